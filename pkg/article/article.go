@@ -1,0 +1,194 @@
+// Package article defines wiredesk's wire schema: the messages that travel
+// between the fetcher, the classifier and the sink, and that downstream
+// consumers read from stream ARTICLES.
+//
+// Every message carries a schema field. Fields may be added to a schema
+// version; none is removed or renamed without a new version. The package
+// imports no other wiredesk package, so that any consumer can vendor it alone.
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// Schema names.
+const (
+	SchemaPage    = "page/v1"
+	SchemaArticle = "article/v1"
+	SchemaDrop    = "drop/v1"
+)
+
+// Zone is the fetcher's structural guess for where a block sits on the page.
+// It is a hint: the classifier decides.
+type Zone string
+
+// Zones.
+const (
+	ZoneBody    Zone = "body"
+	ZoneHeading Zone = "heading"
+	ZoneAside   Zone = "aside"
+	ZoneRelated Zone = "related"
+	ZoneNav     Zone = "nav"
+	ZoneHeader  Zone = "header"
+	ZoneFooter  Zone = "footer"
+	ZoneComment Zone = "comment"
+	ZoneCaption Zone = "caption"
+	ZoneUnknown Zone = "unknown"
+)
+
+var zones = map[Zone]bool{
+	ZoneBody: true, ZoneHeading: true, ZoneAside: true, ZoneRelated: true,
+	ZoneNav: true, ZoneHeader: true, ZoneFooter: true, ZoneComment: true,
+	ZoneCaption: true, ZoneUnknown: true,
+}
+
+// Valid reports whether z is one of the known zones.
+func (z Zone) Valid() bool { return zones[z] }
+
+// HTTP is what the fetcher saw of the response.
+type HTTP struct {
+	Status       int    `json:"status"`
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+	ContentType  string `json:"content_type,omitempty"`
+}
+
+// Block is one candidate text block of a page, in reading order.
+type Block struct {
+	I           int     `json:"i"`
+	Text        string  `json:"text"`
+	Tag         string  `json:"tag"`
+	Zone        Zone    `json:"zone"`
+	LinkDensity float64 `json:"link_density"`
+	// Level is the heading level (1-6) for heading tags, 0 otherwise.
+	Level int `json:"level,omitempty"`
+	// Link is the target of a block that is mostly one link (a teaser).
+	Link string `json:"link,omitempty"`
+}
+
+// Page is a fetched and extracted page: schema page/v1 on news.raw.<source>.
+type Page struct {
+	Schema       string    `json:"schema"`
+	ID           string    `json:"id"`
+	URL          string    `json:"url"`
+	CanonicalURL string    `json:"canonical_url"`
+	Source       string    `json:"source"`
+	FetchedAt    time.Time `json:"fetched_at"`
+	HTTP         HTTP      `json:"http"`
+	Title        string    `json:"title,omitempty"`
+	PublishedAt  time.Time `json:"published_at,omitzero"`
+	Byline       string    `json:"byline,omitempty"`
+	Dateline     string    `json:"dateline,omitempty"`
+	LangHint     string    `json:"lang_hint,omitempty"`
+	// Truncated is set when the body hit the fetcher's size cap.
+	Truncated   bool    `json:"truncated,omitempty"`
+	Blocks      []Block `json:"blocks"`
+	ContentHash string  `json:"content_hash"`
+}
+
+// Relevance is the topic verdict with its evidence.
+type Relevance struct {
+	Topic    string   `json:"topic"`
+	Score    float64  `json:"score"`
+	Relevant bool     `json:"relevant"`
+	Terms    []string `json:"terms"`
+}
+
+// Dropped records a block the classifier removed, and why.
+type Dropped struct {
+	I      int    `json:"i"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
+
+// Article is a cleaned article: schema article/v1 on news.clean.<lang>.<source>.
+type Article struct {
+	Schema         string    `json:"schema"`
+	ID             string    `json:"id"`
+	URL            string    `json:"url"`
+	Source         string    `json:"source"`
+	Lang           string    `json:"lang"`
+	LangConfidence float64   `json:"lang_confidence"`
+	Title          string    `json:"title"`
+	PublishedAt    time.Time `json:"published_at,omitzero"`
+	Byline         string    `json:"byline,omitempty"`
+	Credit         string    `json:"credit,omitempty"`
+	Dateline       string    `json:"dateline,omitempty"`
+	Attribution    string    `json:"attribution,omitempty"`
+	Body           string    `json:"body"`
+	Paragraphs     []string  `json:"paragraphs"`
+	Relevance      Relevance `json:"relevance"`
+	// Countries and Organizations are ISO 3166-1 alpha-2 codes and short
+	// organisation codes (UN, NATO, EU, OSCE) that the article mentions.
+	Countries     []string  `json:"countries,omitempty"`
+	Organizations []string  `json:"organizations,omitempty"`
+	Dropped       []Dropped `json:"dropped"`
+	ContentHash   string    `json:"content_hash"`
+	FetchedAt     time.Time `json:"fetched_at,omitzero"`
+	ClassifiedAt  time.Time `json:"classified_at"`
+}
+
+// Drop is the audit record for a page the classifier did not turn into an
+// article: schema drop/v1 on news.dropped.<reason>.
+type Drop struct {
+	Schema      string    `json:"schema"`
+	ID          string    `json:"id"`
+	URL         string    `json:"url"`
+	Source      string    `json:"source"`
+	Reason      string    `json:"reason"`
+	Detail      string    `json:"detail,omitempty"`
+	Lang        string    `json:"lang,omitempty"`
+	Title       string    `json:"title,omitempty"`
+	ContentHash string    `json:"content_hash"`
+	DroppedAt   time.Time `json:"dropped_at"`
+}
+
+// Page-level drop reasons, the last token of news.dropped.<reason>.
+const (
+	DropLang       = "lang"        // no in-scope language
+	DropNotArticle = "not_article" // a listing, index or error page
+	DropEmpty      = "empty"       // nothing left after cleaning
+)
+
+// Block-level drop reasons, recorded in Article.Dropped.
+const (
+	ReasonSidebar       = "sidebar"
+	ReasonRelated       = "related"
+	ReasonNav           = "nav"
+	ReasonBoilerplate   = "boilerplate"
+	ReasonCredit        = "credit"
+	ReasonDateline      = "dateline"
+	ReasonSourceLine    = "source_line"
+	ReasonOtherLanguage = "other_language"
+	ReasonDuplicate     = "duplicate"
+	ReasonUnrelated     = "unrelated"
+)
+
+// IDFor returns the page id for a canonical URL: the first 64 bits of its
+// SHA-256, in hex. At news volumes a 64-bit collision is not a practical
+// concern, and the short id reads well in subjects, logs and URLs.
+func IDFor(canonicalURL string) string {
+	sum := sha256.Sum256([]byte(canonicalURL))
+	return hex.EncodeToString(sum[:8])
+}
+
+// HashBlocks returns the content hash of a page's blocks: it changes when
+// any block text, tag or zone changes, and not when only the fetch time does.
+func HashBlocks(blocks []Block) string {
+	h := sha256.New()
+	for _, b := range blocks {
+		h.Write([]byte(b.Zone))
+		h.Write([]byte{0})
+		h.Write([]byte(b.Tag))
+		h.Write([]byte{0})
+		h.Write([]byte(b.Text))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// MsgID is the Nats-Msg-Id for a message about page id with content hash:
+// a re-publish of unchanged content is deduplicated by JetStream.
+func MsgID(id, contentHash string) string { return id + ":" + contentHash }

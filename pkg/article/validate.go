@@ -1,0 +1,185 @@
+package article
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrMalformed marks a message that can never be processed: bad JSON, an
+// unknown schema or a failed validation. Consumers treat it as permanent.
+var ErrMalformed = errors.New("malformed message")
+
+// FieldError says which field of a message is wrong, and how.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+// Is makes every FieldError match ErrMalformed.
+func (e *FieldError) Is(target error) bool { return target == ErrMalformed }
+
+var (
+	tokenRE = regexp.MustCompile(`^[a-z0-9_-]+$`)
+	idRE    = regexp.MustCompile(`^[0-9a-f]{16}$`)
+	hashRE  = regexp.MustCompile(`^[0-9a-f]{32}$`)
+)
+
+// ValidToken reports whether s can be a subject token (<source>, <lang>).
+func ValidToken(s string) bool { return tokenRE.MatchString(s) }
+
+func fieldErr(field, format string, args ...any) error {
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+func checkCommon(schema, wantSchema, id, rawURL, source, hash string) error {
+	if schema != wantSchema {
+		return fieldErr("schema", "is %q, want %q", schema, wantSchema)
+	}
+	if !idRE.MatchString(id) {
+		return fieldErr("id", "%q is not 16 lowercase hex digits", id)
+	}
+	if err := checkURL("url", rawURL); err != nil {
+		return err
+	}
+	if !ValidToken(source) {
+		return fieldErr("source", "%q is not a subject token [a-z0-9_-]+", source)
+	}
+	if !hashRE.MatchString(hash) {
+		return fieldErr("content_hash", "%q is not 32 lowercase hex digits", hash)
+	}
+	return nil
+}
+
+func checkURL(field, raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fieldErr(field, "%v", err)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fieldErr(field, "%q is not an absolute http(s) URL", raw)
+	}
+	return nil
+}
+
+// Validate checks a page/v1 message.
+func (p *Page) Validate() error {
+	if err := checkCommon(p.Schema, SchemaPage, p.ID, p.URL, p.Source, p.ContentHash); err != nil {
+		return err
+	}
+	if err := checkURL("canonical_url", p.CanonicalURL); err != nil {
+		return err
+	}
+	if p.FetchedAt.IsZero() {
+		return fieldErr("fetched_at", "is missing")
+	}
+	if p.HTTP.Status < 100 || p.HTTP.Status > 599 {
+		return fieldErr("http.status", "%d is not an HTTP status", p.HTTP.Status)
+	}
+	for n, b := range p.Blocks {
+		field := fmt.Sprintf("blocks[%d]", n)
+		switch {
+		case b.I != n:
+			return fieldErr(field+".i", "is %d, want %d (blocks are in reading order)", b.I, n)
+		case !b.Zone.Valid():
+			return fieldErr(field+".zone", "%q is not a known zone", b.Zone)
+		case b.LinkDensity < 0 || b.LinkDensity > 1:
+			return fieldErr(field+".link_density", "%v is outside [0,1]", b.LinkDensity)
+		case !utf8.ValidString(b.Text):
+			return fieldErr(field+".text", "is not valid UTF-8")
+		}
+	}
+	return nil
+}
+
+// Validate checks an article/v1 message.
+func (a *Article) Validate() error {
+	if err := checkCommon(a.Schema, SchemaArticle, a.ID, a.URL, a.Source, a.ContentHash); err != nil {
+		return err
+	}
+	if !ValidToken(a.Lang) {
+		return fieldErr("lang", "%q is not a subject token", a.Lang)
+	}
+	if a.LangConfidence < 0 || a.LangConfidence > 1 {
+		return fieldErr("lang_confidence", "%v is outside [0,1]", a.LangConfidence)
+	}
+	if len(a.Paragraphs) == 0 {
+		return fieldErr("paragraphs", "is empty")
+	}
+	if a.Body != strings.Join(a.Paragraphs, "\n\n") {
+		return fieldErr("body", "is not the paragraphs joined by a blank line")
+	}
+	if a.ClassifiedAt.IsZero() {
+		return fieldErr("classified_at", "is missing")
+	}
+	return nil
+}
+
+// Validate checks a drop/v1 message.
+func (d *Drop) Validate() error {
+	if err := checkCommon(d.Schema, SchemaDrop, d.ID, d.URL, d.Source, d.ContentHash); err != nil {
+		return err
+	}
+	if !ValidToken(d.Reason) {
+		return fieldErr("reason", "%q is not a subject token", d.Reason)
+	}
+	return nil
+}
+
+// DecodePage parses and validates a page/v1 message. Every error it returns
+// matches ErrMalformed.
+func DecodePage(data []byte) (*Page, error) {
+	var p Page
+	if err := decode(data, SchemaPage, &p); err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, fmt.Errorf("page %s: %w", p.ID, err)
+	}
+	return &p, nil
+}
+
+// DecodeArticle parses and validates an article/v1 message. Every error it
+// returns matches ErrMalformed.
+func DecodeArticle(data []byte) (*Article, error) {
+	var a Article
+	if err := decode(data, SchemaArticle, &a); err != nil {
+		return nil, err
+	}
+	if err := a.Validate(); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	return &a, nil
+}
+
+// decode checks the schema before the full decode, so that a message of
+// another schema says so instead of failing on some field deep inside.
+func decode(data []byte, want string, v any) error {
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%w: not valid UTF-8", ErrMalformed)
+	}
+	var head struct {
+		Schema *string `json:"schema"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return fmt.Errorf("%w: bad JSON: %v", ErrMalformed, err)
+	}
+	switch {
+	case head.Schema == nil:
+		return fmt.Errorf("%w: no schema field", ErrMalformed)
+	case *head.Schema != want:
+		return fmt.Errorf("%w: unknown schema %q, want %q", ErrMalformed, *head.Schema, want)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: bad JSON: %v", ErrMalformed, err)
+	}
+	return nil
+}

@@ -1,0 +1,38 @@
+package bus
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Publish publishes data on subject with Nats-Msg-Id msgID and waits for
+// the stream's acknowledgement. The publish itself is asynchronous: many
+// goroutines publishing at once pipeline their acks, and the connection's
+// MaxPending bounds how many are in flight.
+func (c *Conn) Publish(ctx context.Context, subject, msgID string, data []byte) error {
+	return c.PublishMsg(ctx, &nats.Msg{Subject: subject, Data: data}, msgID)
+}
+
+// PublishMsg is Publish for a message with headers.
+func (c *Conn) PublishMsg(ctx context.Context, msg *nats.Msg, msgID string) error {
+	opts := []jetstream.PublishOpt{jetstream.WithStallWait(30 * time.Second)}
+	if msgID != "" {
+		opts = append(opts, jetstream.WithMsgID(msgID))
+	}
+	fut, err := c.JS.PublishMsgAsync(msg, opts...)
+	if err != nil {
+		return fmt.Errorf("publish %s: %w", msg.Subject, err)
+	}
+	select {
+	case <-fut.Ok():
+		return nil
+	case err := <-fut.Err():
+		return fmt.Errorf("publish %s: %w", msg.Subject, err)
+	case <-ctx.Done():
+		return fmt.Errorf("publish %s: %w", msg.Subject, ctx.Err())
+	}
+}

@@ -1,0 +1,108 @@
+package bus
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Limits caps one stream.
+type Limits struct {
+	MaxAge   time.Duration `yaml:"max_age"`
+	MaxBytes int64         `yaml:"max_bytes"`
+}
+
+// StreamsConfig sizes the streams and the KV bucket.
+type StreamsConfig struct {
+	// Replicas is 1 on a single server and 3 on a cluster (R3).
+	Replicas int `yaml:"replicas"`
+	// Memory keeps streams in memory instead of on file: for tests only.
+	Memory   bool   `yaml:"memory"`
+	Pages    Limits `yaml:"pages"`
+	Articles Limits `yaml:"articles"`
+	Dropped  Limits `yaml:"dropped"`
+	DLQ      Limits `yaml:"dlq"`
+	// Duplicates is JetStream's Msg-Id deduplication window.
+	Duplicates time.Duration `yaml:"duplicates"`
+}
+
+// DefaultStreams returns the limits from DESIGN.md: pages are kept a week
+// so they can be replayed through an upgraded classifier, articles 30 days,
+// drops 3 days for audit, the DLQ 90 days for operators.
+func DefaultStreams() StreamsConfig {
+	return StreamsConfig{
+		Replicas:   1,
+		Pages:      Limits{MaxAge: 7 * 24 * time.Hour, MaxBytes: 10 << 30},
+		Articles:   Limits{MaxAge: 30 * 24 * time.Hour, MaxBytes: 10 << 30},
+		Dropped:    Limits{MaxAge: 3 * 24 * time.Hour, MaxBytes: 1 << 30},
+		DLQ:        Limits{MaxAge: 90 * 24 * time.Hour, MaxBytes: 1 << 30},
+		Duplicates: 2 * time.Minute,
+	}
+}
+
+func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
+	storage := jetstream.FileStorage
+	if cfg.Memory {
+		storage = jetstream.MemoryStorage
+	}
+	mk := func(name, subject, desc string, l Limits) jetstream.StreamConfig {
+		maxBytes := l.MaxBytes
+		if maxBytes == 0 {
+			maxBytes = -1
+		}
+		return jetstream.StreamConfig{
+			Name:        name,
+			Description: desc,
+			Subjects:    []string{subject},
+			Retention:   jetstream.LimitsPolicy,
+			Discard:     jetstream.DiscardOld,
+			MaxAge:      l.MaxAge,
+			MaxBytes:    maxBytes,
+			Storage:     storage,
+			Replicas:    max(cfg.Replicas, 1),
+			Duplicates:  cfg.Duplicates,
+		}
+	}
+	return []jetstream.StreamConfig{
+		mk(StreamPages, prefixRaw+">", "fetched pages (page/v1), replayable", cfg.Pages),
+		mk(StreamArticles, prefixClean+">", "cleaned articles (article/v1)", cfg.Articles),
+		mk(StreamDropped, prefixDropped+">", "why pages were dropped (drop/v1), for audit", cfg.Dropped),
+		mk(StreamDLQ, prefixDLQ+">", "messages a stage could never process, with the error", cfg.DLQ),
+	}
+}
+
+// EnsureStreams creates or updates the streams and the KV bucket. It is
+// idempotent: every service calls it at start, so that any of them can be
+// the first to run against a new server.
+func EnsureStreams(ctx context.Context, js jetstream.JetStream, cfg StreamsConfig) error {
+	for _, sc := range cfg.streams() {
+		if _, err := js.CreateOrUpdateStream(ctx, sc); err != nil {
+			return fmt.Errorf("stream %s: %w", sc.Name, err)
+		}
+	}
+	if _, err := SeenBucket(ctx, js, cfg); err != nil {
+		return err
+	}
+	return nil
+}
+
+// SeenBucket creates or updates the fetcher's KV bucket and returns it.
+func SeenBucket(ctx context.Context, js jetstream.JetStream, cfg StreamsConfig) (jetstream.KeyValue, error) {
+	storage := jetstream.FileStorage
+	if cfg.Memory {
+		storage = jetstream.MemoryStorage
+	}
+	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+		Bucket:      BucketSeen,
+		Description: "fetcher state per URL: validators, content hash, last fetch",
+		History:     1,
+		Storage:     storage,
+		Replicas:    max(cfg.Replicas, 1),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("kv %s: %w", BucketSeen, err)
+	}
+	return kv, nil
+}

@@ -1,0 +1,37 @@
+package bus
+
+import "fmt"
+
+// Stream names.
+const (
+	StreamPages    = "PAGES"
+	StreamArticles = "ARTICLES"
+	StreamDropped  = "DROPPED"
+	StreamDLQ      = "DLQ"
+	// BucketSeen is the fetcher's KV bucket: per URL, its validators and
+	// content hash, shared by all fetcher replicas.
+	BucketSeen = "wiredesk_seen"
+)
+
+// Subject prefixes.
+const (
+	prefixRaw     = "news.raw."
+	prefixClean   = "news.clean."
+	prefixDropped = "news.dropped."
+	prefixDLQ     = "news.dlq."
+)
+
+// SubjectRaw is where the fetcher publishes pages of a source.
+func SubjectRaw(source string) string { return prefixRaw + source }
+
+// SubjectClean is where the classifier publishes a cleaned article.
+func SubjectClean(lang, source string) string {
+	return fmt.Sprintf("%s%s.%s", prefixClean, lang, source)
+}
+
+// SubjectDropped is where the classifier publishes the audit record of a
+// page it did not keep.
+func SubjectDropped(reason string) string { return prefixDropped + reason }
+
+// SubjectDLQ is where a stage sends messages it can never process.
+func SubjectDLQ(stage string) string { return prefixDLQ + stage }
