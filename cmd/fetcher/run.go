@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/config"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
+	"github.com/wiredesk/wiredesk/pkg/pipeline"
+	"github.com/wiredesk/wiredesk/pkg/service"
+)
+
+func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "extract" {
+		return runExtract(args[1:], env, stdin, stdout, stderr)
+	}
+	fs := flag.NewFlagSet("fetcher", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var (
+		configPath  = fs.String("config", "", "configuration file (YAML); also WIREDESK_CONFIG")
+		checkConfig = fs.Bool("check-config", false, "validate the configuration and exit")
+		natsURL     = fs.String("nats", "", "NATS URL, comma-separated for a cluster")
+		listen      = fs.String("listen", "", "admin address for /metrics, /healthz, /readyz")
+		logFormat   = fs.String("log-format", "", "log format: text or json")
+		logLevel    = fs.String("log-level", "", "log level: debug, info, warn, error")
+		shard       = fs.String("shard", "", "poll only the sources of shard i/n")
+		once        = fs.Bool("once", false, "poll every source once and exit")
+	)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: fetcher [flags]\n       fetcher extract [-url URL] [-source ID] [-config FILE] [FILE|-]...\n\nflags:\n")
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := config.FromEnv(*configPath, env)
+	if err != nil {
+		return err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "nats":
+			cfg.NATS.URL = *natsURL
+		case "listen":
+			cfg.Fetcher.Listen = *listen
+		case "log-format":
+			cfg.Log.Format = *logFormat
+		case "log-level":
+			cfg.Log.Level = *logLevel
+		case "shard":
+			cfg.Fetcher.Shard = *shard
+		}
+	})
+	if err := cfg.Validate(); err != nil {
+		return fmt.Errorf("invalid configuration:\n%w", err)
+	}
+	if *checkConfig {
+		fmt.Fprintf(stdout, "configuration ok: %d sources\n", len(cfg.Sources))
+		return nil
+	}
+	if len(cfg.Sources) == 0 {
+		return errors.New("no sources configured: give -config with a sources: list")
+	}
+	level, _ := config.ParseLevel(cfg.Log.Level)
+	log, err := service.NewLogger(stderr, cfg.Log.Format, level)
+	if err != nil {
+		return err
+	}
+	return serve(ctx, cfg, log, *once)
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) error {
+	reg := service.NewRegistry()
+	admin := service.NewAdmin(reg)
+	_, waitAdmin, err := admin.Serve(ctx, cfg.Fetcher.Listen, log)
+	if err != nil {
+		return err
+	}
+	cfg.NATS.Name = "wiredesk-fetcher"
+	conn, err := bus.Connect(ctx, cfg.NATS, log)
+	if err != nil {
+		return err
+	}
+	admin.AddCheck("nats", func(context.Context) error { return conn.Ready() })
+	if err := bus.EnsureStreams(ctx, conn.JS, cfg.Streams); err != nil {
+		conn.NC.Close()
+		return err
+	}
+	seen, err := bus.SeenBucket(ctx, conn.JS, cfg.Streams)
+	if err != nil {
+		conn.NC.Close()
+		return err
+	}
+	i, n, _ := config.ParseShard(cfg.Fetcher.Shard)
+	sources := pipeline.Shard(cfg.Sources, i, n)
+	log.Info("fetcher starting", "sources", len(sources), "shard", cfg.Fetcher.Shard)
+	f := fetch.New(fetchConfig(cfg.Fetcher), conn, seen, log, fetch.NewMetrics(reg))
+
+	var runErr error
+	if once {
+		var st fetch.Stats
+		st, runErr = f.PollAll(ctx, sources)
+		log.Info("poll done", "fetched", st.Fetched, "published", st.Published, "unchanged", st.Unchanged, "errors", st.Errors)
+	} else {
+		runErr = f.Run(ctx, sources)
+	}
+	// Shut down in order: intake has stopped; flush what was published.
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	return errors.Join(ignoreCanceled(runErr), conn.Drain(dctx), waitAdmin())
+}
+
+func fetchConfig(c config.Fetcher) fetch.Config {
+	return fetch.Config{UserAgent: c.UserAgent, Timeout: c.Timeout, MaxBody: c.MaxBody, Concurrency: c.Concurrency}
+}
+
+func ignoreCanceled(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return nil
+	}
+	return err
+}

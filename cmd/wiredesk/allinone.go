@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/wiredesk/wiredesk/deploy/demo"
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/classify"
+	"github.com/wiredesk/wiredesk/pkg/config"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
+	"github.com/wiredesk/wiredesk/pkg/pipeline"
+	"github.com/wiredesk/wiredesk/pkg/service"
+	"github.com/wiredesk/wiredesk/pkg/sink"
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+// stageReg gives each stage its own "service" label on the shared
+// registry, as if it ran as its own process.
+func stageReg(reg prometheus.Registerer, name string) prometheus.Registerer {
+	return prometheus.WrapRegistererWith(prometheus.Labels{"service": name}, reg)
+}
+
+func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logger, stdout io.Writer) (err error) {
+	start := time.Now()
+	reg := service.NewRegistry()
+	admin := service.NewAdmin(reg)
+	actx, stopAdmin := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopAdmin()
+	_, waitAdmin, err := admin.Serve(actx, o.listen, log)
+	if err != nil {
+		return err
+	}
+	defer func() { stopAdmin(); err = errors.Join(err, waitAdmin()) }()
+
+	if o.demo {
+		base, stop, err := serveDemo(log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		cfg.Sources = demo.Sources(base, time.Minute)
+	}
+
+	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: filepath.Join(o.dataDir, "nats"), Port: o.natsPort})
+	if err != nil {
+		return err
+	}
+	defer srv.Shutdown()
+	cfg.NATS.URL = srv.ClientURL()
+	log.Info("embedded NATS running", "url", cfg.NATS.URL, "store", filepath.Join(o.dataDir, "nats"))
+
+	st, err := store.Open(ctx, cfg.Sink.Store, log)
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, st.Close()) }()
+
+	cl, err := classify.New(classify.Config{
+		Languages: cfg.Classifier.Languages, Profile: cfg.Classifier.Profile, Threshold: cfg.Classifier.Threshold,
+	}, log)
+	if err != nil {
+		return err
+	}
+	conns, err := connectStages(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer conns.close()
+	admin.AddCheck("nats", func(context.Context) error { return conns.fetcher.Ready() })
+	seen, err := bus.SeenBucket(ctx, conns.fetcher.JS, cfg.Streams)
+	if err != nil {
+		return err
+	}
+
+	// Each stage stops on its own context, in pipeline order.
+	sinkCtx, stopSink := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopSink()
+	clsCtx, stopCls := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopCls()
+	sinkDone := make(chan error, 1)
+	go func() {
+		sinkDone <- pipeline.RunSink(sinkCtx, conns.sink, st, pipeline.SinkOptions{
+			Sink:    sink.Config{BatchSize: cfg.Sink.BatchSize, BatchWait: cfg.Sink.BatchWait, StoreAll: cfg.Sink.StoreAll},
+			Workers: cfg.Sink.Workers,
+		}, log.With("stage", "sink"), stageReg(reg, "sink"))
+	}()
+	clsDone := make(chan error, 1)
+	go func() {
+		clsDone <- pipeline.RunClassifier(clsCtx, conns.classifier, cl, cfg.Classifier.Workers,
+			log.With("stage", "classifier"), stageReg(reg, "classifier"))
+	}()
+
+	f := fetch.New(fetch.Config{
+		UserAgent: cfg.Fetcher.UserAgent, Timeout: cfg.Fetcher.Timeout,
+		MaxBody: cfg.Fetcher.MaxBody, Concurrency: cfg.Fetcher.Concurrency,
+	}, conns.fetcher, seen, log.With("stage", "fetcher"), fetch.NewMetrics(stageReg(reg, "fetcher")))
+	var stats fetch.Stats
+	var runErr error
+	if o.once {
+		stats, runErr = f.PollAll(ctx, cfg.Sources)
+		if runErr == nil {
+			wctx, cancel := context.WithTimeout(ctx, o.timeout)
+			runErr = pipeline.WaitDrained(wctx, conns.fetcher.JS, map[string]string{
+				pipeline.DurableClassifier: bus.StreamPages,
+				pipeline.DurableSink:       bus.StreamArticles,
+			})
+			cancel()
+		}
+	} else {
+		log.Info("wiredesk running; stop with Ctrl-C", "sources", len(cfg.Sources), "admin", o.listen)
+		runErr = f.Run(ctx, cfg.Sources)
+	}
+	if errors.Is(runErr, context.Canceled) {
+		runErr = nil
+	}
+	// Stop intake first, then each stage downstream of it.
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	fetchErr := conns.fetcher.Drain(dctx)
+	stopCls()
+	clsErr := <-clsDone
+	stopSink()
+	sinkErr := <-sinkDone
+	if err := errors.Join(runErr, fetchErr, clsErr, sinkErr); err != nil {
+		return err
+	}
+	total, err := st.Count(context.WithoutCancel(ctx))
+	if err != nil {
+		return err
+	}
+	s := summarize(reg, stats, total, o.once)
+	s.took = time.Since(start)
+	s.store = store.Redact(cfg.Sink.Store)
+	s.print(stdout)
+	return nil
+}
+
+type stageConns struct {
+	fetcher, classifier, sink *bus.Conn
+}
+
+// connectStages gives each stage its own connection, as separate processes
+// would have, so that each can be drained on its own at shutdown.
+func connectStages(ctx context.Context, cfg config.Config, log *slog.Logger) (*stageConns, error) {
+	var c stageConns
+	for _, s := range []struct {
+		name string
+		conn **bus.Conn
+	}{{"fetcher", &c.fetcher}, {"classifier", &c.classifier}, {"sink", &c.sink}} {
+		nc := cfg.NATS
+		nc.Name = "wiredesk-" + s.name
+		conn, err := bus.Connect(ctx, nc, log.With("stage", s.name))
+		if err != nil {
+			c.close()
+			return nil, err
+		}
+		*s.conn = conn
+	}
+	if err := bus.EnsureStreams(ctx, c.fetcher.JS, cfg.Streams); err != nil {
+		c.close()
+		return nil, err
+	}
+	return &c, nil
+}
+
+func (c *stageConns) close() {
+	for _, conn := range []*bus.Conn{c.fetcher, c.classifier, c.sink} {
+		if conn != nil {
+			conn.NC.Close()
+		}
+	}
+}
+
+// serveDemo serves the demo site on a free loopback port.
+func serveDemo(log *slog.Logger) (base string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("demo site: %w", err)
+	}
+	srv := &http.Server{Handler: demo.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	base = "http://" + ln.Addr().String()
+	log.Info("demo site serving", "url", base+"/")
+	return base, func() { _ = srv.Close() }, nil
+}

@@ -1,0 +1,192 @@
+// Package config is wiredesk's configuration: one YAML file shared by every
+// service, its defaults and the WIREDESK_* environment variables. Flags
+// belong to package main, which applies them last: defaults, then file,
+// then environment, then flags.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	Log        Log               `yaml:"log"`
+	NATS       bus.Config        `yaml:"nats"`
+	Streams    bus.StreamsConfig `yaml:"streams"`
+	Fetcher    Fetcher           `yaml:"fetcher"`
+	Classifier Classifier        `yaml:"classifier"`
+	Sink       Sink              `yaml:"sink"`
+	Sources    []fetch.Source    `yaml:"sources"`
+}
+
+// Log configures slog.
+type Log struct {
+	Format string `yaml:"format"` // text or json
+	Level  string `yaml:"level"`  // debug, info, warn, error
+}
+
+// Fetcher configures the fetcher service.
+type Fetcher struct {
+	Listen      string        `yaml:"listen"` // admin HTTP: /metrics, /healthz, /readyz
+	UserAgent   string        `yaml:"user_agent"`
+	Timeout     time.Duration `yaml:"timeout"`
+	MaxBody     int64         `yaml:"max_body"`
+	Concurrency int           `yaml:"concurrency"`
+	// Shard is "i/n": this fetcher polls the sources whose id hashes to i.
+	Shard string `yaml:"shard"`
+}
+
+// Classifier configures the classifier service.
+type Classifier struct {
+	Listen    string   `yaml:"listen"`
+	Workers   int      `yaml:"workers"`
+	Languages []string `yaml:"languages"`
+	Profile   string   `yaml:"profile"`
+	Threshold float64  `yaml:"threshold"`
+}
+
+// Sink configures the sink service.
+type Sink struct {
+	Listen string `yaml:"listen"`
+	// Store is sqlite:PATH or postgres://...
+	Store string `yaml:"store"`
+	// StoreAll keeps every cleaned article, not only the relevant ones.
+	StoreAll  bool          `yaml:"store_all"`
+	Workers   int           `yaml:"workers"`
+	BatchSize int           `yaml:"batch_size"`
+	BatchWait time.Duration `yaml:"batch_wait"`
+}
+
+// Default returns the built-in configuration: one machine, NATS on
+// localhost, SQLite under ./data.
+func Default() Config {
+	return Config{
+		Log:     Log{Format: "text", Level: "info"},
+		NATS:    bus.Config{URL: "nats://127.0.0.1:4222", MaxPending: 256},
+		Streams: bus.DefaultStreams(),
+		Fetcher: Fetcher{
+			Listen:      "127.0.0.1:9101",
+			UserAgent:   "wiredesk/0.1 (+https://github.com/wiredesk/wiredesk)",
+			Timeout:     30 * time.Second,
+			MaxBody:     5 << 20,
+			Concurrency: 8,
+			Shard:       "0/1",
+		},
+		Classifier: Classifier{
+			Listen:    "127.0.0.1:9102",
+			Workers:   2,
+			Languages: []string{"tr", "ru"},
+		},
+		Sink: Sink{
+			Listen:    "127.0.0.1:9103",
+			Store:     "sqlite:./data/wiredesk.db",
+			Workers:   256,
+			BatchSize: 256,
+			BatchWait: 50 * time.Millisecond,
+		},
+	}
+}
+
+// Load returns the defaults overlaid with the file at path ("" for none).
+// Unknown keys are errors: a misspelt key that silently does nothing is
+// worse than a refusal to start.
+func Load(path string) (Config, error) {
+	cfg := Default()
+	if path == "" {
+		return cfg, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
+	}
+	if err := Parse(data, &cfg); err != nil {
+		return cfg, fmt.Errorf("config %s: %w", path, err)
+	}
+	return cfg, nil
+}
+
+// Parse overlays the YAML in data on cfg.
+func Parse(data []byte, cfg *Config) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	// An empty file means "only the defaults".
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil
+}
+
+// Validate checks the whole configuration and reports every problem.
+func (c *Config) Validate() error {
+	var errs []error
+	add := func(field, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		add("log.format", "%q is not text or json", c.Log.Format)
+	}
+	if _, err := ParseLevel(c.Log.Level); err != nil {
+		add("log.level", "%v", err)
+	}
+	if c.NATS.URL == "" {
+		add("nats.url", "is empty")
+	}
+	if c.Streams.Replicas < 1 || c.Streams.Replicas > 5 {
+		add("streams.replicas", "%d is not between 1 and 5", c.Streams.Replicas)
+	}
+	if _, _, err := ParseShard(c.Fetcher.Shard); err != nil {
+		add("fetcher.shard", "%v", err)
+	}
+	if c.Fetcher.MaxBody <= 0 {
+		add("fetcher.max_body", "must be positive")
+	}
+	if c.Classifier.Workers < 1 {
+		add("classifier.workers", "must be at least 1")
+	}
+	if len(c.Classifier.Languages) == 0 {
+		add("classifier.languages", "is empty")
+	}
+	if !strings.HasPrefix(c.Sink.Store, "sqlite:") && !strings.HasPrefix(c.Sink.Store, "postgres://") &&
+		!strings.HasPrefix(c.Sink.Store, "postgresql://") {
+		add("sink.store", "%q is neither sqlite:PATH nor postgres://...", c.Sink.Store)
+	}
+	if c.Sink.BatchSize < 1 {
+		add("sink.batch_size", "must be at least 1")
+	}
+	ids := map[string]bool{}
+	for i := range c.Sources {
+		s := &c.Sources[i]
+		if err := s.Validate(); err != nil {
+			add(fmt.Sprintf("sources[%d]", i), "%v", err)
+		}
+		if ids[s.ID] {
+			add(fmt.Sprintf("sources[%d].id", i), "%q is used twice", s.ID)
+		}
+		ids[s.ID] = true
+	}
+	return errors.Join(errs...)
+}
+
+// ParseShard parses "i/n" with 0 <= i < n.
+func ParseShard(s string) (i, n int, err error) {
+	if _, err := fmt.Sscanf(s, "%d/%d", &i, &n); err != nil {
+		return 0, 0, fmt.Errorf("%q is not i/n", s)
+	}
+	if n < 1 || i < 0 || i >= n {
+		return 0, 0, fmt.Errorf("%q: want 0 <= i < n", s)
+	}
+	return i, n, nil
+}

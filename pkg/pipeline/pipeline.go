@@ -1,0 +1,133 @@
+// Package pipeline wires wiredesk's stages to the bus. The separate
+// services and the all-in-one run the same code from here, so that what is
+// tested in one process is what runs in three.
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/classify"
+)
+
+// Durable consumer names, shared by every replica of a stage.
+const (
+	DurableClassifier = "classifier"
+	DurableSink       = "sink"
+)
+
+// ClassifierConsumer is the classifier's durable consumer on PAGES.
+func ClassifierConsumer(workers int) bus.ConsumerConfig {
+	return bus.ConsumerConfig{
+		Stream:        bus.StreamPages,
+		Durable:       DurableClassifier,
+		FilterSubject: bus.SubjectRaw(">"),
+		Stage:         "classifier",
+		Workers:       workers,
+		MaxAckPending: max(64, workers*8),
+	}
+}
+
+// SinkConsumer is the sink's durable consumer on ARTICLES. Its workers
+// mostly wait for their batch to commit, so there are many of them.
+func SinkConsumer(workers int) bus.ConsumerConfig {
+	return bus.ConsumerConfig{
+		Stream:        bus.StreamArticles,
+		Durable:       DurableSink,
+		FilterSubject: "news.clean.>",
+		Stage:         "sink",
+		Workers:       workers,
+		MaxAckPending: max(512, workers*2),
+	}
+}
+
+// Output is one classifier result as it goes on the bus.
+type Output struct {
+	Subject string
+	MsgID   string
+	Message any
+}
+
+// Route returns where a classifier result is published.
+func Route(res classify.Result) (Output, error) {
+	switch {
+	case res.Article != nil:
+		a := res.Article
+		return Output{bus.SubjectClean(a.Lang, a.Source), article.MsgID(a.ID, a.ContentHash), a}, nil
+	case res.Drop != nil:
+		d := res.Drop
+		return Output{bus.SubjectDropped(d.Reason), article.MsgID(d.ID, d.ContentHash), d}, nil
+	}
+	return Output{}, fmt.Errorf("classifier returned neither an article nor a drop")
+}
+
+// Classifier is the classifier stage: page/v1 in, article/v1 or drop/v1 out.
+type Classifier struct {
+	cl   *classify.Classifier
+	conn *bus.Conn
+	log  *slog.Logger
+	m    *ClassifierMetrics
+}
+
+// NewClassifier returns the stage around cl.
+func NewClassifier(cl *classify.Classifier, conn *bus.Conn, log *slog.Logger, m *ClassifierMetrics) *Classifier {
+	return &Classifier{cl: cl, conn: conn, log: log, m: m}
+}
+
+// Handle is the classifier's bus.Handler.
+func (c *Classifier) Handle(ctx context.Context, m *bus.Msg) error {
+	p, err := article.DecodePage(m.Data)
+	if err != nil {
+		c.m.count("malformed", "")
+		return bus.Permanent(err)
+	}
+	res, err := c.cl.Classify(ctx, p, time.Now().UTC())
+	if err != nil {
+		return fmt.Errorf("classify %s: %w", p.URL, err)
+	}
+	out, err := Route(res)
+	if err != nil {
+		return bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
+	}
+	data, err := json.Marshal(out.Message)
+	if err != nil {
+		return bus.Permanent(fmt.Errorf("encode %s: %w", p.URL, err))
+	}
+	if err := c.conn.Publish(ctx, out.Subject, out.MsgID, data); err != nil {
+		return err
+	}
+	if res.Article != nil {
+		c.m.count("kept", res.Article.Lang)
+	} else {
+		c.m.count("dropped_"+res.Drop.Reason, "")
+	}
+	return nil
+}
+
+// ClassifierMetrics counts the classifier's verdicts.
+type ClassifierMetrics struct {
+	pages *prometheus.CounterVec
+}
+
+// NewClassifierMetrics registers the classifier stage's metrics on reg.
+func NewClassifierMetrics(reg prometheus.Registerer) *ClassifierMetrics {
+	m := &ClassifierMetrics{pages: prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "wiredesk_classifier_pages_total",
+		Help: "Pages classified, by verdict (kept, dropped_<reason>, malformed) and language.",
+	}, []string{"verdict", "lang"})}
+	reg.MustRegister(m.pages)
+	return m
+}
+
+func (m *ClassifierMetrics) count(verdict, lang string) {
+	if m != nil {
+		m.pages.WithLabelValues(verdict, lang).Inc()
+	}
+}

@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/classify"
+	"github.com/wiredesk/wiredesk/pkg/sink"
+)
+
+// drainTimeout bounds how long a stage waits for NATS to flush at shutdown.
+const drainTimeout = 30 * time.Second
+
+// RunClassifier consumes pages until ctx is done, then stops intake (the
+// messages in hand are finished and acked) and drains conn.
+func RunClassifier(ctx context.Context, conn *bus.Conn, cl *classify.Classifier, workers int, log *slog.Logger, reg prometheus.Registerer) error {
+	stage := NewClassifier(cl, conn, log, NewClassifierMetrics(reg))
+	log.Info("classifier consuming", "workers", workers)
+	runErr := conn.Consume(ctx, ClassifierConsumer(workers), stage.Handle, bus.NewMetrics(reg))
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
+	defer cancel()
+	return errors.Join(runErr, conn.Drain(dctx))
+}
+
+// SinkOptions configures the sink stage.
+type SinkOptions struct {
+	Sink    sink.Config
+	Workers int
+}
+
+// RunSink consumes articles into w until ctx is done, then shuts down in
+// order: stop intake, drain conn, and flush the last batch. The caller
+// closes the store after.
+func RunSink(ctx context.Context, conn *bus.Conn, w sink.Writer, opts SinkOptions, log *slog.Logger, reg prometheus.Registerer) error {
+	s := sink.New(opts.Sink, w, log, sink.NewMetrics(reg))
+	bctx, stopBatcher := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBatcher()
+	batcher := make(chan error, 1)
+	go func() { batcher <- s.Run(bctx) }()
+	log.Info("sink consuming", "workers", opts.Workers, "batch", opts.Sink.BatchSize)
+	runErr := conn.Consume(ctx, SinkConsumer(opts.Workers), s.Handle, bus.NewMetrics(reg))
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
+	defer cancel()
+	drainErr := conn.Drain(dctx)
+	stopBatcher()
+	return errors.Join(runErr, drainErr, <-batcher)
+}

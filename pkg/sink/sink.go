@@ -1,0 +1,196 @@
+// Package sink is the stage that commits cleaned articles to the store.
+// Handlers block until their article's batch is committed, so that the
+// consume loop acks only what is durable; batching amortises one
+// transaction over many messages.
+package sink
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+// Writer is what the sink needs of a store.
+type Writer interface {
+	Put(ctx context.Context, batch []*article.Article) ([]store.Outcome, error)
+}
+
+// Config tunes batching.
+type Config struct {
+	// BatchSize commits once this many articles wait.
+	BatchSize int
+	// BatchWait commits a partial batch after this long, bounding latency.
+	BatchWait time.Duration
+	// StoreAll stores irrelevant articles too (with their score).
+	StoreAll bool
+}
+
+// Sink batches articles into the store.
+type Sink struct {
+	cfg Config
+	w   Writer
+	log *slog.Logger
+	m   *Metrics
+	in  chan request
+}
+
+type request struct {
+	a    *article.Article
+	done chan error
+}
+
+// New returns a sink; call Run to start committing.
+func New(cfg Config, w Writer, log *slog.Logger, m *Metrics) *Sink {
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 256
+	}
+	if cfg.BatchWait <= 0 {
+		cfg.BatchWait = 50 * time.Millisecond
+	}
+	return &Sink{cfg: cfg, w: w, log: log, m: m, in: make(chan request)}
+}
+
+// Handle is the sink's bus.Handler.
+func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
+	a, err := article.DecodeArticle(m.Data)
+	if err != nil {
+		return bus.Permanent(err)
+	}
+	if !a.Relevance.Relevant && !s.cfg.StoreAll {
+		s.m.count("skipped_irrelevant")
+		return nil
+	}
+	req := request{a: a, done: make(chan error, 1)}
+	select {
+	case s.in <- req:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case err := <-req.done:
+		return err
+	case <-ctx.Done():
+		// The batch may still commit; if it does, the redelivery is a no-op.
+		return ctx.Err()
+	}
+}
+
+// Run commits batches until ctx is done. Stop it only after the consume
+// loop has returned, so that no handler waits on a batch that never comes.
+func (s *Sink) Run(ctx context.Context) error {
+	batch := make([]request, 0, s.cfg.BatchSize)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		s.commit(ctx, batch)
+		batch = batch[:0]
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			flush()
+			return nil
+		case req := <-s.in:
+			if len(batch) == 0 {
+				timer.Reset(s.cfg.BatchWait)
+			}
+			batch = append(batch, req)
+			if len(batch) >= s.cfg.BatchSize {
+				timer.Stop()
+				flush()
+			}
+		case <-timer.C:
+			flush()
+		}
+	}
+}
+
+func (s *Sink) commit(ctx context.Context, batch []request) {
+	arts := make([]*article.Article, len(batch))
+	for i, r := range batch {
+		arts[i] = r.a
+	}
+	start := time.Now()
+	// The commit must not be cut short by shutdown: the handlers are
+	// waiting on it.
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	outcomes, err := s.w.Put(cctx, arts)
+	s.m.observeBatch(len(batch), time.Since(start))
+	if err == nil && len(outcomes) != len(batch) {
+		err = fmt.Errorf("store returned %d outcomes for %d articles", len(outcomes), len(batch))
+	}
+	if err != nil {
+		err = fmt.Errorf("commit batch of %d: %w", len(batch), err)
+		s.m.count("error")
+	}
+	for i, r := range batch {
+		if err == nil {
+			s.m.outcome(outcomes[i])
+		}
+		r.done <- err
+	}
+}
+
+// Metrics counts what the sink stored.
+type Metrics struct {
+	articles *prometheus.CounterVec
+	batch    prometheus.Histogram
+	commit   prometheus.Histogram
+}
+
+// NewMetrics registers the sink's metrics on reg.
+func NewMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
+		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "wiredesk_sink_articles_total",
+			Help: "Articles by outcome: inserted, updated, unchanged, skipped_irrelevant, error.",
+		}, []string{"outcome"}),
+		batch: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wiredesk_sink_batch_size",
+			Help:    "Articles per committed batch.",
+			Buckets: prometheus.ExponentialBuckets(1, 2, 11),
+		}),
+		commit: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wiredesk_sink_commit_seconds",
+			Help:    "Time to commit one batch.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
+		}),
+	}
+	reg.MustRegister(m.articles, m.batch, m.commit)
+	return m
+}
+
+func (m *Metrics) count(outcome string) {
+	if m != nil {
+		m.articles.WithLabelValues(outcome).Inc()
+	}
+}
+
+func (m *Metrics) outcome(o store.Outcome) {
+	switch o {
+	case store.Inserted:
+		m.count("inserted")
+	case store.Updated:
+		m.count("updated")
+	case store.Unchanged:
+		m.count("unchanged")
+	}
+}
+
+func (m *Metrics) observeBatch(n int, d time.Duration) {
+	if m != nil {
+		m.batch.Observe(float64(n))
+		m.commit.Observe(d.Seconds())
+	}
+}
