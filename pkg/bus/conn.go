@@ -101,7 +101,11 @@ func (cfg Config) options(log *slog.Logger) ([]nats.Option, error) {
 		nats.ReconnectWait(time.Second),
 		nats.ReconnectJitter(500*time.Millisecond, 2*time.Second),
 		nats.DisconnectErrHandler(func(nc *nats.Conn, err error) {
-			log.Warn("nats disconnected", "err", err)
+			if err == nil { // a deliberate close or drain
+				log.Debug("nats disconnected")
+				return
+			}
+			log.Warn("nats disconnected; reconnecting", "err", err)
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			log.Info("nats reconnected", "server", nc.ConnectedUrlRedacted())
