@@ -200,12 +200,23 @@ func (l *loop) feed(ctx context.Context, work chan<- jetstream.Msg) error {
 }
 
 func (l *loop) drainOnDone(ctx context.Context, it jetstream.MessagesContext, work chan<- jetstream.Msg) {
-	stop := context.AfterFunc(ctx, it.Drain)
+	// At shutdown the iterator drains: buffered messages still come out of
+	// Next. If NATS is gone, draining cannot finish, so Next gets Grace.
+	nctx, ncancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer ncancel()
+	stop := context.AfterFunc(ctx, func() {
+		it.Drain()
+		t := time.AfterFunc(l.cfg.Grace, ncancel)
+		<-nctx.Done()
+		t.Stop()
+	})
 	defer stop()
 	defer it.Stop()
 	for {
-		msg, err := it.Next()
+		msg, err := it.Next(jetstream.NextContext(nctx))
 		switch {
+		case nctx.Err() != nil:
+			return
 		case errors.Is(err, jetstream.ErrMsgIteratorClosed):
 			if ctx.Err() == nil {
 				l.log.Warn("consumer iterator closed; reopening", "durable", l.cfg.Durable, "err", err)
@@ -216,6 +227,7 @@ func (l *loop) drainOnDone(ctx context.Context, it jetstream.MessagesContext, wo
 			// Missed heartbeats while NATS is away: the iterator goes on
 			// by itself once the connection is back.
 			l.log.Debug("consumer next", "durable", l.cfg.Durable, "err", err)
+			sleep(nctx, 100*time.Millisecond)
 			continue
 		}
 		work <- msg
