@@ -1,0 +1,249 @@
+// Package classify turns a fetched page into exactly one of two things: a
+// cleaned article, or the record of why the page was dropped. It wires
+// language detection (langid), cleaning (clean) and topic relevance
+// (relevance); the classifier service and "classifier classify" both call it.
+package classify
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/clean"
+	"github.com/wiredesk/wiredesk/pkg/langid"
+	"github.com/wiredesk/wiredesk/pkg/relevance"
+)
+
+// Config configures a Classifier.
+type Config struct {
+	Languages []string // in-scope ISO 639-1 codes; default {"tr","ru"}
+	Profile   string   // path to a relevance profile YAML; "" = the built-in "diplomacy"
+	Threshold float64  // 0 = the profile's default
+}
+
+// DefaultLanguages are the in-scope languages when Config.Languages is empty.
+var DefaultLanguages = []string{"tr", "ru"}
+
+// Classifier classifies pages. It is safe for concurrent use; build one per
+// process, since building it loads the language models.
+type Classifier struct {
+	langs     map[string]bool
+	detector  *langid.Detector
+	cleaner   *clean.Cleaner
+	profile   *relevance.Profile
+	threshold float64
+	log       *slog.Logger
+}
+
+// Result is a classification: exactly one of Article and Drop is set.
+type Result struct {
+	Article *article.Article `json:"article,omitempty"` // set when kept
+	Drop    *article.Drop    `json:"drop,omitempty"`    // set when dropped (Reason: article.DropLang, DropNotArticle, DropEmpty)
+}
+
+// New builds a classifier.
+func New(cfg Config, log *slog.Logger) (*Classifier, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	langs := cfg.Languages
+	if len(langs) == 0 {
+		langs = DefaultLanguages
+	}
+	c := &Classifier{langs: make(map[string]bool), log: log, cleaner: clean.New(nil)}
+	// The detector knows the in-scope languages and their neighbours: it can
+	// only answer with a language it knows, and a page in a neighbour must
+	// come out as that neighbour, not as the in-scope language nearest to it.
+	detect := slices.Clone(langid.DefaultLanguages)
+	for _, l := range langs {
+		l = strings.ToLower(strings.TrimSpace(l))
+		if !article.ValidToken(l) {
+			return nil, fmt.Errorf("classify: language %q is not an ISO 639-1 code", l)
+		}
+		c.langs[l] = true
+		if !slices.Contains(detect, l) {
+			detect = append(detect, l)
+		}
+	}
+	d, err := langid.New(detect...)
+	if err != nil {
+		return nil, fmt.Errorf("classify: %w", err)
+	}
+	c.detector = d
+	if c.profile, err = loadProfile(cfg.Profile); err != nil {
+		return nil, err
+	}
+	c.threshold = cfg.Threshold
+	if c.threshold <= 0 {
+		c.threshold = c.profile.Threshold()
+	}
+	log.Info("classifier ready", "languages", langs, "detect", detect, "topic", c.profile.Topic(), "threshold", c.threshold)
+	return c, nil
+}
+
+func loadProfile(path string) (*relevance.Profile, error) {
+	if path == "" {
+		p, err := relevance.Default()
+		if err != nil {
+			return nil, fmt.Errorf("classify: built-in profile: %w", err)
+		}
+		return p, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("classify: profile: %w", err)
+	}
+	defer f.Close()
+	p, err := relevance.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("classify: profile %s: %w", path, err)
+	}
+	return p, nil
+}
+
+// Classify turns a page into an article or a drop record; now is the
+// article's ClassifiedAt or the drop's DroppedAt. Bad content is a drop,
+// never an error: an error means ctx ended or something inside failed.
+func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Time) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if reason, ok := notArticle(p); ok {
+		return c.drop(p, now, article.DropNotArticle, reason, ""), nil
+	}
+	blocks, doc := c.detect(p)
+	if doc.Lang == "" {
+		// Nothing that looks like content says what the language is; the
+		// rest of the page may, and cleaning will then find no body.
+		blocks, doc = c.detectAll(p)
+	}
+	if doc.Lang == "" || !c.langs[doc.Lang] {
+		detail := fmt.Sprintf("language %q (confidence %.2f) is not in scope", doc.Lang, doc.Confidence)
+		return c.drop(p, now, article.DropLang, detail, doc.Lang), nil
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	title := pageTitle(p)
+	cr := c.cleaner.Clean(clean.Input{Source: p.Source, Title: title, Lang: doc.Lang, Blocks: blocks})
+	if len(cr.Paragraphs) == 0 {
+		return c.drop(p, now, article.DropEmpty, fmt.Sprintf("no body paragraph left of %d blocks", len(p.Blocks)), doc.Lang), nil
+	}
+	paras := make([]string, len(cr.Paragraphs))
+	for i, para := range cr.Paragraphs {
+		paras[i] = para.Text
+	}
+	rel := c.profile.ScoreThreshold(doc.Lang, title, paras, c.threshold)
+	a := &article.Article{
+		Schema:         article.SchemaArticle,
+		ID:             p.ID,
+		URL:            canonical(p),
+		Source:         p.Source,
+		Lang:           doc.Lang,
+		LangConfidence: round(doc.Confidence),
+		Title:          title,
+		PublishedAt:    p.PublishedAt,
+		Byline:         p.Byline,
+		Credit:         cr.Meta.Credit,
+		Dateline:       cr.Meta.Dateline,
+		Attribution:    cr.Meta.Attribution,
+		Paragraphs:     paras,
+		Body:           strings.Join(paras, "\n\n"),
+		Relevance: article.Relevance{
+			Topic: rel.Topic, Score: rel.Score, Relevant: rel.Relevant, Terms: rel.Terms,
+		},
+		Countries:     rel.Countries,
+		Organizations: rel.Organizations,
+		Dropped:       cr.Dropped,
+		ContentHash:   p.ContentHash,
+		FetchedAt:     p.FetchedAt,
+		ClassifiedAt:  now,
+	}
+	if a.Dateline == "" {
+		a.Dateline = p.Dateline
+	}
+	if err := a.Validate(); err != nil {
+		// Only a page that itself fails validation gets here; the pipeline
+		// validates pages on decode, so this is an internal failure.
+		return Result{}, fmt.Errorf("classify %s: built an invalid article: %w", p.URL, err)
+	}
+	return Result{Article: a}, nil
+}
+
+// detect finds the language of the page and of each block. Only blocks that
+// could be the article are detected: a nav menu's language is irrelevant,
+// and detecting it costs time and skews the vote.
+func (c *Classifier) detect(p *article.Page) ([]clean.Block, langid.Doc) {
+	texts := make([]string, len(p.Blocks))
+	for i, b := range p.Blocks {
+		switch b.Zone {
+		case article.ZoneBody, article.ZoneHeading, article.ZoneUnknown:
+			if b.LinkDensity < 0.5 {
+				texts[i] = b.Text
+			}
+		}
+	}
+	return c.withLangs(p, c.detector.Document(texts))
+}
+
+// detectAll detects every block, whatever its zone.
+func (c *Classifier) detectAll(p *article.Page) ([]clean.Block, langid.Doc) {
+	texts := make([]string, len(p.Blocks))
+	for i, b := range p.Blocks {
+		texts[i] = b.Text
+	}
+	return c.withLangs(p, c.detector.Document(texts))
+}
+
+func (c *Classifier) withLangs(p *article.Page, doc langid.Doc) ([]clean.Block, langid.Doc) {
+	blocks := make([]clean.Block, len(p.Blocks))
+	for i, b := range p.Blocks {
+		blocks[i] = clean.Block{Block: b, Lang: doc.Blocks[i].Lang, Own: !doc.Blocks[i].Inherited}
+	}
+	return blocks, doc
+}
+
+func (c *Classifier) drop(p *article.Page, now time.Time, reason, detail, lang string) Result {
+	c.log.Debug("page dropped", "url", p.URL, "reason", reason, "detail", detail)
+	return Result{Drop: &article.Drop{
+		Schema:      article.SchemaDrop,
+		ID:          p.ID,
+		URL:         canonical(p),
+		Source:      p.Source,
+		Reason:      reason,
+		Detail:      detail,
+		Lang:        lang,
+		Title:       pageTitle(p),
+		ContentHash: p.ContentHash,
+		DroppedAt:   now,
+	}}
+}
+
+func canonical(p *article.Page) string {
+	if p.CanonicalURL != "" {
+		return p.CanonicalURL
+	}
+	return p.URL
+}
+
+// pageTitle is the page's title, or its first h1 when the fetcher found none.
+func pageTitle(p *article.Page) string {
+	if t := strings.TrimSpace(p.Title); t != "" {
+		return t
+	}
+	for _, b := range p.Blocks {
+		if b.Level == 1 || b.Tag == "h1" {
+			return strings.TrimSpace(b.Text)
+		}
+	}
+	return ""
+}
+
+func round(f float64) float64 {
+	return float64(int(f*1000+0.5)) / 1000
+}

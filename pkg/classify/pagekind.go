@@ -1,0 +1,80 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// Thresholds for telling a listing page from an article. A listing is
+// mostly teaser links with little running text; an article has at least a
+// few hundred letters of prose outside links, whatever its sidebars hold.
+const (
+	minListingLinks   = 5   // link blocks before a page can be a listing
+	listingLinkShare  = 0.6 // share of content blocks that are links
+	articleProseChars = 400 // prose letters that make a page an article anyway
+	minProseChars     = 80  // fewer prose letters than this is no article at all
+	proseLinkDensity  = 0.5 // blocks above this are links, not prose
+)
+
+// notArticle reports a page that is not an article: an error page, a
+// listing or index of teasers, or a page with no prose.
+func notArticle(p *article.Page) (string, bool) {
+	if p.HTTP.Status >= 400 {
+		return fmt.Sprintf("HTTP status %d", p.HTTP.Status), true
+	}
+	links, content, prose := 0, 0, 0
+	for _, b := range p.Blocks {
+		switch b.Zone {
+		case article.ZoneNav, article.ZoneFooter, article.ZoneHeader, article.ZoneComment:
+			continue
+		}
+		content++
+		if b.LinkDensity >= proseLinkDensity || b.Link != "" {
+			links++
+			continue
+		}
+		switch b.Zone {
+		case article.ZoneBody, article.ZoneUnknown:
+			if proseShaped(b.Text) {
+				prose += letters(b.Text)
+			}
+		}
+	}
+	switch {
+	case prose >= articleProseChars:
+		return "", false
+	case links >= minListingLinks && float64(links) >= listingLinkShare*float64(content):
+		return fmt.Sprintf("listing: %d of %d blocks are links, %d letters of prose", links, content, prose), true
+	case prose < minProseChars && links > 0:
+		return fmt.Sprintf("no prose: %d letters outside %d link blocks", prose, links), true
+	}
+	return "", false
+}
+
+// proseShaped reports running text rather than a teaser title: several
+// words ending like a sentence, or many words.
+func proseShaped(text string) bool {
+	text = strings.TrimSpace(text)
+	n := len(strings.Fields(text))
+	if n > 25 {
+		return true
+	}
+	if n < 6 || text == "" {
+		return false
+	}
+	last := []rune(text)[len([]rune(text))-1]
+	return strings.ContainsRune(".!?…»\"”", last)
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}

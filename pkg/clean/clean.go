@@ -1,0 +1,279 @@
+// Package clean decides, block by block, what of a page is the article:
+// it drops navigation, sidebars, teasers, boilerplate, repeated and foreign
+// blocks, and moves the furniture a template glues onto the text (datelines,
+// photo credits, agency tags, source lines) into metadata.
+//
+// Each block gets one verdict with a reason. The signals are the fetcher's
+// zone hint, link density, the shape of the text (a headline is short and
+// has no final punctuation), its language against the article's, its
+// similarity to the article's title and lead, and its position after a
+// source line ("KAYNAK:"), which ends the article.
+package clean
+
+import (
+	"strings"
+
+	"golang.org/x/text/cases"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// Block is a page block with its detected language.
+type Block struct {
+	article.Block
+	// Lang is the block's language; Own is set when it was detected from
+	// the block itself rather than taken from the document (too short).
+	Lang string
+	Own  bool
+}
+
+// Input is one page to clean.
+type Input struct {
+	Source string
+	Title  string
+	Lang   string // the article's language
+	Blocks []Block
+}
+
+// Paragraph is a kept block, cleaned.
+type Paragraph struct {
+	I       int
+	Text    string
+	Heading bool
+}
+
+// Result is the cleaner's verdict on a page.
+type Result struct {
+	Paragraphs []Paragraph
+	// Dropped has one entry per block not kept, and one per piece of
+	// furniture cut off a kept block (with that block's index).
+	Dropped []article.Dropped
+	Meta    Meta
+}
+
+// Memory recognises blocks that recur across a source's pages: menus,
+// promos, subscription boxes. The cleaner asks it before anything else
+// about the block's content. A per-source memory is not written yet; a nil
+// Memory knows nothing.
+type Memory interface {
+	Recurring(source, text string) bool
+}
+
+// Cleaner cleans pages. It is safe for concurrent use if its Memory is.
+type Cleaner struct {
+	mem Memory
+}
+
+// New returns a cleaner; mem may be nil.
+func New(mem Memory) *Cleaner { return &Cleaner{mem: mem} }
+
+// verdict is the state of one block between the two passes.
+type verdict struct {
+	reason  string // drop reason, "" when kept or pending
+	text    string // cleaned text
+	pending bool   // kept only if related to the lead
+	heading bool
+	body    bool // a paragraph of the article proper
+	after   bool // after the source line: dropped whatever the verdict
+}
+
+// pass holds what the first pass knows as it walks the blocks.
+type pass struct {
+	in          Input
+	res         *Result
+	seen        map[string]bool
+	afterSource bool
+	leadDone    bool
+}
+
+// Clean decides every block of in.
+func (c *Cleaner) Clean(in Input) Result {
+	lc := lowerer(in.Lang)
+	res := Result{Dropped: []article.Dropped{}}
+	p := &pass{in: in, res: &res, seen: make(map[string]bool)}
+	if k := dedupKey(in.Title, lc); k != "" {
+		p.seen[k] = true // a body h1 repeating the title is a duplicate
+	}
+	vs := make([]verdict, len(in.Blocks))
+	for n, b := range in.Blocks {
+		vs[n] = c.decide(p, b, lc)
+	}
+	c.settlePending(in, vs, lc)
+	for n, b := range in.Blocks {
+		v := vs[n]
+		if v.reason != "" {
+			res.Dropped = append(res.Dropped, article.Dropped{I: b.I, Text: b.Text, Reason: v.reason})
+			continue
+		}
+		if v.text != "" {
+			res.Paragraphs = append(res.Paragraphs, Paragraph{I: b.I, Text: v.text, Heading: v.heading})
+		}
+	}
+	return res
+}
+
+// zoneReasons are the zones whose blocks are never the article.
+var zoneReasons = map[article.Zone]string{
+	article.ZoneNav:     article.ReasonNav,
+	article.ZoneFooter:  article.ReasonBoilerplate,
+	article.ZoneHeader:  article.ReasonBoilerplate,
+	article.ZoneComment: article.ReasonBoilerplate,
+	article.ZoneAside:   article.ReasonSidebar,
+	article.ZoneRelated: article.ReasonRelated,
+}
+
+// decide is the first pass for one block. The order of the checks is the
+// order of confidence: structure first, then the block's own text.
+func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
+	text := strings.TrimSpace(b.Text)
+	m := &p.res.Meta
+	if text == "" {
+		return verdict{reason: article.ReasonBoilerplate}
+	}
+	if r, ok := zoneReasons[b.Zone]; ok {
+		return verdict{reason: r}
+	}
+	if p.afterSource {
+		// The article has ended; what follows is the site's, whatever it is.
+		if b.Own && b.Lang != p.in.Lang {
+			return verdict{reason: article.ReasonOtherLanguage}
+		}
+		return verdict{pending: true, after: true, text: text, reason: article.ReasonUnrelated}
+	}
+	if attr, ok := sourceLine(text); ok {
+		addTo(&m.Attribution, attr)
+		p.afterSource = true
+		return verdict{reason: article.ReasonSourceLine}
+	}
+	if c.mem != nil && c.mem.Recurring(p.in.Source, text) {
+		return verdict{reason: article.ReasonBoilerplate}
+	}
+	if credit, ok := creditBlock(text); ok {
+		addTo(&m.Credit, credit)
+		return verdict{reason: article.ReasonCredit}
+	}
+	if b.Zone == article.ZoneCaption {
+		// A photo caption describes a picture, not the story.
+		return verdict{reason: article.ReasonBoilerplate}
+	}
+	if len(strings.Fields(text)) <= 8 && datelineBlock(text, m) {
+		return verdict{reason: article.ReasonDateline}
+	}
+	if !p.leadDone {
+		rest, frags := stripLead(text, m)
+		for _, f := range frags {
+			p.res.Dropped = append(p.res.Dropped, article.Dropped{I: b.I, Text: f.text, Reason: f.reason})
+		}
+		text = rest
+		if text == "" {
+			return verdict{}
+		}
+	}
+	// (?i) does not fold İ to i: match the Turkish-aware lower case.
+	lower := lc.String(text)
+	switch {
+	case relatedRE.MatchString(lower):
+		return verdict{reason: article.ReasonRelated}
+	case len(strings.Fields(text)) < 40 && boilerplate(lower):
+		return verdict{reason: article.ReasonBoilerplate}
+	}
+	key := strings.Join(words(lower), " ")
+	if p.seen[key] {
+		return verdict{reason: article.ReasonDuplicate}
+	}
+	p.seen[key] = true
+	if b.LinkDensity >= 0.5 {
+		if b.Link != "" || headlineShaped(text) {
+			return verdict{reason: article.ReasonRelated}
+		}
+		return verdict{reason: article.ReasonNav}
+	}
+	if b.Own && b.Lang != "" && b.Lang != p.in.Lang {
+		return verdict{reason: article.ReasonOtherLanguage}
+	}
+	heading := b.Zone == article.ZoneHeading || b.Level > 0
+	if heading || (b.Zone != article.ZoneBody && !paragraphShaped(text)) || (b.Zone == article.ZoneBody && headlineShaped(text) && len(strings.Fields(text)) <= 6) {
+		// Headings, teasers and stray short lines stay only if they are
+		// about this article: settlePending decides.
+		return verdict{pending: true, text: text, heading: heading, reason: article.ReasonUnrelated}
+	}
+	p.leadDone = true
+	return verdict{text: text, body: true}
+}
+
+// leadParagraphs is how many body paragraphs, after the title, make the
+// reference a heading or teaser is compared with.
+const leadParagraphs = 2
+
+// settlePending keeps the pending blocks that relate to the article: to its
+// title and lead, or, for a heading, to the paragraph it introduces. A
+// pending block after the source line stays dropped, as related or
+// unrelated.
+func (c *Cleaner) settlePending(in Input, vs []verdict, lc cases.Caser) {
+	ref := stems(in.Title, lc)
+	lead := 0
+	for _, v := range vs {
+		if v.body && lead < leadParagraphs {
+			for s := range stems(v.text, lc) {
+				ref[s] = true
+			}
+			lead++
+		}
+	}
+	if len(ref) == 0 {
+		// Nothing to compare with: trust the zones.
+		for n := range vs {
+			if vs[n].pending && !vs[n].after {
+				vs[n].reason = ""
+			}
+		}
+		return
+	}
+	for n := range vs {
+		v := &vs[n]
+		if !v.pending {
+			continue
+		}
+		cand := stems(v.text, lc)
+		r := ref
+		if v.heading && !v.after {
+			if next := nextBody(vs, n); next != "" {
+				r = union(ref, stems(next, lc))
+			}
+		}
+		ok := related(cand, r)
+		switch {
+		case v.after && ok:
+			v.reason = article.ReasonRelated
+		case v.after:
+			v.reason = article.ReasonUnrelated
+		case ok:
+			v.reason = ""
+		default:
+			v.reason = article.ReasonUnrelated
+		}
+	}
+}
+
+func nextBody(vs []verdict, n int) string {
+	for _, v := range vs[n+1:] {
+		if v.body {
+			return v.text
+		}
+		if v.heading {
+			return ""
+		}
+	}
+	return ""
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for s := range a {
+		out[s] = true
+	}
+	for s := range b {
+		out[s] = true
+	}
+	return out
+}

@@ -1,0 +1,151 @@
+package clean_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/clean"
+)
+
+const title = "Türkiye ve Rusya Libya için masadaydı"
+
+var lead = []string{
+	"Türkiye ve Rusya, Libya’da kalıcı ve sürdürülebilir bir ateşkes için şartların oluşturulması amacıyla ortak çabaları sürdürme kararı aldı.",
+	"Dışişleri Bakanlığı, yüksek düzeyli istişarelerin ayrıntılarını açıkladı ve heyetlerin BM kolaylaştırıcılığında siyasi bir süreci desteklediğini bildirdi.",
+}
+
+// page is the lead as body blocks, then extra, in order; tr unless Lang says.
+func page(extra ...clean.Block) clean.Input {
+	in := clean.Input{Source: "trthaber", Title: title, Lang: "tr"}
+	for _, p := range lead {
+		in.Blocks = append(in.Blocks, clean.Block{Block: article.Block{Text: p, Tag: "p", Zone: article.ZoneBody}, Lang: "tr", Own: true})
+	}
+	in.Blocks = append(in.Blocks, extra...)
+	for i := range in.Blocks {
+		in.Blocks[i].I = i
+		if in.Blocks[i].Lang == "" {
+			in.Blocks[i].Lang = "tr"
+		}
+	}
+	return in
+}
+
+func block(zone article.Zone, text string) clean.Block {
+	return clean.Block{Block: article.Block{Text: text, Tag: "p", Zone: zone}, Own: len(text) > 20}
+}
+
+func withLD(b clean.Block, ld float64, link string) clean.Block {
+	b.LinkDensity, b.Link = ld, link
+	return b
+}
+
+func inLang(b clean.Block, lang string) clean.Block {
+	b.Lang, b.Own = lang, true
+	return b
+}
+
+func heading(text string) clean.Block {
+	return clean.Block{Block: article.Block{Text: text, Tag: "h2", Zone: article.ZoneHeading, Level: 2}}
+}
+
+// TestSignals checks each signal on its own: the last block of each page
+// must get the reason ("" = kept).
+func TestSignals(t *testing.T) {
+	body := "Toplantıda iki ülke, Libya’daki tarafları ateşkese uymaya çağırdı ve Moskova’da yeni bir tur görüşme yapılmasını kararlaştırdı."
+	for _, tc := range []struct {
+		name   string
+		blocks []clean.Block
+		reason string
+	}{
+		{"body paragraph is kept", []clean.Block{block(article.ZoneBody, body)}, ""},
+		{"aside zone", []clean.Block{block(article.ZoneAside, body)}, article.ReasonSidebar},
+		{"related zone", []clean.Block{block(article.ZoneRelated, body)}, article.ReasonRelated},
+		{"nav zone", []clean.Block{block(article.ZoneNav, "Gündem Dünya Ekonomi Spor")}, article.ReasonNav},
+		{"footer zone", []clean.Block{block(article.ZoneFooter, "Künye İletişim Gizlilik")}, article.ReasonBoilerplate},
+		{"copyright", []clean.Block{block(article.ZoneBody, "© 2020 TRT Haber. Tüm hakları saklıdır.")}, article.ReasonBoilerplate},
+		{"read-also header", []clean.Block{block(article.ZoneUnknown, "İlgili Haberler")}, article.ReasonRelated},
+		{"teaser link", []clean.Block{withLD(block(article.ZoneBody, "Bakan Çavuşoğlu Moskova’da"), 1, "https://example.org/x")}, article.ReasonRelated},
+		{"link list", []clean.Block{withLD(block(article.ZoneBody, "Gündem, Dünya, Ekonomi, Spor, Sağlık, Teknoloji, Kültür Sanat, Yaşam."), 0.9, "")}, article.ReasonNav},
+		{"credit caption", []clean.Block{block(article.ZoneCaption, "Foto: AA")}, article.ReasonCredit},
+		{"credit in body", []clean.Block{block(article.ZoneBody, "Kamera: Güven USTA")}, article.ReasonCredit},
+		{"photo caption", []clean.Block{block(article.ZoneCaption, "Bakan Çavuşoğlu ve Lavrov basın toplantısında.")}, article.ReasonBoilerplate},
+		{"source line", []clean.Block{block(article.ZoneBody, "KAYNAK:TRT HABER")}, article.ReasonSourceLine},
+		{"body after the source line", []clean.Block{block(article.ZoneBody, "Kaynak: AA"), block(article.ZoneBody, body)}, article.ReasonRelated},
+		{"teaser after the source line", []clean.Block{block(article.ZoneBody, "Kaynak: AA"), block(article.ZoneUnknown, "Fenerbahçe deplasmanda rakibini üç golle geçti")}, article.ReasonUnrelated},
+		{"other language", []clean.Block{inLang(block(article.ZoneBody, "Министр иностранных дел России заявил, что переговоры продолжатся."), "ru")}, article.ReasonOtherLanguage},
+		{"short foreign block inherits", []clean.Block{{Block: article.Block{Text: "Türkiye, Rusya, Libya.", Zone: article.ZoneBody}, Lang: "tr"}}, ""},
+		{"duplicate", []clean.Block{block(article.ZoneBody, body), block(article.ZoneBody, " "+strings.ToUpper(body[:1])+body[1:]+" ")}, article.ReasonDuplicate},
+		{"title repeated as h1", []clean.Block{{Block: article.Block{Text: title, Tag: "h1", Zone: article.ZoneHeading, Level: 1}}}, article.ReasonDuplicate},
+		{"related heading is kept", []clean.Block{heading("Ortak çabalar sürdürülecek")}, ""},
+		{"heading relates to the next paragraph", []clean.Block{heading("Moskova’da yeni tur"), block(article.ZoneBody, body), block(article.ZoneBody, "Bu, taraflar için önemli bir adım olarak görülüyor ve yakından izleniyor.")}, ""},
+		{"unrelated teaser", []clean.Block{block(article.ZoneUnknown, "Fenerbahçe deplasmanda rakibini üç golle geçti")}, article.ReasonUnrelated},
+		{"unrelated short line in body", []clean.Block{block(article.ZoneBody, "Hava durumu yarın yağmurlu")}, article.ReasonUnrelated},
+		{"dateline block", []clean.Block{block(article.ZoneUnknown, "İSTANBUL (DHA)")}, article.ReasonDateline},
+		{"empty block", []clean.Block{block(article.ZoneBody, "  ")}, article.ReasonBoilerplate},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := page(tc.blocks...)
+			last := len(in.Blocks) - 1
+			res := clean.New(nil).Clean(in)
+			got := reasonOf(res, last)
+			if tc.name == "heading relates to the next paragraph" {
+				got = reasonOf(res, 2)
+			}
+			if got != tc.reason {
+				t.Errorf("reason %q, want %q (dropped: %+v)", got, tc.reason, res.Dropped)
+			}
+			for _, i := range []int{0, 1} {
+				if r := reasonOf(res, i); r != "" {
+					t.Errorf("lead block %d dropped as %q", i, r)
+				}
+			}
+		})
+	}
+}
+
+// reasonOf is the reason block i was dropped, "" when it was kept.
+func reasonOf(res clean.Result, i int) string {
+	for _, p := range res.Paragraphs {
+		if p.I == i {
+			return ""
+		}
+	}
+	for _, d := range res.Dropped {
+		if d.I == i {
+			return d.Reason
+		}
+	}
+	return "(neither kept nor dropped)"
+}
+
+func TestDatelineBlockBeforeLead(t *testing.T) {
+	in := page()
+	in.Blocks = append([]clean.Block{block(article.ZoneBody, "ANKARA (AA) -")}, in.Blocks...)
+	for i := range in.Blocks {
+		in.Blocks[i].I = i
+	}
+	res := clean.New(nil).Clean(in)
+	if r := reasonOf(res, 0); r != article.ReasonDateline {
+		t.Errorf("reason %q, want dateline", r)
+	}
+	if res.Meta.Dateline != "ANKARA" || res.Meta.Attribution != "AA" {
+		t.Errorf("meta %+v", res.Meta)
+	}
+}
+
+// recurring is a Memory that knows one block.
+type recurring string
+
+func (r recurring) Recurring(_, text string) bool { return text == string(r) }
+
+func TestMemorySeam(t *testing.T) {
+	promo := "Günün öne çıkan haberlerini e-posta kutunuza gönderelim, hemen kaydolun ve takipte kalın."
+	in := page(block(article.ZoneBody, promo))
+	if r := reasonOf(clean.New(nil).Clean(in), 2); r != "" {
+		t.Fatalf("without memory: %q, want kept (the text alone does not give it away)", r)
+	}
+	if r := reasonOf(clean.New(recurring(promo)).Clean(in), 2); r != article.ReasonBoilerplate {
+		t.Errorf("with memory: %q, want boilerplate", r)
+	}
+}

@@ -1,0 +1,241 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// agencies are the news agencies whose tags open a wire report, longest
+// first so that "Anadolu Ajansı" wins over "Anadolu".
+const agencies = `Anadolu Ajansı|Sputnik Türkiye|ИТАР-ТАСС|РИА Новости|Интерфакс|Reuters|Sputnik|Anadolu|Xinhua|ANKA|TASS|ТАСС|ПРАЙМ|DHA|İHA|IHA|AFP|AA|AP`
+
+// Credit roles: the word before a photo, camera or text credit.
+const creditRoles = `Kamera|Foto(?:ğraf)?|Fotograf|Görüntü|Video|Muhabir|Haber|Photo|Camera|Фото|Видео|Текст|Автор`
+
+var (
+	// A date the page template printed before the text: "date 2020-01".
+	leadDateRE = regexp.MustCompile(`^\s*(?:(?i:date|tarih|дата)\s*:?\s*)?(\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{4}(?:\s+\d{1,2}[:.]\d{2})?)(?:\s+|$)`)
+	// "Kamera Güven USTA", "Foto: AA", "Фото: Иван Иванов/ТАСС".
+	creditRoleRE = regexp.MustCompile(`^\s*(` + creditRoles + `)\s*:?\s*`)
+	nameWordRE   = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:/(?:` + agencies + `))?\s*`)
+	// "İSTANBUL (DHA) –", "ANKARA (AA) -", "İstanbul DHA", "Moskova, AA".
+	cityAgencyRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}'’.]*(?:[ -]\p{Lu}[\p{L}'’.]*)?)\s*[(,/]?\s*(` + agencies + `)\s*[)/]?\s*[-–—:,.]?\s*`)
+	// "(AA) - ", "DHA - ".
+	agencyLeadRE = regexp.MustCompile(`^\s*\(?(` + agencies + `)\)?\s*[-–—]\s*`)
+	// "ANKARA – ": a city in capitals and a dash, no agency.
+	cityDashRE = regexp.MustCompile(`^\s*(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})?)\s*[-–—]\s+`)
+	// "МОСКВА, 12 января. /ТАСС/.", "МОСКВА, 12 янв — РИА Новости."
+	ruDatelineRE = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{Ll}+\.?(?:\s+\d{4}(?:\s*г\.?)?)?)\s*[.,]?\s*[-–—]?\s*/?\s*(` + agencies + `)\s*/?\s*[.,]?\s*[-–—]?\s*`)
+
+	// A block that is only a credit.
+	creditBlockRE = regexp.MustCompile(`^\s*(` + creditRoles + `)\s*:?\s*([^.!?]{2,80})$`)
+	// "KAYNAK:TRT HABER", "Источник: ТАСС": the end of the article.
+	sourceLineRE = regexp.MustCompile(`^\s*(?:KAYNAK|Kaynak|kaynak|Haber Kaynağı|ИСТОЧНИК|Источник|SOURCE|Source)\s*:\s*(.{1,80}?)\s*$`)
+
+	// relatedRE matches lower-cased text: (?i) would not fold Turkish İ.
+	relatedRE = regexp.MustCompile(`^\s*(?:ilgili haberler|ilginizi çekebilir|bunlar da ilginizi|diğer haberler|son dakika haberleri|читайте также|по теме|другие новости|related|see also|more news)\b`)
+)
+
+// boilerplatePhrases mark site furniture wherever they occur in a short
+// block; boilerplateBlocks are whole blocks. Both are lower case. Plain
+// substring tests: a regexp alternation over every block cost more than all
+// the other signals together.
+var (
+	boilerplatePhrases = []string{
+		"©", "tüm hakları saklıdır", "her hakkı saklıdır", "all rights reserved", "все права защищены",
+		"çerez", "cookie", "abone ol", "bültenimize", "подпишитесь", "подписывайтесь", "yorum yap",
+		"комментари", "whatsapp", "google news", "haberin devamı", "devamını oku", "читать далее", "share this",
+	}
+	boilerplateBlocks = map[string]bool{
+		"reklam": true, "реклама": true, "advertisement": true, "yorumlar": true, "paylaş": true, "поделиться": true,
+	}
+)
+
+// boilerplate reports a lower-cased short block that is site furniture.
+func boilerplate(lower string) bool {
+	if boilerplateBlocks[strings.Trim(lower, " .:!")] {
+		return true
+	}
+	for _, p := range boilerplatePhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Meta is the furniture the cleaner moved out of the body.
+type Meta struct {
+	Credit      string `json:"credit,omitempty"`
+	Dateline    string `json:"dateline,omitempty"`
+	Attribution string `json:"attribution,omitempty"`
+	// Date is a date printed before the text, as written ("2020-01").
+	Date string `json:"date,omitempty"`
+}
+
+func addTo(field *string, v string) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return
+	}
+	for _, old := range strings.Split(*field, "; ") {
+		if strings.EqualFold(old, v) {
+			return
+		}
+	}
+	if *field == "" {
+		*field = v
+		return
+	}
+	*field += "; " + v
+}
+
+func setOnce(field *string, v string) {
+	if *field == "" {
+		*field = strings.TrimSpace(v)
+	}
+}
+
+// fragment is a piece of furniture cut off a block.
+type fragment struct {
+	text, reason string
+}
+
+// gluedOK reports whether a match may end at text[end:]: an agency tag
+// glued to the next word ("DHADışişleri") is followed by a capital, while
+// "AP" in "Apple" is followed by a small letter.
+func gluedOK(text string, end int) bool {
+	if end >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[end:])
+	return !unicode.IsLower(r)
+}
+
+// stripLead cuts the furniture off the start of a lead paragraph: dates,
+// credits, datelines and agency tags, in any order, as a template or a
+// naive scraper glued them on. It returns the text left and what was cut.
+func stripLead(text string, m *Meta) (string, []fragment) {
+	var frags []fragment
+	for range 6 {
+		rest, f, ok := cutOne(text, m)
+		if !ok {
+			break
+		}
+		frags = append(frags, f)
+		text = rest
+	}
+	return strings.TrimSpace(text), frags
+}
+
+func cutOne(text string, m *Meta) (string, fragment, bool) {
+	if loc := leadDateRE.FindStringSubmatchIndex(text); loc != nil {
+		setOnce(&m.Date, text[loc[2]:loc[3]])
+		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	}
+	if loc := ruDatelineRE.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) {
+		setOnce(&m.Dateline, text[loc[2]:loc[3]])
+		addTo(&m.Attribution, text[loc[4]:loc[5]])
+		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	}
+	if rest, f, ok := cutCredit(text, m); ok {
+		return rest, f, true
+	}
+	if rest, f, ok := cutDateline(text, m); ok {
+		return rest, f, true
+	}
+	return text, fragment{}, false
+}
+
+// cutDateline cuts "İstanbul DHA", "ANKARA (AA) -", "(AA) -" or "ANKARA -".
+func cutDateline(text string, m *Meta) (string, fragment, bool) {
+	if loc := cityAgencyRE.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) && loc[5] > loc[4] {
+		setOnce(&m.Dateline, text[loc[2]:loc[3]])
+		addTo(&m.Attribution, text[loc[4]:loc[5]])
+		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	}
+	if loc := agencyLeadRE.FindStringSubmatchIndex(text); loc != nil {
+		addTo(&m.Attribution, text[loc[2]:loc[3]])
+		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	}
+	if loc := cityDashRE.FindStringSubmatchIndex(text); loc != nil {
+		setOnce(&m.Dateline, text[loc[2]:loc[3]])
+		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	}
+	return text, fragment{}, false
+}
+
+// cutCredit cuts "Kamera Güven USTA" off the start of text. The name runs
+// until a dateline starts ("İstanbul DHA...") or, without one, for at most
+// two capitalised words: a name rarely has more, and the body may start with
+// a capital right after it.
+func cutCredit(text string, m *Meta) (string, fragment, bool) {
+	loc := creditRoleRE.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return text, fragment{}, false
+	}
+	role := text[loc[2]:loc[3]]
+	pos := loc[1]
+	var ends []int // end of each name word
+	for len(ends) < 5 {
+		w := nameWordRE.FindStringIndex(text[pos:])
+		if w == nil {
+			break
+		}
+		pos += w[1]
+		ends = append(ends, pos)
+	}
+	if len(ends) == 0 {
+		return text, fragment{}, false
+	}
+	// The city is the word or two right before the agency tag, so the last
+	// place a dateline can start wins: "Güven USTA İstanbul DHA" is the
+	// name Güven USTA and the dateline İstanbul, not USTA İstanbul.
+	nameEnd := -1
+	for k := len(ends) - 1; k >= 1; k-- {
+		var probe Meta
+		if _, _, ok := cutDateline(text[ends[k-1]:], &probe); ok {
+			nameEnd = ends[k-1]
+			break
+		}
+	}
+	if nameEnd < 0 {
+		nameEnd = ends[min(len(ends), 2)-1]
+	}
+	name := strings.TrimSpace(text[loc[1]:nameEnd])
+	addTo(&m.Credit, role+": "+name)
+	return text[nameEnd:], fragment{strings.TrimSpace(text[:nameEnd]), article.ReasonCredit}, true
+}
+
+// creditBlock reports a block that is only a credit, and the credit.
+func creditBlock(text string) (string, bool) {
+	sm := creditBlockRE.FindStringSubmatch(text)
+	if sm == nil || len(strings.Fields(sm[2])) > 6 {
+		return "", false
+	}
+	return sm[1] + ": " + strings.TrimSpace(sm[2]), true
+}
+
+// datelineBlock reports a block that is only a dateline.
+func datelineBlock(text string, m *Meta) bool {
+	var probe Meta
+	rest, frags := stripLead(text, &probe)
+	if rest != "" || len(frags) == 0 {
+		return false
+	}
+	stripLead(text, m)
+	return true
+}
+
+// sourceLine reports a "KAYNAK: X" line and X.
+func sourceLine(text string) (string, bool) {
+	sm := sourceLineRE.FindStringSubmatch(text)
+	if sm == nil {
+		return "", false
+	}
+	return sm[1], true
+}

@@ -1,0 +1,165 @@
+package clean
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestStripLead(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, rest string
+		meta           Meta
+		frags          []string
+	}{
+		{
+			name:  "seed 000: date, camera credit, dateline, glued agency",
+			in:    "date 2020-01 Kamera Güven USTA İstanbul DHADışişleri Bakanı Mevlüt Çavuşoğlu konuştu.",
+			rest:  "Dışişleri Bakanı Mevlüt Çavuşoğlu konuştu.",
+			meta:  Meta{Credit: "Kamera: Güven USTA", Dateline: "İstanbul", Attribution: "DHA", Date: "2020-01"},
+			frags: []string{"date 2020-01", "Kamera Güven USTA", "İstanbul DHA"},
+		},
+		{
+			name:  "capital city, agency in parentheses, en dash",
+			in:    "İSTANBUL (DHA) – Dışişleri Bakanı açıklama yaptı.",
+			rest:  "Dışişleri Bakanı açıklama yaptı.",
+			meta:  Meta{Dateline: "İSTANBUL", Attribution: "DHA"},
+			frags: []string{"İSTANBUL (DHA) –"},
+		},
+		{
+			name:  "hyphen",
+			in:    "ANKARA (AA) - Türkiye ile Rusya görüştü.",
+			rest:  "Türkiye ile Rusya görüştü.",
+			meta:  Meta{Dateline: "ANKARA", Attribution: "AA"},
+			frags: []string{"ANKARA (AA) -"},
+		},
+		{
+			name:  "tass",
+			in:    "МОСКВА, 12 января. /ТАСС/. Министр иностранных дел России провел переговоры.",
+			rest:  "Министр иностранных дел России провел переговоры.",
+			meta:  Meta{Dateline: "МОСКВА, 12 января.", Attribution: "ТАСС"},
+			frags: []string{"МОСКВА, 12 января. /ТАСС/."},
+		},
+		{
+			name:  "ria",
+			in:    "МОСКВА, 12 янв — РИА Новости. Лавров прибыл в Анкару.",
+			rest:  "Лавров прибыл в Анкару.",
+			meta:  Meta{Dateline: "МОСКВА, 12 янв", Attribution: "РИА Новости"},
+			frags: []string{"МОСКВА, 12 янв — РИА Новости."},
+		},
+		{
+			name:  "city and dash only",
+			in:    "ANKARA – Bakan açıklama yaptı.",
+			rest:  "Bakan açıklama yaptı.",
+			meta:  Meta{Dateline: "ANKARA"},
+			frags: []string{"ANKARA –"},
+		},
+		{
+			name: "ordinary sentence is left alone",
+			in:   "Dışişleri Bakanı Mevlüt Çavuşoğlu ve Rusya Federasyonu Dışişleri Bakanı Sergey Lavrov görüştü.",
+			rest: "Dışişleri Bakanı Mevlüt Çavuşoğlu ve Rusya Federasyonu Dışişleri Bakanı Sergey Lavrov görüştü.",
+		},
+		{
+			name: "an AP-like word is not an agency",
+			in:   "Apple yeni ürününü tanıttı.",
+			rest: "Apple yeni ürününü tanıttı.",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var m Meta
+			rest, frags := stripLead(tc.in, &m)
+			if rest != tc.rest {
+				t.Errorf("rest %q, want %q", rest, tc.rest)
+			}
+			if m != tc.meta {
+				t.Errorf("meta %+v, want %+v", m, tc.meta)
+			}
+			var texts []string
+			for _, f := range frags {
+				texts = append(texts, f.text)
+			}
+			if !reflect.DeepEqual(texts, tc.frags) {
+				t.Errorf("fragments %q, want %q", texts, tc.frags)
+			}
+		})
+	}
+}
+
+func TestCreditBlock(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Kamera: Güven USTA", "Kamera: Güven USTA", true},
+		{"Foto: AA", "Foto: AA", true},
+		{"Фото: Иван Иванов/ТАСС", "Фото: Иван Иванов/ТАСС", true},
+		{"Fotoğraf Ahmet Yılmaz", "Fotoğraf: Ahmet Yılmaz", true},
+		{"Foto galeri: Bakan Çavuşoğlu'nun Moskova ziyaretinden kareler ve daha fazlası burada görülebilir", "", false},
+		{"Dışişleri Bakanı konuştu.", "", false},
+	} {
+		got, ok := creditBlock(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("creditBlock(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestSourceLine(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"KAYNAK:TRT HABER", "TRT HABER", true},
+		{"Kaynak: AA", "AA", true},
+		{"Источник: ТАСС", "ТАСС", true},
+		{"Kaynaklara göre görüşme iyi geçti.", "", false},
+	} {
+		got, ok := sourceLine(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("sourceLine(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestHeadlineShaped(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Ortak çabalar sürdürülecek", true},
+		{"«Единая Россия» организует наблюдение на избирательных участках в ходе ЕДГ-2025", true},
+		{"Bakan açıklama yaptı.", false},
+		{"– Libya hakkında Berlin Konferansı sonuçlarıyla uyumlu olarak siyasi diyalogun sağlanması,", false},
+		{"", false},
+	} {
+		if got := headlineShaped(tc.in); got != tc.want {
+			t.Errorf("headlineShaped(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestRelated(t *testing.T) {
+	lc := lowerer("tr")
+	ref := stems("Türkiye ve Rusya Libya için masadaydı. Türkiye ve Rusya, Libya’da kalıcı ve sürdürülebilir bir ateşkes için ortak çabaları sürdürme kararı aldı.", lc)
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Ortak çabalar sürdürülecek", true},
+		{"LİBYA'DA ATEŞKES İÇİN ORTAK ÇABA", true},
+		{"Azerbaycan Cumhurbaşkanı ile Ermenistan Başbakanı arasında Washington’da düzenlenen görüşmede Ortak Bildiri imzalandı", false},
+		{"“Birleşik Rusya Genç Muhafızları” gönüllüleri DPR’ye insani yardım malzemesi ulaştırdı", false},
+		{"Fenerbahçe deplasmanda kazandı", false},
+	} {
+		if got := related(stems(tc.in, lc), ref); got != tc.want {
+			t.Errorf("related(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestTurkishCasing(t *testing.T) {
+	lc := lowerer("tr")
+	got := dedupKey("İKİLİ İLİŞKİLER IRAK", lc)
+	if got != "ikili ilişkiler ırak" {
+		t.Errorf("got %q, want Turkish lower case", got)
+	}
+}

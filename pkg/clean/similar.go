@@ -1,0 +1,142 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+// stemRunes is the crude stem: the first runes of a word. It folds most
+// Turkish and Russian inflection (Libya'daki, ateşkesin; России, Россией)
+// well enough to compare a block with the lead. A real stemmer comes later.
+const stemRunes = 5
+
+// stopwords are function words that would make any two texts look alike.
+// Short words (under three runes) are skipped anyway.
+var stopwords = map[string]bool{
+	// tr
+	"için": true, "ile": true, "olarak": true, "olan": true, "daha": true, "gibi": true, "kadar": true,
+	"sonra": true, "önce": true, "ancak": true, "ama": true, "veya": true, "hem": true, "bir": true,
+	"her": true, "çok": true, "bu": true, "şu": true, "da": true, "de": true, "den": true, "dan": true,
+	"ise": true, "diye": true, "dedi": true, "yeni": true, "arasında": true, "üzere": true, "olduğu": true,
+	// ru
+	"что": true, "как": true, "это": true, "для": true, "при": true, "его": true, "она": true, "они": true,
+	"так": true, "уже": true, "или": true, "также": true, "после": true, "которые": true, "который": true,
+	"года": true, "году": true, "был": true, "была": true, "было": true, "были": true, "будет": true,
+	// en
+	"the": true, "and": true, "for": true, "with": true, "that": true, "this": true, "from": true,
+	"was": true, "were": true, "has": true, "have": true, "said": true, "after": true, "will": true,
+}
+
+// lowerer returns a lower-caser that knows Turkish I/ı and İ/i. A Caser is
+// not safe for concurrent use: take one per Clean call.
+func lowerer(lang string) cases.Caser {
+	switch lang {
+	case "tr", "az":
+		return cases.Lower(language.Turkish)
+	case "ru":
+		return cases.Lower(language.Russian)
+	}
+	return cases.Lower(language.Und)
+}
+
+// stems returns the set of crude stems of text's content words.
+func stems(text string, lc cases.Caser) map[string]bool {
+	out := make(map[string]bool)
+	for _, w := range words(lc.String(text)) {
+		if utf8.RuneCountInString(w) < 3 || stopwords[w] {
+			continue
+		}
+		out[prefix(w, stemRunes)] = true
+	}
+	return out
+}
+
+// words splits lower-cased text into words, cutting what follows an
+// apostrophe: a Turkish suffix (Libya’da) or an English possessive.
+func words(text string) []string {
+	fields := strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isApostrophe(r)
+	})
+	out := fields[:0]
+	for _, f := range fields {
+		if i := strings.IndexFunc(f, isApostrophe); i >= 0 {
+			f = f[:i]
+		}
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' }
+
+func prefix(w string, n int) string {
+	i := 0
+	for pos := range w {
+		if i == n {
+			return w[:pos]
+		}
+		i++
+	}
+	return w
+}
+
+// overlap returns how many of a's stems are in b, and that share of a.
+func overlap(a, b map[string]bool) (int, float64) {
+	if len(a) == 0 {
+		return 0, 0
+	}
+	n := 0
+	for s := range a {
+		if b[s] {
+			n++
+		}
+	}
+	return n, float64(n) / float64(len(a))
+}
+
+// related decides whether a candidate block shares enough with the
+// reference (title, lead, and the paragraph a heading introduces). A single
+// shared stem is chance (Türkiye, Rusya are in every Turkey-Russia item), so
+// longer candidates need two or three and a fair share.
+func related(cand, ref map[string]bool) bool {
+	n, share := overlap(cand, ref)
+	switch {
+	case n >= 4:
+		return true
+	case len(cand) <= 2:
+		return n >= 1
+	}
+	return (n >= 2 && share >= 0.3) || (n >= 3 && share >= 0.2)
+}
+
+// headlineShaped reports a short line without final punctuation: a heading,
+// a teaser, a menu item. Paragraphs of an article end in punctuation.
+func headlineShaped(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	if n := len(strings.Fields(text)); n > 25 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?…:;,", last)
+}
+
+// paragraphShaped reports running text: long, or ending like a sentence.
+func paragraphShaped(text string) bool {
+	n := len(strings.Fields(text))
+	return n > 25 || (n >= 8 && !headlineShaped(text))
+}
+
+// dedupKey is text reduced to its letters and digits, lower-cased, for
+// finding repeated blocks.
+func dedupKey(text string, lc cases.Caser) string {
+	return strings.Join(words(lc.String(text)), " ")
+}

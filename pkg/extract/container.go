@@ -1,0 +1,368 @@
+package extract
+
+import (
+	"math"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// Container thresholds, in non-space characters of paragraph text.
+const (
+	minParagraph = 25  // shorter blocks are labels, not paragraphs
+	minArticle   = 200 // a container with less is no article
+	maxBodies    = 64  // Rules.Body matches considered
+)
+
+// layout is the article structure the zones are resolved against.
+type layout struct {
+	main   int32   // the article container, -1 if none
+	bodies []int32 // with Rules.Body: the body containers; else nil
+}
+
+// paragraphLike blocks count towards container scores: prose, not labels,
+// list items or link lists.
+func paragraphLike(b *rawBlock) bool {
+	if b.chars < minParagraph || b.linkChars*2 >= b.chars || b.node == nil {
+		return false
+	}
+	switch b.node.DataAtom {
+	case atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Dt, atom.Th, atom.Figcaption, atom.Caption, atom.Summary, atom.Legend:
+		return false
+	}
+	return true
+}
+
+// aggregate scores candidate containers the way readability does, from
+// the paragraphs below them, and sums block text over every subtree. It is
+// linear: each block touches at most three elements, and the subtree sums
+// run once over the elements in reverse pre-order (children before parents).
+func (w *walker) aggregate() {
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem < 0 {
+			continue
+		}
+		e := &w.elems[b.elem]
+		e.chars += b.chars
+		e.linkChars += b.linkChars
+		if !paragraphLike(b) {
+			continue
+		}
+		e.para += b.chars
+		s := 1 + float64(strings.Count(b.text, ",")) + math.Min(float64(b.chars)/100, 3)
+		// Paragraphs under furniture count less, per furniture ancestor:
+		// a page wrapper with a stray "sidebar" class weakens everything
+		// equally, while comments inside it still rank below the article.
+		n := 0
+		for m := b.marks; m != nil && n < 4; m = m.parent {
+			if !m.header {
+				n++
+			}
+		}
+		s /= float64(1 + 3*n)
+		// A p scores its parent. So does a div holding nothing but its
+		// own text, as div-soup sites write paragraphs in divs; a div with
+		// br-separated paragraphs among other blocks scores itself.
+		target := b.elem
+		if leafy(b.node.DataAtom) || e.end == b.elem+1 {
+			target = e.parent
+		}
+		for level := 1.0; target >= 0 && level <= 3; level++ {
+			w.elems[target].score += s / level
+			target = w.elems[target].parent
+		}
+	}
+	for i := len(w.elems) - 1; i > 0; i-- {
+		e := &w.elems[i]
+		if p := e.parent; p >= 0 {
+			w.elems[p].chars += e.chars
+			w.elems[p].linkChars += e.linkChars
+			w.elems[p].para += e.para
+		}
+	}
+}
+
+func (w *walker) within(e, c int32) bool {
+	return c >= 0 && e >= c && e < w.elems[c].end
+}
+
+// container picks the article: a source's rules, then microdata
+// articleBody, then the <article> holding most of the prose, then the
+// best-scoring element.
+func (w *walker) container() layout {
+	if l, ok := w.ruleLayout(); ok {
+		return l
+	}
+	for i := range w.elems {
+		e := &w.elems[i]
+		if e.flags&flagArticleBody == 0 || e.chars == 0 {
+			continue
+		}
+		// The article around the body holds its heading and lead, which are
+		// article text too; without one, the body is the article.
+		for a := e.parent; a >= 0; a = w.elems[a].parent {
+			if w.elems[a].flags&(flagArticle|flagArticleScope) != 0 && w.elems[a].flags&flagNoCandidate == 0 {
+				return layout{main: a}
+			}
+		}
+		return layout{main: int32(i)}
+	}
+	total, best := 0, 0
+	for i := range w.elems {
+		e := &w.elems[i]
+		if e.parent < 0 {
+			total += e.para
+		}
+		if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 {
+			best = max(best, e.para)
+		}
+	}
+	if best >= minArticle && best*10 >= total*3 {
+		// The first substantial one: later ones are often the next story
+		// of an infinite scroll, and nested ones are comments.
+		for i := range w.elems {
+			e := &w.elems[i]
+			if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 && e.para*2 >= best {
+				return layout{main: int32(i)}
+			}
+		}
+	}
+	return layout{main: w.bestScored()}
+}
+
+func (w *walker) final(i int32) float64 {
+	e := &w.elems[i]
+	if e.flags&flagNoCandidate != 0 || e.chars == 0 {
+		return 0
+	}
+	s := e.score * (1 - float64(e.linkChars)/float64(e.chars))
+	if e.flags&flagPositive != 0 {
+		s *= 1.25
+	}
+	return s
+}
+
+func (w *walker) bestScored() int32 {
+	best, bestScore := int32(-1), 0.0
+	for i := range w.elems {
+		if s := w.final(int32(i)); s > bestScore {
+			best, bestScore = int32(i), s
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	// An article split by an ad into sibling containers scores about as
+	// well from their common parent: take the parent then.
+	for p := w.elems[best].parent; p >= 0 && w.final(p) >= 0.75*bestScore; p = w.elems[p].parent {
+		best = p
+	}
+	if w.elems[best].para < minArticle {
+		return -1
+	}
+	return best
+}
+
+func (w *walker) ruleLayout() (layout, bool) {
+	if w.rules == nil {
+		return layout{}, false
+	}
+	l := layout{main: -1}
+	for i := range w.elems {
+		f := w.elems[i].flags
+		if f&flagRuleArticle != 0 && l.main < 0 {
+			l.main = int32(i)
+		}
+		if f&flagRuleBody != 0 && len(l.bodies) < maxBodies {
+			l.bodies = append(l.bodies, int32(i))
+		}
+	}
+	return l, l.main >= 0 || len(l.bodies) > 0
+}
+
+// inBody and inMain say where elem e sits. Without body rules the whole
+// article is body.
+func (w *walker) inBody(l *layout, e int32) bool {
+	if l.bodies == nil {
+		return w.within(e, l.main)
+	}
+	for _, b := range l.bodies {
+		if w.within(e, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// encloses reports whether e is an ancestor-or-self of the article or a
+// body container: such an element's classes describe the page, not the
+// block ("page has-sidebar"), and are ignored.
+func (w *walker) encloses(l *layout, e int32) bool {
+	if w.within(l.main, e) {
+		return true
+	}
+	for _, b := range l.bodies {
+		if w.within(b, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// furniture is the zone of the innermost mark that counts for elem e with
+// mark chain m, or "".
+func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
+	inArticle := w.within(e, l.main) || w.inBody(l, e)
+	for ; m != nil; m = m.parent {
+		if m.forced {
+			return m.zone
+		}
+		if w.encloses(l, m.elem) || (m.header && inArticle) {
+			continue
+		}
+		return m.zone
+	}
+	return ""
+}
+
+// zones turns raw blocks into wire blocks with their zone hints.
+func (w *walker) zones(l *layout) []article.Block {
+	base := w.baseURL()
+	out := make([]article.Block, len(w.blocks))
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		tag, level := "body", 0
+		if b.node != nil {
+			tag, level = b.node.Data, headingLevel(b.node.DataAtom)
+		}
+		z := w.furniture(l, b.elem, b.marks)
+		if z == "" {
+			switch {
+			case w.inBody(l, b.elem) && level > 0:
+				z = article.ZoneHeading
+			case w.inBody(l, b.elem):
+				z = article.ZoneBody
+			case w.within(b.elem, l.main) && level > 0:
+				z = article.ZoneHeading
+			case w.isRuleTitle(b):
+				z = article.ZoneHeading
+			case i == w.firstTitle:
+				// The page's first h1 is the headline even when the
+				// container scored is only the body column beside it.
+				z = article.ZoneHeading
+			default:
+				z = article.ZoneUnknown
+			}
+		}
+		out[i] = article.Block{
+			I:           i,
+			Text:        b.text,
+			Tag:         tag,
+			Zone:        z,
+			LinkDensity: math.Round(float64(b.linkChars)/float64(b.chars)*1000) / 1000,
+			Level:       level,
+		}
+		if !b.multiHref && b.href != "" && b.linkChars*10 >= b.chars*8 {
+			out[i].Link = resolveLink(base, b.href)
+		}
+	}
+	markLeads(out)
+	return out
+}
+
+func (w *walker) isRuleTitle(b *rawBlock) bool {
+	if w.rules == nil {
+		return false
+	}
+	for _, n := range w.rules.title {
+		if n == b.node {
+			return true
+		}
+	}
+	return false
+}
+
+// baseURL is the page URL, or the document's <base href> resolved against it.
+func (w *walker) baseURL() *url.URL {
+	if w.base == "" {
+		return w.pageURL
+	}
+	b, err := url.Parse(w.base)
+	if err != nil {
+		return w.pageURL
+	}
+	if w.pageURL != nil {
+		b = w.pageURL.ResolveReference(b)
+	}
+	if !b.IsAbs() {
+		return w.pageURL
+	}
+	return b
+}
+
+// resolveLink returns href as an absolute http(s) URL, or "" when it is
+// none: an in-page anchor, a script, a relative link without a base.
+func resolveLink(base *url.URL, href string) string {
+	if href == "" || href[0] == '#' {
+		return ""
+	}
+	if s, ok := fastResolve(base, href); ok {
+		return s
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return strings.ToValidUTF8(u.String(), "\uFFFD")
+}
+
+// fastResolve handles the common links without parsing: absolute http(s)
+// URLs and root-relative paths made of plain characters, for which parsing
+// and re-serialising gives the same string back. Teaser-heavy pages have
+// hundreds of links, and net/url is a tenth of the work otherwise.
+func fastResolve(base *url.URL, href string) (string, bool) {
+	if base == nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" || base.User != nil {
+		return "", false
+	}
+	abs := strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://")
+	if !abs && (len(href) < 2 || href[0] != '/' || href[1] == '/') {
+		return "", false
+	}
+	for i := 0; i < len(href); i++ {
+		switch c := href[i]; {
+		case c <= ' ' || c >= 0x7f:
+			return "", false
+		case strings.IndexByte("%\\\"<>`{}|^[]@", c) >= 0:
+			return "", false
+		}
+	}
+	if strings.Contains(href, "/.") {
+		return "", false
+	}
+	if abs {
+		rest := href[strings.Index(href, "://")+3:]
+		if rest == "" || rest[0] == '/' || rest[0] == '?' || rest[0] == '#' || strings.ContainsRune(rest[:hostEnd(rest)], ':') {
+			return "", false // no host, or a port to normalise
+		}
+		return href, true
+	}
+	return base.Scheme + "://" + base.Host + href, true
+}
+
+func hostEnd(s string) int {
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		return i
+	}
+	return len(s)
+}

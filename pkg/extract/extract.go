@@ -1,0 +1,170 @@
+// Package extract turns one HTML page into wiredesk's page/v1 material:
+// every candidate text block in reading order, each with a structural zone
+// hint, plus the page metadata (canonical URL, title, publication time,
+// byline, dateline, language hint).
+//
+// The extractor keeps text rather than deciding what to throw away: the
+// classifier makes that decision with language and relatedness evidence the
+// extractor does not have. A zone is a hint.
+//
+// The page is parsed once and walked once. Metadata, link density, the zone
+// evidence of every block and the scores of candidate article containers are
+// all gathered in that walk; the article container is then chosen and each
+// block's zone resolved against it in a pass over the blocks only.
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// maxInput bounds the bytes parsed from one page. A news article is well
+// under a megabyte; beyond the cap the page is parsed as if it ended there,
+// which keeps memory and time bounded on hostile or broken responses.
+const maxInput = 16 << 20
+
+// Rules are a source's goquery selectors; empty fields fall back to the
+// generic extractor. A selector that matches nothing on a page also falls
+// back, so that a site redesign degrades to generic extraction rather than
+// to an empty page.
+type Rules struct {
+	Article string   `yaml:"article" json:"article,omitempty"` // container of the article
+	Title   string   `yaml:"title" json:"title,omitempty"`
+	Body    string   `yaml:"body" json:"body,omitempty"` // container(s) of body paragraphs
+	Date    string   `yaml:"date" json:"date,omitempty"`
+	Byline  string   `yaml:"byline" json:"byline,omitempty"`
+	Drop    []string `yaml:"drop" json:"drop,omitempty"` // elements whose text is zoned as furniture (nav)
+}
+
+// Validate reports the first selector that does not compile, naming its field.
+func (r *Rules) Validate() error {
+	_, err := r.compile()
+	return err
+}
+
+// compiledRules holds the parsed selectors; a nil field is an empty rule.
+type compiledRules struct {
+	article, title, body, date, byline cascadia.Selector
+	drop                               []cascadia.Selector
+}
+
+func (r *Rules) compile() (*compiledRules, error) {
+	if r == nil {
+		return nil, nil
+	}
+	var c compiledRules
+	fields := []struct {
+		name string
+		src  string
+		dst  *cascadia.Selector
+	}{
+		{"article", r.Article, &c.article},
+		{"title", r.Title, &c.title},
+		{"body", r.Body, &c.body},
+		{"date", r.Date, &c.date},
+		{"byline", r.Byline, &c.byline},
+	}
+	for _, f := range fields {
+		if f.src == "" {
+			continue
+		}
+		sel, err := cascadia.Compile(f.src)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %s: selector %q: %w", f.name, f.src, err)
+		}
+		*f.dst = sel
+	}
+	for i, src := range r.Drop {
+		if src == "" {
+			return nil, fmt.Errorf("rules: drop[%d]: empty selector", i)
+		}
+		sel, err := cascadia.Compile(src)
+		if err != nil {
+			return nil, fmt.Errorf("rules: drop[%d]: selector %q: %w", i, src, err)
+		}
+		c.drop = append(c.drop, sel)
+	}
+	return &c, nil
+}
+
+// Result is what Extract found on a page.
+type Result struct {
+	CanonicalURL string    // absolute, from <link rel=canonical> or og:url, resolved against pageURL; "" when absent
+	Title        string    //
+	PublishedAt  time.Time // UTC; zero when unknown
+	Byline       string    //
+	Dateline     string    // the exact leading text of a body block, so that the classifier can strip it as a prefix
+	LangHint     string    // from <html lang> or og:locale, lowercased primary subtag: "tr", "ru"
+	Blocks       []article.Block
+}
+
+// Extract parses UTF-8 HTML. pageURL resolves relative links; it may be nil,
+// and then only absolute links are reported. rules may be nil.
+func Extract(r io.Reader, pageURL *url.URL, rules *Rules) (*Result, error) {
+	cr, err := rules.compile()
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	doc, err := goquery.NewDocumentFromReader(io.LimitReader(r, maxInput))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse: %w", err)
+	}
+	if len(doc.Nodes) == 0 {
+		return nil, errors.New("extract: parse: no document")
+	}
+	w := newWalker(pageURL)
+	if cr != nil {
+		w.applyRules(doc, cr)
+	}
+	w.walkDocument(doc.Nodes[0])
+	return w.result(), nil
+}
+
+// ruleMarks are the nodes a source's rules picked, looked up during the walk.
+type ruleMarks struct {
+	article, body, drop map[*html.Node]bool
+	title, date, byline []*html.Node
+}
+
+// applyRules runs each selector once over the document. The walk then only
+// does map lookups, so rules add no per-node selector matching.
+func (w *walker) applyRules(doc *goquery.Document, cr *compiledRules) {
+	set := func(sels ...cascadia.Selector) map[*html.Node]bool {
+		var m map[*html.Node]bool
+		for _, s := range sels {
+			if s == nil {
+				continue
+			}
+			for _, n := range doc.FindMatcher(s).Nodes {
+				if m == nil {
+					m = make(map[*html.Node]bool)
+				}
+				m[n] = true
+			}
+		}
+		return m
+	}
+	list := func(s cascadia.Selector) []*html.Node {
+		if s == nil {
+			return nil
+		}
+		return doc.FindMatcher(s).Nodes
+	}
+	w.rules = &ruleMarks{
+		article: set(cr.article),
+		body:    set(cr.body),
+		drop:    set(cr.drop...),
+		title:   list(cr.title),
+		date:    list(cr.date),
+		byline:  list(cr.byline),
+	}
+}

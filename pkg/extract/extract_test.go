@@ -1,0 +1,315 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// pageURL is where every test page pretends to come from.
+func pageURL(tb testing.TB, name string) *url.URL {
+	tb.Helper()
+	u, err := url.Parse("https://www.example.com/haber/" + strings.TrimSuffix(name, ".html"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return u
+}
+
+// rulesFor reads testdata/<page>.rules.json when it exists.
+func rulesFor(tb testing.TB, page string) *Rules {
+	tb.Helper()
+	data, err := os.ReadFile(strings.TrimSuffix(page, ".html") + ".rules.json")
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var r Rules
+	if err := json.Unmarshal(data, &r); err != nil {
+		tb.Fatal(err)
+	}
+	return &r
+}
+
+func pages(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "*.html"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no test pages: %v", err)
+	}
+	return files
+}
+
+func indent(tb testing.TB, v any) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, page := range pages(t) {
+		name := filepath.Base(page)
+		t.Run(name, func(t *testing.T) {
+			f, err := os.Open(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			res, err := Extract(f, pageURL(t, name), rulesFor(t, page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, res)
+			got := indent(t, res)
+			golden := strings.TrimSuffix(page, ".html") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("result differs from %s:\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// checkInvariants holds for every page, however broken.
+func checkInvariants(tb testing.TB, res *Result) {
+	tb.Helper()
+	for _, s := range []string{res.CanonicalURL, res.Title, res.Byline, res.Dateline, res.LangHint} {
+		if !utf8.ValidString(s) {
+			tb.Errorf("invalid UTF-8 in metadata %q", s)
+		}
+	}
+	if res.Dateline != "" {
+		found := false
+		for _, b := range res.Blocks {
+			if strings.HasPrefix(b.Text, res.Dateline) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			tb.Errorf("dateline %q opens no block", res.Dateline)
+		}
+	}
+	for i, b := range res.Blocks {
+		switch {
+		case b.I != i:
+			tb.Errorf("block %d has I = %d", i, b.I)
+		case !utf8.ValidString(b.Text):
+			tb.Errorf("block %d: invalid UTF-8", i)
+		case strings.TrimSpace(b.Text) != b.Text || b.Text == "" || strings.Contains(b.Text, "  "):
+			tb.Errorf("block %d: whitespace not collapsed: %q", i, b.Text)
+		case b.LinkDensity < 0 || b.LinkDensity > 1:
+			tb.Errorf("block %d: link density %v", i, b.LinkDensity)
+		case !b.Zone.Valid():
+			tb.Errorf("block %d: zone %q", i, b.Zone)
+		}
+	}
+}
+
+// The goldens are reviewed by eye; these checks pin the judgements that
+// matter most, so that a golden rewrite cannot silently lose them.
+func TestGoldenZones(t *testing.T) {
+	tests := []struct {
+		page string
+		text string // a block starting with this
+		zone article.Zone
+	}{
+		{"tr_dha_semantic.html", "İSTANBUL (DHA) –", article.ZoneBody},
+		{"tr_dha_semantic.html", "İlgili Haberler", article.ZoneRelated},
+		{"tr_dha_semantic.html", "Erdoğan ve Putin TürkAkım", article.ZoneRelated},
+		{"tr_dha_semantic.html", "Ayrıca okuyun:", article.ZoneRelated},
+		{"tr_dha_semantic.html", "«Единая Россия» организует", article.ZoneRelated},
+		{"tr_dha_semantic.html", "Çavuşoğlu ve Lavrov, Haliç", article.ZoneCaption},
+		{"tr_dha_semantic.html", "Gündem", article.ZoneNav},
+		{"tr_dha_semantic.html", "Libya Rusya Lavrov", article.ZoneNav},
+		{"tr_dha_semantic.html", "© 2020", article.ZoneFooter},
+		{"tr_dha_semantic.html", "Çavuşoğlu ve Lavrov'dan", article.ZoneHeading},
+		{"tr_trt_divsoup.html", "Türkiye ve Rusya, Libya için masadaydı", article.ZoneBody},
+		{"tr_trt_divsoup.html", "Toplantıda, ülkede", article.ZoneBody},
+		{"tr_trt_divsoup.html", "Ortak çabalar sürdürülecek", article.ZoneBody},
+		{"tr_trt_divsoup.html", "«Единая Россия» внесла", article.ZoneUnknown},
+		{"ru_tass.html", "МОСКВА, 8 января. /ТАСС/.", article.ZoneBody},
+		{"ru_tass.html", "Читайте также", article.ZoneRelated},
+		{"ru_tass.html", "Эрдоган заявил о начале", article.ZoneRelated},
+		{"ru_tass.html", "\"Главы государств", article.ZoneBody},
+		{"ru_tass.html", "По теме", article.ZoneRelated},
+		{"ru_tass.html", "14:05 Türkiye'de enflasyon", article.ZoneAside},
+		{"ru_ria_divsoup.html", "МОСКВА, 12 янв — РИА Новости.", article.ZoneBody},
+		{"ru_ria_divsoup.html", "Читайте также: Хафтар", article.ZoneRelated},
+		{"ru_ria_divsoup.html", "Фото: РИА Новости", article.ZoneCaption},
+		{"ru_ria_divsoup.html", "Давно пора", article.ZoneComment},
+		{"tr_aa_microdata.html", "ANKARA (AA) -", article.ZoneBody},
+		{"tr_aa_microdata.html", "Bunlar da ilginizi", article.ZoneRelated},
+		{"tr_aa_microdata.html", "Libya'da ateşkes yürürlüğe", article.ZoneRelated},
+		{"tr_aa_microdata.html", "İki bakan", article.ZoneBody},
+		{"tr_aa_microdata.html", "Milli takımın", article.ZoneRelated},
+		{"tr_no_container.html", "Aradığınız sayfa kaldırılmış", article.ZoneUnknown},
+		{"ru_izvestia_visible.html", "Смотрите также:", article.ZoneRelated},
+		{"ru_izvestia_visible.html", "По теме переговоров", article.ZoneBody},
+		{"ru_izvestia_visible.html", "Фото: ИЗВЕСТИЯ", article.ZoneCaption},
+		{"ru_izvestia_visible.html", "Курс доллара", article.ZoneRelated},
+		{"tr_table_layout.html", "Cumhurbaşkanı Recep", article.ZoneBody},
+		{"tr_table_layout.html", "Ayrıca Bakınız:", article.ZoneRelated},
+		{"tr_table_layout.html", "Altın fiyatları", article.ZoneAside},
+		{"tr_article_cards.html", "MOSKOVA (AA) –", article.ZoneBody},
+		{"tr_article_cards.html", "NATO zirvesinin", article.ZoneRelated},
+		{"tr_article_cards.html", "Umarım bu sefer", article.ZoneComment},
+		{"tr_article_cards.html", "Almanya Dışişleri", article.ZoneUnknown},
+		{"tr_rules_sputnik.html", "Lavrov, Moskova'da", article.ZoneBody},
+		{"tr_rules_sputnik.html", "Rusya Dışişleri Bakanı Sergey", article.ZoneBody},
+		{"tr_rules_sputnik.html", "Hafter, Moskova'dan", article.ZoneNav},
+		{"tr_rules_sputnik.html", "Lavrov: Libya'da", article.ZoneHeading},
+	}
+	results := map[string]*Result{}
+	for _, tt := range tests {
+		t.Run(tt.page+"/"+tt.text, func(t *testing.T) {
+			res := results[tt.page]
+			if res == nil {
+				res = extractFile(t, tt.page)
+				results[tt.page] = res
+			}
+			for _, b := range res.Blocks {
+				if strings.HasPrefix(b.Text, tt.text) {
+					if b.Zone != tt.zone {
+						t.Errorf("zone %q, want %q: %q", b.Zone, tt.zone, b.Text)
+					}
+					return
+				}
+			}
+			t.Errorf("no block starts with %q", tt.text)
+		})
+	}
+}
+
+func extractFile(tb testing.TB, name string) *Result {
+	tb.Helper()
+	path := filepath.Join("testdata", name)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res, err := Extract(bytes.NewReader(data), pageURL(tb, name), rulesFor(tb, path))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, p := range pages(f) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("<p>a<br><br><br>b</p><li><p>x</p></li>\xff\xfe<a href='%zz'>y</a>"))
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":["NewsArticle"],"datePublished":"2020-13-45","author":[[["x"]]]}]}</script>`))
+	f.Add([]byte("<html lang='\x00'><meta property=og:locale content=__><time datetime='31.02.2020'>"))
+	f.Add([]byte(strings.Repeat("<div><b>x</b>", 500) + "deep" + strings.Repeat("</div>", 10)))
+	base, _ := url.Parse("https://www.example.com/a/b")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Extract(bytes.NewReader(data), base, nil)
+		if err != nil {
+			// x/net/html rejects documents nested deeper than 512
+			// elements; nothing else may fail on in-memory input.
+			if !strings.Contains(err.Error(), "extract: parse: ") {
+				t.Fatal(err)
+			}
+			return
+		}
+		checkInvariants(t, res)
+	})
+}
+
+// largePage is a test page padded to the size and shape of a real news
+// page: a mega menu, inline scripts and SVG icons, a long teaser sidebar and
+// a comment thread, around the article of tr_dha_semantic.html.
+func largePage(tb testing.TB) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "tr_dha_semantic.html"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var menu, side, comments, scripts strings.Builder
+	menu.WriteString(`<nav class="mega-menu"><ul>`)
+	for i := range 300 {
+		fmt.Fprintf(&menu, `<li class="menu-item"><a href="/kategori/%d"><svg viewBox="0 0 24 24"><path d="M12 2L2 7l10 5 10-5-10-5z"/></svg><span>Kategori %d</span></a></li>`, i, i)
+	}
+	menu.WriteString(`</ul></nav>`)
+	side.WriteString(`<aside class="sidebar">`)
+	for i := range 120 {
+		fmt.Fprintf(&side, `<div class="card"><a href="/haber/%d"><img src="/i/%d.jpg" alt=""><h4>Son dakika gelişmesi numara %d: ekonomi, spor ve gündem</h4></a><time datetime="2020-01-0%dT10:00:00+03:00">%d dk önce</time></div>`, i, i, i, i%9+1, i)
+	}
+	side.WriteString(`</aside>`)
+	comments.WriteString(`<section id="comments" class="comments">`)
+	for i := range 60 {
+		fmt.Fprintf(&comments, `<div class="comment"><span class="user">okur%d</span><p>Bu konuda çok farklı düşünüyorum, açıklama yapılması gerekir, numara %d.</p></div>`, i, i)
+	}
+	comments.WriteString(`</section>`)
+	for i := range 20 {
+		fmt.Fprintf(&scripts, `<script>window.__STATE_%d__=%q;</script>`, i, strings.Repeat(`{"k":"v","n":[1,2,3]},`, 250))
+	}
+	page := string(data)
+	page = strings.Replace(page, "<header class=\"site-header\">", menu.String()+"<header class=\"site-header\">", 1)
+	page = strings.Replace(page, "<aside class=\"sidebar\">", side.String()+"<aside class=\"sidebar\">", 1)
+	page = strings.Replace(page, "</article>", "</article>"+comments.String(), 1)
+	page = strings.Replace(page, "</body>", scripts.String()+"</body>", 1)
+	return []byte(page)
+}
+
+// BenchmarkExtract runs the test pages (small) and one page of realistic
+// size (large: about 200 KB).
+func BenchmarkExtract(b *testing.B) {
+	var small [][]byte
+	total := 0
+	for _, p := range pages(b) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		small = append(small, data)
+		total += len(data)
+	}
+	u := pageURL(b, "bench")
+	run := func(b *testing.B, docs [][]byte, size int) {
+		b.SetBytes(int64(size))
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, err := Extract(bytes.NewReader(docs[i%len(docs)]), u, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("small", func(b *testing.B) { run(b, small, total/len(small)) })
+	large := largePage(b)
+	b.Run("large", func(b *testing.B) { run(b, [][]byte{large}, len(large)) })
+}

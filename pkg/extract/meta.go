@@ -1,0 +1,458 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// result resolves the article layout, the zones and the metadata.
+func (w *walker) result() *Result {
+	w.aggregate()
+	l := w.container()
+	blocks := w.zones(&l)
+	ld := parseJSONLD(w.jsonLD)
+	res := &Result{
+		CanonicalURL: w.canonicalURL(),
+		LangHint:     w.langHint(),
+		Blocks:       blocks,
+	}
+	res.Title = w.title(&l, ld)
+	head := w.headline(blocks, res.Title)
+	res.Byline = w.byline(&l, ld)
+	res.PublishedAt = w.published(&l, ld, blocks, head, res.LangHint)
+	// The dateline opens the story, which may come after a lead, a date
+	// line and a credit that are body too.
+	for i, n := 0, 0; i < len(blocks) && n < 6; i++ {
+		if blocks[i].Zone != article.ZoneBody || blocks[i].Level > 0 {
+			continue
+		}
+		n++
+		if d := dateline(blocks[i].Text); d != "" {
+			res.Dateline = d
+			break
+		}
+	}
+	return res
+}
+
+// headline finds the block holding the title and zones it heading: in
+// div soup the headline is a div like any other. It returns the block's
+// index, or the first h1's, or -1.
+func (w *walker) headline(blocks []article.Block, title string) int {
+	if title == "" {
+		return w.firstTitle
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Text != title {
+			continue
+		}
+		if b.Zone == article.ZoneBody || b.Zone == article.ZoneUnknown {
+			b.Zone = article.ZoneHeading
+		}
+		return i
+	}
+	return w.firstTitle
+}
+
+// clean collapses whitespace and repairs UTF-8 in attribute-sourced text.
+func clean(s string) string {
+	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
+}
+
+func (w *walker) canonicalURL() string {
+	for _, raw := range []string{w.canonical, w.metas["og:url"]} {
+		if raw == "" {
+			continue
+		}
+		if s := resolveLink(w.pageURL, raw); s != "" {
+			u, err := url.Parse(s)
+			if err != nil {
+				continue
+			}
+			u.Fragment, u.RawFragment = "", ""
+			return u.String()
+		}
+	}
+	return ""
+}
+
+func (w *walker) langHint() string {
+	for _, s := range []string{w.lang, w.metas["og:locale"], w.metas["content-language"]} {
+		if t := primaryTag(s); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// primaryTag is the lowercased primary subtag of a language tag or locale:
+// "tr-TR", "tr_TR", "TR" → "tr". Anything that is not 2–3 ASCII letters
+// gives "".
+func primaryTag(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "-_,; "); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) < 2 || len(s) > 3 {
+		return ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	return strings.ToLower(s)
+}
+
+// titleSeps separate a page title from the site name in <title>.
+var titleSeps = []string{" | ", " - ", " — ", " – ", " :: ", " » ", " / "}
+
+func (w *walker) title(l *layout, ld ldInfo) string {
+	if w.rules != nil && len(w.rules.title) > 0 {
+		if t := clean(nodeText(w.rules.title[0], 1000)); t != "" {
+			return t
+		}
+	}
+	site := clean(w.metas["og:site_name"])
+	if t := clean(w.metas["og:title"]); t != "" {
+		return stripSite(t, site, false)
+	}
+	first := ""
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node == nil || b.node.DataAtom != atom.H1 {
+			continue
+		}
+		if w.within(b.elem, l.main) {
+			return b.text
+		}
+		if first == "" {
+			first = b.text
+		}
+	}
+	if first != "" {
+		return first
+	}
+	if t := clean(ld.headline); t != "" {
+		return t
+	}
+	return stripSite(clean(w.titleText), site, true)
+}
+
+// stripSite removes the site name from the end of a title. Without a known
+// site name (or when guess is set and it did not match) it drops up to two
+// short trailing segments ("… - Dünya | Hürriyet"), keeping at least two
+// words of title.
+func stripSite(t, site string, guess bool) string {
+	if site != "" {
+		for _, sep := range titleSeps {
+			if head, ok := strings.CutSuffix(t, sep+site); ok && head != "" {
+				return head
+			}
+		}
+	}
+	if !guess {
+		return t
+	}
+	for range 2 {
+		cut := -1
+		for _, sep := range titleSeps {
+			if i := strings.LastIndex(t, sep); i > cut {
+				cut = i
+			}
+		}
+		if cut <= 0 {
+			break
+		}
+		head, tail := t[:cut], t[cut:]
+		if len(strings.Fields(tail)) > 4 || len(strings.Fields(head)) < 2 {
+			break
+		}
+		t = strings.TrimSpace(head)
+	}
+	return t
+}
+
+func (w *walker) byline(l *layout, ld ldInfo) string {
+	if w.rules != nil && len(w.rules.byline) > 0 {
+		var names []string
+		for _, n := range w.rules.byline {
+			if s := cleanByline(nodeText(n, 300)); s != "" && !contains(names, s) {
+				names = append(names, s)
+			}
+		}
+		if len(names) > 0 {
+			return strings.Join(names, ", ")
+		}
+	}
+	if len(ld.authors) > 0 {
+		return strings.Join(ld.authors, ", ")
+	}
+	if s := cleanByline(w.metas["author"]); s != "" && !strings.Contains(s, "://") {
+		return s
+	}
+	var fallback string
+	for _, r := range w.bylines {
+		s := cleanByline(nodeText(r.node, 300))
+		if s == "" {
+			continue
+		}
+		if w.within(r.elem, l.main) {
+			return s
+		}
+		if fallback == "" && w.furniture(l, r.elem, r.marks) == "" {
+			fallback = s
+		}
+	}
+	return fallback
+}
+
+// bylineLabels precede a name in a byline element, folded.
+var bylineLabels = []string{"haber merkezi", "yazar", "muhabir", "editor", "haber", "автор", "by"}
+
+// cleanByline drops a leading label ("Yazar:", "Автор:") and rejects what
+// is too long for names (an author bio box) or has no letters.
+func cleanByline(s string) string {
+	s = clean(s)
+	f := fold(s, 20)
+	for _, l := range bylineLabels {
+		rest, ok := strings.CutPrefix(f, l)
+		if !ok {
+			continue
+		}
+		if l == "haber merkezi" { // a desk, not a label: keep it
+			break
+		}
+		if r := firstRune(rest); r == ':' || r == ' ' {
+			// fold maps rune for rune, so the label's rune count cuts s.
+			s = strings.TrimLeft(skipRunes(s, len([]rune(l))), " :")
+			break
+		}
+	}
+	if s == "" || len(s) > 120 || strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return ""
+	}
+	return s
+}
+
+func skipRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dateMetas are the <meta> keys holding a publication date, best first.
+var dateMetas = []string{
+	"article:published_time", "datepublished", "pubdate", "publishdate",
+	"publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date",
+	"parsely-pub-date",
+}
+
+func (w *walker) published(l *layout, ld ldInfo, blocks []article.Block, head int, lang string) time.Time {
+	if w.rules != nil {
+		for _, n := range w.rules.date {
+			for _, s := range []string{attr(n, "datetime"), attr(n, "content"), nodeText(n, 200)} {
+				if t, ok := parseDate(s, lang); ok {
+					return t
+				}
+			}
+		}
+	}
+	if t, ok := parseDate(ld.published, lang); ok {
+		return t
+	}
+	for _, k := range dateMetas {
+		if t, ok := parseDate(w.metas[k], lang); ok {
+			return t
+		}
+	}
+	if t, ok := w.timeElement(l, lang); ok {
+		return t
+	}
+	return w.visiblePublished(l, blocks, head, lang)
+}
+
+// timeElement prefers a <time> in the article, then one outside furniture:
+// a sidebar's <time>s date other stories.
+func (w *walker) timeElement(l *layout, lang string) (time.Time, bool) {
+	for pass := 0; pass < 2; pass++ {
+		for _, r := range w.times {
+			if pass == 0 && !w.within(r.elem, l.main) {
+				continue
+			}
+			if pass == 1 && w.furniture(l, r.elem, r.marks) != "" {
+				continue
+			}
+			if t, ok := parseDate(r.val, lang); ok {
+				return t, true
+			}
+		}
+	}
+	return time.Time{}, false
+}
+
+// visiblePublished looks for a written date near the headline, then at the
+// top of the article, in blocks that are not furniture.
+func (w *walker) visiblePublished(l *layout, blocks []article.Block, head int, lang string) time.Time {
+	var idx []int
+	if head >= 0 {
+		for i := max(0, head-3); i < min(len(blocks), head+12); i++ {
+			idx = append(idx, i)
+		}
+	}
+	n := 0
+	for i := range blocks {
+		if n < 12 && w.within(w.blocks[i].elem, l.main) {
+			idx = append(idx, i)
+			n++
+		}
+	}
+	for _, i := range idx {
+		b := &blocks[i]
+		if len(b.Text) > 250 || !(soft(b.Zone) || b.Zone == article.ZoneHeader) {
+			continue
+		}
+		if t, ok := visibleDate(b.Text, lang); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// ldInfo is what JSON-LD says about the article.
+type ldInfo struct {
+	published, headline string
+	authors             []string
+}
+
+// parseJSONLD reads the page's JSON-LD scripts: the first Article-typed
+// object wins, anywhere in @graph, arrays or nesting; failing that, the
+// first object with a datePublished.
+func parseJSONLD(srcs []string) ldInfo {
+	var best, fallback *ldInfo
+	for _, src := range srcs {
+		var v any
+		if err := json.Unmarshal([]byte(src), &v); err != nil {
+			if json.Unmarshal(repairJSON(src), &v) != nil {
+				continue
+			}
+		}
+		visitLD(v, 0, &best, &fallback)
+	}
+	switch {
+	case best != nil:
+		if best.published == "" && fallback != nil {
+			best.published = fallback.published
+		}
+		return *best
+	case fallback != nil:
+		return *fallback
+	}
+	return ldInfo{}
+}
+
+func visitLD(v any, depth int, best, fallback **ldInfo) {
+	if depth > 16 {
+		return
+	}
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			visitLD(x, depth+1, best, fallback)
+		}
+	case map[string]any:
+		date, _ := v["datePublished"].(string)
+		switch {
+		case *best == nil && articleType(v["@type"]):
+			*best = ldFrom(v)
+		case *fallback == nil && date != "":
+			*fallback = ldFrom(v)
+		}
+		for _, x := range v {
+			switch x.(type) {
+			case []any, map[string]any:
+				visitLD(x, depth+1, best, fallback)
+			}
+		}
+	}
+}
+
+func ldFrom(m map[string]any) *ldInfo {
+	info := &ldInfo{}
+	info.published, _ = m["datePublished"].(string)
+	info.headline, _ = m["headline"].(string)
+	var add func(a any, depth int)
+	add = func(a any, depth int) {
+		switch a := a.(type) {
+		case string:
+			if s := cleanByline(a); s != "" && !strings.Contains(s, "://") && !contains(info.authors, s) && len(info.authors) < 8 {
+				info.authors = append(info.authors, s)
+			}
+		case map[string]any:
+			add(a["name"], depth)
+		case []any:
+			if depth < 2 {
+				for _, x := range a {
+					add(x, depth+1)
+				}
+			}
+		}
+	}
+	add(m["author"], 0)
+	return info
+}
+
+func articleType(t any) bool {
+	switch t := t.(type) {
+	case string:
+		return strings.HasSuffix(t, "Article") || strings.HasSuffix(t, "BlogPosting") || strings.HasSuffix(t, "Report")
+	case []any:
+		for _, x := range t {
+			if articleType(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// repairJSON fixes what CMSs commonly break in JSON-LD: raw newlines and
+// tabs inside strings, and CDATA or comment wrappers.
+func repairJSON(s string) []byte {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"//<![CDATA[", "<![CDATA[", "<!--"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	for _, p := range []string{"//]]>", "]]>", "-->"} {
+		s = strings.TrimSuffix(strings.TrimSpace(s), p)
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c < 0x20 {
+			b[i] = ' '
+		}
+	}
+	return b
+}

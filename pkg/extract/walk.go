@@ -1,0 +1,375 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// maxDepth bounds the block structure the walk tracks. Deeper block
+// elements are read as text of the block they sit in (space-separated), so
+// hostile nesting costs no bookkeeping while no text is lost. The recursion
+// itself is bounded by x/net/html, which rejects nesting beyond 512.
+const maxDepth = 400
+
+// Bounds on metadata candidates: a page needs a handful, not thousands.
+const (
+	maxCandidates = 16
+	maxJSONLD     = 8
+	maxJSONLDSize = 1 << 20
+)
+
+// elem is one block-level element, indexed by its pre-order position: elem
+// i is an ancestor-or-self of elem j exactly when i <= j < elems[i].end.
+type elem struct {
+	parent int32
+	end    int32
+	flags  uint16
+	// aggregates over the blocks inside, filled after the walk
+	score                  float64
+	chars, linkChars, para int
+}
+
+const (
+	flagArticle      uint16 = 1 << iota // <article> or role=article
+	flagArticleScope                    // itemscope of an Article itemtype
+	flagArticleBody                     // itemprop=articleBody
+	flagRuleArticle
+	flagRuleBody
+	flagNoCandidate // html, body: never "the article"
+	flagPositive    // class/id look like an article container
+)
+
+// mark is one piece of zone evidence on an ancestor of a block. Marks form
+// a chain from the innermost element outwards, shared by every block below.
+type mark struct {
+	elem   int32
+	zone   article.Zone
+	header bool // a header tag, role or class: part of the article when inside it
+	forced bool // a Drop rule: applies even to an ancestor of the article
+	parent *mark
+}
+
+// rawBlock is a block before its zone is known.
+type rawBlock struct {
+	text             string
+	node             *html.Node // the element whose text this is
+	elem             int32
+	chars, linkChars int // non-space runes, all and inside links
+	href             string
+	multiHref        bool
+	marks            *mark
+}
+
+// ref is a metadata candidate found in the walk, with the block context it
+// sat in so that its zone can be judged like a block's.
+type ref struct {
+	val   string
+	node  *html.Node
+	elem  int32
+	marks *mark
+}
+
+// blockCtx is the block the walk is currently adding text to.
+type blockCtx struct {
+	node  *html.Node
+	elem  int32
+	marks *mark
+}
+
+type walker struct {
+	pageURL *url.URL
+	rules   *ruleMarks
+
+	elems  []elem
+	blocks []rawBlock
+	ctx    blockCtx
+	depth  int
+	tok    tokenBuf
+
+	// text of the block being built
+	sb        strings.Builder
+	pending   bool // a space is owed before the next visible rune
+	brSeen    bool // a <br> with no visible text since
+	chars     int
+	linkChars int
+	href      string
+	multiHref bool
+	inLink    bool
+	linkHref  string
+	linkEnded bool // a link closed and no text followed yet
+
+	// metadata
+	lang       string
+	titleText  string
+	metas      map[string]string
+	canonical  string
+	base       string
+	jsonLD     []string
+	times      []ref // <time> and itemprop=datePublished
+	bylines    []ref // author/byline/yazar elements, rel=author, itemprop=author
+	firstTitle int   // index of the first h1 block, -1 if none
+}
+
+func newWalker(pageURL *url.URL) *walker {
+	return &walker{
+		pageURL:    pageURL,
+		ctx:        blockCtx{elem: -1},
+		metas:      make(map[string]string, 8),
+		elems:      make([]elem, 0, 256),
+		blocks:     make([]rawBlock, 0, 128),
+		firstTitle: -1,
+	}
+}
+
+func (w *walker) walkDocument(root *html.Node) {
+	w.children(root)
+	w.flush()
+}
+
+func (w *walker) children(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			w.text(c.Data)
+		case html.ElementNode:
+			w.element(c)
+		}
+	}
+}
+
+func (w *walker) element(n *html.Node) {
+	if n.Namespace != "" { // svg and math content
+		return
+	}
+	switch n.DataAtom {
+	case atom.Meta:
+		w.meta(n)
+	case atom.Link:
+		if w.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
+			w.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Base:
+		if w.base == "" {
+			w.base = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Title:
+		if w.titleText == "" {
+			w.titleText = nodeText(n, 500)
+		}
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && len(w.jsonLD) < maxJSONLD {
+			if s := rawText(n); len(s) <= maxJSONLDSize {
+				w.jsonLD = append(w.jsonLD, s)
+			}
+		}
+	case atom.Html:
+		if w.lang == "" {
+			w.lang = attr(n, "lang")
+		}
+	}
+	k := kindOf(n)
+	switch k {
+	case kindSkip:
+		return
+	case kindBr:
+		w.br()
+		return
+	}
+
+	var ci classInfo
+	var itemprop, rel string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			if a.Val != "" && a.Namespace == "" {
+				w.tok.scan(a.Val, &ci)
+			}
+		case "itemprop":
+			itemprop = a.Val
+		case "rel":
+			rel = a.Val
+		}
+	}
+	w.candidates(n, ci, itemprop, rel)
+
+	if k == kindInline || w.depth >= maxDepth {
+		inLink, linkHref := w.inLink, w.linkHref
+		isLink := false
+		if n.DataAtom == atom.A {
+			if h, ok := hrefOf(n); ok {
+				isLink = true
+				w.inLink, w.linkHref = true, h
+				// Adjacent links are separate words even when the
+				// markup has no space between them (tag lists, menus).
+				if w.linkEnded {
+					w.pending = true
+				}
+			}
+		}
+		if k == kindBlock {
+			w.pending = true
+		}
+		w.depth++
+		w.children(n)
+		w.depth--
+		if k == kindBlock {
+			w.pending = true
+		}
+		w.inLink, w.linkHref = inLink, linkHref
+		if isLink {
+			w.linkEnded = true
+		}
+		return
+	}
+	w.block(n, ci, itemprop)
+}
+
+func hrefOf(n *html.Node) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == "href" && a.Namespace == "" {
+			return strings.TrimSpace(a.Val), true
+		}
+	}
+	return "", false
+}
+
+// block enters a block-level element: the text so far belongs to the
+// enclosing block, the element's text to a new one, and the text after it
+// to the enclosing element again.
+func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
+	idx := int32(len(w.elems))
+	e := elem{parent: w.ctx.elem}
+	switch n.DataAtom {
+	case atom.Html, atom.Body:
+		e.flags |= flagNoCandidate
+	case atom.Article:
+		e.flags |= flagArticle
+	}
+	if strings.EqualFold(attr(n, "role"), "article") {
+		e.flags |= flagArticle
+	}
+	if hasToken(itemprop, "articleBody") {
+		e.flags |= flagArticleBody
+	}
+	if t := attr(n, "itemtype"); t != "" && strings.Contains(t, "Article") {
+		e.flags |= flagArticleScope
+	}
+	if ci.positive {
+		e.flags |= flagPositive
+	}
+	marks := w.ctx.marks
+	zone, header := ci.zone, ci.zone == article.ZoneHeader
+	if zone == "" {
+		zone = semanticZone(n)
+		header = zone == article.ZoneHeader
+	}
+	forced := false
+	if r := w.rules; r != nil {
+		if r.drop[n] {
+			zone, header, forced = article.ZoneNav, false, true
+		}
+		if r.article[n] {
+			e.flags |= flagRuleArticle
+		}
+		if r.body[n] {
+			e.flags |= flagRuleBody
+		}
+	}
+	if zone != "" {
+		marks = &mark{elem: idx, zone: zone, header: header, forced: forced, parent: marks}
+	}
+	w.elems = append(w.elems, e)
+
+	w.flush()
+	saved := w.ctx
+	w.ctx = blockCtx{node: n, elem: idx, marks: marks}
+	w.depth++
+	w.children(n)
+	w.depth--
+	w.flush()
+	w.ctx = saved
+	w.elems[idx].end = int32(len(w.elems))
+}
+
+// candidates records elements that may carry the byline or the date.
+func (w *walker) candidates(n *html.Node, ci classInfo, itemprop, rel string) {
+	if len(w.bylines) < maxCandidates &&
+		(ci.author || hasToken(itemprop, "author") || (n.DataAtom == atom.A && hasToken(rel, "author"))) {
+		w.bylines = append(w.bylines, ref{node: n, elem: w.ctx.elem, marks: w.ctx.marks})
+	}
+	if len(w.times) >= maxCandidates {
+		return
+	}
+	if (n.DataAtom == atom.Time && !hasToken(itemprop, "dateModified")) || hasToken(itemprop, "datePublished") {
+		v := attr(n, "datetime")
+		if v == "" {
+			v = attr(n, "content")
+		}
+		if v == "" {
+			v = nodeText(n, 100)
+		}
+		if v != "" {
+			w.times = append(w.times, ref{val: v, node: n, elem: w.ctx.elem, marks: w.ctx.marks})
+		}
+	}
+}
+
+// metaKeys are the <meta> names, properties and itemprops the metadata uses.
+var metaKeys = map[string]bool{
+	"og:title": true, "og:url": true, "og:locale": true, "og:site_name": true,
+	"article:published_time": true, "datepublished": true, "pubdate": true,
+	"publishdate": true, "publish-date": true, "date": true, "dc.date": true,
+	"dc.date.issued": true, "sailthru.date": true, "parsely-pub-date": true,
+	"author": true, "article:author": true, "content-language": true,
+	"application-name": true,
+}
+
+func (w *walker) meta(n *html.Node) {
+	var key, content string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "property", "name", "itemprop", "http-equiv":
+			if key == "" {
+				key = strings.ToLower(strings.TrimSpace(a.Val))
+			}
+		case "content":
+			content = strings.TrimSpace(a.Val)
+		}
+	}
+	if content == "" || !metaKeys[key] {
+		return
+	}
+	if _, ok := w.metas[key]; !ok {
+		w.metas[key] = content
+	}
+}
+
+func (w *walker) flush() {
+	if w.chars > 0 {
+		b := rawBlock{
+			text:      w.sb.String(),
+			node:      w.ctx.node,
+			elem:      w.ctx.elem,
+			chars:     w.chars,
+			linkChars: w.linkChars,
+			href:      w.href,
+			multiHref: w.multiHref,
+			marks:     w.ctx.marks,
+		}
+		if w.firstTitle < 0 && b.node != nil && b.node.DataAtom == atom.H1 {
+			w.firstTitle = len(w.blocks)
+		}
+		w.blocks = append(w.blocks, b)
+		w.sb = strings.Builder{}
+	} else {
+		w.sb.Reset()
+	}
+	w.pending, w.brSeen, w.linkEnded = false, false, false
+	w.chars, w.linkChars = 0, 0
+	w.href, w.multiHref = "", false
+}
