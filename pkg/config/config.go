@@ -122,7 +122,7 @@ func Parse(data []byte, cfg *Config) error {
 	dec.KnownFields(true)
 	// An empty file means "only the defaults".
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return err
+		return nameFields(data, err)
 	}
 	return nil
 }

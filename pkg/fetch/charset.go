@@ -1,0 +1,149 @@
+package fetch
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// toUTF8 decodes an HTML body to UTF-8. The label comes, in order, from a
+// byte-order mark, the Content-Type header and <meta charset>; without one,
+// or when a UTF-8 label is contradicted by the bytes, it is detected.
+//
+// Detection is needed because the standard fallback, windows-1252, garbles
+// the undeclared windows-1251 and windows-1254 pages that Russian and
+// Turkish sites still serve.
+func toUTF8(body []byte, contentType string) ([]byte, string, error) {
+	name := declared(body, contentType)
+	if name == "utf-8" && !utf8.Valid(body) {
+		name = ""
+	}
+	if name == "" {
+		name = detect(body)
+	}
+	if name == "utf-8" {
+		return bytes.ToValidUTF8(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), []byte("\uFFFD")), name, nil
+	}
+	enc, _ := charset.Lookup(name)
+	if enc == nil {
+		return nil, name, &badContent{reason: "charset", detail: name}
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return nil, name, fmt.Errorf("decode %s: %w", name, err)
+	}
+	// A decoder passes through bytes its table leaves undefined; the
+	// output is promised to be valid UTF-8 all the same.
+	return bytes.ToValidUTF8(out, []byte("\uFFFD")), name, nil
+}
+
+// declared returns the canonical name of the declared encoding, or "".
+func declared(body []byte, contentType string) string {
+	if isBOM(body) {
+		_, name, _ := charset.DetermineEncoding(body[:3], "")
+		return name
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		if cs := params["charset"]; cs != "" {
+			if e, name := charset.Lookup(cs); e != nil {
+				return name
+			}
+		}
+	}
+	return metaCharset(body)
+}
+
+func isBOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(b, []byte("\xfe\xff")) || bytes.HasPrefix(b, []byte("\xff\xfe"))
+}
+
+// metaRE matches both <meta charset=x> and the http-equiv form's
+// content="text/html; charset=x".
+var metaRE = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)
+
+// metaCharset finds a meta declaration in the first 1024 bytes, where the
+// HTML prescan looks for it.
+func metaCharset(body []byte) string {
+	m := metaRE.FindSubmatch(body[:min(len(body), 1024)])
+	if m == nil {
+		return ""
+	}
+	if e, name := charset.Lookup(string(m[1])); e != nil {
+		return name
+	}
+	return ""
+}
+
+// detect guesses the encoding of undeclared bytes. It knows the encodings
+// wiredesk's languages are published in: UTF-8, windows-1251 and KOI8-R
+// for Russian, windows-1254 and ISO-8859-9 for Turkish.
+func detect(b []byte) string {
+	if utf8.Valid(b) {
+		return "utf-8"
+	}
+	var high, letters, c1 int
+	for _, c := range b {
+		switch {
+		case c >= 0x80:
+			high++
+			if c < 0xA0 {
+				c1++
+			}
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		}
+	}
+	// Russian text is mostly high bytes; Turkish text is mostly ASCII
+	// with an accented letter here and there.
+	if high > letters/2 {
+		if cyrillicScore(b, charmap.Windows1251) >= cyrillicScore(b, charmap.KOI8R) {
+			return "windows-1251"
+		}
+		return "koi8-r"
+	}
+	if c1 == 0 && turkishScore(b, charmap.ISO8859_9) > 0 {
+		// Without bytes in 0x80-0x9F the two read the same; the ISO name
+		// is the honest one.
+		return "iso-8859-9"
+	}
+	return "windows-1254"
+}
+
+// cyrillicScore counts decoded letters among the commonest lowercase
+// Russian letters. Read with the wrong table, windows-1251 lowercase comes
+// out as KOI8-R uppercase and the other way round, so the right table wins
+// by a wide margin on any real text.
+func cyrillicScore(b []byte, enc encoding.Encoding) int {
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, r := range string(out) {
+		if strings.ContainsRune("оеаинтсрвлкмдпу", r) {
+			n++
+		}
+	}
+	return n
+}
+
+func turkishScore(b []byte, enc encoding.Encoding) int {
+	out, err := enc.NewDecoder().Bytes(b)
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, r := range string(out) {
+		if strings.ContainsRune("çğıöşüÇĞİÖŞÜ", r) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,258 @@
+package fetch
+
+import (
+	"compress/flate"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// maxRedirects bounds a redirect chain; sites that need more are broken.
+const maxRedirects = 5
+
+// response is a fetched body, already decompressed and bounded.
+type response struct {
+	URL       *url.URL // after redirects
+	Status    int
+	Header    http.Header
+	Body      []byte
+	Truncated bool // the body hit MaxBody
+}
+
+// conditional carries the validators of the last fetch.
+type conditional struct {
+	ETag         string
+	LastModified string
+}
+
+// errNotAllowed is returned when a redirect leaves the source's hosts.
+var errNotAllowed = errors.New("host not allowed")
+
+// statusError is an HTTP status that is not a success.
+type statusError struct {
+	Code       int
+	RetryAfter time.Duration
+}
+
+func (e *statusError) Error() string { return fmt.Sprintf("HTTP %d", e.Code) }
+
+// retryable reports whether a later attempt may succeed: network trouble,
+// 408, 429 and 5xx. Other 4xx will not change by asking again.
+func retryable(err error) bool {
+	var se *statusError
+	if errors.As(err, &se) {
+		return se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests || se.Code >= 500
+	}
+	var bad *badContent
+	if errors.As(err, &bad) || errors.Is(err, errNotAllowed) || errors.Is(err, errRedirects) {
+		return false
+	}
+	return !errors.Is(err, context.Canceled)
+}
+
+// client is an HTTP client shaped for crawling: timeouts at each phase,
+// bounded redirects, bounded bodies, and bounded decompression.
+type client struct {
+	hc      *http.Client
+	cfg     Config
+	sleep   func(ctx context.Context, d time.Duration) error
+}
+
+// gate is called before every attempt: it waits for the host's turn and a
+// global slot, and returns the slot's release.
+type gate func(ctx context.Context) (release func(), err error)
+
+type allowKey struct{}
+
+var errRedirects = errors.New("redirects")
+
+func newClient(cfg Config) *client {
+	dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+	tr := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   cfg.ConnectTimeout,
+		ResponseHeaderTimeout: cfg.HeaderTimeout,
+		MaxIdleConnsPerHost:   4,
+		IdleConnTimeout:       90 * time.Second,
+		// Compression is negotiated by hand so that it can be bounded.
+		DisableCompression: true,
+	}
+	c := &client{cfg: cfg, sleep: sleepCtx}
+	c.hc = &http.Client{
+		Transport: tr,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) > maxRedirects {
+				return fmt.Errorf("%w: more than %d", errRedirects, maxRedirects)
+			}
+			for _, v := range via {
+				if v.URL.String() == req.URL.String() {
+					return fmt.Errorf("%w: loop at %s", errRedirects, req.URL)
+				}
+			}
+			if allow, ok := req.Context().Value(allowKey{}).(func(*url.URL) bool); ok && !allow(req.URL) {
+				return fmt.Errorf("redirect to %s: %w", req.URL.Host, errNotAllowed)
+			}
+			return nil
+		},
+	}
+	return c
+}
+
+// get fetches u, retrying transient failures with exponential backoff and
+// full jitter, and honouring Retry-After. allow, when set, bounds redirects.
+func (c *client) get(ctx context.Context, u *url.URL, cond conditional, allow func(*url.URL) bool, g gate) (*response, error) {
+	var err error
+	for attempt := 0; ; attempt++ {
+		release := func() {}
+		if g != nil {
+			if release, err = g(ctx); err != nil {
+				return nil, err
+			}
+		}
+		var r *response
+		r, err = c.once(ctx, u, cond, allow)
+		release()
+		if err == nil {
+			return r, nil
+		}
+		if attempt >= c.cfg.Retries || !retryable(err) {
+			break
+		}
+		wait := backoff(attempt, c.cfg.RetryBase, c.cfg.RetryMax)
+		var se *statusError
+		if errors.As(err, &se) && se.RetryAfter > 0 {
+			if se.RetryAfter > c.cfg.RetryMax {
+				// The site asks for more patience than a poll has; the
+				// next poll comes back for it.
+				break
+			}
+			wait = se.RetryAfter
+		}
+		if serr := c.sleep(ctx, wait); serr != nil {
+			return nil, serr
+		}
+	}
+	return nil, err
+}
+
+func backoff(attempt int, base, ceiling time.Duration) time.Duration {
+	d := base << attempt
+	if d > ceiling || d <= 0 {
+		d = ceiling
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func (c *client) once(ctx context.Context, u *url.URL, cond conditional, allow func(*url.URL) bool) (*response, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	if allow != nil {
+		ctx = context.WithValue(ctx, allowKey{}, allow)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", c.cfg.userAgent())
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5")
+	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	if cond.ETag != "" {
+		req.Header.Set("If-None-Match", cond.ETag)
+	}
+	if cond.LastModified != "" {
+		req.Header.Set("If-Modified-Since", cond.LastModified)
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	r := &response{URL: resp.Request.URL, Status: resp.StatusCode, Header: resp.Header}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		return r, nil
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // lets the connection be reused
+		return nil, &statusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
+	}
+	r.Body, r.Truncated, err = readBody(resp, c.cfg.MaxBody)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// readBody reads at most max decompressed bytes. The bound applies after
+// decompression, so a small gzip bomb cannot inflate past it.
+func readBody(resp *http.Response, max int64) ([]byte, bool, error) {
+	var body io.Reader = resp.Body
+	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, false, fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		body = zr
+	case "deflate":
+		zr := flate.NewReader(resp.Body)
+		defer zr.Close()
+		body = zr
+	default:
+		return nil, false, &badContent{reason: "encoding", detail: resp.Header.Get("Content-Encoding")}
+	}
+	data, err := io.ReadAll(io.LimitReader(body, max+1))
+	if err != nil {
+		return nil, false, fmt.Errorf("read body: %w", err)
+	}
+	if int64(len(data)) > max {
+		return data[:max], true, nil
+	}
+	return data, false, nil
+}
+
+// retryAfter parses a Retry-After header: seconds or an HTTP date.
+func retryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now)
+	}
+	return 0
+}
+
+// badContent is a response that is not what a crawler can use: not HTML,
+// an unknown encoding. It is a skip with a reason, not a failure.
+type badContent struct {
+	reason string
+	detail string
+}
+
+func (e *badContent) Error() string { return e.reason + ": " + e.detail }

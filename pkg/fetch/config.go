@@ -1,0 +1,86 @@
+package fetch
+
+import (
+	"strings"
+	"time"
+)
+
+// Config tunes the fetcher. The zero value of every field means its default.
+type Config struct {
+	// UserAgent identifies the crawler. Contact, a URL or address, is
+	// appended so that a site operator can reach whoever runs it.
+	UserAgent string
+	Contact   string
+	// Timeout bounds one request, body included. ConnectTimeout bounds the
+	// dial and TLS handshake, HeaderTimeout the wait for response headers.
+	Timeout        time.Duration
+	ConnectTimeout time.Duration
+	HeaderTimeout  time.Duration
+	// MaxBody is the most bytes of a body, after decompression, that are
+	// read; a longer page is flagged truncated.
+	MaxBody int64
+	// Concurrency is the most requests in flight across all hosts.
+	Concurrency int
+	// Retries is how many times a transient failure is retried.
+	Retries   int
+	RetryBase time.Duration
+	// RetryMax caps one wait; a Retry-After beyond it defers the URL to the
+	// next poll instead of holding a worker.
+	RetryMax time.Duration
+	// IgnoreRobots skips robots.txt. Only for sites one owns.
+	IgnoreRobots bool
+	// Jitter spreads polls of a source by up to this fraction of its
+	// interval, so that restarts do not synchronise.
+	Jitter float64
+}
+
+// Defaults.
+const (
+	DefaultUserAgent = "wiredesk/1.0 (+https://github.com/wiredesk/wiredesk)"
+	DefaultMaxBody   = 5 << 20
+	DefaultRate      = 1.0 // requests per second per host
+	DefaultInterval  = 5 * time.Minute
+)
+
+func (c Config) withDefaults() Config {
+	if c.UserAgent == "" {
+		c.UserAgent = DefaultUserAgent
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = 30 * time.Second
+	}
+	if c.ConnectTimeout <= 0 {
+		c.ConnectTimeout = min(10*time.Second, c.Timeout)
+	}
+	if c.HeaderTimeout <= 0 {
+		c.HeaderTimeout = min(15*time.Second, c.Timeout)
+	}
+	if c.MaxBody <= 0 {
+		c.MaxBody = DefaultMaxBody
+	}
+	if c.Concurrency <= 0 {
+		c.Concurrency = 8
+	}
+	if c.Retries < 0 {
+		c.Retries = 0
+	} else if c.Retries == 0 {
+		c.Retries = 3
+	}
+	if c.RetryBase <= 0 {
+		c.RetryBase = 500 * time.Millisecond
+	}
+	if c.RetryMax <= 0 {
+		c.RetryMax = 30 * time.Second
+	}
+	if c.Jitter <= 0 || c.Jitter > 1 {
+		c.Jitter = 0.1
+	}
+	return c
+}
+
+func (c Config) userAgent() string {
+	if c.Contact == "" || strings.Contains(c.UserAgent, c.Contact) {
+		return c.UserAgent
+	}
+	return c.UserAgent + " contact: " + c.Contact
+}
