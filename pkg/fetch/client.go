@@ -62,9 +62,9 @@ func retryable(err error) bool {
 // client is an HTTP client shaped for crawling: timeouts at each phase,
 // bounded redirects, bounded bodies, and bounded decompression.
 type client struct {
-	hc      *http.Client
-	cfg     Config
-	sleep   func(ctx context.Context, d time.Duration) error
+	hc    *http.Client
+	cfg   Config
+	sleep func(ctx context.Context, d time.Duration) error
 }
 
 // gate is called before every attempt: it waits for the host's turn and a
