@@ -118,7 +118,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 }
 
 func fetchConfig(c config.Fetcher) fetch.Config {
-	return fetch.Config{UserAgent: c.UserAgent, Timeout: c.Timeout, MaxBody: c.MaxBody, Concurrency: c.Concurrency}
+	return fetch.Config{
+		UserAgent: c.UserAgent, Contact: c.Contact, Timeout: c.Timeout, MaxBody: c.MaxBody,
+		Concurrency: c.Concurrency, Retries: c.Retries, IgnoreRobots: c.IgnoreRobots,
+	}
 }
 
 func ignoreCanceled(err error) error {

@@ -101,8 +101,9 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	}()
 
 	f := fetch.New(fetch.Config{
-		UserAgent: cfg.Fetcher.UserAgent, Timeout: cfg.Fetcher.Timeout,
+		UserAgent: cfg.Fetcher.UserAgent, Contact: cfg.Fetcher.Contact, Timeout: cfg.Fetcher.Timeout,
 		MaxBody: cfg.Fetcher.MaxBody, Concurrency: cfg.Fetcher.Concurrency,
+		Retries: cfg.Fetcher.Retries, IgnoreRobots: cfg.Fetcher.IgnoreRobots,
 	}, conns.fetcher, seen, log.With("stage", "fetcher"), fetch.NewMetrics(stageReg(reg, "fetcher")))
 	var stats fetch.Stats
 	var runErr error

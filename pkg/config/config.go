@@ -38,11 +38,16 @@ type Log struct {
 
 // Fetcher configures the fetcher service.
 type Fetcher struct {
-	Listen      string        `yaml:"listen"` // admin HTTP: /metrics, /healthz, /readyz
-	UserAgent   string        `yaml:"user_agent"`
-	Timeout     time.Duration `yaml:"timeout"`
-	MaxBody     int64         `yaml:"max_body"`
-	Concurrency int           `yaml:"concurrency"`
+	Listen    string `yaml:"listen"` // admin HTTP: /metrics, /healthz, /readyz
+	UserAgent string `yaml:"user_agent"`
+	// Contact (a URL or address) is sent in the User-Agent so that site
+	// operators can reach whoever runs the crawler.
+	Contact      string        `yaml:"contact"`
+	IgnoreRobots bool          `yaml:"ignore_robots"` // only for sites you own
+	Retries      int           `yaml:"retries"`       // for transient failures; -1 for none
+	Timeout      time.Duration `yaml:"timeout"`
+	MaxBody      int64         `yaml:"max_body"`
+	Concurrency  int           `yaml:"concurrency"`
 	// Shard is "i/n": this fetcher polls the sources whose id hashes to i.
 	Shard string `yaml:"shard"`
 }

@@ -71,6 +71,7 @@ var envVars = []envVar{
 	{"WIREDESK_STREAMS_REPLICAS", "streams.replicas", integer(func(c *Config) *int { return &c.Streams.Replicas })},
 	{"WIREDESK_FETCHER_LISTEN", "fetcher.listen", str(func(c *Config) *string { return &c.Fetcher.Listen })},
 	{"WIREDESK_FETCHER_USER_AGENT", "fetcher.user_agent", str(func(c *Config) *string { return &c.Fetcher.UserAgent })},
+	{"WIREDESK_FETCHER_CONTACT", "fetcher.contact", str(func(c *Config) *string { return &c.Fetcher.Contact })},
 	{"WIREDESK_FETCHER_SHARD", "fetcher.shard", str(func(c *Config) *string { return &c.Fetcher.Shard })},
 	{"WIREDESK_FETCHER_CONCURRENCY", "fetcher.concurrency", integer(func(c *Config) *int { return &c.Fetcher.Concurrency })},
 	{"WIREDESK_FETCHER_TIMEOUT", "fetcher.timeout", duration(func(c *Config) *time.Duration { return &c.Fetcher.Timeout })},
