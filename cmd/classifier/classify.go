@@ -4,15 +4,16 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"github.com/wiredesk/wiredesk/pkg/config"
 	"io"
 	"log/slog"
 	"os"
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/config"
 	"github.com/wiredesk/wiredesk/pkg/pipeline"
 )
 
@@ -46,6 +47,7 @@ func runClassify(ctx context.Context, args, env []string, stdin io.Reader, stdou
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
+	var errs []error
 	for _, name := range files {
 		if err := classifyFile(ctx, name, stdin, func(p *article.Page) error {
 			res, err := cl.Classify(ctx, p, time.Now().UTC())
@@ -61,14 +63,15 @@ func runClassify(ctx context.Context, args, env []string, stdin io.Reader, stdou
 				Message any    `json:"message"`
 			}{o.Subject, o.Message})
 		}); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
-// classifyFile calls fn for each page/v1 line of a file. A bad line is an
-// error naming the file and line: offline, nothing is skipped silently.
+// classifyFile calls fn for each page/v1 line of a file. A bad line does
+// not stop the others; its error, naming file and line, is returned with
+// the rest at the end, so that nothing is skipped silently.
 func classifyFile(ctx context.Context, name string, stdin io.Reader, fn func(*article.Page) error) error {
 	r := stdin
 	if name != "-" {
@@ -81,6 +84,7 @@ func classifyFile(ctx context.Context, name string, stdin io.Reader, fn func(*ar
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	var errs []error
 	for n := 1; sc.Scan(); n++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -90,15 +94,15 @@ func classifyFile(ctx context.Context, name string, stdin io.Reader, fn func(*ar
 			continue
 		}
 		p, err := article.DecodePage(line)
-		if err != nil {
-			return fmt.Errorf("classify %s:%d: %w", name, n, err)
+		if err == nil {
+			err = fn(p)
 		}
-		if err := fn(p); err != nil {
-			return fmt.Errorf("classify %s:%d: %w", name, n, err)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("classify %s:%d: %w", name, n, err))
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("classify %s: %w", name, err)
+		errs = append(errs, fmt.Errorf("classify %s: %w", name, err))
 	}
-	return nil
+	return errors.Join(errs...)
 }

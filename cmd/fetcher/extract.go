@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"github.com/wiredesk/wiredesk/pkg/config"
 	"io"
 	"net/url"
 	"os"
@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/config"
 	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
@@ -50,16 +51,22 @@ func runExtract(args, env []string, stdin io.Reader, stdout, stderr io.Writer) e
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
+	// One unreadable file does not hide the pages of the others; every
+	// failure is reported at the end.
+	var errs []error
 	for _, name := range files {
 		p, err := extractFile(name, *pageURL, src, stdin)
-		if err != nil {
-			return err
+		if err == nil {
+			err = enc.Encode(p)
 		}
-		if err := enc.Encode(p); err != nil {
-			return err
+		if err != nil {
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	if err := out.Flush(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }
 
 func pickSource(sources []fetch.Source, id, rawURL string) (*fetch.Source, error) {
