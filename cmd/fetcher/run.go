@@ -120,7 +120,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 func fetchConfig(c config.Fetcher) fetch.Config {
 	return fetch.Config{
 		UserAgent: c.UserAgent, Contact: c.Contact, Timeout: c.Timeout, MaxBody: c.MaxBody,
-		Concurrency: c.Concurrency, Retries: c.Retries, IgnoreRobots: c.IgnoreRobots,
+		Concurrency: c.Concurrency, Retries: c.Retries, IgnoreRobots: c.IgnoreRobots, AllowPrivate: c.AllowPrivate,
 	}
 }
 

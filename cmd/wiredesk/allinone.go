@@ -49,6 +49,8 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 		}
 		defer stop()
 		cfg.Sources = demo.Sources(base, time.Minute)
+		// The demo site is on loopback, which the fetcher refuses by default.
+		cfg.Fetcher.AllowPrivate = true
 	}
 
 	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: filepath.Join(o.dataDir, "nats"), Port: o.natsPort})
@@ -103,7 +105,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	f := fetch.New(fetch.Config{
 		UserAgent: cfg.Fetcher.UserAgent, Contact: cfg.Fetcher.Contact, Timeout: cfg.Fetcher.Timeout,
 		MaxBody: cfg.Fetcher.MaxBody, Concurrency: cfg.Fetcher.Concurrency,
-		Retries: cfg.Fetcher.Retries, IgnoreRobots: cfg.Fetcher.IgnoreRobots,
+		Retries: cfg.Fetcher.Retries, IgnoreRobots: cfg.Fetcher.IgnoreRobots, AllowPrivate: cfg.Fetcher.AllowPrivate,
 	}, conns.fetcher, seen, log.With("stage", "fetcher"), fetch.NewMetrics(stageReg(reg, "fetcher")))
 	var stats fetch.Stats
 	var runErr error

@@ -42,9 +42,12 @@ type Fetcher struct {
 	UserAgent string `yaml:"user_agent"`
 	// Contact (a URL or address) is sent in the User-Agent so that site
 	// operators can reach whoever runs the crawler.
-	Contact      string        `yaml:"contact"`
-	IgnoreRobots bool          `yaml:"ignore_robots"` // only for sites you own
-	Retries      int           `yaml:"retries"`       // for transient failures; -1 for none
+	Contact      string `yaml:"contact"`
+	IgnoreRobots bool   `yaml:"ignore_robots"` // only for sites you own
+	// AllowPrivate lets the fetcher reach loopback and private addresses;
+	// off by default so that a feed cannot aim it at the local network.
+	AllowPrivate bool          `yaml:"allow_private"`
+	Retries      int           `yaml:"retries"` // for transient failures; -1 for none
 	Timeout      time.Duration `yaml:"timeout"`
 	MaxBody      int64         `yaml:"max_body"`
 	Concurrency  int           `yaml:"concurrency"`

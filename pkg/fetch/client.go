@@ -10,9 +10,11 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -53,7 +55,7 @@ func retryable(err error) bool {
 		return se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests || se.Code >= 500
 	}
 	var bad *badContent
-	if errors.As(err, &bad) || errors.Is(err, errNotAllowed) || errors.Is(err, errRedirects) {
+	if errors.As(err, &bad) || errors.Is(err, errNotAllowed) || errors.Is(err, errRedirects) || errors.Is(err, errPrivate) {
 		return false
 	}
 	return !errors.Is(err, context.Canceled)
@@ -77,6 +79,11 @@ var errRedirects = errors.New("redirects")
 
 func newClient(cfg Config) *client {
 	dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivate {
+		// Checked at connect time, after resolution, so that a DNS name
+		// that resolves to a private address is caught too.
+		dialer.Control = refusePrivate
+	}
 	tr := &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           dialer.DialContext,
@@ -231,6 +238,25 @@ func readBody(resp *http.Response, max int64) ([]byte, bool, error) {
 		return data[:max], true, nil
 	}
 	return data, false, nil
+}
+
+var errPrivate = errors.New("refusing a private or loopback address")
+
+func refusePrivate(network, address string, _ syscall.RawConn) error {
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		return err
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return fmt.Errorf("%s: %w", address, err)
+	}
+	ip = ip.Unmap()
+	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast() {
+		return fmt.Errorf("%s: %w", address, errPrivate)
+	}
+	return nil
 }
 
 // retryAfter parses a Retry-After header: seconds or an HTTP date.

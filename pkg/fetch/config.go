@@ -29,6 +29,11 @@ type Config struct {
 	RetryMax time.Duration
 	// IgnoreRobots skips robots.txt. Only for sites one owns.
 	IgnoreRobots bool
+	// AllowPrivate lets the fetcher connect to loopback, private and
+	// link-local addresses. Off by default, so that a feed cannot point
+	// the crawler at the network it runs in; on for the demo and tests,
+	// whose sites are on loopback.
+	AllowPrivate bool
 	// Jitter spreads polls of a source by up to this fraction of its
 	// interval, so that restarts do not synchronise.
 	Jitter float64

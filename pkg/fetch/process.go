@@ -205,6 +205,10 @@ func (f *Fetcher) failFetch(src *Source, u string, err error, c *counters) {
 		c.skipped.Add(1)
 		f.m.skip(src.ID, "robots")
 		f.log.Debug("disallowed by robots.txt", "source", src.ID, "url", u)
+	case errors.Is(err, errPrivate):
+		c.skipped.Add(1)
+		f.m.skip(src.ID, "private_address")
+		f.log.Warn("refused a private address; set fetcher.allow_private for sites on your own network", "source", src.ID, "url", u)
 	case errors.Is(err, errNotAllowed):
 		c.skipped.Add(1)
 		f.m.skip(src.ID, "host")

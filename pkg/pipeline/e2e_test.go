@@ -79,7 +79,7 @@ func newHarness(t testing.TB) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.fetcher = fetch.New(fetch.Config{Timeout: 10 * time.Second}, h.conn, seen, bustest.Logger(t), nil)
+	h.fetcher = fetch.New(fetch.Config{Timeout: 10 * time.Second, AllowPrivate: true}, h.conn, seen, bustest.Logger(t), nil)
 	return h
 }
 
