@@ -1,0 +1,143 @@
+// Package store keeps cleaned articles with their revision history behind
+// one small interface, so that the sink does not care whether it writes to
+// the embedded SQLite file or to PostgreSQL.
+//
+// A Put is idempotent: JetStream redelivers, and a redelivered article must
+// not become a new revision. An article whose content changed becomes a new
+// revision; an older fetch that arrives late never overwrites a newer one.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// Outcome says what a Put did with one article.
+type Outcome int
+
+// Outcomes.
+const (
+	Inserted  Outcome = iota + 1 // a new article
+	Updated                      // a known article whose content changed: a new revision
+	Unchanged                    // same content hash as stored (a redelivery), or an older fetch than stored
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Inserted:
+		return "inserted"
+	case Updated:
+		return "updated"
+	case Unchanged:
+		return "unchanged"
+	}
+	return fmt.Sprintf("Outcome(%d)", int(o))
+}
+
+// Record is a stored article with its bookkeeping.
+type Record struct {
+	Article   article.Article
+	Revision  int       // 1 for the first version
+	FirstSeen time.Time // when revision 1 was stored
+	UpdatedAt time.Time // when the current revision was stored
+}
+
+// Query selects articles for List.
+type Query struct {
+	Lang, Source string    // "" = any
+	Since        time.Time // published_at >= Since when non-zero
+	Relevant     *bool     // nil = any
+	Limit        int       // 0 = 100; capped at 10000
+	Offset       int
+}
+
+// Limits on Query.Limit.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+// ErrNotFound is returned, wrapped, for an id the store does not hold.
+var ErrNotFound = errors.New("store: not found")
+
+// Store is what every backend provides.
+type Store interface {
+	// Put commits the batch in one transaction and returns one Outcome per
+	// article, in order. It is idempotent: putting the same article again is Unchanged.
+	Put(ctx context.Context, batch []*article.Article) ([]Outcome, error)
+	// Get returns the current revision of an article; ErrNotFound wrapped when absent.
+	Get(ctx context.Context, id string) (*Record, error)
+	// Revisions returns all revisions of an article, oldest first.
+	Revisions(ctx context.Context, id string) ([]Record, error)
+	// List returns current revisions, newest published first, then by id.
+	List(ctx context.Context, q Query) ([]Record, error)
+	// Count returns the number of articles (not revisions).
+	Count(ctx context.Context) (int, error)
+	// Close releases the store; it is safe to call more than once.
+	Close() error
+}
+
+const acceptedForms = "sqlite:PATH, sqlite://PATH or postgres://..."
+
+// Open opens the store a DSN names and brings its schema up to date.
+//
+// "sqlite:PATH" or "sqlite://PATH" is SQLite; PATH may be relative, and its
+// parent directories are created. "postgres://..." and "postgresql://..."
+// name the PostgreSQL backend.
+func Open(ctx context.Context, dsn string, log *slog.Logger) (Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	switch {
+	case dsn == "":
+		return nil, fmt.Errorf("store: empty DSN; want %s", acceptedForms)
+	case strings.HasPrefix(dsn, "sqlite:"):
+		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+		return openSQLite(ctx, path, log)
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return nil, fmt.Errorf("store %s: the postgres backend is not built yet", Redact(dsn))
+	}
+	return nil, fmt.Errorf("store %s: unknown kind of DSN; want %s", Redact(dsn), acceptedForms)
+}
+
+var (
+	// userinfoRE catches a password in a URL that net/url refuses to parse.
+	userinfoRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*://[^:/@]*:)[^@]*@`)
+	// keywordRE catches libpq's key=value form: "host=h password=secret".
+	keywordRE = regexp.MustCompile(`(?i)(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
+)
+
+// Redact returns dsn with any password replaced by "xxxxx", for logs.
+func Redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Scheme == "" || u.Opaque != "" {
+		dsn = userinfoRE.ReplaceAllString(dsn, "${1}xxxxx@")
+		return keywordRE.ReplaceAllString(dsn, "${1}xxxxx")
+	}
+	changed := false
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		changed = true
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.EqualFold(k, "password") {
+			q[k] = []string{"xxxxx"}
+			changed = true
+		}
+	}
+	if !changed {
+		// Re-encoding could alter an innocent DSN; return it as given.
+		return dsn
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
