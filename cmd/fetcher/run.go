@@ -79,7 +79,10 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) error {
 	reg := service.NewRegistry()
 	admin := service.NewAdmin(reg)
-	_, waitAdmin, err := admin.Serve(ctx, cfg.Fetcher.Listen, log)
+	// The admin endpoint outlives a -once poll only until serve returns.
+	adminCtx, stopAdmin := context.WithCancel(ctx)
+	defer stopAdmin()
+	_, waitAdmin, err := admin.Serve(adminCtx, cfg.Fetcher.Listen, log)
 	if err != nil {
 		return err
 	}
@@ -114,7 +117,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 	// Shut down in order: intake has stopped; flush what was published.
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	return errors.Join(ignoreCanceled(runErr), conn.Drain(dctx), waitAdmin())
+	drainErr := conn.Drain(dctx)
+	stopAdmin()
+	return errors.Join(ignoreCanceled(runErr), drainErr, waitAdmin())
 }
 
 func fetchConfig(c config.Fetcher) fetch.Config {
