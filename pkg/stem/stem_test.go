@@ -1,0 +1,88 @@
+package stem
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSameStem(t *testing.T) {
+	tests := []struct {
+		lang  string
+		words []string
+	}{
+		{"tr", []string{"ateşkesi", "ateşkese"}},
+		{"tr", []string{"Dışişleri", "DIŞİŞLERİ", "dışişleri"}},
+		{"tr", []string{"görüşme", "görüşmede", "görüşmeler", "görüşmelerde"}},
+		{"tr", []string{"Rusya", "Rusya'nın", "Rusya’ya"}},
+		{"ru", []string{"переговоры", "переговоров", "переговорах", "Переговорам"}},
+		{"ru", []string{"министр", "министра", "министром"}},
+		{"ru", []string{"ёлка", "елка"}},
+		{"en", []string{"negotiation", "negotiations"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+"/"+tt.words[0], func(t *testing.T) {
+			want := Words(tt.lang, tt.words[0])
+			for _, w := range tt.words[1:] {
+				if got := Words(tt.lang, w); !slices.Equal(got, want) {
+					t.Errorf("stem(%q) = %q, stem(%q) = %q; want the same", w, got, tt.words[0], want)
+				}
+			}
+		})
+	}
+}
+
+// Snowball's Turkish stemmer reads some nouns' final syllable as a
+// personal suffix ("ateşkesin" → "ateşke"). Search therefore matches the
+// query's stem as a prefix of indexed words and stems; this checks that
+// a query's stem is a prefix of every inflected form it must find.
+func TestStemIsPrefix(t *testing.T) {
+	tests := []struct {
+		lang, query string
+		forms       []string
+	}{
+		{"tr", "ateşkes", []string{"ateşkesin", "ateşkesi", "ateşkeste"}},
+		{"tr", "Dışişleri", []string{"dışişleri", "dışişlerinin"}},
+		{"ru", "переговоры", []string{"переговоров", "переговорах", "переговорами"}},
+	}
+	for _, tt := range tests {
+		q := Word(tt.lang, tt.query)
+		for _, f := range tt.forms {
+			if l := Lower(tt.lang, f); !strings.HasPrefix(l, q) {
+				t.Errorf("%s: stem %q of %q is not a prefix of %q", tt.lang, q, tt.query, l)
+			}
+		}
+	}
+}
+
+func TestLowerTurkish(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"tr", "DIŞİŞLERİ", "dışişleri"},
+		{"tr", "İstanbul", "istanbul"},
+		{"tr", "IRAK", "ırak"},
+		{"en", "IRAQ", "iraq"},
+		{"ru", "МИД", "мид"},
+	}
+	for _, tt := range tests {
+		if got := Lower(tt.lang, tt.in); got != tt.want {
+			t.Errorf("Lower(%q, %q) = %q, want %q", tt.lang, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	got := Split("Lavrov: \"Rusya'nın tutumu net\" — МИД РФ, 12.01.2020")
+	want := []string{"Lavrov", "Rusyanın", "tutumu", "net", "МИД", "РФ", "12", "01", "2020"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Split = %q, want %q", got, want)
+	}
+}
+
+func BenchmarkWord(b *testing.B) {
+	words := []struct{ lang, w string }{{"tr", "görüşmelerde"}, {"ru", "переговорах"}, {"tr", "Dışişleri"}}
+	for b.Loop() {
+		for _, w := range words {
+			Word(w.lang, w.w)
+		}
+	}
+}
