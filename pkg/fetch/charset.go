@@ -22,14 +22,15 @@ import (
 // Turkish sites still serve.
 func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 	name := declared(body, contentType)
-	if name == "utf-8" && !utf8.Valid(body) {
+	if name == "utf-8" && !validUTF8(body) {
 		name = ""
 	}
 	if name == "" {
 		name = detect(body)
 	}
 	if name == "utf-8" {
-		return bytes.ToValidUTF8(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), []byte("\uFFFD")), name, nil
+		body = trimPartialRune(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name, nil
 	}
 	enc, _ := charset.Lookup(name)
 	if enc == nil {
@@ -85,24 +86,27 @@ func metaCharset(body []byte) string {
 // wiredesk's languages are published in: UTF-8, windows-1251 and KOI8-R
 // for Russian, windows-1254 and ISO-8859-9 for Turkish.
 func detect(b []byte) string {
-	if utf8.Valid(b) {
+	if validUTF8(b) {
 		return "utf-8"
 	}
-	var high, letters, c1 int
-	for _, c := range b {
-		switch {
-		case c >= 0x80:
-			high++
-			if c < 0xA0 {
-				c1++
-			}
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			letters++
+	// Russian words are made of high bytes, so a high byte's neighbour is
+	// mostly another; a Turkish word has an accented letter here and there
+	// between ASCII ones. Counting only high bytes keeps the ASCII of the
+	// markup, however much of it there is, out of the decision.
+	var high, paired, c1 int
+	for i, c := range b {
+		if c < 0x80 {
+			continue
+		}
+		high++
+		if c < 0xA0 {
+			c1++
+		}
+		if (i > 0 && b[i-1] >= 0x80) || (i+1 < len(b) && b[i+1] >= 0x80) {
+			paired++
 		}
 	}
-	// Russian text is mostly high bytes; Turkish text is mostly ASCII
-	// with an accented letter here and there.
-	if high > letters/2 {
+	if paired*2 > high {
 		if cyrillicScore(b, charmap.Windows1251) >= cyrillicScore(b, charmap.KOI8R) {
 			return "windows-1251"
 		}
@@ -114,6 +118,26 @@ func detect(b []byte) string {
 		return "iso-8859-9"
 	}
 	return "windows-1254"
+}
+
+// validUTF8 is utf8.Valid, forgiving a rune cut off at the end: a body
+// truncated at the size cap is still the UTF-8 it was declared to be.
+func validUTF8(b []byte) bool {
+	return utf8.Valid(trimPartialRune(b))
+}
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for k := 1; k <= utf8.UTFMax-1 && k <= len(b); k++ {
+		tail := b[len(b)-k:]
+		if utf8.RuneStart(tail[0]) {
+			if !utf8.FullRune(tail) {
+				return b[:len(b)-k]
+			}
+			return b
+		}
+	}
+	return b
 }
 
 // cyrillicScore counts decoded letters among the commonest lowercase

@@ -73,7 +73,20 @@ type client struct {
 // global slot, and returns the slot's release.
 type gate func(ctx context.Context) (release func(), err error)
 
-type allowKey struct{}
+// checkKey carries a request's redirect check in its context, where
+// CheckRedirect can find it.
+type checkKey struct{}
+
+// request is one logical fetch, retries included.
+type request struct {
+	u    *url.URL
+	cond conditional
+	// check vets every redirect target: the source's hosts, robots.txt.
+	check func(ctx context.Context, u *url.URL) error
+	gate  gate
+	// maxBody overrides Config.MaxBody (sitemaps may be larger than pages).
+	maxBody int64
+}
 
 var errRedirects = errors.New("redirects")
 
@@ -106,8 +119,10 @@ func newClient(cfg Config) *client {
 					return fmt.Errorf("%w: loop at %s", errRedirects, req.URL)
 				}
 			}
-			if allow, ok := req.Context().Value(allowKey{}).(func(*url.URL) bool); ok && !allow(req.URL) {
-				return fmt.Errorf("redirect to %s: %w", req.URL.Host, errNotAllowed)
+			if check, ok := req.Context().Value(checkKey{}).(func(context.Context, *url.URL) error); ok {
+				if err := check(req.Context(), req.URL); err != nil {
+					return fmt.Errorf("redirect to %s: %w", req.URL, err)
+				}
 			}
 			return nil
 		},
@@ -116,18 +131,18 @@ func newClient(cfg Config) *client {
 }
 
 // get fetches u, retrying transient failures with exponential backoff and
-// full jitter, and honouring Retry-After. allow, when set, bounds redirects.
-func (c *client) get(ctx context.Context, u *url.URL, cond conditional, allow func(*url.URL) bool, g gate) (*response, error) {
+// full jitter, and honouring Retry-After.
+func (c *client) get(ctx context.Context, req request) (*response, error) {
 	var err error
 	for attempt := 0; ; attempt++ {
 		release := func() {}
-		if g != nil {
-			if release, err = g(ctx); err != nil {
+		if req.gate != nil {
+			if release, err = req.gate(ctx); err != nil {
 				return nil, err
 			}
 		}
 		var r *response
-		r, err = c.once(ctx, u, cond, allow)
+		r, err = c.once(ctx, req)
 		release()
 		if err == nil {
 			return r, nil
@@ -171,12 +186,13 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
-func (c *client) once(ctx context.Context, u *url.URL, cond conditional, allow func(*url.URL) bool) (*response, error) {
+func (c *client) once(ctx context.Context, r0 request) (*response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
-	if allow != nil {
-		ctx = context.WithValue(ctx, allowKey{}, allow)
+	if r0.check != nil {
+		ctx = context.WithValue(ctx, checkKey{}, r0.check)
 	}
+	u, cond := r0.u, r0.cond
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
@@ -203,7 +219,11 @@ func (c *client) once(ctx context.Context, u *url.URL, cond conditional, allow f
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // lets the connection be reused
 		return nil, &statusError{Code: resp.StatusCode, RetryAfter: retryAfter(resp.Header.Get("Retry-After"), time.Now())}
 	}
-	r.Body, r.Truncated, err = readBody(resp, c.cfg.MaxBody)
+	limit := c.cfg.MaxBody
+	if r0.maxBody > 0 {
+		limit = r0.maxBody
+	}
+	r.Body, r.Truncated, err = readBody(resp, limit)
 	if err != nil {
 		return nil, err
 	}

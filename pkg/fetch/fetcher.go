@@ -133,29 +133,52 @@ func (f *Fetcher) pollSource(ctx context.Context, src *Source, c *counters) {
 }
 
 // do fetches u for src, politely: robots.txt, the host's rate, and a
-// global slot for each attempt.
+// global slot for each attempt. Redirect targets pass the same checks.
 func (f *Fetcher) do(ctx context.Context, src *Source, u *url.URL, cond conditional, kind string) (*response, error) {
-	hs := f.hosts.get(u, src.Rate)
-	if !f.cfg.IgnoreRobots {
-		ok, err := hs.allowed(ctx, u, f.cfg.UserAgent, func(ctx context.Context, ru *url.URL) (int, []byte, error) {
-			return f.robots(ctx, hs, ru)
-		})
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return nil, errRobots
-		}
+	if err := f.check(ctx, src, u); err != nil {
+		return nil, err
 	}
 	start := time.Now()
 	defer func() { f.m.request(kind, time.Since(start)) }()
-	return f.client.get(ctx, u, cond, src.Allowed, f.gate(hs))
+	req := request{u: u, cond: cond, gate: f.gate(f.hosts.get(u, src.Rate), true),
+		check: func(ctx context.Context, u *url.URL) error { return f.check(ctx, src, u) }}
+	if kind == "sitemap" {
+		req.maxBody = max(maxSitemap, f.cfg.MaxBody)
+	}
+	return f.client.get(ctx, req)
 }
 
-func (f *Fetcher) gate(hs *host) gate {
+// check says whether src may fetch u: its hosts, and robots.txt.
+func (f *Fetcher) check(ctx context.Context, src *Source, u *url.URL) error {
+	if !src.Allowed(u) {
+		return errNotAllowed
+	}
+	if f.cfg.IgnoreRobots {
+		return nil
+	}
+	hs := f.hosts.get(u, src.Rate)
+	ok, err := hs.allowed(ctx, u, f.cfg.UserAgent, func(ctx context.Context, ru *url.URL) (int, []byte, error) {
+		return f.robots(ctx, hs, ru)
+	})
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errRobots
+	}
+	return nil
+}
+
+// gate waits for the host's turn and, when slot is set, for one of the
+// global slots. robots.txt fetches take no slot: they may run while the
+// request that redirected holds one, and must not wait on it.
+func (f *Fetcher) gate(hs *host, slot bool) gate {
 	return func(ctx context.Context) (func(), error) {
 		if err := hs.wait(ctx); err != nil {
 			return nil, err
+		}
+		if !slot {
+			return func() {}, nil
 		}
 		select {
 		case f.slots <- struct{}{}:
@@ -171,7 +194,7 @@ func (f *Fetcher) gate(hs *host) gate {
 func (f *Fetcher) robots(ctx context.Context, hs *host, u *url.URL) (int, []byte, error) {
 	start := time.Now()
 	defer func() { f.m.request("robots", time.Since(start)) }()
-	r, err := f.client.get(ctx, u, conditional{}, nil, f.gate(hs))
+	r, err := f.client.get(ctx, request{u: u, gate: f.gate(hs, false)})
 	var se *statusError
 	switch {
 	case errors.As(err, &se):

@@ -22,7 +22,7 @@ const maxSitemapDepth = 3
 // the distinct article URLs on its allowed hosts.
 func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link {
 	var found []link
-	read := func(raw, kind string, parse func(body []byte, base *url.URL) ([]link, []*url.URL, error)) []*url.URL {
+	read := func(raw, kind string, parse func(r *response) ([]link, []*url.URL, error)) []*url.URL {
 		u, err := url.Parse(raw)
 		if err != nil {
 			f.fail(src, "parse", raw, err, c)
@@ -34,7 +34,7 @@ func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link
 			return nil
 		}
 		c.feeds.Add(1)
-		links, children, err := parse(r.Body, r.URL)
+		links, children, err := parse(r)
 		if err != nil {
 			f.fail(src, "parse", raw, err, c)
 			return nil
@@ -43,18 +43,18 @@ func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link
 		return children
 	}
 	for _, raw := range src.Feeds {
-		read(raw, "feed", func(b []byte, base *url.URL) ([]link, []*url.URL, error) {
-			l, err := parseFeed(b, base)
+		read(raw, "feed", func(r *response) ([]link, []*url.URL, error) {
+			l, err := parseFeed(r.Body, r.URL)
 			return l, nil, err
 		})
 	}
 	for _, raw := range src.StartURLs {
-		read(raw, "listing", func(b []byte, base *url.URL) ([]link, []*url.URL, error) {
-			body, _, err := toUTF8(b, "")
+		read(raw, "listing", func(r *response) ([]link, []*url.URL, error) {
+			body, _, err := toUTF8(r.Body, r.Header.Get("Content-Type"))
 			if err != nil {
 				return nil, nil, err
 			}
-			l, err := parseListing(body, base, src.LinkSelector)
+			l, err := parseListing(body, r.URL, src.LinkSelector)
 			return l, nil, err
 		})
 	}
@@ -67,7 +67,9 @@ func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link
 				continue
 			}
 			seenMaps[raw] = true
-			for _, child := range read(raw, "sitemap", parseSitemap) {
+			for _, child := range read(raw, "sitemap", func(r *response) ([]link, []*url.URL, error) {
+				return parseSitemap(r.Body, r.URL)
+			}) {
 				if src.Allowed(child) {
 					next = append(next, child.String())
 				}

@@ -31,8 +31,8 @@ type Source struct {
 	// for anchors, or for elements that contain them). Without it, links
 	// that look like article URLs are followed.
 	LinkSelector string `yaml:"link_selector,omitempty"`
-	// AllowHosts bounds where links may lead. Empty means the hosts of the
-	// feeds, sitemaps and start URLs.
+	// AllowHosts bounds where links may lead, besides the hosts of the
+	// source's own feeds, sitemaps and start URLs.
 	AllowHosts []string `yaml:"allow_hosts,omitempty"`
 	// Interval between polls of this source.
 	Interval time.Duration `yaml:"interval,omitempty"`
@@ -101,14 +101,12 @@ func checkURL(raw string) error {
 	return nil
 }
 
-// hosts returns the hosts s may fetch from, lowercased.
+// hosts returns the hosts s may fetch from, lowercased: its allow_hosts
+// and the hosts of its own feeds, sitemaps and start URLs.
 func (s *Source) hosts() map[string]bool {
 	m := map[string]bool{}
 	for _, h := range s.AllowHosts {
 		m[strings.ToLower(h)] = true
-	}
-	if len(m) > 0 {
-		return m
 	}
 	for _, list := range [][]string{s.Feeds, s.Sitemaps, s.StartURLs} {
 		for _, raw := range list {

@@ -1,0 +1,188 @@
+package fetch
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRobots polls one feed against different robots.txt answers.
+// testdata/web/robots.txt has a group for wiredesk (Crawl-delay 0.2s) and
+// a stricter one for everyone else (Crawl-delay 5s, no /news/): only the
+// first may apply, or the test would take seconds.
+func TestRobots(t *testing.T) {
+	feed := feedOf("/news/public-story-ok", "/news/private/secret-story", "/news/private/open-door-story", "/search?q=talks")
+	articles := []string{"/news/public-story-ok", "/news/private/secret-story", "/news/private/open-door-story", "/search"}
+	tests := []struct {
+		name      string
+		robots    func(t testing.TB, s **site) http.Handler
+		published []string
+		never     []string // paths that must not be requested
+		skipped   int
+		delay     time.Duration
+		robotsN   int // requests for robots.txt when not 1
+	}{
+		{
+			name:      "wiredesk group",
+			robots:    func(t testing.TB, s **site) http.Handler { return file(t, s, "robots.txt", "text/plain") },
+			published: []string{"/news/private/open-door-story", "/news/public-story-ok"},
+			never:     []string{"/news/private/secret-story", "/search?q=talks"},
+			skipped:   2,
+			delay:     200 * time.Millisecond,
+		},
+		{
+			name:      "no robots.txt",
+			robots:    nil,
+			published: []string{"/news/private/open-door-story", "/news/private/secret-story", "/news/public-story-ok", "/search?q=talks"},
+		},
+		{
+			name: "only a * group",
+			robots: func(testing.TB, **site) http.Handler {
+				return serveBytes("text/plain", []byte("User-agent: *\nDisallow: /news/private/\n"))
+			},
+			published: []string{"/news/public-story-ok", "/search?q=talks"},
+			never:     []string{"/news/private/secret-story", "/news/private/open-door-story"},
+			skipped:   2,
+		},
+		{
+			name:    "robots.txt 503 means do not crawl",
+			robots:  func(testing.TB, **site) http.Handler { return status(http.StatusServiceUnavailable) },
+			never:   append([]string{"/feed.xml"}, articles...),
+			skipped: 1, // the feed itself
+			robotsN: 4, // a 5xx is retried like any other
+		},
+		{
+			name:      "robots.txt 403 means crawl everything",
+			robots:    func(testing.TB, **site) http.Handler { return status(http.StatusForbidden) },
+			published: []string{"/news/private/open-door-story", "/news/private/secret-story", "/news/public-story-ok", "/search?q=talks"},
+		},
+	}
+	e := newEnv(t, testConfig())
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e.restart(t, testConfig())
+			routes := map[string]http.Handler{"/feed.xml": feed}
+			for _, p := range articles {
+				routes[p] = htmlPage(story("Story at " + p))
+			}
+			var s *site
+			if tt.robots != nil {
+				routes["/robots.txt"] = tt.robots(t, &s)
+			}
+			s = newSite(t, routes)
+			id := "robots" + string(rune('a'+i))
+			st := e.poll(t, Source{ID: id, Feeds: []string{s.url("/feed.xml")}, Rate: 1000})
+
+			var want []string
+			for _, p := range tt.published {
+				want = append(want, s.url(p))
+			}
+			if got := urls(e.pages(t, id)); !slices.Equal(got, want) {
+				t.Errorf("published\n%v\nwant\n%v", got, want)
+			}
+			if st.Skipped != tt.skipped || e.skips(t, id, "robots") != tt.skipped || st.Errors != 0 {
+				t.Errorf("stats = %+v, want %d skipped for robots", st, tt.skipped)
+			}
+			for _, p := range tt.never {
+				if n := len(s.requests(p)); n != 0 {
+					t.Errorf("%s requested %d times despite robots.txt", p, n)
+				}
+			}
+			if n := len(s.requests("/robots.txt")); n != max(tt.robotsN, 1) {
+				t.Errorf("robots.txt requested %d times, want %d: once per host and poll", n, max(tt.robotsN, 1))
+			}
+			if tt.delay > 0 {
+				assertSpacing(t, s, tt.delay)
+			}
+		})
+	}
+}
+
+// assertSpacing checks that requests after robots.txt came at least
+// 0.8*delay apart: the Crawl-delay reached the host's limiter.
+func assertSpacing(t testing.TB, s *site, delay time.Duration) {
+	t.Helper()
+	s.mu.Lock()
+	hits := slices.Clone(s.hits)
+	s.mu.Unlock()
+	hits = slices.DeleteFunc(hits, func(h hit) bool { return h.path == "/robots.txt" })
+	slices.SortFunc(hits, func(a, b hit) int { return a.at.Compare(b.at) })
+	if len(hits) < 3 {
+		t.Fatalf("%d requests; too few to measure spacing", len(hits))
+	}
+	for i := 1; i < len(hits); i++ {
+		if gap := hits[i].at.Sub(hits[i-1].at); gap < delay*8/10 {
+			t.Errorf("%s came %v after %s; Crawl-delay is %v", hits[i].path, gap, hits[i-1].path, delay)
+		}
+	}
+}
+
+// TestRateShared checks that two sources on one host share its rate, and
+// that the slower one wins.
+func TestRateShared(t *testing.T) {
+	e := newEnv(t, testConfig())
+	routes := map[string]http.Handler{
+		"/a.xml": feedOf("/news/rate-story-one-a", "/news/rate-story-two-a"),
+		"/b.xml": feedOf("/news/rate-story-one-b"),
+	}
+	for _, p := range []string{"/news/rate-story-one-a", "/news/rate-story-two-a", "/news/rate-story-one-b"} {
+		routes[p] = htmlPage(story(p))
+	}
+	s := newSite(t, routes)
+	st := e.poll(t,
+		Source{ID: "fast", Feeds: []string{s.url("/a.xml")}, Rate: 1000},
+		Source{ID: "slow", Feeds: []string{s.url("/b.xml")}, Rate: 5},
+	)
+	if st.Published != 3 {
+		t.Fatalf("stats = %+v", st)
+	}
+	// The first request of the host may come before the slow source lowers
+	// the limit; from the second on, 5 per second is 200ms apart.
+	s.mu.Lock()
+	hits := slices.Clone(s.hits)
+	s.mu.Unlock()
+	slices.SortFunc(hits, func(a, b hit) int { return a.at.Compare(b.at) })
+	var slowGaps int
+	for i := 2; i < len(hits); i++ {
+		if hits[i].at.Sub(hits[i-1].at) >= 160*time.Millisecond {
+			slowGaps++
+		}
+	}
+	if slowGaps < len(hits)-3 {
+		t.Errorf("requests not paced at the slower source's rate: %v", strings.Join(s.paths(), " "))
+	}
+}
+
+func TestAgentToken(t *testing.T) {
+	tests := []struct{ ua, want string }{
+		{DefaultUserAgent, "wiredesk"},
+		{"wiredesk", "wiredesk"},
+		{"MyBot/2.1", "MyBot"},
+		{"Some Bot", "Some"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ua, func(t *testing.T) {
+			if got := agentToken(tt.ua); got != tt.want {
+				t.Errorf("agentToken(%q) = %q, want %q", tt.ua, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRobotsAfterRedirect: a page that redirects into a path robots.txt
+// disallows must not be fetched there.
+func TestRobotsAfterRedirect(t *testing.T) {
+	e := newEnv(t, testConfig())
+	s := newSite(t, map[string]http.Handler{
+		"/robots.txt":                    serveBytes("text/plain", []byte("User-agent: *\nDisallow: /news/private/\n")),
+		"/feed.xml":                      feedOf("/news/public-redirecting-story"),
+		"/news/public-redirecting-story": redirect("/news/private/secret-story"),
+		"/news/private/secret-story":     htmlPage(story("Secret")),
+	})
+	st := e.poll(t, Source{ID: "robotsredir", Feeds: []string{s.url("/feed.xml")}, Rate: 1000})
+	if n := len(s.requests("/news/private/secret-story")); n != 0 || st.Published != 0 {
+		t.Errorf("disallowed page requested %d times after a redirect; stats %+v", n, st)
+	}
+}
