@@ -20,6 +20,9 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 	if len(args) > 0 && args[0] == "classify" {
 		return runClassify(ctx, args[1:], env, stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "replay-dlq" {
+		return runReplay(ctx, args[1:], env, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("classifier", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
@@ -34,7 +37,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		profile     = fs.String("profile", "", "relevance profile YAML (default: the embedded diplomacy profile)")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: classifier [flags]\n       classifier classify [-config FILE] [FILE|-]...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: classifier [flags]\n       classifier classify [-config FILE] [FILE|-]...\n       classifier replay-dlq [-stage S] [-limit N] [-dry-run]\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
 	}

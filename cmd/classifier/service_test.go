@@ -67,6 +67,42 @@ func TestService(t *testing.T) {
 	if !strings.Contains(m, `wiredesk_classifier_pages_total{lang="ru",verdict="kept"} 1`) {
 		t.Errorf("metrics do not count the kept page:\n%s", m)
 	}
+
+	// The poison message is still poison: a replay sends it back through
+	// the classifier, which dead-letters it again.
+	var out bytes.Buffer
+	if err := run(ctx, []string{"replay-dlq", "-nats", srv.ClientURL(), "-dry-run"}, nil, nil, &out, &out); err != nil {
+		t.Fatalf("replay-dlq -dry-run: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "would replay 1 dead letters") || !strings.Contains(out.String(), "classifier") {
+		t.Errorf("replay-dlq -dry-run printed:\n%s", out.String())
+	}
+	out.Reset()
+	if err := run(ctx, []string{"replay-dlq", "-nats", srv.ClientURL(), "-stage", "classifier"}, nil, nil, &out, &out); err != nil {
+		t.Fatalf("replay-dlq: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "replayed 1 dead letters") {
+		t.Errorf("replay-dlq printed:\n%s", out.String())
+	}
+	s, err := conn.JS.Stream(ctx, bus.StreamDLQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		info, err := s.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The replayed copy was deleted; the classifier dead-lettered it anew.
+		if info.State.Msgs == 1 && info.State.LastSeq == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("DLQ state after replay: %+v", info.State)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if err := stop(); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
