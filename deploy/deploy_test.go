@@ -1,0 +1,95 @@
+// Package deploy_test checks that the shipped deployment files agree with
+// the code: the configurations they carry load and validate.
+package deploy_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/wiredesk/wiredesk/pkg/config"
+)
+
+func TestConfigsValidate(t *testing.T) {
+	k8s := configMapData(t, filepath.Join("k8s", "config.yaml"), "wiredesk.yaml")
+	compose, err := os.ReadFile(filepath.Join("compose", "wiredesk.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"compose/wiredesk.yaml", compose},
+		{"k8s/config.yaml ConfigMap", k8s},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := config.Default()
+			if err := config.Parse(tt.data, &cfg); err != nil {
+				t.Fatal(err)
+			}
+			if err := cfg.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Streams.Replicas != 3 {
+				t.Errorf("streams.replicas = %d, want 3 on a cluster", cfg.Streams.Replicas)
+			}
+		})
+	}
+}
+
+// TestSystemdUnits checks that each unit starts a command that exists.
+func TestSystemdUnits(t *testing.T) {
+	units, err := filepath.Glob(filepath.Join("systemd", "*.service"))
+	if err != nil || len(units) != 3 {
+		t.Fatalf("units = %v, %v; want three", units, err)
+	}
+	for _, u := range units {
+		data, err := os.ReadFile(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(u), "wiredesk-"), ".service")
+		if _, err := os.Stat(filepath.Join("..", "cmd", name, "main.go")); err != nil {
+			t.Errorf("%s: no command %s: %v", u, name, err)
+		}
+		if !bytes.Contains(data, []byte("ExecStart=/usr/local/bin/wiredesk-"+name+" ")) {
+			t.Errorf("%s does not start wiredesk-%s", u, name)
+		}
+	}
+}
+
+func configMapData(t testing.TB, path, key string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dec := yaml.NewDecoder(f)
+	for {
+		var doc struct {
+			Kind string            `yaml:"kind"`
+			Data map[string]string `yaml:"data"`
+		}
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Kind == "ConfigMap" && doc.Data[key] != "" {
+			return []byte(doc.Data[key])
+		}
+	}
+	t.Fatalf("%s: no ConfigMap with %s", path, key)
+	return nil
+}
