@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench staticcheck
+.PHONY: test vet build demo bench bench-extract staticcheck
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -21,3 +21,8 @@ staticcheck:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Extraction speed against go-trafilatura, in a module of its own so that
+# the shipped module never depends on it.
+bench-extract:
+	cd bench/extract && $(GO) run .
