@@ -150,6 +150,7 @@ const (
 	DropLang       = "lang"        // no in-scope language
 	DropNotArticle = "not_article" // a listing, index or error page
 	DropEmpty      = "empty"       // nothing left after cleaning
+	DropOversize   = "oversize"    // more blocks, or a bigger article, than the bus carries
 )
 
 // Block-level drop reasons, recorded in Article.Dropped.

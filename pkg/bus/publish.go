@@ -36,3 +36,6 @@ func (c *Conn) PublishMsg(ctx context.Context, msg *nats.Msg, msgID string) erro
 		return fmt.Errorf("publish %s: %w", msg.Subject, ctx.Err())
 	}
 }
+
+// MaxPayload is the largest message the server accepts.
+func (c *Conn) MaxPayload() int64 { return c.NC.MaxPayload() }

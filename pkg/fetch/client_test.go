@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // feedOf serves an RSS feed whose items link to paths (root-relative).
@@ -103,6 +105,11 @@ func TestHTTP(t *testing.T) {
 	}))
 	t.Cleanup(other.Close)
 	big := story("Big page") + "<!--" + strings.Repeat("padding ", 20<<10) + "-->"
+	var paras []string
+	for i := range 50000 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d: the delegations met again in Geneva and discussed the draft text, the timetable and the monitoring mission at length.", i))
+	}
+	huge := articleHTML("en", `<meta charset="utf-8">`, "Huge page", paras...)
 	tests := []struct {
 		name      string
 		cfg       func(*Config)
@@ -233,6 +240,23 @@ func TestHTTP(t *testing.T) {
 			check: func(t *testing.T, e *env, s *site, ps []published) {
 				if !ps[0].page.Truncated {
 					t.Errorf("truncated = false for a %d-byte body", len(big))
+				}
+			},
+		},
+		{
+			// Under MaxBody, over the server's max payload (8 MB in
+			// tests): the page is cut to fit rather than failing at every poll.
+			name:      "page bigger than the bus carries",
+			cfg:       func(c *Config) { c.MaxBody = 64 << 20 },
+			routes:    map[string]http.Handler{page: htmlPage(huge)},
+			published: 1, requests: 1,
+			check: func(t *testing.T, e *env, s *site, ps []published) {
+				p := ps[0].page
+				if !p.Truncated || len(p.Blocks) == 0 {
+					t.Errorf("truncated = %v with %d blocks, want a truncated page with blocks", p.Truncated, len(p.Blocks))
+				}
+				if p.ContentHash != article.HashBlocks(p.Blocks) {
+					t.Errorf("content hash does not match the blocks sent")
 				}
 			},
 		},

@@ -179,7 +179,29 @@ func (f *Fetcher) publish(ctx context.Context, src *Source, p *article.Page) err
 	if err != nil {
 		return fmt.Errorf("page %s: %w", p.URL, err)
 	}
+	if mp, ok := f.pub.(interface{ MaxPayload() int64 }); ok {
+		if data, err = fit(p, data, mp.MaxPayload()-4096); err != nil {
+			return err
+		}
+	}
 	return f.pub.Publish(ctx, bus.SubjectRaw(src.ID), article.MsgID(p.ID, p.ContentHash), data)
+}
+
+// fit cuts the blocks of a page whose message is larger than limit, from
+// the end, and flags it truncated: a page that cannot be published would
+// otherwise fail at every poll, forever.
+func fit(p *article.Page, data []byte, limit int64) ([]byte, error) {
+	for limit > 0 && int64(len(data)) > limit && len(p.Blocks) > 0 {
+		keep := int(float64(len(p.Blocks)) * float64(limit) / float64(len(data)) * 0.9)
+		p.Blocks = p.Blocks[:keep]
+		p.Truncated = true
+		p.ContentHash = article.HashBlocks(p.Blocks)
+		var err error
+		if data, err = json.Marshal(p); err != nil {
+			return nil, fmt.Errorf("page %s: %w", p.URL, err)
+		}
+	}
+	return data, nil
 }
 
 // htmlType reports whether a response is HTML. A missing Content-Type is

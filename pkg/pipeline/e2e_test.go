@@ -307,6 +307,7 @@ func TestPoisonMessages(t *testing.T) {
 	}{
 		{"news.raw.haberajans", `{"schema": "page/v1", "id": `, "news.dlq.classifier", "bad JSON"},
 		{"news.raw.vestnik", `{"schema": "page/v7"}`, "news.dlq.classifier", `unknown schema "page/v7"`},
+		{"news.raw.vestnik", "{\"schema\": \"page/v1\", \"title\": \"\xff\xfe\"}", "news.dlq.classifier", "UTF-8"},
 		{"news.clean.tr.gundem", `{"schema": "article/v1", "id": "nothex"}`, "news.dlq.sink", "id:"},
 	}
 	for i, p := range poison {

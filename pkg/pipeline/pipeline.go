@@ -88,17 +88,24 @@ func (c *Classifier) Handle(ctx context.Context, m *bus.Msg) error {
 		c.m.count("malformed", "")
 		return bus.Permanent(err)
 	}
-	res, err := c.cl.Classify(ctx, p, time.Now().UTC())
-	if err != nil {
+	now := time.Now().UTC()
+	var res classify.Result
+	if len(p.Blocks) > MaxBlocks {
+		// No article page has this many blocks; classifying it would hold
+		// a worker for many seconds and yield a message too big to publish.
+		res = oversize(p, now, fmt.Sprintf("%d blocks; the limit is %d", len(p.Blocks), MaxBlocks))
+	} else if res, err = c.cl.Classify(ctx, p, now); err != nil {
 		return fmt.Errorf("classify %s: %w", p.URL, err)
 	}
-	out, err := Route(res)
+	out, data, err := encode(res)
 	if err != nil {
 		return bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
 	}
-	data, err := json.Marshal(out.Message)
-	if err != nil {
-		return bus.Permanent(fmt.Errorf("encode %s: %w", p.URL, err))
+	if limit := c.conn.NC.MaxPayload(); limit > 0 && int64(len(data)) > limit-4096 {
+		res = oversize(p, now, fmt.Sprintf("the article is %d bytes; the bus carries %d", len(data), limit))
+		if out, data, err = encode(res); err != nil {
+			return bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
+		}
 	}
 	if err := c.conn.Publish(ctx, out.Subject, out.MsgID, data); err != nil {
 		return err
@@ -109,6 +116,30 @@ func (c *Classifier) Handle(ctx context.Context, m *bus.Msg) error {
 		c.m.count("dropped_"+res.Drop.Reason, "")
 	}
 	return nil
+}
+
+// MaxBlocks bounds the blocks of a page the classifier looks at. Real
+// article pages have hundreds.
+const MaxBlocks = 10000
+
+func encode(res classify.Result) (Output, []byte, error) {
+	out, err := Route(res)
+	if err != nil {
+		return Output{}, nil, err
+	}
+	data, err := json.Marshal(out.Message)
+	if err != nil {
+		return Output{}, nil, fmt.Errorf("encode: %w", err)
+	}
+	return out, data, nil
+}
+
+func oversize(p *article.Page, now time.Time, detail string) classify.Result {
+	return classify.Result{Drop: &article.Drop{
+		Schema: article.SchemaDrop, ID: p.ID, URL: p.CanonicalURL, Source: p.Source,
+		Reason: article.DropOversize, Detail: detail, Title: p.Title,
+		ContentHash: p.ContentHash, DroppedAt: now,
+	}}
 }
 
 // ClassifierMetrics counts the classifier's verdicts.
