@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-extract staticcheck
+.PHONY: test vet build demo bench bench-extract staticcheck fuzz
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -26,3 +26,15 @@ bench:
 # the shipped module never depends on it.
 bench-extract:
 	cd bench/extract && $(GO) run .
+
+# Every fuzz target, briefly; CI runs each for a fixed number of inputs
+# (FUZZTIME=2000x), which a loaded machine cannot turn into a timeout. Seed corpora are
+# in each package's testdata/fuzz/.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := FuzzDecode:./pkg/article FuzzParse:./pkg/config FuzzNormalize:./pkg/langid \
+	FuzzScore:./pkg/relevance FuzzExtract:./pkg/extract
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "== $${t%%:*}"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:}; \
+	done
