@@ -17,6 +17,9 @@ import (
 )
 
 func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "query" {
+		return query(ctx, args[1:], env, stdout, stderr)
+	}
 	sub := ""
 	if len(args) > 0 && args[0] == "migrate" {
 		sub, args = args[0], args[1:]

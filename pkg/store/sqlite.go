@@ -134,6 +134,11 @@ func (s *sqliteStore) apply(ctx context.Context, m migration) (bool, error) {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, err
 	}
+	if m.version == sqliteSearchVersion {
+		if err := indexExisting(ctx, tx); err != nil {
+			return false, err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		m.version, formatTime(time.Now())); err != nil {
 		return false, err
@@ -145,6 +150,7 @@ func (s *sqliteStore) apply(ctx context.Context, m migration) (bool, error) {
 // batch rather than once per article.
 type sqlitePut struct {
 	current, insert, update, revision *sql.Stmt
+	index                             *sqliteIndex
 }
 
 func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Outcome, err error) {
@@ -173,6 +179,9 @@ func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Ou
 			return nil, fmt.Errorf("store %s: put article %d (id %s): %w", s.name, i, a.ID, err)
 		}
 	}
+	if err := p.index.flush(ctx); err != nil {
+		return nil, fmt.Errorf("store %s: put: %w", s.name, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store %s: put: commit: %w", s.name, err)
 	}
@@ -200,6 +209,10 @@ func prepareSQLitePut(ctx context.Context, tx *sql.Tx) (*sqlitePut, error) {
 			return nil, err
 		}
 		*st.dst = stmt
+	}
+	var err error
+	if p.index, err = prepareSQLiteIndex(ctx, tx); err != nil {
+		return nil, err
 	}
 	return &p, nil
 }
@@ -239,6 +252,9 @@ func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Ou
 		return 0, err
 	}
 	if _, err := p.revision.ExecContext(ctx, a.ID, rev, a.ContentHash, fetchedAt, now, doc); err != nil {
+		return 0, err
+	}
+	if err := p.index.index(ctx, a); err != nil {
 		return 0, err
 	}
 	return outcome, nil

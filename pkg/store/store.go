@@ -81,6 +81,20 @@ type Store interface {
 	List(ctx context.Context, q Query) ([]Record, error)
 	// Count returns the number of articles (not revisions).
 	Count(ctx context.Context) (int, error)
+	// Search returns one page of current revisions matching q: by Rank
+	// then id with a text condition, newest published first then id
+	// without. Bad input is an error wrapping ErrBadQuery.
+	Search(ctx context.Context, q SearchQuery) (SearchPage, error)
+	// Scan calls fn for every article matching q, in Search's order,
+	// without holding them all in memory; q.Limit and q.Cursor are
+	// ignored. An error from fn stops the scan and is returned, wrapped.
+	Scan(ctx context.Context, q SearchQuery, fn func(Record) error) error
+	// Stats counts articles per language, source and day.
+	Stats(ctx context.Context, q StatsQuery) (Stats, error)
+	// Prune deletes the articles, with their revisions and index entries,
+	// published before olderThan (fetched before it, when undated), and
+	// returns how many it deleted.
+	Prune(ctx context.Context, olderThan time.Time) (int, error)
 	// Close releases the store; it is safe to call more than once.
 	Close() error
 }
@@ -103,7 +117,7 @@ func Open(ctx context.Context, dsn string, log *slog.Logger) (Store, error) {
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
 		return openSQLite(ctx, path, log)
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return nil, fmt.Errorf("store %s: the postgres backend is not built yet", Redact(dsn))
+		return openPostgres(ctx, dsn, log)
 	}
 	return nil, fmt.Errorf("store %s: unknown kind of DSN; want %s", Redact(dsn), acceptedForms)
 }

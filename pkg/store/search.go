@@ -1,0 +1,457 @@
+package store
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wiredesk/wiredesk/pkg/stem"
+)
+
+// This file holds the search API and what every backend shares of it:
+// validating a query, turning its words into prefix terms, the cursor, and
+// snippets. Snippets are cut in Go from the stored article, so both
+// backends return the same spans and neither emits markup.
+
+// SearchQuery selects articles for Search and Scan. All conditions combine
+// with AND.
+type SearchQuery struct {
+	// Text is words that must all match, with Turkish or Russian
+	// morphology; "" means no text condition. See terms for the rule.
+	Text   string
+	Lang   string // "" = any; also picks the casing and stemmer of Text
+	Source string // "" = any
+	// Country is an ISO 3166-1 alpha-2 code from Article.Countries, in
+	// either case.
+	Country string
+	// Since and Until bound published_at: Since inclusive, Until exclusive.
+	// Undated articles never match either.
+	Since, Until time.Time
+	MinScore     float64 // Relevance.Score >= MinScore
+	Limit        int     // 0 = DefaultSearchLimit; at most MaxSearchLimit; ignored by Scan
+	Cursor       string  // from SearchPage.Next; "" = first page; ignored by Scan
+}
+
+// Limits on SearchQuery.Limit.
+const (
+	DefaultSearchLimit = 20
+	MaxSearchLimit     = 200
+)
+
+// Span is a piece of a snippet. Text is plain text: the UI escapes it and
+// marks the spans with Match set.
+type Span struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
+
+// Hit is one search result.
+type Hit struct {
+	Record Record
+	// Rank orders hits with a text condition, highest first: it is a
+	// function of the article and the query alone, never of the rest of the
+	// store, so it does not move when articles are added and a cursor on it
+	// stays valid. It is 0 without a text condition.
+	Rank    float64
+	Title   []Span // the title with its matches marked
+	Snippet []Span // a passage of the body around the densest matches
+}
+
+// SearchPage is one page of results.
+type SearchPage struct {
+	Hits []Hit
+	Next string // cursor of the next page; "" on the last page
+	// Total is the number of articles matching the query, all pages
+	// together, or -1 when the backend did not count them.
+	Total int
+}
+
+// StatsQuery bounds Stats on published_at, as SearchQuery does. With both
+// bounds zero, undated articles count in ByLang and BySource.
+type StatsQuery struct {
+	Since, Until time.Time
+}
+
+// Stats are counts of articles (not revisions).
+type Stats struct {
+	Total    int
+	ByLang   map[string]int
+	BySource map[string]int
+	// ByDay counts per UTC day of published_at and language, days in
+	// ascending order, then languages; undated articles are not in it.
+	ByDay []DayCount
+}
+
+// DayCount is one bar of the per-day chart.
+type DayCount struct {
+	Day   string `json:"day"` // 2006-01-02, UTC
+	Lang  string `json:"lang"`
+	Count int    `json:"count"`
+}
+
+// ErrBadQuery is returned, wrapped and naming the field, for a SearchQuery
+// or StatsQuery that cannot be run: the caller's mistake, an HTTP 400.
+var ErrBadQuery = errors.New("store: bad query")
+
+// ErrBadCursor is returned, wrapped together with ErrBadQuery, for a cursor
+// that does not decode or that belongs to another query.
+var ErrBadCursor = errors.New("store: bad cursor")
+
+// MinPrefix is the shortest prefix a query word matches by: shorter words
+// ("AB", "ve") match only the identical word, so that "AB" does not find
+// "ABD".
+const MinPrefix = 3
+
+// searchLangs are the languages whose stemmers a query without Lang is
+// read in: a word matches if it matches in any of them.
+var searchLangs = []string{"tr", "ru"}
+
+// term is one query word: an article matches it when one of its indexed
+// tokens starts with one of alts (equals one, if exact).
+type term struct {
+	alts  []string
+	exact bool
+}
+
+// searchTerms turns query text into terms. Each word is lowercased and
+// stemmed in lang, or in each of searchLangs when lang is "". A word of
+// fewer than MinPrefix letters is exact; a longer one matches by the prefix
+// of its stem, and never by fewer than MinPrefix letters of the word.
+func searchTerms(lang, text string) []term {
+	langs := searchLangs
+	if lang != "" {
+		langs = []string{lang}
+	}
+	var out []term
+	for _, w := range stem.Split(text) {
+		var t term
+		for _, l := range langs {
+			low := stem.Lower(l, w)
+			alt := low
+			if n := len([]rune(low)); n < MinPrefix {
+				t.exact = true
+			} else {
+				alt = stem.Word(l, w)
+				if len([]rune(alt)) < MinPrefix {
+					alt = string([]rune(low)[:MinPrefix])
+				}
+			}
+			if !contains(t.alts, alt) {
+				t.alts = append(t.alts, alt)
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether an indexed token (lowercased word or its stem)
+// satisfies t.
+func (t term) matches(token string) bool {
+	for _, a := range t.alts {
+		if token == a || (!t.exact && strings.HasPrefix(token, a)) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexTokens returns what is indexed for text in lang: each word
+// lowercased, followed by its stem when the stem is not a prefix of it. A
+// stem that is a prefix adds nothing, since terms match by prefix; one
+// that is not (Russian ё read as е, a Turkish consonant that alternates)
+// must be there for the query's stem to find it.
+//
+// cache maps lang+word to the tokens of the word: the words of news
+// repeat, and stemming is most of the cost of indexing.
+func indexTokens(lang, text string, cache map[string]string) string {
+	var b strings.Builder
+	for _, w := range stem.Split(text) {
+		key := lang + ":" + w
+		toks, ok := cache[key]
+		if !ok {
+			toks = stem.Lower(lang, w)
+			if s := stem.Word(lang, w); !strings.HasPrefix(toks, s) {
+				toks += " " + s
+			}
+			if len(cache) < maxStemCache {
+				cache[key] = toks
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks)
+	}
+	return b.String()
+}
+
+// maxStemCache bounds the cache of one indexTokens caller.
+const maxStemCache = 100000
+
+// normalize validates q and applies its defaults. Errors wrap ErrBadQuery
+// and name the field.
+func (q SearchQuery) normalize() (SearchQuery, error) {
+	bad := func(field, format string, args ...any) error {
+		return fmt.Errorf("%w: %s: %s", ErrBadQuery, field, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case q.Limit < 0:
+		return q, bad("limit", "%d is negative", q.Limit)
+	case q.Limit == 0:
+		q.Limit = DefaultSearchLimit
+	}
+	q.Limit = min(q.Limit, MaxSearchLimit)
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
+		return q, bad("until", "%s is before since %s", q.Until.Format(time.RFC3339), q.Since.Format(time.RFC3339))
+	}
+	if math.IsNaN(q.MinScore) || math.IsInf(q.MinScore, 0) {
+		return q, bad("min_score", "%v is not a number", q.MinScore)
+	}
+	if q.Country != "" {
+		c := strings.ToUpper(q.Country)
+		if len(c) != 2 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' {
+			return q, bad("country", "%q is not an ISO 3166-1 alpha-2 code", q.Country)
+		}
+		q.Country = c
+	}
+	if q.Lang != "" && strings.ToLower(q.Lang) != q.Lang {
+		q.Lang = strings.ToLower(q.Lang)
+	}
+	if strings.TrimSpace(q.Text) != "" && len(stem.Split(q.Text)) == 0 {
+		return q, bad("q", "%q has no words", q.Text)
+	}
+	return q, nil
+}
+
+// cursor is the position after the last hit of a page. With a text
+// condition it is (rank, id); without, (published_at, id), published_at
+// "" for undated articles, which sort last. Query is a fingerprint of the
+// conditions, so that a cursor is refused on another query rather than
+// silently skipping results.
+type cursor struct {
+	Query     string  `json:"q"`
+	Rank      float64 `json:"r,omitempty"`
+	Published string  `json:"p,omitempty"`
+	ID        string  `json:"i"`
+}
+
+// fingerprint identifies q's conditions, not its page.
+func (q SearchQuery) fingerprint() string {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%q %q %q %q %s %s %v", q.Text, q.Lang, q.Source, q.Country,
+		nullableTime(q.Since), nullableTime(q.Until), q.MinScore)
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+func nullableTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return formatTime(t)
+}
+
+func (c cursor) encode() string {
+	b, err := json.Marshal(c)
+	if err != nil {
+		// A struct of strings and a finite float always marshals.
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// decodeCursor returns nil for "", the first page.
+func decodeCursor(q SearchQuery) (*cursor, error) {
+	if q.Cursor == "" {
+		return nil, nil
+	}
+	bad := func(why string) error { return fmt.Errorf("%w: cursor: %w: %s", ErrBadQuery, ErrBadCursor, why) }
+	b, err := base64.RawURLEncoding.DecodeString(q.Cursor)
+	if err != nil {
+		return nil, bad("not base64url")
+	}
+	var c cursor
+	if err := json.Unmarshal(b, &c); err != nil || c.ID == "" {
+		return nil, bad("does not decode")
+	}
+	if c.Query != q.fingerprint() {
+		return nil, bad("it belongs to another query")
+	}
+	return &c, nil
+}
+
+// wordPos is a word of a text and where it is, in bytes.
+type wordPos struct {
+	start, end int
+	word       string // as stem.Split returns it: inner apostrophes dropped
+}
+
+// scanWords splits text as stem.Split does, keeping positions.
+func scanWords(text string) []wordPos {
+	var out []wordPos
+	start := -1
+	var b strings.Builder
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, wordPos{start: start, end: end, word: b.String()})
+			start = -1
+			b.Reset()
+		}
+	}
+	for i, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if start < 0 {
+				start = i
+			}
+			b.WriteRune(r)
+		case (r == '\'' || r == '’') && start >= 0 && nextIsLetter(text[i+utf8.RuneLen(r):]):
+		default:
+			flush(i)
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+func nextIsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// matchWords marks the words of ws that match one of terms in lang.
+func matchWords(lang string, ws []wordPos, terms []term) []bool {
+	hit := make([]bool, len(ws))
+	if len(terms) == 0 {
+		return hit
+	}
+	for i, w := range ws {
+		low := stem.Lower(lang, w.word)
+		st := stem.Word(lang, w.word)
+		for _, t := range terms {
+			if t.matches(low) || t.matches(st) {
+				hit[i] = true
+				break
+			}
+		}
+	}
+	return hit
+}
+
+// snippetWords is how many words a snippet shows.
+const snippetWords = 30
+
+// highlight returns all of text as spans, its matching words marked.
+func highlight(lang, text string, terms []term) []Span {
+	ws := scanWords(text)
+	return spans(text, ws, matchWords(lang, ws, terms), 0, len(ws))
+}
+
+// snippet returns a passage of body of about snippetWords words: the one
+// with the most matching words, starting a few words before its first, or
+// the beginning of body when nothing matches.
+func snippet(lang, body string, terms []term) []Span {
+	ws := scanWords(body)
+	hit := matchWords(lang, ws, terms)
+	best, bestN, n := 0, 0, 0
+	for i := range ws {
+		if hit[i] {
+			n++
+		}
+		if i >= snippetWords && hit[i-snippetWords] {
+			n--
+		}
+		if n > bestN {
+			bestN, best = n, max(0, i-snippetWords+1)
+		}
+	}
+	if bestN > 0 {
+		// Start shortly before the first match, for context.
+		first := best
+		for !hit[first] {
+			first++
+		}
+		best = max(0, first-5)
+	}
+	end := min(len(ws), best+snippetWords)
+	return spans(body, ws, hit, best, end)
+}
+
+// spans renders words [from, to) of text with what lies between them,
+// whitespace collapsed, and "…" where text was cut.
+func spans(text string, ws []wordPos, hit []bool, from, to int) []Span {
+	if from >= to {
+		return []Span{}
+	}
+	var out []Span
+	add := func(s string, match bool) {
+		if !match {
+			s = collapse(s)
+			if s == "" {
+				return
+			}
+			if n := len(out); n > 0 && !out[n-1].Match {
+				out[n-1].Text += s
+				return
+			}
+		}
+		out = append(out, Span{Text: s, Match: match})
+	}
+	if from > 0 {
+		add("…", false)
+	}
+	for i := from; i < to; i++ {
+		if i > from {
+			add(text[ws[i-1].end:ws[i].start], false)
+		} else if from > 0 {
+			add(" ", false)
+		}
+		add(text[ws[i].start:ws[i].end], hit[i])
+	}
+	last := ws[to-1].end
+	if to < len(ws) {
+		add(" …", false)
+	} else {
+		add(text[last:], false)
+	}
+	return out
+}
+
+// collapse turns each run of whitespace in s into one space, so that
+// paragraph breaks do not reach a one-line snippet.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}

@@ -1,0 +1,451 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// sqliteSearchVersion is the migration that creates the search index; the
+// store fills it for the articles already there when it applies it.
+const sqliteSearchVersion = 2
+
+// sqliteIndex keeps the search index of the articles of one transaction
+// up to date. Full-text rows are written last, together, by flush: FTS5
+// writes its pending terms to disk at every statement savepoint, and
+// interleaving its inserts with the other statements of Put made it write
+// one small segment per article, and spend its time merging them.
+type sqliteIndex struct {
+	docid, ftsDelete, ftsInsert, countriesDelete, countryInsert *sql.Stmt
+
+	pending []ftsRow
+	stems   map[string]string
+}
+
+type ftsRow struct {
+	docid       int64
+	title, body string
+}
+
+func prepareSQLiteIndex(ctx context.Context, tx *sql.Tx) (*sqliteIndex, error) {
+	x := sqliteIndex{stems: map[string]string{}}
+	for _, st := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&x.docid, `INSERT INTO search_docs (id) VALUES (?)
+			ON CONFLICT (id) DO UPDATE SET id = excluded.id RETURNING docid`},
+		{&x.ftsDelete, `DELETE FROM articles_fts WHERE rowid = ?`},
+		{&x.ftsInsert, `INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)`},
+		{&x.countriesDelete, `DELETE FROM article_countries WHERE id = ?`},
+		{&x.countryInsert, `INSERT OR IGNORE INTO article_countries (country, id) VALUES (?, ?)`},
+	} {
+		stmt, err := tx.PrepareContext(ctx, st.query)
+		if err != nil {
+			return nil, fmt.Errorf("prepare search index: %w", err)
+		}
+		*st.dst = stmt
+	}
+	return &x, nil
+}
+
+// index replaces what the index holds of a; its text goes in at flush.
+func (x *sqliteIndex) index(ctx context.Context, a *article.Article) error {
+	var docid int64
+	if err := x.docid.QueryRowContext(ctx, a.ID).Scan(&docid); err != nil {
+		return fmt.Errorf("index %s: %w", a.ID, err)
+	}
+	x.pending = append(x.pending, ftsRow{
+		docid: docid,
+		title: indexTokens(a.Lang, a.Title, x.stems),
+		body:  indexTokens(a.Lang, a.Body, x.stems),
+	})
+	if _, err := x.countriesDelete.ExecContext(ctx, a.ID); err != nil {
+		return fmt.Errorf("index %s countries: %w", a.ID, err)
+	}
+	for _, c := range a.Countries {
+		if _, err := x.countryInsert.ExecContext(ctx, strings.ToUpper(c), a.ID); err != nil {
+			return fmt.Errorf("index %s countries: %w", a.ID, err)
+		}
+	}
+	return nil
+}
+
+// flush writes the pending full-text rows, in order, so that the last
+// version of an article twice in a batch wins.
+func (x *sqliteIndex) flush(ctx context.Context) error {
+	for _, r := range x.pending {
+		if _, err := x.ftsDelete.ExecContext(ctx, r.docid); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		if _, err := x.ftsInsert.ExecContext(ctx, r.docid, r.title, r.body); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+	}
+	x.pending = x.pending[:0]
+	return nil
+}
+
+// indexExisting indexes every stored article, a page at a time so that a
+// large store is not read into memory at once.
+func indexExisting(ctx context.Context, tx *sql.Tx) error {
+	x, err := prepareSQLiteIndex(ctx, tx)
+	if err != nil {
+		return err
+	}
+	const page = 500
+	after := ""
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT id, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, page)
+		if err != nil {
+			return fmt.Errorf("index existing articles: %w", err)
+		}
+		var batch []article.Article
+		for rows.Next() {
+			var id, doc string
+			if err := rows.Scan(&id, &doc); err != nil {
+				rows.Close()
+				return fmt.Errorf("index existing articles: %w", err)
+			}
+			a, err := decodeDoc(id, doc)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("index existing articles: %w", err)
+		}
+		for i := range batch {
+			if err := x.index(ctx, &batch[i]); err != nil {
+				return err
+			}
+		}
+		if err := x.flush(ctx); err != nil {
+			return err
+		}
+		if len(batch) < page {
+			return nil
+		}
+		after = batch[len(batch)-1].ID
+	}
+}
+
+// sqliteSearchSQL builds the query of Search (with a cursor and a limit),
+// of Scan (without) and, with count, of Total. Its columns are those of
+// scanRecords, then rank and published_at ("" when undated), the keys of
+// the cursor. The keys are ordered and cut first and the documents joined
+// after, so that sorting thousands of matches does not move their JSON.
+func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any) {
+	var where []string
+	var args []any
+	add := func(cond string, a ...any) {
+		where = append(where, cond)
+		args = append(args, a...)
+	}
+	var b strings.Builder
+	switch {
+	case count:
+		b.WriteString(`SELECT COUNT(*)`)
+	case len(terms) > 0:
+		rank, rankArgs := sqliteRank(terms)
+		b.WriteString(`SELECT a.id AS id, ` + rank + ` AS rank, COALESCE(a.published_at, '') AS pub`)
+		args = append(args, rankArgs...)
+	default:
+		b.WriteString(`SELECT a.id AS id, 0.0 AS rank, COALESCE(a.published_at, '') AS pub`)
+	}
+	if len(terms) > 0 {
+		b.WriteString(` FROM articles_fts f JOIN search_docs d ON d.docid = f.rowid JOIN articles a ON a.id = d.id`)
+		add(`articles_fts MATCH ?`, ftsQuery(terms))
+	} else {
+		b.WriteString(` FROM articles a`)
+	}
+	if q.Lang != "" {
+		add(`a.lang = ?`, q.Lang)
+	}
+	if q.Source != "" {
+		add(`a.source = ?`, q.Source)
+	}
+	if q.Country != "" {
+		add(`EXISTS (SELECT 1 FROM article_countries c WHERE c.country = ? AND c.id = a.id)`, q.Country)
+	}
+	if !q.Since.IsZero() {
+		add(`a.published_at >= ?`, formatTime(q.Since))
+	}
+	if !q.Until.IsZero() {
+		add(`a.published_at < ?`, formatTime(q.Until))
+	}
+	if q.MinScore != 0 {
+		add(`a.score >= ?`, q.MinScore)
+	}
+	if len(where) > 0 {
+		b.WriteString(" WHERE " + strings.Join(where, " AND "))
+	}
+	if count {
+		return b.String(), args
+	}
+	order := ` ORDER BY pub DESC, id ASC`
+	var keyset string
+	if len(terms) > 0 {
+		order = ` ORDER BY rank DESC, id ASC`
+		if cur != nil {
+			keyset = ` WHERE rank < ? OR (rank = ? AND id > ?)`
+			args = append(args, cur.Rank, cur.Rank, cur.ID)
+		}
+	} else if cur != nil {
+		keyset = ` WHERE pub < ? OR (pub = ? AND id > ?)`
+		args = append(args, cur.Published, cur.Published, cur.ID)
+	}
+	// LIMIT -1 keeps SQLite from flattening the subquery, which would
+	// compute the rank expression once per use instead of once per row.
+	keys := `SELECT * FROM (` + b.String() + ` LIMIT -1)` + keyset + order
+	if limit > 0 {
+		keys += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	return `SELECT k.id, a.doc, a.revision, a.first_seen, a.updated_at, k.rank, k.pub
+		FROM (` + keys + `) k JOIN articles a ON a.id = k.id` + strings.ReplaceAll(order, "id ASC", "k.id ASC"), args
+}
+
+// ftsQuery is terms as an FTS5 query: every term, each one any of its
+// alternatives. Tokens hold only letters and digits, so quoting is safe.
+func ftsQuery(terms []term) string {
+	parts := make([]string, 0, len(terms))
+	for _, t := range terms {
+		alts := make([]string, 0, len(t.alts))
+		for _, a := range t.alts {
+			if t.exact {
+				alts = append(alts, `"`+a+`"`)
+			} else {
+				alts = append(alts, `"`+a+`"*`)
+			}
+		}
+		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// sqliteRank is the rank expression: for each term, its occurrences in
+// the title counted three times plus its occurrences in the body, the best
+// alternative's. bm25() would be the FTS5 idiom, but it weighs words by
+// how rare they are in the whole store, so a hit's rank would change as
+// articles arrive and a cursor on it would skip or repeat hits.
+func sqliteRank(terms []term) (string, []any) {
+	var sum []string
+	var args []any
+	// count is how often ' '||token-prefix occurs in ' '||column: the
+	// length the occurrences take, over the length of one.
+	count := func(col string, exact bool) string {
+		if exact {
+			return fmt.Sprintf(`((length(' '||%[1]s||' ') - length(replace(' '||%[1]s||' ', ' '||?||' ', ' '))) / (length(?)+1))`, col)
+		}
+		return fmt.Sprintf(`((length(' '||%[1]s) - length(replace(' '||%[1]s, ' '||?, ''))) / (length(?)+1))`, col)
+	}
+	for _, t := range terms {
+		var alts []string
+		for _, a := range t.alts {
+			alts = append(alts, "(3*"+count("f.title", t.exact)+" + "+count("f.body", t.exact)+")")
+			args = append(args, a, a, a, a)
+		}
+		if len(alts) == 1 {
+			sum = append(sum, alts[0])
+		} else {
+			sum = append(sum, "max("+strings.Join(alts, ", ")+")")
+		}
+	}
+	return "CAST(" + strings.Join(sum, " + ") + " AS REAL)", args
+}
+
+func (s *sqliteStore) Search(ctx context.Context, q SearchQuery) (SearchPage, error) {
+	q, err := q.normalize()
+	if err != nil {
+		return SearchPage{}, err
+	}
+	cur, err := decodeCursor(q)
+	if err != nil {
+		return SearchPage{}, err
+	}
+	terms := searchTerms(q.Lang, q.Text)
+	query, args := sqliteSearchSQL(q, terms, cur, q.Limit+1, false)
+	page := SearchPage{Hits: []Hit{}, Total: -1}
+	var last cursor
+	err = s.scanSearch(ctx, query, args, func(r Record, rank float64, pub string) error {
+		if len(page.Hits) == q.Limit {
+			page.Next = last.encode()
+			return errStopScan
+		}
+		page.Hits = append(page.Hits, newHit(r, rank, terms))
+		last = cursor{Query: q.fingerprint(), Rank: rank, Published: pub, ID: r.Article.ID}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStopScan) {
+		return SearchPage{}, fmt.Errorf("store %s: search: %w", s.name, err)
+	}
+	countQuery, countArgs := sqliteSearchSQL(q, terms, nil, 0, true)
+	if err := s.r.QueryRowContext(ctx, countQuery, countArgs...).Scan(&page.Total); err != nil {
+		return SearchPage{}, fmt.Errorf("store %s: search: count: %w", s.name, err)
+	}
+	return page, nil
+}
+
+// errStopScan ends a scan early without being an error.
+var errStopScan = errors.New("stop scan")
+
+// newHit cuts the title and snippet spans of a hit.
+func newHit(r Record, rank float64, terms []term) Hit {
+	return Hit{
+		Record:  r,
+		Rank:    rank,
+		Title:   highlight(r.Article.Lang, r.Article.Title, terms),
+		Snippet: snippet(r.Article.Lang, r.Article.Body, terms),
+	}
+}
+
+func (s *sqliteStore) Scan(ctx context.Context, q SearchQuery, fn func(Record) error) error {
+	q.Limit, q.Cursor = 0, ""
+	q, err := q.normalize()
+	if err != nil {
+		return err
+	}
+	query, args := sqliteSearchSQL(q, searchTerms(q.Lang, q.Text), nil, 0, false)
+	if err := s.scanSearch(ctx, query, args, func(r Record, _ float64, _ string) error {
+		return fn(r)
+	}); err != nil {
+		return fmt.Errorf("store %s: scan: %w", s.name, err)
+	}
+	return nil
+}
+
+// scanSearch runs a query of sqliteSearchSQL and calls fn for each row as
+// it is read.
+func (s *sqliteStore) scanSearch(ctx context.Context, query string, args []any,
+	fn func(r Record, rank float64, pub string) error) error {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, doc, first, updated, pub string
+		var r Record
+		var rank float64
+		if err := rows.Scan(&id, &doc, &r.Revision, &first, &updated, &rank, &pub); err != nil {
+			return err
+		}
+		if r.Article, err = decodeDoc(id, doc); err != nil {
+			return err
+		}
+		if r.FirstSeen, err = parseTime("first_seen", first); err != nil {
+			return err
+		}
+		if r.UpdatedAt, err = parseTime("updated_at", updated); err != nil {
+			return err
+		}
+		if err := fn(r, rank, pub); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (s *sqliteStore) Stats(ctx context.Context, q StatsQuery) (Stats, error) {
+	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
+		return Stats{}, fmt.Errorf("%w: until: %s is before since %s", ErrBadQuery,
+			q.Until.Format(time.RFC3339), q.Since.Format(time.RFC3339))
+	}
+	var where []string
+	var args []any
+	if !q.Since.IsZero() {
+		where, args = append(where, "published_at >= ?"), append(args, formatTime(q.Since))
+	}
+	if !q.Until.IsZero() {
+		where, args = append(where, "published_at < ?"), append(args, formatTime(q.Until))
+	}
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	st := Stats{ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []DayCount{}}
+	for _, g := range []struct {
+		col string
+		dst map[string]int
+	}{{"lang", st.ByLang}, {"source", st.BySource}} {
+		err := s.queryRows(ctx, `SELECT `+g.col+`, COUNT(*) FROM articles`+cond+` GROUP BY 1`, args,
+			func(rows *sql.Rows) error {
+				var k string
+				var n int
+				if err := rows.Scan(&k, &n); err != nil {
+					return err
+				}
+				g.dst[k] = n
+				if g.col == "lang" {
+					st.Total += n
+				}
+				return nil
+			})
+		if err != nil {
+			return Stats{}, fmt.Errorf("store %s: stats by %s: %w", s.name, g.col, err)
+		}
+	}
+	dayCond := " WHERE published_at IS NOT NULL"
+	if cond != "" {
+		dayCond = cond
+	}
+	err := s.queryRows(ctx, `SELECT substr(published_at, 1, 10), lang, COUNT(*) FROM articles`+dayCond+
+		` GROUP BY 1, 2 ORDER BY 1, 2`, args, func(rows *sql.Rows) error {
+		var d DayCount
+		if err := rows.Scan(&d.Day, &d.Lang, &d.Count); err != nil {
+			return err
+		}
+		st.ByDay = append(st.ByDay, d)
+		return nil
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("store %s: stats by day: %w", s.name, err)
+	}
+	return st, nil
+}
+
+func (s *sqliteStore) queryRows(ctx context.Context, query string, args []any, fn func(*sql.Rows) error) error {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// pruneBatch bounds one Prune transaction, so that the writer is not held
+// for long and the sink's batches interleave.
+const pruneBatch = 1000
+
+func (s *sqliteStore) Prune(ctx context.Context, olderThan time.Time) (int, error) {
+	total := 0
+	for {
+		res, err := s.w.ExecContext(ctx, `DELETE FROM articles WHERE id IN (SELECT id FROM articles
+			WHERE COALESCE(published_at, fetched_at) < ? LIMIT ?)`, formatTime(olderThan), pruneBatch)
+		if err != nil {
+			return total, fmt.Errorf("store %s: prune: %w", s.name, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return total, fmt.Errorf("store %s: prune: %w", s.name, err)
+		}
+		total += int(n)
+		if n < pruneBatch {
+			return total, nil
+		}
+	}
+}

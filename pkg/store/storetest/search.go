@@ -1,0 +1,566 @@
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+// RunSearch runs the search contract: Search, Scan, Stats and Prune. Run
+// calls it; it is exported so that a backend can run it alone.
+func RunSearch(t *testing.T, open func(t testing.TB) store.Store) {
+	t.Run("Morphology", func(t *testing.T) { testMorphology(t, open) })
+	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
+	t.Run("Pages", func(t *testing.T) { testPages(t, open) })
+	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open) })
+	t.Run("Reindex", func(t *testing.T) { testReindex(t, open) })
+	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
+	t.Run("Scan", func(t *testing.T) { testScan(t, open) })
+	t.Run("Prune", func(t *testing.T) { testPrune(t, open) })
+	t.Run("BadQuery", func(t *testing.T) { testBadQuery(t, open) })
+}
+
+// textArticle is NewArticle(n) with the given language, title and body,
+// so that a search fixture holds only the words its test chooses.
+func textArticle(n int, lang, title, body string) *article.Article {
+	a := NewArticle(n)
+	a.Lang, a.Title = lang, title
+	setBody(a, []string{body})
+	return a
+}
+
+// search runs q and fails t on error.
+func search(t testing.TB, st store.Store, q store.SearchQuery) store.SearchPage {
+	t.Helper()
+	page, err := st.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", q, err)
+	}
+	return page
+}
+
+// hitNames returns the fixture names of hits, sorted.
+func hitNames(fx map[string]*article.Article, hits []store.Hit) []string {
+	names := make([]string, 0, len(hits))
+	for _, h := range hits {
+		names = append(names, nameOf(fx, h.Record.Article.ID))
+	}
+	slices.Sort(names)
+	return names
+}
+
+func sorted(names ...string) []string {
+	if names == nil {
+		return []string{}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func morphologyFixture() map[string]*article.Article {
+	return map[string]*article.Article{
+		"tr-ateskes-body":  textArticle(200, "tr", "Sınırda sakin gece", "Taraflar ateşkesin korunmasında uzlaştı."),
+		"tr-ateskes-title": textArticle(201, "tr", "Ateşkesi ihlal iddiası", "Açıklama öğle saatlerinde yapıldı."),
+		"tr-atesli":        textArticle(202, "tr", "Mecliste gerginlik", "Ateşli bir tartışma yaşandı."),
+		"tr-disisleri-up":  textArticle(203, "tr", "DIŞİŞLERİ BAKANLIĞINDAN AÇIKLAMA", "Açıklama kısa tutuldu."),
+		"tr-disisleri-low": textArticle(204, "tr", "Sözcüden yanıt", "dışişlerinin sözcüsü soruları yanıtladı."),
+		"tr-istanbul":      textArticle(205, "tr", "Zirve hazırlığı", "İstanbul'da yapılacak zirve için hazırlıklar sürüyor."),
+		"tr-istanbul-low":  textArticle(206, "tr", "Trafik", "istanbul trafiği bugün yoğun."),
+		"tr-baris":         textArticle(207, "tr", "Umut", "Barış görüşmeleri yeniden başladı."),
+		"tr-baraj":         textArticle(208, "tr", "Kuraklık", "Baraj doluluk oranı düştü."),
+		"tr-ab":            textArticle(209, "tr", "Brüksel", "AB ile vize görüşmesi yapıldı."),
+		"tr-abd":           textArticle(210, "tr", "Washington", "ABD ile ticaret görüşmesi yapıldı."),
+		"tr-both":          textArticle(211, "tr", "Ateşkes ve barış", "Ateşkesin ardından barış masası kuruldu."),
+		"ru-peregovorov":   textArticle(301, "ru", "Итоги недели", "Переговоров на этой неделе не было."),
+		"ru-peregovorah":   textArticle(303, "ru", "О переговорах в Стамбуле", "Стороны встретились утром."),
+		"ru-irak":          textArticle(305, "ru", "Ближний Восток", "Ирак и Сирия подписали соглашение."),
+		"ru-irak-up":       textArticle(307, "ru", "ИРАКА НОВОСТИ", "Сводка за день."),
+		"ru-ministr":       textArticle(309, "ru", "Кадры", "Министр подал в отставку."),
+		"ru-minsk":         textArticle(311, "ru", "Погода", "В Минске идёт снег."),
+		"ru-provel":        textArticle(313, "ru", "Встреча", "Министр провёл встречу."),
+	}
+}
+
+func testMorphology(t *testing.T, open func(testing.TB) store.Store) {
+	fx := morphologyFixture()
+	st := open(t)
+	var batch []*article.Article
+	for _, a := range fx {
+		batch = append(batch, a)
+	}
+	put(t, st, batch...)
+	ateskes := sorted("tr-ateskes-body", "tr-ateskes-title", "tr-both")
+	disisleri := sorted("tr-disisleri-up", "tr-disisleri-low")
+	istanbul := sorted("tr-istanbul", "tr-istanbul-low")
+	peregovory := sorted("ru-peregovorov", "ru-peregovorah")
+	irak := sorted("ru-irak", "ru-irak-up")
+	tests := []struct {
+		text, lang string
+		want       []string
+	}{
+		{"ateşkes", "tr", ateskes},
+		{"ateşkes", "", ateskes},
+		{"ATEŞKES", "", ateskes},
+		{"ateşkesin", "tr", ateskes},
+		{"ateşkesi", "tr", ateskes},
+		{"ateşkes", "ru", sorted()},
+		{"Dışişleri", "tr", disisleri},
+		{"DIŞİŞLERİ", "tr", disisleri},
+		{"dışişleri", "", disisleri},
+		{"DIŞİŞLERİ", "", disisleri},
+		{"İstanbul", "tr", istanbul},
+		{"istanbul", "", istanbul},
+		{"переговоры", "ru", peregovory},
+		{"переговоры", "", peregovory},
+		{"ПЕРЕГОВОРАМ", "", peregovory},
+		{"Ирак", "ru", irak},
+		{"ИРАК", "", irak},
+		{"провёл", "ru", sorted("ru-provel")},
+		{"провел", "ru", sorted("ru-provel")},
+		{"ateşkes barış", "tr", sorted("tr-both")},
+		{"barış ateşkes yok", "tr", sorted()},
+		// Negative: words that share a short prefix with the query.
+		{"ateşkes", "tr", ateskes},                           // not "ateşli"
+		{"barış", "tr", sorted("tr-baris", "tr-both")},       // not "baraj"
+		{"министр", "ru", sorted("ru-ministr", "ru-provel")}, // not "Минске"
+		{"AB", "tr", sorted("tr-ab")},                        // short: whole word only, not "ABD"
+		{"ABD", "tr", sorted("tr-abd")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {
+			page := search(t, st, store.SearchQuery{Text: tc.text, Lang: tc.lang, Limit: store.MaxSearchLimit})
+			if got := hitNames(fx, page.Hits); !slices.Equal(got, tc.want) {
+				t.Errorf("Search(%q, lang %q)\n got %v\nwant %v", tc.text, tc.lang, got, tc.want)
+			}
+			if page.Total != -1 && page.Total != len(tc.want) {
+				t.Errorf("Total = %d, want %d", page.Total, len(tc.want))
+			}
+			for i := 1; i < len(page.Hits); i++ {
+				if page.Hits[i].Rank > page.Hits[i-1].Rank {
+					t.Errorf("hit %d ranks %v above hit %d's %v", i, page.Hits[i].Rank, i-1, page.Hits[i-1].Rank)
+				}
+			}
+		})
+	}
+}
+
+func filterFixture() map[string]*article.Article {
+	at := func(minutes int) time.Time { return base().Add(time.Duration(minutes) * time.Minute) }
+	mk := func(n int, lang, source string, countries []string, published time.Time, score float64) *article.Article {
+		a := textArticle(n, lang, "Gündem", "Heyetler ateşkes için toplandı. Делегации собрались.")
+		a.Source, a.Countries, a.PublishedAt, a.Relevance.Score = source, countries, published, score
+		return a
+	}
+	return map[string]*article.Article{
+		"f1": mk(400, "tr", "aa", []string{"TR"}, at(10), 0.9),
+		"f2": mk(401, "tr", "dha", []string{"TR", "SY"}, at(20), 0.5),
+		"f3": mk(402, "ru", "tass", []string{"RU"}, at(30), 0.7),
+		"f4": mk(403, "ru", "ria", []string{"RU", "TR"}, at(40), 0.2),
+		"f5": mk(404, "tr", "aa", nil, time.Time{}, 0.9),
+		"f6": mk(405, "tr", "aa", []string{"SY"}, at(40), 0.6),
+	}
+}
+
+func testFilters(t *testing.T, open func(testing.TB) store.Store) {
+	fx := filterFixture()
+	st := open(t)
+	var batch []*article.Article
+	for _, a := range fx {
+		batch = append(batch, a)
+	}
+	put(t, st, batch...)
+	at := func(minutes int) time.Time { return base().Add(time.Duration(minutes) * time.Minute) }
+	tests := []struct {
+		name string
+		q    store.SearchQuery
+		want []string // in order when ordered, else sorted
+		// ordered: the order is the contract (no text: newest first, then
+		// id, undated last).
+		ordered bool
+	}{
+		{"everything, newest first", store.SearchQuery{}, newestFirst(fx, "f1", "f2", "f3", "f4", "f5", "f6"), true},
+		{"lang", store.SearchQuery{Lang: "ru"}, sorted("f3", "f4"), false},
+		{"source", store.SearchQuery{Source: "aa"}, sorted("f1", "f5", "f6"), false},
+		{"country", store.SearchQuery{Country: "TR"}, sorted("f1", "f2", "f4"), false},
+		{"country in lower case", store.SearchQuery{Country: "sy"}, sorted("f2", "f6"), false},
+		{"since is inclusive", store.SearchQuery{Since: at(30)}, sorted("f3", "f4", "f6"), false},
+		{"until is exclusive", store.SearchQuery{Until: at(30)}, sorted("f1", "f2"), false},
+		{"since and until", store.SearchQuery{Since: at(20), Until: at(40)}, sorted("f2", "f3"), false},
+		{"min score", store.SearchQuery{MinScore: 0.7}, sorted("f1", "f3", "f5"), false},
+		{"text", store.SearchQuery{Text: "ateşkes"}, sorted("f1", "f2", "f3", "f4", "f5", "f6"), false},
+		{"text and lang", store.SearchQuery{Text: "ateşkes", Lang: "tr"}, sorted("f1", "f2", "f5", "f6"), false},
+		{"all together", store.SearchQuery{Text: "делегации", Lang: "ru", Source: "ria", Country: "TR",
+			Since: at(40), Until: at(41), MinScore: 0.1}, sorted("f4"), false},
+		{"country and score", store.SearchQuery{Country: "TR", MinScore: 0.5}, sorted("f1", "f2"), false},
+		{"no match", store.SearchQuery{Country: "US"}, sorted(), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := search(t, st, tc.q)
+			var got []string
+			if tc.ordered {
+				got = []string{}
+				for _, h := range page.Hits {
+					got = append(got, nameOf(fx, h.Record.Article.ID))
+				}
+			} else {
+				got = hitNames(fx, page.Hits)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Search(%+v)\n got %v\nwant %v", tc.q, got, tc.want)
+			}
+		})
+	}
+}
+
+// newestFirst orders fixture names as Search without text does.
+func newestFirst(fx map[string]*article.Article, names ...string) []string {
+	slices.SortFunc(names, func(x, y string) int {
+		a, b := fx[x], fx[y]
+		switch {
+		case a.PublishedAt.IsZero() != b.PublishedAt.IsZero():
+			if a.PublishedAt.IsZero() {
+				return 1
+			}
+			return -1
+		case !a.PublishedAt.Equal(b.PublishedAt):
+			return b.PublishedAt.Compare(a.PublishedAt)
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return names
+}
+
+// testPages walks 50 articles 7 at a time, with and without text, while
+// articles arrive between pages: each of the 50 comes exactly once.
+func testPages(t *testing.T, open func(testing.TB) store.Store) {
+	for _, text := range []string{"", "ateşkes"} {
+		for _, inserts := range []bool{false, true} {
+			t.Run(fmt.Sprintf("text %q inserts %v", text, inserts), func(t *testing.T) {
+				st := open(t)
+				want := map[string]bool{}
+				var batch []*article.Article
+				for i := range 50 {
+					// Varying counts of the word give varying ranks, and
+					// equal ones ties broken by id.
+					a := textArticle(500+i, "tr", "Gündem",
+						strings.Repeat("Ateşkesin ", i%4+1)+"korunması konuşuldu.")
+					if i%10 == 0 {
+						a.PublishedAt = time.Time{}
+					}
+					want[a.ID] = true
+					batch = append(batch, a)
+				}
+				put(t, st, batch...)
+				seen := map[string]int{}
+				q := store.SearchQuery{Text: text, Limit: 7}
+				for pages := 0; ; pages++ {
+					if pages > 20 {
+						t.Fatal("more than 20 pages: the cursor does not advance")
+					}
+					page := search(t, st, q)
+					if len(page.Hits) > 7 {
+						t.Fatalf("page of %d hits, limit 7", len(page.Hits))
+					}
+					for _, h := range page.Hits {
+						seen[h.Record.Article.ID]++
+					}
+					if page.Next == "" {
+						break
+					}
+					if inserts {
+						n := 600 + pages
+						put(t, st, textArticle(n, "tr", "Son dakika", "Ateşkesin ateşkesin ateşkesin ateşkesin ateşkesin."),
+							textArticle(n+100, "tr", "Son dakika", "Ateşkes."))
+					}
+					q.Cursor = page.Next
+				}
+				for id := range want {
+					if seen[id] != 1 {
+						t.Errorf("article %s seen %d times, want once", id, seen[id])
+					}
+				}
+				for id, n := range seen {
+					if n > 1 {
+						t.Errorf("article %s seen %d times", id, n)
+					}
+				}
+			})
+		}
+	}
+}
+
+func testSnippets(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	long := strings.Repeat("Uzun bir giriş paragrafı burada yer alıyor. ", 20) +
+		"Taraflar <b>ateşkesin</b> korunmasında uzlaştı ve ATEŞKES sürecek.\n\nSon paragraf."
+	a := textArticle(700, "tr", "Ateşkes sürüyor", long)
+	ru := textArticle(701, "ru", "Новости", "Переговоры прошли успешно. ПЕРЕГОВОРОВ больше не будет.")
+	put(t, st, a, ru)
+	tests := []struct {
+		text, lang  string
+		wantMatches []string // Match spans of the snippet, in order
+		wantTitle   []string // Match spans of the title
+	}{
+		{"ateşkes", "tr", []string{"ateşkesin", "ATEŞKES"}, []string{"Ateşkes"}},
+		{"переговоры", "ru", []string{"Переговоры", "ПЕРЕГОВОРОВ"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			page := search(t, st, store.SearchQuery{Text: tc.text, Lang: tc.lang})
+			if len(page.Hits) != 1 {
+				t.Fatalf("%d hits, want 1", len(page.Hits))
+			}
+			h := page.Hits[0]
+			if got := matchTexts(h.Snippet); !slices.Equal(got, tc.wantMatches) {
+				t.Errorf("snippet matches %q, want %q (snippet %+v)", got, tc.wantMatches, h.Snippet)
+			}
+			if got := matchTexts(h.Title); !slices.Equal(got, tc.wantTitle) {
+				t.Errorf("title matches %q, want %q", got, tc.wantTitle)
+			}
+			var text strings.Builder
+			for _, s := range h.Snippet {
+				text.WriteString(s.Text)
+			}
+			if s := text.String(); strings.Contains(s, "\n") || len([]rune(s)) > 400 {
+				t.Errorf("snippet is not one short line: %q", s)
+			}
+		})
+	}
+	// The body's own markup is text: the store neither strips nor adds any.
+	page := search(t, st, store.SearchQuery{Text: "ateşkes", Lang: "tr"})
+	var all strings.Builder
+	for _, s := range page.Hits[0].Snippet {
+		all.WriteString(s.Text)
+	}
+	if !strings.Contains(all.String(), "<b>") || !strings.HasPrefix(all.String(), "…") {
+		t.Errorf("snippet %q: want the body's text as it is, cut with …", all.String())
+	}
+}
+
+func matchTexts(spans []store.Span) []string {
+	var out []string
+	for _, s := range spans {
+		if s.Match {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+// testReindex checks that a new revision replaces what the index holds.
+func testReindex(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	a := textArticle(800, "tr", "Gündem", "Ateşkes ilan edildi.")
+	a.Countries = []string{"TR"}
+	put(t, st, a)
+	b := clone(a)
+	setBody(b, []string{"Barış görüşmeleri başladı."})
+	b.Countries = []string{"SY"}
+	b.FetchedAt = a.FetchedAt.Add(time.Hour)
+	put(t, st, b)
+	for _, tc := range []struct {
+		q    store.SearchQuery
+		want int
+	}{
+		{store.SearchQuery{Text: "ateşkes"}, 0},
+		{store.SearchQuery{Text: "barış"}, 1},
+		{store.SearchQuery{Country: "TR"}, 0},
+		{store.SearchQuery{Country: "SY"}, 1},
+	} {
+		if got := len(search(t, st, tc.q).Hits); got != tc.want {
+			t.Errorf("after a revision, Search(%+v): %d hits, want %d", tc.q, got, tc.want)
+		}
+	}
+}
+
+func testStats(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	fx := filterFixture()
+	var batch []*article.Article
+	for _, a := range fx {
+		batch = append(batch, a)
+	}
+	// A day later, so that ByDay has two days.
+	late := textArticle(410, "ru", "Завтра", "Новости.")
+	late.Source, late.PublishedAt = "tass", base().Add(24*time.Hour)
+	put(t, st, append(batch, late)...)
+	day := base().Format("2006-01-02")
+	next := base().Add(24 * time.Hour).Format("2006-01-02")
+
+	tests := []struct {
+		name string
+		q    store.StatsQuery
+		want store.Stats
+	}{
+		{"all", store.StatsQuery{}, store.Stats{
+			Total:    7,
+			ByLang:   map[string]int{"tr": 4, "ru": 3},
+			BySource: map[string]int{"aa": 3, "dha": 1, "tass": 2, "ria": 1},
+			ByDay: []store.DayCount{{Day: day, Lang: "ru", Count: 2}, {Day: day, Lang: "tr", Count: 3},
+				{Day: next, Lang: "ru", Count: 1}},
+		}},
+		{"bounded", store.StatsQuery{Since: base().Add(30 * time.Minute), Until: base().Add(24 * time.Hour)}, store.Stats{
+			Total:    3,
+			ByLang:   map[string]int{"tr": 1, "ru": 2},
+			BySource: map[string]int{"aa": 1, "tass": 1, "ria": 1},
+			ByDay:    []store.DayCount{{Day: day, Lang: "ru", Count: 2}, {Day: day, Lang: "tr", Count: 1}},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := st.Stats(context.Background(), tc.q)
+			if err != nil {
+				t.Fatalf("Stats: %v", err)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("Stats(%+v)\n got %+v\nwant %+v", tc.q, got, tc.want)
+			}
+		})
+	}
+	_, err := st.Stats(context.Background(), store.StatsQuery{Since: base(), Until: base().Add(-time.Hour)})
+	if !errors.Is(err, store.ErrBadQuery) || !strings.Contains(err.Error(), "until") {
+		t.Errorf("Stats with until before since: %v, want ErrBadQuery naming until", err)
+	}
+}
+
+func testScan(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	var batch []*article.Article
+	for i := range 30 {
+		batch = append(batch, NewArticle(900+i))
+	}
+	put(t, st, batch...)
+	ctx := context.Background()
+	for _, q := range []store.SearchQuery{{}, {Text: "переговоры"}, {Lang: "tr", Limit: 3, Cursor: "ignored"}} {
+		var got []string
+		err := st.Scan(ctx, q, func(r store.Record) error {
+			got = append(got, r.Article.ID)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("Scan(%+v): %v", q, err)
+		}
+		// Scan follows Search's order: compare with walking the pages.
+		var want []string
+		pq := q
+		pq.Cursor, pq.Limit = "", store.MaxSearchLimit
+		for _, h := range search(t, st, pq).Hits {
+			want = append(want, h.Record.Article.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Scan(%+v): %d records, want Search's %d in its order", q, len(got), len(want))
+		}
+	}
+	stop := errors.New("enough")
+	n := 0
+	err := st.Scan(ctx, store.SearchQuery{}, func(store.Record) error {
+		if n++; n == 5 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 5 {
+		t.Errorf("Scan stopped by fn: err %v after %d calls, want %v after 5", err, n, stop)
+	}
+	if err := st.Scan(ctx, store.SearchQuery{Country: "Türkiye"}, func(store.Record) error { return nil }); !errors.Is(err, store.ErrBadQuery) {
+		t.Errorf("Scan with a bad country: %v, want ErrBadQuery", err)
+	}
+}
+
+func testPrune(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	ctx := context.Background()
+	old := textArticle(950, "tr", "Eski", "Ateşkes eski haber.")
+	old.Countries = []string{"TR"}
+	put(t, st, old)
+	put(t, st, revise(old, time.Hour, "Ek."))
+	undatedOld := textArticle(951, "tr", "Tarihsiz", "Ateşkes tarihsiz.")
+	undatedOld.PublishedAt = time.Time{}
+	recent := textArticle(952, "tr", "Yeni", "Ateşkes yeni haber.")
+	recent.Countries = []string{"TR"}
+	recent.PublishedAt = base().Add(48 * time.Hour)
+	undatedRecent := textArticle(953, "tr", "Tarihsiz yeni", "Ateşkes.")
+	undatedRecent.PublishedAt = time.Time{}
+	undatedRecent.FetchedAt = base().Add(48 * time.Hour)
+	put(t, st, undatedOld, recent, undatedRecent)
+
+	n, err := st.Prune(ctx, base().Add(24*time.Hour))
+	if err != nil {
+		t.Fatalf("Prune: %v", err)
+	}
+	if n != 2 {
+		t.Errorf("Prune deleted %d, want 2", n)
+	}
+	for _, a := range []*article.Article{old, undatedOld} {
+		if _, err := st.Get(ctx, a.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("pruned %s: Get = %v, want ErrNotFound", a.Title, err)
+		}
+		if _, err := st.Revisions(ctx, a.ID); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("pruned %s: Revisions = %v, want ErrNotFound", a.Title, err)
+		}
+	}
+	for _, q := range []store.SearchQuery{{Text: "ateşkes"}, {Country: "TR"}, {}} {
+		page := search(t, st, q)
+		for _, h := range page.Hits {
+			if h.Record.Article.ID == old.ID || h.Record.Article.ID == undatedOld.ID {
+				t.Errorf("Search(%+v) finds pruned %s", q, h.Record.Article.Title)
+			}
+		}
+	}
+	if page := search(t, st, store.SearchQuery{Text: "ateşkes"}); len(page.Hits) != 2 {
+		t.Errorf("after Prune, %d hits, want the 2 kept", len(page.Hits))
+	}
+	if n, err := st.Prune(ctx, base().Add(24*time.Hour)); err != nil || n != 0 {
+		t.Errorf("second Prune = %d, %v; want 0", n, err)
+	}
+}
+
+func testBadQuery(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	put(t, st, NewArticle(960), NewArticle(961), NewArticle(962))
+	first := search(t, st, store.SearchQuery{Text: "ateşkes", Limit: 1})
+	if first.Next == "" {
+		t.Fatal("no next cursor after one hit of several")
+	}
+	tests := []struct {
+		name   string
+		q      store.SearchQuery
+		field  string
+		cursor bool // also ErrBadCursor
+	}{
+		{"negative limit", store.SearchQuery{Limit: -1}, "limit", false},
+		{"until before since", store.SearchQuery{Since: base(), Until: base().Add(-time.Second)}, "until", false},
+		{"country of three letters", store.SearchQuery{Country: "TUR"}, "country", false},
+		{"country not letters", store.SearchQuery{Country: "1A"}, "country", false},
+		{"cursor not base64", store.SearchQuery{Cursor: "!!!"}, "cursor", true},
+		{"cursor not json", store.SearchQuery{Cursor: "bm90IGpzb24"}, "cursor", true},
+		{"cursor of another query", store.SearchQuery{Text: "barış", Cursor: first.Next}, "cursor", true},
+		{"text of no words", store.SearchQuery{Text: "—!?"}, "q", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := st.Search(context.Background(), tc.q)
+			if !errors.Is(err, store.ErrBadQuery) {
+				t.Fatalf("Search(%+v) = %v, want ErrBadQuery", tc.q, err)
+			}
+			if !strings.Contains(err.Error(), tc.field) {
+				t.Errorf("error %q does not name %q", err, tc.field)
+			}
+			if tc.cursor != errors.Is(err, store.ErrBadCursor) {
+				t.Errorf("errors.Is(%v, ErrBadCursor) = %v, want %v", err, !tc.cursor, tc.cursor)
+			}
+		})
+	}
+	// Limits: 0 is the default, large is capped.
+	if page := search(t, st, store.SearchQuery{Limit: 100000}); len(page.Hits) != 3 {
+		t.Errorf("Limit 100000: %d hits, want 3", len(page.Hits))
+	}
+}
