@@ -11,10 +11,6 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
-// sqliteSearchVersion is the migration that creates the search index; the
-// store fills it for the articles already there when it applies it.
-const sqliteSearchVersion = 2
-
 // sqliteIndex keeps the search index of the articles of one transaction
 // up to date. Full-text rows are written last, together, by flush: FTS5
 // writes its pending terms to disk at every statement savepoint, and
@@ -24,7 +20,6 @@ type sqliteIndex struct {
 	docid, ftsDelete, ftsInsert, countriesDelete, countryInsert *sql.Stmt
 
 	pending []ftsRow
-	stems   map[string]string
 }
 
 type ftsRow struct {
@@ -33,7 +28,7 @@ type ftsRow struct {
 }
 
 func prepareSQLiteIndex(ctx context.Context, tx *sql.Tx) (*sqliteIndex, error) {
-	x := sqliteIndex{stems: map[string]string{}}
+	var x sqliteIndex
 	for _, st := range []struct {
 		dst   **sql.Stmt
 		query string
@@ -54,23 +49,37 @@ func prepareSQLiteIndex(ctx context.Context, tx *sql.Tx) (*sqliteIndex, error) {
 	return &x, nil
 }
 
-// index replaces what the index holds of a; its text goes in at flush.
-func (x *sqliteIndex) index(ctx context.Context, a *article.Article) error {
+// indexRow is what the index holds of one article, tokenised.
+type indexRow struct {
+	id          string
+	title, body string
+	countries   []string
+}
+
+// tokenize prepares a's index entry; stems caches stems across a batch.
+func tokenize(a *article.Article, stems map[string]string) *indexRow {
+	return &indexRow{
+		id:        a.ID,
+		title:     indexTokens(a.Lang, a.Title, stems),
+		body:      indexTokens(a.Lang, a.Body, stems),
+		countries: a.Countries,
+	}
+}
+
+// add replaces what the index holds of r's article; its text goes in at
+// flush.
+func (x *sqliteIndex) add(ctx context.Context, r *indexRow) error {
 	var docid int64
-	if err := x.docid.QueryRowContext(ctx, a.ID).Scan(&docid); err != nil {
-		return fmt.Errorf("index %s: %w", a.ID, err)
+	if err := x.docid.QueryRowContext(ctx, r.id).Scan(&docid); err != nil {
+		return fmt.Errorf("index %s: %w", r.id, err)
 	}
-	x.pending = append(x.pending, ftsRow{
-		docid: docid,
-		title: indexTokens(a.Lang, a.Title, x.stems),
-		body:  indexTokens(a.Lang, a.Body, x.stems),
-	})
-	if _, err := x.countriesDelete.ExecContext(ctx, a.ID); err != nil {
-		return fmt.Errorf("index %s countries: %w", a.ID, err)
+	x.pending = append(x.pending, ftsRow{docid: docid, title: r.title, body: r.body})
+	if _, err := x.countriesDelete.ExecContext(ctx, r.id); err != nil {
+		return fmt.Errorf("index %s countries: %w", r.id, err)
 	}
-	for _, c := range a.Countries {
-		if _, err := x.countryInsert.ExecContext(ctx, strings.ToUpper(c), a.ID); err != nil {
-			return fmt.Errorf("index %s countries: %w", a.ID, err)
+	for _, c := range r.countries {
+		if _, err := x.countryInsert.ExecContext(ctx, strings.ToUpper(c), r.id); err != nil {
+			return fmt.Errorf("index %s countries: %w", r.id, err)
 		}
 	}
 	return nil
@@ -89,53 +98,6 @@ func (x *sqliteIndex) flush(ctx context.Context) error {
 	}
 	x.pending = x.pending[:0]
 	return nil
-}
-
-// indexExisting indexes every stored article, a page at a time so that a
-// large store is not read into memory at once.
-func indexExisting(ctx context.Context, tx *sql.Tx) error {
-	x, err := prepareSQLiteIndex(ctx, tx)
-	if err != nil {
-		return err
-	}
-	const page = 500
-	after := ""
-	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, page)
-		if err != nil {
-			return fmt.Errorf("index existing articles: %w", err)
-		}
-		var batch []article.Article
-		for rows.Next() {
-			var id, doc string
-			if err := rows.Scan(&id, &doc); err != nil {
-				rows.Close()
-				return fmt.Errorf("index existing articles: %w", err)
-			}
-			a, err := decodeDoc(id, doc)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			batch = append(batch, a)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("index existing articles: %w", err)
-		}
-		for i := range batch {
-			if err := x.index(ctx, &batch[i]); err != nil {
-				return err
-			}
-		}
-		if err := x.flush(ctx); err != nil {
-			return err
-		}
-		if len(batch) < page {
-			return nil
-		}
-		after = batch[len(batch)-1].ID
-	}
 }
 
 // sqliteSearchSQL builds the query of Search (with a cursor and a limit),
@@ -268,6 +230,9 @@ func (s *sqliteStore) Search(ctx context.Context, q SearchQuery) (SearchPage, er
 	if err != nil {
 		return SearchPage{}, err
 	}
+	if err := s.indexer.drain(ctx); err != nil {
+		return SearchPage{}, err
+	}
 	cur, err := decodeCursor(q)
 	if err != nil {
 		return SearchPage{}, err
@@ -312,6 +277,9 @@ func (s *sqliteStore) Scan(ctx context.Context, q SearchQuery, fn func(Record) e
 	q.Limit, q.Cursor = 0, ""
 	q, err := q.normalize()
 	if err != nil {
+		return err
+	}
+	if err := s.indexer.drain(ctx); err != nil {
 		return err
 	}
 	query, args := sqliteSearchSQL(q, searchTerms(q.Lang, q.Text), nil, 0, false)

@@ -43,7 +43,7 @@ func TestSQLiteSearchMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, stmt := range []string{
-		`DROP TABLE articles_fts`, `DROP TABLE search_docs`, `DROP TABLE article_countries`,
+		`DROP TABLE articles_fts`, `DROP TABLE search_docs`, `DROP TABLE article_countries`, `DROP TABLE search_pending`,
 		`DROP INDEX articles_age`, `DELETE FROM schema_migrations WHERE version = 2`,
 	} {
 		if _, err := db.Exec(stmt); err != nil {

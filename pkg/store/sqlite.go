@@ -38,6 +38,8 @@ type sqliteStore struct {
 	w, r *sql.DB
 	log  *slog.Logger
 
+	indexer *indexer
+
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -80,6 +82,7 @@ func openSQLite(ctx context.Context, path string, log *slog.Logger) (_ *sqliteSt
 	if err := s.r.PingContext(ctx); err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
+	s.indexer = startIndexer(s.indexPending, log)
 	return s, nil
 }
 
@@ -134,11 +137,6 @@ func (s *sqliteStore) apply(ctx context.Context, m migration) (bool, error) {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return false, err
 	}
-	if m.version == sqliteSearchVersion {
-		if err := indexExisting(ctx, tx); err != nil {
-			return false, err
-		}
-	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`,
 		m.version, formatTime(time.Now())); err != nil {
 		return false, err
@@ -149,8 +147,7 @@ func (s *sqliteStore) apply(ctx context.Context, m migration) (bool, error) {
 // sqlitePut holds the statements of one Put transaction, prepared once per
 // batch rather than once per article.
 type sqlitePut struct {
-	current, insert, update, revision *sql.Stmt
-	index                             *sqliteIndex
+	current, insert, update, revision, pending *sql.Stmt
 }
 
 func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Outcome, err error) {
@@ -179,12 +176,10 @@ func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Ou
 			return nil, fmt.Errorf("store %s: put article %d (id %s): %w", s.name, i, a.ID, err)
 		}
 	}
-	if err := p.index.flush(ctx); err != nil {
-		return nil, fmt.Errorf("store %s: put: %w", s.name, err)
-	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store %s: put: commit: %w", s.name, err)
 	}
+	s.indexer.poke()
 	return outcomes, nil
 }
 
@@ -203,16 +198,13 @@ func prepareSQLitePut(ctx context.Context, tx *sql.Tx) (*sqlitePut, error) {
 			WHERE id = ?`},
 		{&p.revision, `INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
 			VALUES (?, ?, ?, ?, ?, ?)`},
+		{&p.pending, `INSERT OR REPLACE INTO search_pending (id, content_hash) VALUES (?, ?)`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, st.query)
 		if err != nil {
 			return nil, err
 		}
 		*st.dst = stmt
-	}
-	var err error
-	if p.index, err = prepareSQLiteIndex(ctx, tx); err != nil {
-		return nil, err
 	}
 	return &p, nil
 }
@@ -254,7 +246,7 @@ func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Ou
 	if _, err := p.revision.ExecContext(ctx, a.ID, rev, a.ContentHash, fetchedAt, now, doc); err != nil {
 		return 0, err
 	}
-	if err := p.index.index(ctx, a); err != nil {
+	if _, err := p.pending.ExecContext(ctx, a.ID, a.ContentHash); err != nil {
 		return 0, err
 	}
 	return outcome, nil
@@ -316,6 +308,8 @@ func (s *sqliteStore) Count(ctx context.Context) (int, error) {
 func (s *sqliteStore) Close() error {
 	s.closeOnce.Do(func() {
 		var errs []error
+		// What is still pending stays in search_pending for the next open.
+		s.indexer.stop()
 		for _, db := range []*sql.DB{s.r, s.w} {
 			if db != nil {
 				errs = append(errs, db.Close())

@@ -8,7 +8,8 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 	title,
 	body,
 	tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'",
-	prefix = '2 3 4'
+	prefix = '3 4',
+	detail = column
 );
 
 -- search_docs gives each article a stable integer, the rowid of its
@@ -40,3 +41,15 @@ CREATE INDEX articles_age ON articles (COALESCE(published_at, fetched_at));
 
 -- The store indexes the text of existing articles in Go, in the same
 -- transaction as this migration (see sqliteStore.apply).
+
+-- Put records what it changed here, in its own transaction, and the
+-- store's indexer moves it into the full-text index right after, in
+-- batches: tokenising and stemming stay off the write path, which is what
+-- the sink waits on before it acks. Every search first indexes what is
+-- pending, so it always sees every committed article.
+CREATE TABLE search_pending (
+	id           TEXT PRIMARY KEY,
+	content_hash TEXT NOT NULL -- the revision to index; a newer Put replaces it
+) WITHOUT ROWID;
+
+INSERT INTO search_pending (id, content_hash) SELECT id, content_hash FROM articles;

@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// indexer moves the articles Put recorded in search_pending into the
+// full-text index, off the write path: it waits until writes pause (or a
+// lag bound passes), then indexes in batches. Searches call drain first,
+// so they never miss a committed article.
+type indexer struct {
+	run   func(ctx context.Context) error
+	log   *slog.Logger
+	wake  chan struct{}
+	mu    sync.Mutex // one drain at a time
+	stopc context.CancelFunc
+	done  chan struct{}
+}
+
+// Indexer timing: idle is the pause in writes it waits for; maxLag bounds
+// how long a busy store keeps articles out of the index.
+const (
+	indexIdle   = 50 * time.Millisecond
+	indexMaxLag = 2 * time.Second
+)
+
+func startIndexer(run func(ctx context.Context) error, log *slog.Logger) *indexer {
+	ctx, cancel := context.WithCancel(context.Background())
+	x := &indexer{run: run, log: log, wake: make(chan struct{}, 1), stopc: cancel, done: make(chan struct{})}
+	go x.loop(ctx)
+	x.poke() // what a previous process left pending
+	return x
+}
+
+// poke tells the indexer that something is pending; it never blocks.
+func (x *indexer) poke() {
+	if x == nil {
+		return
+	}
+	select {
+	case x.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (x *indexer) loop(ctx context.Context) {
+	defer close(x.done)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-x.wake:
+		}
+		deadline := time.NewTimer(indexMaxLag)
+	settle:
+		for {
+			select {
+			case <-ctx.Done():
+				deadline.Stop()
+				return
+			case <-x.wake:
+			case <-time.After(indexIdle):
+				break settle
+			case <-deadline.C:
+				break settle
+			}
+		}
+		deadline.Stop()
+		if err := x.drain(ctx); err != nil && ctx.Err() == nil {
+			// Searches drain too, and report their own errors; the next
+			// write retries here.
+			x.log.Warn("search index", "err", err)
+		}
+	}
+}
+
+// drain indexes everything pending.
+func (x *indexer) drain(ctx context.Context) error {
+	if x == nil {
+		return nil
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.run(ctx)
+}
+
+func (x *indexer) stop() {
+	if x == nil {
+		return
+	}
+	x.stopc()
+	<-x.done
+}
+
+// indexPending indexes the pending articles, a batch per transaction.
+func (s *sqliteStore) indexPending(ctx context.Context) error {
+	const batch = 256
+	for {
+		n, err := s.indexBatch(ctx, batch)
+		if err != nil {
+			return fmt.Errorf("store %s: index: %w", s.name, err)
+		}
+		if n < batch {
+			return nil
+		}
+	}
+}
+
+// indexBatch reads pending articles on a reader and tokenises them before
+// it takes the writer, so that stemming does not hold up Put. A pending
+// entry is cleared only for the revision that was indexed: one that Put
+// replaced meanwhile stays, and the next batch indexes the newer text.
+func (s *sqliteStore) indexBatch(ctx context.Context, limit int) (int, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.content_hash, a.doc FROM search_pending p
+		LEFT JOIN articles a ON a.id = p.id AND a.content_hash = p.content_hash ORDER BY p.id LIMIT ?`, limit)
+	if err != nil {
+		return 0, err
+	}
+	type pend struct {
+		id, hash string
+		doc      sql.NullString
+		row      *indexRow
+	}
+	var ps []pend
+	for rows.Next() {
+		var p pend
+		if err := rows.Scan(&p.id, &p.hash, &p.doc); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ps = append(ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if len(ps) == 0 {
+		return 0, nil
+	}
+	stems := map[string]string{}
+	for i := range ps {
+		// No doc: the article was pruned, or replaced by a revision that
+		// has its own pending entry by now.
+		if ps[i].doc.Valid {
+			a, err := decodeDoc(ps[i].id, ps[i].doc.String)
+			if err != nil {
+				return 0, err
+			}
+			ps[i].row = tokenize(&a, stems)
+		}
+	}
+
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	x, err := prepareSQLiteIndex(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	done, err := tx.PrepareContext(ctx, `DELETE FROM search_pending WHERE id = ? AND content_hash = ?`)
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range ps {
+		if p.row != nil {
+			if err := x.add(ctx, p.row); err != nil {
+				return 0, err
+			}
+		}
+		if _, err := done.ExecContext(ctx, p.id, p.hash); err != nil {
+			return 0, err
+		}
+	}
+	if err := x.flush(ctx); err != nil {
+		return 0, err
+	}
+	return len(ps), tx.Commit()
+}
