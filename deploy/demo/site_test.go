@@ -27,26 +27,7 @@ import (
 // is not there yet. Key: page path, then the check ("title", "lang",
 // "diplomatic", "byline", "published_at", "paragraphs"). Remove an entry when the
 // pipeline is fixed; the test says when an entry is no longer needed.
-var knownIssues = map[string]map[string]string{
-	// A short <p><strong>ALL CAPS</strong></p> subheading is compared with
-	// the title and lead only, not with the paragraph it introduces (as an
-	// h2/h3 is), so it is dropped as unrelated.
-	"/gundem/yasam/grip-vakalarinda-artis-asi-cagrisi.html":                               {"paragraphs": capsHeading},
-	"/haberajans/ekonomi/2026/11/ekim-ayi-enflasyon-rakamlari-aciklandi.html":             {"paragraphs": capsHeading},
-	"/haberajans/haber/2026/10/turkiye-iran-yuksek-duzeyli-isbirligi-konseyi-tahran.html": {"paragraphs": capsHeading},
-	// "NAME | 21.10.2026 17:45 Güncelleme: 21.10.2026 17:45" is kept as a paragraph.
-	"/haberajans/haber/2026/10/yunanistan-buyukelcisi-disisleri-bakanligina-cagrildi.html": {"paragraphs": metaLine},
-	// A visible date with a Russian month name ("6 ноября 2026, 23:55") on a
-	// line of its own is kept as a paragraph.
-	"/vestnik/politika/sovbez-oon-prodlil-mandat-missii-v-livii.html":               {"paragraphs": ruDate},
-	"/vestnik/politika/vice-premery-rossii-azerbajdzhana-armenii-kommunikacii.html": {"paragraphs": ruDate},
-}
-
-const (
-	capsHeading = "short bold all-caps subheading dropped as unrelated"
-	metaLine    = "byline and date line kept as a body paragraph"
-	ruDate      = "visible Russian date line kept as a body paragraph"
-)
+var knownIssues = map[string]map[string]string{}
 
 // expected is one entry of expected.json.
 type expected struct {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -24,6 +25,11 @@ type Config struct {
 	Languages []string // in-scope ISO 639-1 codes; default {"tr","ru"}
 	Profile   string   // path to a relevance profile YAML; "" = the built-in "diplomacy"
 	Threshold float64  // 0 = the profile's default
+	// Memory bounds the per-source memory of recurring blocks (zero fields
+	// take clean's defaults). NoMemory turns it off: each page is then
+	// cleaned on its own evidence, as when replaying one page to debug it.
+	Memory   clean.MemoryConfig
+	NoMemory bool
 }
 
 // DefaultLanguages are the in-scope languages when Config.Languages is empty.
@@ -37,7 +43,10 @@ type Classifier struct {
 	cleaner   *clean.Cleaner
 	profile   *relevance.Profile
 	threshold float64
-	log       *slog.Logger
+	memory    *clean.SourceMemory // nil when off
+	// modelBytes is the heap the language models took when loaded.
+	modelBytes uint64
+	log        *slog.Logger
 }
 
 // Result is a classification: exactly one of Article and Drop is set.
@@ -55,7 +64,13 @@ func New(cfg Config, log *slog.Logger) (*Classifier, error) {
 	if len(langs) == 0 {
 		langs = DefaultLanguages
 	}
-	c := &Classifier{langs: make(map[string]bool), log: log, cleaner: clean.New(nil)}
+	c := &Classifier{langs: make(map[string]bool), log: log}
+	if cfg.NoMemory {
+		c.cleaner = clean.New(nil)
+	} else {
+		c.memory = clean.NewSourceMemory(cfg.Memory)
+		c.cleaner = clean.New(c.memory)
+	}
 	// The detector knows the in-scope languages and their neighbours: it can
 	// only answer with a language it knows, and a page in a neighbour must
 	// come out as that neighbour, not as the in-scope language nearest to it.
@@ -70,11 +85,15 @@ func New(cfg Config, log *slog.Logger) (*Classifier, error) {
 			detect = append(detect, l)
 		}
 	}
+	before := heapInUse()
 	d, err := langid.New(detect...)
 	if err != nil {
 		return nil, fmt.Errorf("classify: %w", err)
 	}
 	c.detector = d
+	if after := heapInUse(); after > before {
+		c.modelBytes = after - before
+	}
 	if c.profile, err = loadProfile(cfg.Profile); err != nil {
 		return nil, err
 	}
@@ -82,8 +101,37 @@ func New(cfg Config, log *slog.Logger) (*Classifier, error) {
 	if c.threshold <= 0 {
 		c.threshold = c.profile.Threshold()
 	}
-	log.Info("classifier ready", "languages", langs, "detect", detect, "topic", c.profile.Topic(), "threshold", c.threshold)
+	log.Info("classifier ready", "languages", langs, "detect", detect, "topic", c.profile.Topic(), "threshold", c.threshold,
+		"model_mib", c.modelBytes>>20, "memory", c.memory != nil)
 	return c, nil
+}
+
+// heapInUse is the live heap after a collection: the models are the only
+// large allocation New makes, so the difference around loading them is
+// their size.
+func heapInUse() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// Stats is what a classifier holds in memory.
+type Stats struct {
+	// ModelBytes is the heap the language models took when this
+	// classifier loaded them. lingua caches models per process, so a second
+	// classifier in the same process reports about zero.
+	ModelBytes uint64
+	Memory     clean.MemoryStats // the per-source memory of recurring blocks
+}
+
+// Stats reports the classifier's memory use.
+func (c *Classifier) Stats() Stats {
+	st := Stats{ModelBytes: c.modelBytes}
+	if c.memory != nil {
+		st.Memory = c.memory.Stats()
+	}
+	return st
 }
 
 func loadProfile(path string) (*relevance.Profile, error) {
@@ -130,7 +178,7 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 		return Result{}, err
 	}
 	title := pageTitle(p)
-	cr := c.cleaner.Clean(clean.Input{Source: p.Source, Title: title, Lang: doc.Lang, Blocks: blocks})
+	cr := c.cleaner.Clean(clean.Input{Source: p.Source, Page: p.ID, Title: title, Lang: doc.Lang, Blocks: blocks})
 	if len(cr.Paragraphs) == 0 {
 		return c.drop(p, now, article.DropEmpty, fmt.Sprintf("no body paragraph left of %d blocks", len(p.Blocks)), doc.Lang), nil
 	}
@@ -166,6 +214,9 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 	}
 	if a.Dateline == "" {
 		a.Dateline = p.Dateline
+	}
+	if a.Byline == "" {
+		a.Byline = cr.Meta.Byline
 	}
 	if err := a.Validate(); err != nil {
 		// Only a page that itself fails validation gets here; the pipeline

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
@@ -65,7 +66,7 @@ func proseShaped(text string) bool {
 	if n < 6 || text == "" {
 		return false
 	}
-	last := []rune(text)[len([]rune(text))-1]
+	last, _ := utf8.DecodeLastRuneInString(text)
 	return strings.ContainsRune(".!?…»\"”", last)
 }
 

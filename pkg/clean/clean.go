@@ -6,8 +6,12 @@
 // Each block gets one verdict with a reason. The signals are the fetcher's
 // zone hint, link density, the shape of the text (a headline is short and
 // has no final punctuation), its language against the article's, its
-// similarity to the article's title and lead, and its position after a
-// source line ("KAYNAK:"), which ends the article.
+// similarity to the article's title and lead, its position after a source
+// line ("KAYNAK:"), which ends the article, and whether it recurs across
+// many pages of its source (SourceMemory), which makes it the site's.
+// Datelines with any agency ("ANKARA (XYZ) -", "МОСКВА, 19 ноября.
+// /Имя/."), photo and text credits, bylines and printed date lines go to
+// Meta, not the body; a short line in capitals is a subheading.
 package clean
 
 import (
@@ -30,6 +34,7 @@ type Block struct {
 // Input is one page to clean.
 type Input struct {
 	Source string
+	Page   string // the page's id: the memory counts distinct pages
 	Title  string
 	Lang   string // the article's language
 	Blocks []Block
@@ -52,11 +57,14 @@ type Result struct {
 }
 
 // Memory recognises blocks that recur across a source's pages: menus,
-// promos, subscription boxes. The cleaner asks it before anything else
-// about the block's content. A per-source memory is not written yet; a nil
-// Memory knows nothing.
+// promos, subscription boxes. The cleaner tells it each block it sees and
+// asks in the same call whether the block is furniture, before anything
+// else about the block's content. SourceMemory implements it; a nil Memory
+// knows nothing.
 type Memory interface {
-	Recurring(source, text string) bool
+	// Recurring records that text is on page of source and reports whether
+	// it has been on enough distinct pages of source to be furniture.
+	Recurring(source, page, text string) bool
 }
 
 // Cleaner cleans pages. It is safe for concurrent use if its Memory is.
@@ -84,6 +92,7 @@ type pass struct {
 	seen        map[string]bool
 	afterSource bool
 	leadDone    bool
+	leadParas   int // paragraphs kept while the lead was not done
 }
 
 // Clean decides every block of in.
@@ -145,7 +154,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
 		p.afterSource = true
 		return verdict{reason: article.ReasonSourceLine}
 	}
-	if c.mem != nil && c.mem.Recurring(p.in.Source, text) {
+	if c.mem != nil && c.mem.Recurring(p.in.Source, p.in.Page, text) {
 		return verdict{reason: article.ReasonBoilerplate}
 	}
 	if credit, ok := creditBlock(text); ok {
@@ -156,7 +165,15 @@ func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
 		// A photo caption describes a picture, not the story.
 		return verdict{reason: article.ReasonBoilerplate}
 	}
-	if len(strings.Fields(text)) <= 8 && datelineBlock(text, m) {
+	if countWords(text) <= 8 && datelineBlock(text, m) {
+		return verdict{reason: article.ReasonDateline}
+	}
+	if date, byline, ok := dateLine(text); ok {
+		setOnce(&m.Date, date)
+		if byline != "" {
+			addTo(&m.Byline, byline)
+			return verdict{reason: article.ReasonCredit}
+		}
 		return verdict{reason: article.ReasonDateline}
 	}
 	if !p.leadDone {
@@ -174,7 +191,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
-	case len(strings.Fields(text)) < 40 && boilerplate(lower):
+	case countWords(text) < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}
 	}
 	key := strings.Join(words(lower), " ")
@@ -191,13 +208,17 @@ func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
 	if b.Own && b.Lang != "" && b.Lang != p.in.Lang {
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
-	heading := b.Zone == article.ZoneHeading || b.Level > 0
-	if heading || (b.Zone != article.ZoneBody && !paragraphShaped(text)) || (b.Zone == article.ZoneBody && headlineShaped(text) && len(strings.Fields(text)) <= 6) {
+	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
+	if heading || (b.Zone != article.ZoneBody && !paragraphShaped(text)) || (b.Zone == article.ZoneBody && headlineShaped(text) && countWords(text) <= 6) {
 		// Headings, teasers and stray short lines stay only if they are
 		// about this article: settlePending decides.
 		return verdict{pending: true, text: text, heading: heading, reason: article.ReasonUnrelated}
 	}
-	p.leadDone = true
+	// A standfirst outside the body zone may come before the lead, and the
+	// dateline opens the lead: the lead is done at the first body-zone
+	// paragraph, or at the second paragraph when the page has no zones.
+	p.leadParas++
+	p.leadDone = b.Zone == article.ZoneBody || p.leadParas >= 2
 	return verdict{text: text, body: true}
 }
 

@@ -1,6 +1,7 @@
 package clean_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -83,13 +84,18 @@ func TestSignals(t *testing.T) {
 		{"unrelated short line in body", []clean.Block{block(article.ZoneBody, "Hava durumu yarın yağmurlu")}, article.ReasonUnrelated},
 		{"dateline block", []clean.Block{block(article.ZoneUnknown, "İSTANBUL (DHA)")}, article.ReasonDateline},
 		{"empty block", []clean.Block{block(article.ZoneBody, "  ")}, article.ReasonBoilerplate},
+		{"date line", []clean.Block{block(article.ZoneUnknown, "6 ноября 2026, 23:55")}, article.ReasonDateline},
+		{"labelled date line", []clean.Block{block(article.ZoneBody, "Giriş: 10 Kasım 2026 14:00")}, article.ReasonDateline},
+		{"byline and dates", []clean.Block{block(article.ZoneBody, "Zeynep Öztürk | 21.10.2026 17:45 Güncelleme: 21.10.2026 17:45")}, article.ReasonCredit},
+		{"caps subheading relates to the next paragraph", []clean.Block{block(article.ZoneBody, "MOSKOVA'DA YENİ TUR GÖRÜŞME"), block(article.ZoneBody, body), block(article.ZoneBody, "Bu, taraflar için önemli bir adım olarak görülüyor ve yakından izleniyor.")}, ""},
+		{"unrelated caps line", []clean.Block{block(article.ZoneBody, "SÜPER LİG'DE HAFTANIN HAKEMLERİ")}, article.ReasonUnrelated},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := page(tc.blocks...)
 			last := len(in.Blocks) - 1
 			res := clean.New(nil).Clean(in)
 			got := reasonOf(res, last)
-			if tc.name == "heading relates to the next paragraph" {
+			if strings.Contains(tc.name, "relates to the next paragraph") {
 				got = reasonOf(res, 2)
 			}
 			if got != tc.reason {
@@ -134,18 +140,50 @@ func TestDatelineBlockBeforeLead(t *testing.T) {
 	}
 }
 
-// recurring is a Memory that knows one block.
-type recurring string
-
-func (r recurring) Recurring(_, text string) bool { return text == string(r) }
-
-func TestMemorySeam(t *testing.T) {
+// TestMemoryAcrossPages cleans three pages of one source that share a
+// promo box: the first two keep it (the text alone does not give it away),
+// the third drops it as the source's furniture.
+func TestMemoryAcrossPages(t *testing.T) {
 	promo := "Günün öne çıkan haberlerini e-posta kutunuza gönderelim, hemen kaydolun ve takipte kalın."
-	in := page(block(article.ZoneBody, promo))
-	if r := reasonOf(clean.New(nil).Clean(in), 2); r != "" {
-		t.Fatalf("without memory: %q, want kept (the text alone does not give it away)", r)
+	mem := clean.NewSourceMemory(clean.MemoryConfig{})
+	c := clean.New(mem)
+	for n, want := range []string{"", "", article.ReasonBoilerplate, article.ReasonBoilerplate} {
+		in := page(block(article.ZoneBody, promo))
+		in.Page = fmt.Sprintf("page-%d", n)
+		if r := reasonOf(c.Clean(in), 2); r != want {
+			t.Errorf("page %d: reason %q, want %q", n, r, want)
+		}
 	}
-	if r := reasonOf(clean.New(recurring(promo)).Clean(in), 2); r != article.ReasonBoilerplate {
-		t.Errorf("with memory: %q, want boilerplate", r)
+	// Another source has its own memory.
+	in := page(block(article.ZoneBody, promo))
+	in.Source, in.Page = "other", "page-0"
+	if r := reasonOf(c.Clean(in), 2); r != "" {
+		t.Errorf("other source: reason %q, want kept", r)
+	}
+}
+
+// TestLeadAfterStandfirst: a standfirst outside the body zone comes before
+// the lead, and the lead's dateline with an agency no list knows is still
+// cut off and moved to the metadata.
+func TestLeadAfterStandfirst(t *testing.T) {
+	in := clean.Input{Source: "vestnik", Page: "p1", Title: "Вице-премьеры обсудили разблокирование коммуникаций", Lang: "ru", Blocks: []clean.Block{
+		{Block: article.Block{I: 0, Text: "Трехсторонняя рабочая группа согласовала порядок пограничного и таможенного контроля на железной дороге.", Zone: article.ZoneUnknown}, Lang: "ru", Own: true},
+		{Block: article.Block{I: 1, Text: "МОСКВА, 19 ноября. /Вестник/. Трехсторонняя рабочая группа на уровне вице-премьеров провела в Москве очередное заседание.", Zone: article.ZoneBody}, Lang: "ru", Own: true},
+		{Block: article.Block{I: 2, Text: "Автор: Анна Кузнецова", Zone: article.ZoneUnknown}, Lang: "ru"},
+	}}
+	res := clean.New(nil).Clean(in)
+	if len(res.Paragraphs) != 2 || !strings.HasPrefix(res.Paragraphs[1].Text, "Трехсторонняя") {
+		t.Fatalf("paragraphs %+v", res.Paragraphs)
+	}
+	want := clean.Meta{Dateline: "МОСКВА, 19 ноября.", Attribution: "Вестник", Credit: "Автор: Анна Кузнецова"}
+	if res.Meta != want {
+		t.Errorf("meta %+v, want %+v", res.Meta, want)
+	}
+}
+
+func TestBylineMeta(t *testing.T) {
+	res := clean.New(nil).Clean(page(block(article.ZoneBody, "Zeynep Öztürk | 21.10.2026 17:45")))
+	if res.Meta.Byline != "Zeynep Öztürk" || res.Meta.Date != "21.10.2026 17:45" {
+		t.Errorf("meta %+v", res.Meta)
 	}
 }

@@ -24,12 +24,18 @@ var (
 	nameWordRE   = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:/(?:` + agencies + `))?\s*`)
 	// "İSTANBUL (DHA) –", "ANKARA (AA) -", "İstanbul DHA", "Moskova, AA".
 	cityAgencyRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L}'’.]*(?:[ -]\p{Lu}[\p{L}'’.]*)?)\s*[(,/]?\s*(` + agencies + `)\s*[)/]?\s*[-–—:,.]?\s*`)
+	// "ANKARA (HA) -", "TAHRAN (XYZ Ajans) –": any short place in capitals,
+	// any short tag in parentheses, then a dash. Together the three are a
+	// dateline whatever the agency: a sentence does not open that way.
+	capsAgencyRE = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,}){0,2})\s*\((\p{Lu}[\p{L}.&]*(?: \p{Lu}[\p{L}.&]*){0,2})\)\s*[-–—]\s*`)
 	// "(AA) - ", "DHA - ".
 	agencyLeadRE = regexp.MustCompile(`^\s*\(?(` + agencies + `)\)?\s*[-–—]\s*`)
 	// "ANKARA – ": a city in capitals and a dash, no agency.
 	cityDashRE = regexp.MustCompile(`^\s*(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})?)\s*[-–—]\s+`)
 	// "МОСКВА, 12 января. /ТАСС/.", "МОСКВА, 12 янв — РИА Новости."
-	ruDatelineRE = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{Ll}+\.?(?:\s+\d{4}(?:\s*г\.?)?)?)\s*[.,]?\s*[-–—]?\s*/?\s*(` + agencies + `)\s*/?\s*[.,]?\s*[-–—]?\s*`)
+	ruDatelineRE = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{Ll}+\.?(?:\s+\d{4}(?:\s*г\.?)?)?)\s*[.,]?\s*[-–—]?\s*/\s*(\p{Lu}[^/]{1,39}?)\s*/\s*[.,]?\s*[-–—]?\s*`)
+	// The same with a known agency and no slashes: "МОСКВА, 12 янв — РИА Новости."
+	ruDatelineAgencyRE = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{Ll}+\.?(?:\s+\d{4}(?:\s*г\.?)?)?)\s*[.,]?\s*[-–—]?\s*/?\s*(` + agencies + `)\s*/?\s*[.,]?\s*[-–—]?\s*`)
 
 	// A block that is only a credit.
 	creditBlockRE = regexp.MustCompile(`^\s*(` + creditRoles + `)\s*:?\s*([^.!?]{2,80})$`)
@@ -70,6 +76,8 @@ func boilerplate(lower string) bool {
 
 // Meta is the furniture the cleaner moved out of the body.
 type Meta struct {
+	// Byline is an author named on a line of dates ("Name | 21.10.2026").
+	Byline      string `json:"byline,omitempty"`
 	Credit      string `json:"credit,omitempty"`
 	Dateline    string `json:"dateline,omitempty"`
 	Attribution string `json:"attribution,omitempty"`
@@ -137,10 +145,12 @@ func cutOne(text string, m *Meta) (string, fragment, bool) {
 		setOnce(&m.Date, text[loc[2]:loc[3]])
 		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
 	}
-	if loc := ruDatelineRE.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) {
-		setOnce(&m.Dateline, text[loc[2]:loc[3]])
-		addTo(&m.Attribution, text[loc[4]:loc[5]])
-		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	for _, re := range []*regexp.Regexp{ruDatelineRE, ruDatelineAgencyRE} {
+		if loc := re.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) {
+			setOnce(&m.Dateline, text[loc[2]:loc[3]])
+			addTo(&m.Attribution, text[loc[4]:loc[5]])
+			return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+		}
 	}
 	if rest, f, ok := cutCredit(text, m); ok {
 		return rest, f, true
@@ -153,6 +163,11 @@ func cutOne(text string, m *Meta) (string, fragment, bool) {
 
 // cutDateline cuts "İstanbul DHA", "ANKARA (AA) -", "(AA) -" or "ANKARA -".
 func cutDateline(text string, m *Meta) (string, fragment, bool) {
+	if loc := capsAgencyRE.FindStringSubmatchIndex(text); loc != nil {
+		setOnce(&m.Dateline, text[loc[2]:loc[3]])
+		addTo(&m.Attribution, text[loc[4]:loc[5]])
+		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
+	}
 	if loc := cityAgencyRE.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) && loc[5] > loc[4] {
 		setOnce(&m.Dateline, text[loc[2]:loc[3]])
 		addTo(&m.Attribution, text[loc[4]:loc[5]])
@@ -238,4 +253,71 @@ func sourceLine(text string) (string, bool) {
 		return "", false
 	}
 	return sm[1], true
+}
+
+// Month names as pages print them: Turkish, Russian (genitive) and English.
+const months = `ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|` +
+	`января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|` +
+	`january|february|march|april|may|june|july|august|september|october|november|december`
+
+var (
+	// A printed date, with its time if it has one: "21.10.2026 17:45",
+	// "2026-10-21", "6 ноября 2026, 23:55", "10 Kasım 2026 14:00".
+	printedDateRE = regexp.MustCompile(`(?i)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+(?:` + months + `)(?:\s*,?\s*\d{4}(?:\s*г\.?)?)?)(?:\s*[,T]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?`)
+	printedTimeRE = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?`)
+	// The labels a template prints before its dates.
+	dateLabelRE = regexp.MustCompile(`(?i)(?:giriş|güncelleme|son güncelleme|yayınlanma(?: tarihi)?|yayın tarihi|oluşturulma|tarih|опубликовано|обновлено|дата публикации|дата|published|updated)\s*:?`)
+	// A name: one to four capitalised words.
+	bylineNameRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$`)
+)
+
+// dateLineSeparators are what templates put between a name and its dates.
+const dateLineSeparators = "|•·/–—-,"
+
+// dateLine reports a block that is only the page's dates, as the template
+// prints them ("6 ноября 2026, 23:55", "Giriş: 10 Kasım 2026 14:00",
+// "03.11.2026 10:00 Güncelleme: 03.11.2026 10:00"), or a byline with
+// them ("Zeynep Öztürk | 21.10.2026 17:45"). It returns the first date and
+// the name, if any. A sentence that mentions a date has other words left
+// once the dates and labels are gone, and is not a date line.
+func dateLine(text string) (date, byline string, ok bool) {
+	if len(text) > 240 || strings.IndexFunc(text, unicode.IsDigit) < 0 {
+		return "", "", false
+	}
+	loc := printedDateRE.FindStringIndex(text)
+	if loc == nil {
+		return "", "", false
+	}
+	date = strings.TrimSpace(text[loc[0]:loc[1]])
+	rest := printedDateRE.ReplaceAllString(text, " ")
+	rest = printedTimeRE.ReplaceAllString(rest, " ")
+	rest = dateLabelRE.ReplaceAllString(rest, " ")
+	hadSeparator := strings.ContainsAny(rest, dateLineSeparators)
+	rest = strings.TrimSpace(strings.Trim(strings.TrimSpace(rest), dateLineSeparators+" :"))
+	switch {
+	case strings.IndexFunc(rest, unicode.IsLetter) < 0 && !strings.ContainsAny(rest, "0123456789"):
+		return date, "", true
+	case hadSeparator && bylineNameRE.MatchString(rest):
+		return date, rest, true
+	}
+	return "", "", false
+}
+
+// capsHeading reports a short line in capitals: a subheading a template
+// wrote as <p><strong>, which the fetcher cannot tell from a paragraph.
+func capsHeading(text string) bool {
+	n := countWords(text)
+	if n == 0 || n > 15 || strings.HasSuffix(text, ".") {
+		return false
+	}
+	upper, letters := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 8 && upper*10 >= letters*9
 }

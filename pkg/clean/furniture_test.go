@@ -54,6 +54,44 @@ func TestStripLead(t *testing.T) {
 			frags: []string{"ANKARA –"},
 		},
 		{
+			name:  "any agency in parentheses: invented tag",
+			in:    "ANKARA (HA) - Türkiye İstatistik Kurumu verileri açıkladı.",
+			rest:  "Türkiye İstatistik Kurumu verileri açıkladı.",
+			meta:  Meta{Dateline: "ANKARA", Attribution: "HA"},
+			frags: []string{"ANKARA (HA) -"},
+		},
+		{
+			name:  "two-word place, invented agency of two words, em dash",
+			in:    "NEW YORK (Karadeniz Ajans) — BM Genel Kurulu toplandı.",
+			rest:  "BM Genel Kurulu toplandı.",
+			meta:  Meta{Dateline: "NEW YORK", Attribution: "Karadeniz Ajans"},
+			frags: []string{"NEW YORK (Karadeniz Ajans) —"},
+		},
+		{
+			name:  "invented Russian agency between slashes",
+			in:    "МОСКВА, 19 ноября. /Вестник/. Министр провел переговоры.",
+			rest:  "Министр провел переговоры.",
+			meta:  Meta{Dateline: "МОСКВА, 19 ноября.", Attribution: "Вестник"},
+			frags: []string{"МОСКВА, 19 ноября. /Вестник/."},
+		},
+		{
+			name:  "organisation as place, agency of two words",
+			in:    "ООН, 6 ноября 2026 г. /Северный Курьер/. Совбез продлил мандат.",
+			rest:  "Совбез продлил мандат.",
+			meta:  Meta{Dateline: "ООН, 6 ноября 2026 г.", Attribution: "Северный Курьер"},
+			frags: []string{"ООН, 6 ноября 2026 г. /Северный Курьер/."},
+		},
+		{
+			name: "parentheses inside a sentence are not a dateline",
+			in:   "Türkiye (TR) ile Rusya görüştü.",
+			rest: "Türkiye (TR) ile Rusya görüştü.",
+		},
+		{
+			name: "a lower-case aside between slashes is not an agency",
+			in:   "МОСКВА, 19 ноября /по данным СМИ/ министр провел переговоры.",
+			rest: "МОСКВА, 19 ноября /по данным СМИ/ министр провел переговоры.",
+		},
+		{
 			name: "ordinary sentence is left alone",
 			in:   "Dışişleri Bakanı Mevlüt Çavuşoğlu ve Rusya Federasyonu Dışişleri Bakanı Sergey Lavrov görüştü.",
 			rest: "Dışişleri Bakanı Mevlüt Çavuşoğlu ve Rusya Federasyonu Dışişleri Bakanı Sergey Lavrov görüştü.",
@@ -161,5 +199,50 @@ func TestTurkishCasing(t *testing.T) {
 	got := dedupKey("İKİLİ İLİŞKİLER IRAK", lc)
 	if got != "ikili ilişkiler ırak" {
 		t.Errorf("got %q, want Turkish lower case", got)
+	}
+}
+
+func TestDateLine(t *testing.T) {
+	for _, tc := range []struct {
+		in, date, byline string
+		ok               bool
+	}{
+		{"6 ноября 2026, 23:55", "6 ноября 2026, 23:55", "", true},
+		{"Giriş: 10 Kasım 2026 14:00", "10 Kasım 2026 14:00", "", true},
+		{"03.11.2026 10:00 Güncelleme: 03.11.2026 10:00", "03.11.2026 10:00", "", true},
+		{"Zeynep Öztürk | 21.10.2026 17:45 Güncelleme: 21.10.2026 17:45", "21.10.2026 17:45", "Zeynep Öztürk", true},
+		{"Опубликовано: 2026-11-06 • Обновлено: 2026-11-07", "2026-11-06", "", true},
+		{"Иван Петров • 12 января 2026", "12 января 2026", "Иван Петров", true},
+		{"Published 3 March 2026 | Updated 4 March 2026", "3 March 2026", "", true},
+		{"12 Mart 2026 tarihinde Ankara'da bir toplantı yapıldı.", "", "", false},
+		{"Toplantı 21.10.2026 tarihinde yapılacak", "", "", false},
+		{"Zeynep Öztürk 21.10.2026", "", "", false}, // no separator: not surely a byline
+		{"ANKARA | 21.10.2026 yeni bir karar | açıklandı", "", "", false},
+		{"Dışişleri Bakanı konuştu.", "", "", false},
+	} {
+		date, byline, ok := dateLine(tc.in)
+		if date != tc.date || byline != tc.byline || ok != tc.ok {
+			t.Errorf("dateLine(%q) = %q, %q, %v; want %q, %q, %v", tc.in, date, byline, ok, tc.date, tc.byline, tc.ok)
+		}
+	}
+}
+
+func TestCapsHeading(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"ANTİBİYOTİK KULLANIMI KONUSUNDA UYARI", true},
+		{"ПЕРВЫЕ ПОЕЗДА МОГУТ ПОЙТИ УЖЕ В СЛЕДУЮЩЕМ ГОДУ", true},
+		{"NATO VE AB'DEN ORTAK AÇIKLAMA", true},
+		{"BM", false}, // too short to say
+		{"DHA", false},
+		{"BAKAN AÇIKLAMA YAPTI.", false}, // a sentence, if a shouted one
+		{"Türkiye ve Rusya görüştü", false},
+		{"İKİLİ İLİŞKİLERİMİZİN DEVAMI VE PEKİŞTİRİLMESİ İÇİN HER TÜRLÜ ADIMI ATAMAYA HAZIR OLDUKLARINI BEYAN ETTİLER", true},
+	} {
+		if got := capsHeading(tc.in); got != tc.want {
+			t.Errorf("capsHeading(%q) = %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }

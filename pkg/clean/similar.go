@@ -122,7 +122,7 @@ func headlineShaped(text string) bool {
 	if text == "" {
 		return false
 	}
-	if n := len(strings.Fields(text)); n > 25 {
+	if n := countWords(text); n > 25 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -131,7 +131,7 @@ func headlineShaped(text string) bool {
 
 // paragraphShaped reports running text: long, or ending like a sentence.
 func paragraphShaped(text string) bool {
-	n := len(strings.Fields(text))
+	n := countWords(text)
 	return n > 25 || (n >= 8 && !headlineShaped(text))
 }
 
@@ -139,4 +139,19 @@ func paragraphShaped(text string) bool {
 // finding repeated blocks.
 func dedupKey(text string, lc cases.Caser) string {
 	return strings.Join(words(lc.String(text)), " ")
+}
+
+// countWords is len(strings.Fields(text)) without building the slice: the
+// cleaner asks it of every block several times.
+func countWords(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }

@@ -26,6 +26,16 @@ var (
 // have no URL, e-mail or tag, and the regexps cost more than the rest of the
 // fast path together.
 func Normalize(text string) string {
+	text = normalizeTags(text)
+	if strings.IndexFunc(text, unicode.IsDigit) >= 0 {
+		text = numberRE.ReplaceAllString(text, " ")
+	}
+	return text
+}
+
+// normalizeTags is Normalize without the numbers. analyse needs no number
+// stripping: it splits words at every non-letter, so digits never count.
+func normalizeTags(text string) string {
 	if strings.Contains(text, "http") || strings.Contains(text, "www.") {
 		text = urlRE.ReplaceAllString(text, " ")
 	}
@@ -35,9 +45,6 @@ func Normalize(text string) string {
 	}
 	if hasAgencyTag(text) {
 		text = agencyRE.ReplaceAllString(text, "$1 $2")
-	}
-	if strings.IndexFunc(text, unicode.IsDigit) >= 0 {
-		text = numberRE.ReplaceAllString(text, " ")
 	}
 	return text
 }
@@ -90,7 +97,7 @@ type sample struct {
 // Turkish paragraph quoting a Russian phrase is still a Turkish paragraph.
 func analyse(text string) *sample {
 	s := &sample{}
-	words := strings.FieldsFunc(Normalize(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	words := strings.FieldsFunc(normalizeTags(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	var per [4]int
 	wordScript := make([]script, len(words))
 	for i, w := range words {

@@ -5,52 +5,34 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
+	"github.com/wiredesk/wiredesk/pkg/stem"
 )
 
 // Stemmer reduces a lower-case word to its stem. Profile terms and article
-// words go through the same stemmer before they are compared, so a real
-// stemmer (Snowball for tr, ru, en) can replace the default without touching
-// the profiles.
+// words go through the same stemmer before they are compared.
 type Stemmer interface {
 	Stem(lang, word string) string
 }
 
-// identity is the default stemmer: the suffix tolerance of the matcher
-// stands in for stemming until a real stemmer is slotted in.
-type identity struct{}
+// Snowball is the default stemmer: pkg/stem's Snowball stemmers for tr, ru
+// and en, the lower-cased word for other languages. The store's full-text
+// index stems with the same code, so a search finds what was matched here.
+type Snowball struct{}
 
-func (identity) Stem(_, word string) string { return word }
+// Stem implements Stemmer.
+func (Snowball) Stem(lang, word string) string { return stem.Word(lang, word) }
 
-// maxSuffix is how many runes a text word's stem may run past a term word's
-// stem and still match it: Turkish piles suffixes onto a stem
-// (büyükelçi-liğ-i), Russian and English inflect with short endings.
-var maxSuffix = map[string]int{"tr": 6, "az": 6, "kk": 6, "ru": 3, "uk": 3, "bg": 3, "en": 3}
+// stemSlack is how many runes two stems may differ by, one a prefix of the
+// other, and still be one word. Snowball reads a final syllable as a suffix
+// in some forms of a word and not in others: Turkish zirve/zirvesi give
+// zirve/zirves, ateşkes/ateşkesin give ateşkes/ateşke, müzakere gives
+// müzaker; Russian саммит/саммита give самм/саммит. Two runes absorb that
+// without letting a stem swallow derived words (büyükelçi, büyükelçilik).
+const stemSlack = 2
 
-func suffixFor(lang string) int {
-	if n, ok := maxSuffix[lang]; ok {
-		return n
-	}
-	return 3
-}
-
-// minStemRunes is the shortest term word that may take a suffix: shorter
-// words ("dış", "дел") would match half the dictionary.
+// minStemRunes is the shortest stem that may match with slack: shorter
+// stems ("dış", "дел") would match half the dictionary.
 const minStemRunes = 4
-
-// lowerer returns a lower-caser for lang. Turkish and Azerbaijani need their
-// own I/ı, İ/i mapping. A Caser is not safe for concurrent use: take one per
-// call.
-func lowerer(lang string) cases.Caser {
-	switch lang {
-	case "tr", "az":
-		return cases.Lower(language.Turkish)
-	case "ru":
-		return cases.Lower(language.Russian)
-	}
-	return cases.Lower(language.Und)
-}
 
 // token is one word of text as written and lower-cased.
 type token struct {
@@ -63,7 +45,10 @@ func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || 
 
 // tokenize splits text into words: runs of letters and digits. What follows
 // an apostrophe is a suffix and is dropped, so "Rusya'nın" is "Rusya".
-func tokenize(text string, lc cases.Caser) []token {
+//
+// Words are lower-cased with lang's rules (Turkish I/ı, İ/i) by stem.Lower,
+// which returns a word with no capital as it is, without allocating.
+func tokenize(text, lang string) []token {
 	var out []token
 	start, cut := -1, -1
 	flush := func(end int) {
@@ -72,7 +57,7 @@ func tokenize(text string, lc cases.Caser) []token {
 				end = cut
 			}
 			w := text[start:end]
-			out = append(out, token{orig: w, lower: lc.String(w)})
+			out = append(out, token{orig: w, lower: stem.Lower(lang, w)})
 		}
 		start, cut = -1, -1
 	}
@@ -113,7 +98,7 @@ func isAcronym(w string) bool {
 type wordMatcher struct {
 	acronym string // exact, case-sensitive
 	stem    string // lower-cased and stemmed
-	suffix  int    // runes the text stem may add
+	runes   int    // of stem
 }
 
 func (m wordMatcher) key() string {
@@ -125,25 +110,35 @@ func (m wordMatcher) key() string {
 
 // prefixKey indexes stems by their first three runes: every stem a term word
 // matches starts with them.
-func prefixKey(stem string) string {
-	n := 0
-	for i := range stem {
-		if n == 3 {
-			return stem[:i]
+func prefixKey(stem string) string { return prefixRunes(stem, 3) }
+
+// prefixRunes returns the first n runes of s.
+func prefixRunes(s string, n int) string {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i]
 		}
-		n++
+		k++
 	}
-	return stem
+	return s
 }
 
 func (m wordMatcher) match(t token, stem string) bool {
 	if m.acronym != "" {
 		return t.orig == m.acronym
 	}
-	if !strings.HasPrefix(stem, m.stem) {
+	if stem == m.stem {
+		return true
+	}
+	short, long, n := m.stem, stem, m.runes
+	if len(stem) < len(m.stem) {
+		short, long, n = stem, m.stem, utf8.RuneCountInString(stem)
+	}
+	if n < minStemRunes || !strings.HasPrefix(long, short) {
 		return false
 	}
-	return utf8.RuneCountInString(stem)-utf8.RuneCountInString(m.stem) <= m.suffix
+	return utf8.RuneCountInString(long[len(short):]) <= stemSlack
 }
 
 // entry is one compiled term form: the words to match and what a match
@@ -175,16 +170,29 @@ type matcher struct {
 	lang    string
 	stemmer Stemmer
 	index   map[string][]*entry // by the first word's key
+	// starts holds the first startRunes runes of every stem a term can
+	// start with (the whole stem when shorter): a cheap test that saves
+	// stemming the words no term starts with. Only for Snowball, whose
+	// stems are prefixes of their words; nil for other stemmers.
+	starts map[string]bool
 }
 
+// startRunes is the prefix length in starts. A text stem matches a term
+// stem of four runes or more only if they share their first four runes
+// (minStemRunes), so four is the longest safe prefix.
+const startRunes = minStemRunes
+
 func newMatcher(lang string, stemmer Stemmer) *matcher {
-	return &matcher{lang: lang, stemmer: stemmer, index: make(map[string][]*entry)}
+	m := &matcher{lang: lang, stemmer: stemmer, index: make(map[string][]*entry)}
+	if _, ok := stemmer.(Snowball); ok {
+		m.starts = make(map[string]bool)
+	}
+	return m
 }
 
 // add compiles form (written in formLang) as a way of writing it.
 func (m *matcher) add(formLang, form string, it *item) {
-	lc := lowerer(formLang)
-	toks := tokenize(form, lc)
+	toks := tokenize(form, formLang)
 	if len(toks) == 0 {
 		return
 	}
@@ -194,11 +202,11 @@ func (m *matcher) add(formLang, form string, it *item) {
 			e.words = append(e.words, wordMatcher{acronym: t.orig})
 			continue
 		}
-		wm := wordMatcher{stem: m.stemmer.Stem(formLang, t.lower)}
-		if utf8.RuneCountInString(wm.stem) >= minStemRunes {
-			wm.suffix = suffixFor(formLang)
-		}
-		e.words = append(e.words, wm)
+		st := m.stemmer.Stem(formLang, t.lower)
+		e.words = append(e.words, wordMatcher{stem: st, runes: utf8.RuneCountInString(st)})
+	}
+	if w := e.words[0]; w.acronym == "" && m.starts != nil {
+		m.starts[prefixRunes(w.stem, startRunes)] = true
 	}
 	k := e.words[0].key()
 	for _, old := range m.index[k] {
@@ -226,16 +234,24 @@ type hit struct {
 	item *item
 }
 
+// neverTerms are function words whose Snowball stem collides with a term's:
+// Russian "после" (after) stems to "посл", as "посла" (the ambassador's) does.
+var neverTerms = map[string]bool{"после": true}
+
 // find returns the items matched in tokens, taking the longest match at each
 // position and moving past it, so "Dışişleri Bakanı" is not also "Bakan".
-func (m *matcher) find(toks []token) []hit {
-	stems := make([]string, len(toks))
-	for i, t := range toks {
-		stems[i] = m.stemmer.Stem(m.lang, t.lower)
-	}
+//
+// Stemming is the matcher's main cost, and most words start no term: a
+// word is stemmed only when a term starts with its first runes, or when a
+// phrase reaches it.
+//
+// memo holds the stems of words seen before in the same article: names and
+// key terms recur from paragraph to paragraph.
+func (m *matcher) find(toks []token, memo map[string]string) []hit {
+	st := &stems{m: m, toks: toks, stems: make([]string, len(toks)), done: make([]bool, len(toks)), memo: memo}
 	var hits []hit
 	for i := 0; i < len(toks); {
-		best := m.longest(toks, stems, i)
+		best := m.longest(st, i)
 		if best == nil {
 			i++
 			continue
@@ -246,30 +262,96 @@ func (m *matcher) find(toks []token) []hit {
 	return hits
 }
 
-func (m *matcher) longest(toks []token, stems []string, i int) *entry {
+// stems are the tokens' stems, computed on first use.
+type stems struct {
+	m     *matcher
+	toks  []token
+	stems []string
+	done  []bool
+	memo  map[string]string
+}
+
+func (s *stems) at(i int) string {
+	if !s.done[i] {
+		s.done[i] = true
+		w := s.toks[i].lower
+		switch st, ok := s.memo[w]; {
+		case ok:
+			s.stems[i] = st
+		case neverTerms[w]:
+			s.stems[i] = "\x00" // matches no term word
+		default:
+			s.stems[i] = s.m.stemmer.Stem(s.m.lang, w)
+			s.memo[w] = s.stems[i]
+		}
+	}
+	return s.stems[i]
+}
+
+// mayStart reports whether some term's first word could match token i.
+// Stemming only cuts a word's end, so a matching stem is a prefix of the
+// word: its first startRunes runes, or the whole stem when shorter, are in
+// m.starts. (Russian ё is read as е by the stemmer and is folded here;
+// Turkish final-consonant changes, kitabı → kitap, touch only the last
+// rune and are missed in stems shorter than startRunes, which no term has.)
+func (s *stems) mayStart(i int) bool {
+	if s.m.starts == nil {
+		return true
+	}
+	w := s.toks[i].lower
+	if strings.ContainsRune(w, 'ё') {
+		w = strings.ReplaceAll(w, "ё", "е")
+	}
+	n := 0
+	for pos := range w {
+		if n > 0 && s.m.starts[w[:pos]] {
+			return true
+		}
+		n++
+		if n > startRunes {
+			return false
+		}
+	}
+	return s.m.starts[w]
+}
+
+func (m *matcher) longest(st *stems, i int) *entry {
 	var best *entry
-	for _, key := range [2]string{toks[i].orig, prefixKey(stems[i])} {
+	orig := st.toks[i].orig
+	keys := [2]string{orig}
+	if st.mayStart(i) {
+		if k := prefixKey(st.at(i)); k != orig {
+			keys[1] = k
+		}
+	}
+	for _, key := range keys {
+		if key == "" {
+			continue
+		}
 		for _, e := range m.index[key] {
 			if best != nil && len(e.words) <= len(best.words) {
 				continue
 			}
-			if m.matchAt(e, toks, stems, i) {
+			if m.matchAt(e, st, i) {
 				best = e
 			}
-		}
-		if toks[i].orig == prefixKey(stems[i]) {
-			break // the same bucket twice
 		}
 	}
 	return best
 }
 
-func (m *matcher) matchAt(e *entry, toks []token, stems []string, i int) bool {
-	if i+len(e.words) > len(toks) {
+func (m *matcher) matchAt(e *entry, st *stems, i int) bool {
+	if i+len(e.words) > len(st.toks) {
 		return false
 	}
 	for j, w := range e.words {
-		if !w.match(toks[i+j], stems[i+j]) {
+		if w.acronym != "" {
+			if st.toks[i+j].orig != w.acronym {
+				return false
+			}
+			continue
+		}
+		if !w.match(st.toks[i+j], st.at(i+j)) {
 			return false
 		}
 	}

@@ -4,8 +4,8 @@
 // A topic is a profile in YAML: weighted terms and phrases per language, and
 // entity lists (ministries, titles, international organisations, countries)
 // in Turkish, Russian and English. The default profile, diplomacy, is built
-// into the binary. Matching is by stem with a tolerance for suffixes; the
-// Stemmer is a seam for a real stemmer later.
+// into the binary. Matching is by Snowball stem (pkg/stem), so inflected
+// forms meet their term; phrases match word by word, in order.
 package relevance
 
 import (
@@ -90,7 +90,7 @@ func Load(r io.Reader) (*Profile, error) {
 	if err := spec.check(); err != nil {
 		return nil, fmt.Errorf("relevance: profile %q: %w", spec.Topic, err)
 	}
-	return compile(spec, identity{}), nil
+	return compile(spec, Snowball{}), nil
 }
 
 // WithStemmer returns a copy of p that stems with s.

@@ -30,21 +30,21 @@ func (p *Profile) ScoreThreshold(lang, title string, paragraphs []string, thresh
 		threshold = p.spec.Threshold
 	}
 	m := p.matcherFor(lang)
-	lc := lowerer(lang)
+	memo := make(map[string]string)
 	counts := make(map[*item]int)
 	inTitle := make(map[*item]bool)
 	words := 0
 
-	toks := tokenize(title, lc)
+	toks := tokenize(title, lang)
 	words += len(toks)
-	for _, h := range m.find(toks) {
+	for _, h := range m.find(toks, memo) {
 		counts[h.item]++
 		inTitle[h.item] = true
 	}
 	for _, para := range paragraphs {
-		toks := tokenize(para, lc)
+		toks := tokenize(para, lang)
 		words += len(toks)
-		for _, h := range m.find(toks) {
+		for _, h := range m.find(toks, memo) {
 			counts[h.item]++
 		}
 	}

@@ -1,0 +1,73 @@
+package classify_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"testing"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/classify"
+)
+
+// TestRecurringBlocks classifies pages of one source that share a promo
+// line: it is kept on the first two (nothing in its text gives it away)
+// and dropped as boilerplate from the third page on. A classifier without
+// memory keeps it throughout.
+func TestRecurringBlocks(t *testing.T) {
+	const promo = "Günün öne çıkan haberlerini her sabah e-posta kutunuza gönderelim, hemen kaydolun."
+	paras := []string{trPara, ruQuote}
+	mk := func(n int) *article.Page {
+		p := mkPage(t, body(paras[n%2]), body(promo))
+		p.Source = "memtest" // the shared classifier has seen no other page of it
+		p.URL = fmt.Sprintf("https://www.example.org/haber/%d", n)
+		p.CanonicalURL, p.ID = p.URL, article.IDFor(p.URL)
+		return p
+	}
+	off, err := classify.New(classify.Config{NoMemory: true}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := classifier(t)
+	for _, tc := range []struct {
+		name string
+		c    *classify.Classifier
+		want []string // reason of the promo on pages 0..3, "" when kept
+	}{
+		{"memory", on, []string{"", "", article.ReasonBoilerplate, article.ReasonBoilerplate}},
+		{"no memory", off, []string{"", "", "", ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for n, want := range tc.want {
+				res, err := tc.c.Classify(context.Background(), mk(n), now)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Article == nil {
+					t.Fatalf("page %d dropped: %+v", n, res.Drop)
+				}
+				got := ""
+				for _, d := range res.Article.Dropped {
+					if d.I == 1 {
+						got = d.Reason
+					}
+				}
+				if got != want {
+					t.Errorf("page %d: promo reason %q, want %q", n, got, want)
+				}
+			}
+		})
+	}
+	if st := on.Stats(); st.Memory.Sources == 0 || st.Memory.Blocks == 0 {
+		t.Errorf("stats %+v, want sources with blocks", st)
+	}
+}
+
+// TestModelMemory reports what the language models take, as the issue asks.
+func TestModelMemory(t *testing.T) {
+	st := classifier(t).Stats()
+	t.Logf("language models: %d MiB of heap", st.ModelBytes>>20)
+	if st.ModelBytes == 0 {
+		t.Log("models were already loaded in this process")
+	}
+}
