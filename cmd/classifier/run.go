@@ -88,6 +88,7 @@ func newClassifier(c config.Classifier, log *slog.Logger) (*classify.Classifier,
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	reg := service.NewRegistry()
 	admin := service.NewAdmin(reg)
+	ready := admin.Starting()
 	_, waitAdmin, err := admin.Serve(ctx, cfg.Classifier.Listen, log)
 	if err != nil {
 		return err
@@ -108,6 +109,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		conn.NC.Close()
 		return err
 	}
+	ready()
 	runErr := pipeline.RunClassifier(ctx, conn, cl, cfg.Classifier.Workers, log, reg)
 	return errors.Join(runErr, waitAdmin())
 }

@@ -79,6 +79,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) error {
 	reg := service.NewRegistry()
 	admin := service.NewAdmin(reg)
+	ready := admin.Starting()
 	// The admin endpoint outlives a -once poll only until serve returns.
 	adminCtx, stopAdmin := context.WithCancel(ctx)
 	defer stopAdmin()
@@ -106,6 +107,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 	log.Info("fetcher starting", "sources", len(sources), "shard", cfg.Fetcher.Shard)
 	f := fetch.New(fetchConfig(cfg.Fetcher), conn, seen, log, fetch.NewMetrics(reg))
 
+	ready()
 	var runErr error
 	if once {
 		var st fetch.Stats

@@ -28,11 +28,11 @@ func TestService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := servicetest.FreeAddr(t)
+	admin, api := servicetest.FreeAddr(t), servicetest.FreeAddr(t)
 	dsn := "sqlite:" + filepath.Join(t.TempDir(), "w.db")
 	var stderr servicetest.Buffer
 	stop := servicetest.Start(t, func(ctx context.Context) error {
-		return run(ctx, []string{"-nats", srv.ClientURL(), "-listen", admin, "-store", dsn, "-store-all"},
+		return run(ctx, []string{"-nats", srv.ClientURL(), "-listen", admin, "-api-listen", api, "-store", dsn, "-store-all"},
 			nil, nil, &bytes.Buffer{}, &stderr)
 	})
 	servicetest.Get(t, "http://"+admin+"/readyz", 200, 20*time.Second)
@@ -56,6 +56,11 @@ func TestService(t *testing.T) {
 			t.Fatalf("the sink did not store the article once and skip its redelivery:\n%s", grep(m, "wiredesk_sink_articles_total"))
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+	// The reader serves what was stored.
+	body := servicetest.Get(t, "http://"+api+"/api/articles/"+a.ID, 200, 5*time.Second)
+	if !strings.Contains(body, `"revision":1`) {
+		t.Errorf("GET /api/articles/%s = %s", a.ID, body)
 	}
 	if err := stop(); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())

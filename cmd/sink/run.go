@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/config"
 	"github.com/wiredesk/wiredesk/pkg/pipeline"
+	"github.com/wiredesk/wiredesk/pkg/reader"
 	"github.com/wiredesk/wiredesk/pkg/service"
 	"github.com/wiredesk/wiredesk/pkg/sink"
 	"github.com/wiredesk/wiredesk/pkg/store"
@@ -37,6 +39,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		storeAll    = fs.Bool("store-all", false, "store every cleaned article, not only the relevant ones")
 		batchSize   = fs.Int("batch-size", 0, "commit after this many articles")
 		batchWait   = fs.Duration("batch-wait", 0, "commit a partial batch after this long")
+		apiListen   = fs.String("api-listen", "", `address of the reader API and UI; "" keeps the configured one`)
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: sink [flags]\n       sink migrate [flags]\n\nflags:\n")
@@ -68,6 +71,8 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 			cfg.Sink.BatchSize = *batchSize
 		case "batch-wait":
 			cfg.Sink.BatchWait = *batchWait
+		case "api-listen":
+			cfg.Sink.APIListen = *apiListen
 		}
 	})
 	if err := cfg.Validate(); err != nil {
@@ -97,6 +102,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	reg := service.NewRegistry()
 	admin := service.NewAdmin(reg)
+	ready := admin.Starting()
 	_, waitAdmin, err := admin.Serve(ctx, cfg.Sink.Listen, log)
 	if err != nil {
 		return err
@@ -115,9 +121,32 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		conn.NC.Close()
 		return errors.Join(err, st.Close())
 	}
+	// The reader and retention run beside the sink and stop before the
+	// store closes.
+	sideCtx, stopSide := context.WithCancel(ctx)
+	defer stopSide()
+	rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken}, st, log)
+	if err != nil {
+		conn.NC.Close()
+		return errors.Join(err, st.Close())
+	}
+	_, waitReader, err := service.Serve(sideCtx, "reader (API and UI)", cfg.Sink.APIListen, rd, log)
+	if err != nil {
+		conn.NC.Close()
+		return errors.Join(err, st.Close())
+	}
+	retained := make(chan struct{})
+	go func() {
+		defer close(retained)
+		sink.Retain(sideCtx, st, cfg.Sink.Retention, time.Hour, log)
+	}()
+	ready()
 	runErr := pipeline.RunSink(ctx, conn, st, pipeline.SinkOptions{
 		Sink:    sink.Config{BatchSize: cfg.Sink.BatchSize, BatchWait: cfg.Sink.BatchWait, StoreAll: cfg.Sink.StoreAll},
 		Workers: cfg.Sink.Workers,
 	}, log.With("store", store.Redact(cfg.Sink.Store)), reg)
-	return errors.Join(runErr, st.Close(), waitAdmin())
+	stopSide()
+	<-retained
+	readerErr := waitReader()
+	return errors.Join(runErr, readerErr, st.Close(), waitAdmin())
 }

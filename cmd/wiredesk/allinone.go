@@ -19,6 +19,7 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/config"
 	"github.com/wiredesk/wiredesk/pkg/fetch"
 	"github.com/wiredesk/wiredesk/pkg/pipeline"
+	"github.com/wiredesk/wiredesk/pkg/reader"
 	"github.com/wiredesk/wiredesk/pkg/service"
 	"github.com/wiredesk/wiredesk/pkg/sink"
 	"github.com/wiredesk/wiredesk/pkg/store"
@@ -34,6 +35,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	start := time.Now()
 	reg := service.NewRegistry()
 	admin := service.NewAdmin(reg)
+	ready := admin.Starting()
 	actx, stopAdmin := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopAdmin()
 	_, waitAdmin, err := admin.Serve(actx, o.listen, log)
@@ -84,6 +86,23 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 		return err
 	}
 
+	// The reader (API and UI) serves while the pipeline runs; a -once run
+	// ends at once, and its summary says how to read what it stored.
+	readerAddr := ""
+	waitReader := func() error { return nil }
+	if !o.once && cfg.Sink.APIListen != "" {
+		rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken}, st, log)
+		if err != nil {
+			return err
+		}
+		readerCtx, stopReader := context.WithCancel(ctx)
+		defer stopReader()
+		if readerAddr, waitReader, err = service.Serve(readerCtx, "reader (API and UI)", cfg.Sink.APIListen, rd, log); err != nil {
+			return err
+		}
+		log.Info("read the articles at http://" + readerAddr + "/")
+	}
+
 	// Each stage stops on its own context, in pipeline order.
 	sinkCtx, stopSink := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopSink()
@@ -102,6 +121,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 			log.With("stage", "classifier"), stageReg(reg, "classifier"))
 	}()
 
+	ready()
 	f := fetch.New(fetch.Config{
 		UserAgent: cfg.Fetcher.UserAgent, Contact: cfg.Fetcher.Contact, Timeout: cfg.Fetcher.Timeout,
 		MaxBody: cfg.Fetcher.MaxBody, Concurrency: cfg.Fetcher.Concurrency,
@@ -134,7 +154,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	clsErr := <-clsDone
 	stopSink()
 	sinkErr := <-sinkDone
-	if err := errors.Join(runErr, fetchErr, clsErr, sinkErr); err != nil {
+	if err := errors.Join(runErr, fetchErr, clsErr, sinkErr, waitReader()); err != nil {
 		return err
 	}
 	total, err := st.Count(context.WithoutCancel(ctx))
@@ -144,6 +164,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	s := summarize(reg, stats, total, o.once)
 	s.took = time.Since(start)
 	s.store = store.Redact(cfg.Sink.Store)
+	s.reader = cfg.Sink.APIListen
 	s.print(stdout)
 	return nil
 }

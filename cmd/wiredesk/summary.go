@@ -24,6 +24,7 @@ type summary struct {
 	stored  map[string]int // inserted, updated, unchanged, skipped_irrelevant
 	total   int
 	store   string
+	reader  string // the reader's listen address, "" when off
 }
 
 func summarize(g prometheus.Gatherer, st fetch.Stats, total int, once bool) summary {
@@ -75,6 +76,9 @@ func (s summary) print(w io.Writer) {
 		s.stored["inserted"], s.stored["updated"], s.stored["unchanged"], s.stored["skipped_irrelevant"], s.total)
 	fmt.Fprintf(w, "\nwhere to look:\n")
 	fmt.Fprintf(w, "  store              %s\n", s.store)
+	if s.reader != "" {
+		fmt.Fprintf(w, "  read and search    run wiredesk without -once, then open http://%s/\n", s.reader)
+	}
 	if path, ok := strings.CutPrefix(s.store, "sqlite:"); ok {
 		fmt.Fprintf(w, "  list articles      sqlite3 %s 'SELECT lang, source, title FROM articles ORDER BY published_at DESC'\n", path)
 	}

@@ -84,7 +84,10 @@ func (cfg *ConsumerConfig) setDefaults() {
 		cfg.MaxAckPending = max(256, cfg.Workers*2)
 	}
 	if cfg.AckWait <= 0 {
-		cfg.AckWait = 30 * time.Second
+		// Short, because a message dropped by a client (a slow consumer
+		// after a reconnect) waits this long to come back; long work is
+		// covered by InProgress keepalives.
+		cfg.AckWait = 10 * time.Second
 	}
 	if cfg.MaxDeliver <= 0 {
 		cfg.MaxDeliver = 10

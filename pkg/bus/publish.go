@@ -17,8 +17,15 @@ func (c *Conn) Publish(ctx context.Context, subject, msgID string, data []byte) 
 	return c.PublishMsg(ctx, &nats.Msg{Subject: subject, Data: data}, msgID)
 }
 
+// PublishTimeout bounds the wait for one acknowledgement. An ack lost with
+// a cluster node that died would otherwise hold the publisher forever; a
+// timed-out publish is an error the caller retries like any other.
+const PublishTimeout = 15 * time.Second
+
 // PublishMsg is Publish for a message with headers.
 func (c *Conn) PublishMsg(ctx context.Context, msg *nats.Msg, msgID string) error {
+	ctx, cancel := context.WithTimeout(ctx, PublishTimeout)
+	defer cancel()
 	opts := []jetstream.PublishOpt{jetstream.WithStallWait(30 * time.Second)}
 	if msgID != "" {
 		opts = append(opts, jetstream.WithMsgID(msgID))

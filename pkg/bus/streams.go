@@ -77,6 +77,30 @@ func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
 // idempotent: every service calls it at start, so that any of them can be
 // the first to run against a new server.
 func EnsureStreams(ctx context.Context, js jetstream.JetStream, cfg StreamsConfig) error {
+	// A cluster that has just formed answers before it can place R3
+	// streams; retry for a while rather than exit and wait for a restart.
+	deadline := time.Now().Add(ensureFor)
+	wait := 250 * time.Millisecond
+	for {
+		err := ensureStreams(ctx, js, cfg)
+		if err == nil || ctx.Err() != nil || time.Now().After(deadline) {
+			return err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+		wait = min(2*wait, 5*time.Second)
+	}
+}
+
+// ensureFor is how long EnsureStreams keeps trying.
+const ensureFor = 60 * time.Second
+
+func ensureStreams(ctx context.Context, js jetstream.JetStream, cfg StreamsConfig) error {
 	for _, sc := range cfg.streams() {
 		if _, err := js.CreateOrUpdateStream(ctx, sc); err != nil {
 			return fmt.Errorf("stream %s: %w", sc.Name, err)

@@ -74,6 +74,14 @@ type Sink struct {
 	Workers   int           `yaml:"workers"`
 	BatchSize int           `yaml:"batch_size"`
 	BatchWait time.Duration `yaml:"batch_wait"`
+	// APIListen serves the read-only API and the reader UI; "" turns
+	// them off.
+	APIListen string `yaml:"api_listen"`
+	// APIToken, when set, is required as a bearer token by the API and UI.
+	APIToken string `yaml:"api_token"`
+	// Retention deletes articles older than this (by publication time);
+	// 0 keeps them forever.
+	Retention time.Duration `yaml:"retention"`
 }
 
 // Default returns the built-in configuration: one machine, NATS on
@@ -102,6 +110,7 @@ func Default() Config {
 			Workers:   256,
 			BatchSize: 256,
 			BatchWait: 50 * time.Millisecond,
+			APIListen: "127.0.0.1:8080",
 		},
 	}
 }
@@ -170,6 +179,11 @@ func (c *Config) Validate() error {
 	if !strings.HasPrefix(c.Sink.Store, "sqlite:") && !strings.HasPrefix(c.Sink.Store, "postgres://") &&
 		!strings.HasPrefix(c.Sink.Store, "postgresql://") {
 		add("sink.store", "%q is neither sqlite:PATH nor postgres://...", c.Sink.Store)
+	}
+	if c.Sink.Retention < 0 {
+		add("sink.retention", "%v is negative", c.Sink.Retention)
+	} else if c.Sink.Retention > 0 && c.Sink.Retention < time.Hour {
+		add("sink.retention", "%v is under an hour: too short to be meant", c.Sink.Retention)
 	}
 	if c.Sink.BatchSize < 1 {
 		add("sink.batch_size", "must be at least 1")

@@ -86,6 +86,9 @@ var envVars = []envVar{
 	{"WIREDESK_STORE", "sink.store", str(func(c *Config) *string { return &c.Sink.Store })},
 	{"WIREDESK_SINK_STORE_ALL", "sink.store_all", boolean(func(c *Config) *bool { return &c.Sink.StoreAll })},
 	{"WIREDESK_SINK_BATCH_SIZE", "sink.batch_size", integer(func(c *Config) *int { return &c.Sink.BatchSize })},
+	{"WIREDESK_SINK_API_LISTEN", "sink.api_listen", str(func(c *Config) *string { return &c.Sink.APIListen })},
+	{"WIREDESK_SINK_API_TOKEN", "sink.api_token", str(func(c *Config) *string { return &c.Sink.APIToken })},
+	{"WIREDESK_SINK_RETENTION", "sink.retention", duration(func(c *Config) *time.Duration { return &c.Sink.Retention })},
 	{"WIREDESK_SINK_BATCH_WAIT", "sink.batch_wait", duration(func(c *Config) *time.Duration { return &c.Sink.BatchWait })},
 }
 

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -97,6 +98,20 @@ func (a *Admin) ready(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, body)
 }
 
+// Starting keeps /readyz failing until the returned function is called: a
+// service still loading its models or creating its streams must not be
+// taken for ready.
+func (a *Admin) Starting() (ready func()) {
+	var ok atomic.Bool
+	a.AddCheck("startup", func(context.Context) error {
+		if !ok.Load() {
+			return errors.New("starting")
+		}
+		return nil
+	})
+	return func() { ok.Store(true) }
+}
+
 // ServeHTTP lets the admin endpoint be mounted in tests.
 func (a *Admin) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
 
@@ -104,14 +119,20 @@ func (a *Admin) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeH
 // disables the endpoint. It returns the bound address (useful with port 0)
 // and a wait function that returns once the server has stopped.
 func (a *Admin) Serve(ctx context.Context, addr string, log *slog.Logger) (string, func() error, error) {
+	return Serve(ctx, "admin endpoint", addr, a, log)
+}
+
+// Serve serves h on addr until ctx is done, as Admin.Serve does; name
+// says what it is in logs and errors.
+func Serve(ctx context.Context, name, addr string, h http.Handler, log *slog.Logger) (string, func() error, error) {
 	if addr == "" {
 		return "", func() error { return nil }, nil
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return "", nil, fmt.Errorf("admin listen %s: %w", addr, err)
+		return "", nil, fmt.Errorf("%s: listen %s: %w", name, addr, err)
 	}
-	srv := &http.Server{Handler: a, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	done := make(chan error, 1)
 	go func() {
 		err := srv.Serve(ln)
@@ -125,7 +146,7 @@ func (a *Admin) Serve(ctx context.Context, addr string, log *slog.Logger) (strin
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	})
-	log.Info("admin endpoint listening", "addr", ln.Addr().String())
+	log.Info(name+" listening", "addr", ln.Addr().String())
 	return ln.Addr().String(), func() error {
 		err := <-done
 		stop()

@@ -1,0 +1,138 @@
+// Package reader is where analysts meet the store: a read-only JSON API
+// (/api/...) and a server-rendered reader UI (/) over the same queries.
+// Articles are untrusted input: the API returns them as JSON strings and
+// the UI escapes them through html/template.
+package reader
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+// Store is what the reader needs of the store.
+type Store interface {
+	Get(ctx context.Context, id string) (*store.Record, error)
+	Revisions(ctx context.Context, id string) ([]store.Record, error)
+	Search(ctx context.Context, q store.SearchQuery) (store.SearchPage, error)
+	Scan(ctx context.Context, q store.SearchQuery, fn func(store.Record) error) error
+	Stats(ctx context.Context, q store.StatsQuery) (store.Stats, error)
+}
+
+// Config configures the handler.
+type Config struct {
+	// Token, when set, is required as "Authorization: Bearer <token>" on
+	// every request, the UI's included: a browser then reaches the UI
+	// through a proxy that adds the header.
+	Token string
+}
+
+// Handler serves the API and the UI.
+type Handler struct {
+	cfg Config
+	st  Store
+	log *slog.Logger
+	mux *http.ServeMux
+	ui  *ui
+}
+
+// New returns the handler.
+func New(cfg Config, st Store, log *slog.Logger) (*Handler, error) {
+	h := &Handler{cfg: cfg, st: st, log: log, mux: http.NewServeMux()}
+	var err error
+	if h.ui, err = newUI(st, log); err != nil {
+		return nil, err
+	}
+	h.mux.HandleFunc("GET /api/articles", h.auth(h.articles))
+	h.mux.HandleFunc("GET /api/articles/{id}", h.auth(h.article))
+	h.mux.HandleFunc("GET /api/stats", h.auth(h.stats))
+	h.mux.HandleFunc("GET /api/export", h.auth(h.export))
+	h.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "", "no such endpoint: %s", r.URL.Path)
+	})
+	h.mux.HandleFunc("GET /{$}", h.auth(h.ui.search))
+	h.mux.HandleFunc("GET /articles/{id}", h.auth(h.ui.article))
+	h.mux.HandleFunc("GET /static/style.css", h.ui.style)
+	return h, nil
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", "no-referrer")
+	hdr.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		hdr.Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "", "the API is read-only: %s is not allowed", r.Method)
+		return
+	}
+	h.mux.ServeHTTP(w, r)
+}
+
+func (h *Handler) auth(next http.HandlerFunc) http.HandlerFunc {
+	if h.cfg.Token == "" {
+		return next
+	}
+	want := []byte("Bearer " + h.cfg.Token)
+	return func(w http.ResponseWriter, r *http.Request) {
+		got := []byte(r.Header.Get("Authorization"))
+		if subtle.ConstantTimeCompare(got, want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="wiredesk"`)
+			writeError(w, http.StatusUnauthorized, "", "a valid bearer token is required")
+			return
+		}
+		next(w, r)
+	}
+}
+
+// apiError is the body of every error response.
+type apiError struct {
+	Error string `json:"error"`
+	Param string `json:"param,omitempty"`
+}
+
+func writeError(w http.ResponseWriter, status int, param, format string, args ...any) {
+	writeJSON(w, status, apiError{Error: fmt.Sprintf(format, args...), Param: param})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}
+
+// fail answers a store error: the caller's mistake as 400 or 404 with the
+// store's words, anything else as 500 without them (they are logged).
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var pe *paramError
+	switch {
+	case errors.As(err, &pe):
+		writeError(w, http.StatusBadRequest, pe.param, "%s", pe.msg)
+	case errors.Is(err, store.ErrBadQuery):
+		writeError(w, http.StatusBadRequest, badParam(err), "%s", strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": "))
+	case errors.Is(err, store.ErrNotFound):
+		writeError(w, http.StatusNotFound, "", "no such article")
+	case errors.Is(err, context.Canceled):
+	default:
+		h.log.Error("reader", "path", r.URL.Path, "err", err)
+		writeError(w, http.StatusInternalServerError, "", "internal error")
+	}
+}
+
+// badParam picks the parameter a store.ErrBadQuery names ("...: limit: ...").
+func badParam(err error) string {
+	rest := strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": ")
+	if i := strings.Index(rest, ":"); i > 0 && !strings.Contains(rest[:i], " ") {
+		return rest[:i]
+	}
+	return ""
+}

@@ -1,0 +1,216 @@
+package reader
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+//go:embed templates
+var templates embed.FS
+
+type ui struct {
+	st      Store
+	log     *slog.Logger
+	searchT *template.Template
+	artT    *template.Template
+	css     []byte
+}
+
+func newUI(st Store, log *slog.Logger) (*ui, error) {
+	u := &ui{st: st, log: log}
+	var err error
+	if u.searchT, err = template.ParseFS(templates, "templates/layout.html", "templates/search.html"); err != nil {
+		return nil, fmt.Errorf("reader: %w", err)
+	}
+	if u.artT, err = template.ParseFS(templates, "templates/layout.html", "templates/article.html"); err != nil {
+		return nil, fmt.Errorf("reader: %w", err)
+	}
+	if u.css, err = templates.ReadFile("templates/style.css"); err != nil {
+		return nil, fmt.Errorf("reader: %w", err)
+	}
+	return u, nil
+}
+
+func (u *ui) style(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "max-age=3600")
+	w.Write(u.css)
+}
+
+type searchPage struct {
+	Q                      store.SearchQuery
+	Since, Until, MinScore string
+	Sources                []string
+	Hits                   []store.Hit
+	Next                   string
+	Error                  string
+	Chart                  template.HTML
+}
+
+func (u *ui) search(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	// The form sends every field, empty ones too; empty means "any".
+	for k, vs := range v {
+		if len(vs) == 1 && vs[0] == "" {
+			v.Del(k)
+		}
+	}
+	p := searchPage{Since: v.Get("since"), Until: v.Get("until"), MinScore: v.Get("min_score")}
+	status := http.StatusOK
+	q, err := parseSearch(v)
+	p.Q = q
+	if err == nil {
+		var page store.SearchPage
+		if page, err = u.st.Search(r.Context(), q); err == nil {
+			p.Hits = page.Hits
+			if page.Next != "" {
+				next := url.Values{}
+				for k := range v {
+					next.Set(k, v.Get(k))
+				}
+				next.Set("cursor", page.Next)
+				p.Next = "/?" + next.Encode()
+			}
+		}
+	}
+	if err != nil {
+		var pe *paramError
+		switch {
+		case errors.As(err, &pe):
+			p.Error, status = pe.Error(), http.StatusBadRequest
+		case errors.Is(err, store.ErrBadQuery):
+			p.Error, status = err.Error(), http.StatusBadRequest
+		default:
+			u.log.Error("reader: search", "err", err)
+			p.Error, status = "The search failed; try again.", http.StatusInternalServerError
+		}
+	}
+	if st, err := u.st.Stats(r.Context(), store.StatsQuery{}); err == nil {
+		for s := range st.BySource {
+			p.Sources = append(p.Sources, s)
+		}
+		sort.Strings(p.Sources)
+		p.Chart = chart(st.ByDay)
+	}
+	u.render(w, u.searchT, status, p)
+}
+
+func (u *ui) article(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	var rec *store.Record
+	err := store.ErrNotFound
+	if validID(id) {
+		rec, err = u.st.Get(r.Context(), id)
+	}
+	if err != nil {
+		status := http.StatusNotFound
+		if !errors.Is(err, store.ErrNotFound) {
+			u.log.Error("reader: article", "id", id, "err", err)
+			status = http.StatusInternalServerError
+		}
+		http.Error(w, http.StatusText(status), status)
+		return
+	}
+	data := struct {
+		A        article.Article
+		Revision int
+		Link     string
+	}{A: rec.Article, Revision: rec.Revision}
+	// Only web links: an article's URL is untrusted, and a javascript:
+	// URL must never become a link.
+	if l, err := url.Parse(rec.Article.URL); err == nil && (l.Scheme == "http" || l.Scheme == "https") {
+		data.Link = l.String()
+	}
+	u.render(w, u.artT, http.StatusOK, data)
+}
+
+func (u *ui) render(w http.ResponseWriter, t *template.Template, status int, data any) {
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, pageTemplate(t), data); err != nil {
+		u.log.Error("reader: render", "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// pageTemplate is the file template of a set (search.html, article.html).
+func pageTemplate(t *template.Template) string {
+	for _, name := range []string{"search.html", "article.html"} {
+		if t.Lookup(name) != nil {
+			return name
+		}
+	}
+	return ""
+}
+
+// chart draws articles per day per language as an inline SVG bar chart,
+// so that the page needs no script.
+func chart(days []store.DayCount) template.HTML {
+	if len(days) == 0 {
+		return ""
+	}
+	byDay := map[string]map[string]int{}
+	var order []string
+	peak := 0
+	for _, d := range days {
+		if byDay[d.Day] == nil {
+			byDay[d.Day] = map[string]int{}
+			order = append(order, d.Day)
+		}
+		byDay[d.Day][d.Lang] += d.Count
+	}
+	sort.Strings(order)
+	// The last 30 days that have articles: an archive that stopped last
+	// month still shows its shape.
+	order = order[max(0, len(order)-30):]
+	for _, d := range order {
+		total := 0
+		for _, n := range byDay[d] {
+			total += n
+		}
+		peak = max(peak, total)
+	}
+	const width, height, pad = 600, 120, 18
+	bar := float64(width) / float64(len(order))
+	colors := map[string]string{"tr": "#c8363d", "ru": "#1f5fbf"}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg viewBox="0 0 %d %d" role="img" aria-label="Articles per day per language">`, width, height+pad)
+	for i, d := range order {
+		y := float64(height)
+		langs := make([]string, 0, len(byDay[d]))
+		for l := range byDay[d] {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		for _, l := range langs {
+			n := byDay[d][l]
+			h := float64(n) / float64(peak) * (height - 10)
+			y -= h
+			c, ok := colors[l]
+			if !ok {
+				c = "#888"
+			}
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s %s: %d</title></rect>`,
+				float64(i)*bar+1, y, max(bar-2, 1), h, c, template.HTMLEscapeString(d), template.HTMLEscapeString(l), n)
+		}
+	}
+	fmt.Fprintf(&b, `<text x="0" y="%d" font-size="11" fill="#5d6677">%s</text>`, height+pad-4, template.HTMLEscapeString(order[0]))
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="#5d6677" text-anchor="end">%s · peak %s · <tspan fill="#c8363d">tr</tspan> <tspan fill="#1f5fbf">ru</tspan></text>`,
+		width, height+pad-4, template.HTMLEscapeString(order[len(order)-1]), strconv.Itoa(peak))
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
