@@ -19,8 +19,15 @@ demo:
 staticcheck:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 $(PKGS)
 
+# The unit benchmarks, then the whole pipeline under load.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	$(MAKE) bench-pipeline
+
+# The three services and the all-in-one over a real nats-server and SQLite,
+# crawling a generated 10,000-page site; writes bench/pipeline/RESULTS.md.
+bench-pipeline:
+	$(GO) build -o bin/ ./cmd/... && $(GO) build -o bin/nats-server github.com/nats-io/nats-server/v2 && $(GO) run ./bench/pipeline -bin bin -pages 10000
 
 # Extraction speed against go-trafilatura, in a module of its own so that
 # the shipped module never depends on it.

@@ -1,0 +1,334 @@
+// Command pipeline is the whole-pipeline load benchmark: a generated site
+// of N pages (pkg/sitegen) crawled by the real fetcher, classifier and
+// sink binaries over a real nats-server with JetStream file storage into
+// SQLite, and then by the all-in-one wiredesk binary. It reports pages
+// and articles per second end to end, the latency from fetch to store,
+// and each process's peak RSS and CPU time, prints a table and writes it
+// to RESULTS.md.
+//
+// It builds nothing: "make bench-pipeline" builds the binaries into bin/.
+//
+//	go run ./bench/pipeline -bin bin -pages 10000
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/wiredesk/wiredesk/pkg/sitegen"
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "pipeline:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	bin     string
+	pages   int
+	seed    int64
+	out     string
+	keep    string
+	timeout time.Duration
+	skipAIO bool
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("pipeline", flag.ContinueOnError)
+	var o options
+	fs.StringVar(&o.bin, "bin", "bin", "directory with fetcher, classifier, sink, wiredesk and nats-server")
+	fs.IntVar(&o.pages, "pages", 10000, "pages on the generated site (tr and ru, half diplomatic)")
+	fs.Int64Var(&o.seed, "seed", 1, "site seed")
+	fs.StringVar(&o.out, "out", "bench/pipeline/RESULTS.md", "write the results table here (empty: only print)")
+	fs.StringVar(&o.keep, "keep", "", "keep logs, config and databases in this directory (default: a removed temp dir)")
+	fs.DurationVar(&o.timeout, "timeout", 15*time.Minute, "give up on a run after this long")
+	fs.BoolVar(&o.skipAIO, "skip-allinone", false, "measure only the three services")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	dir := o.keep
+	if dir == "" {
+		d, err := os.MkdirTemp("", "wiredesk-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	site := sitegen.New(sitegen.Config{Pages: o.pages, Seed: o.seed})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+	want := len(site.Expected(base))
+	fmt.Fprintf(stdout, "site: %d pages, %d diplomatic (expected stored) at %s\n", o.pages, want, base)
+
+	var results []result
+	r, err := runServices(ctx, o, filepath.Join(dir, "services"), site, base)
+	if err != nil {
+		return fmt.Errorf("services: %w", err)
+	}
+	results = append(results, r)
+	if !o.skipAIO {
+		r, err := runAllInOne(ctx, o, filepath.Join(dir, "allinone"), site, base)
+		if err != nil {
+			return fmt.Errorf("all-in-one: %w", err)
+		}
+		results = append(results, r)
+	}
+	table := render(o, want, results)
+	fmt.Fprint(stdout, "\n"+table)
+	if o.out != "" {
+		if err := os.WriteFile(o.out, []byte(table), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\nwritten to %s\n", o.out)
+	}
+	return nil
+}
+
+// result is one measured run.
+type result struct {
+	name      string
+	elapsed   time.Duration // from the fetcher's start until the last expected article was stored
+	pages     int
+	stored    int
+	p50, p99  time.Duration // fetched_at → stored
+	processes []procResult
+}
+
+type procResult struct {
+	name string
+	usage
+}
+
+// writeConfig writes the wiredesk config for the site.
+func writeConfig(path, natsURL, dbPath string, site *sitegen.Site, base string) error {
+	var sources []map[string]any
+	for _, s := range site.Sources(base) {
+		sources = append(sources, map[string]any{
+			"id": s.ID, "lang": s.Lang, "feeds": s.Feeds, "rate": s.Rate, "interval": "1h",
+		})
+	}
+	cfg := map[string]any{
+		"log":     map[string]any{"level": "warn"},
+		"nats":    map[string]any{"url": natsURL},
+		"fetcher": map[string]any{"allow_private": true, "concurrency": 16},
+		"sink":    map[string]any{"store": "sqlite:" + dbPath},
+		"sources": sources,
+	}
+	data, err := yaml.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+func runServices(ctx context.Context, o options, dir string, site *sitegen.Site, base string) (result, error) {
+	res := result{name: "services (fetcher, classifier, sink) + nats-server", pages: site.Pages()}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, err
+	}
+	natsAddr, err := freeAddr()
+	if err != nil {
+		return res, err
+	}
+	_, port, _ := net.SplitHostPort(natsAddr)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ns, err := startProc(ctx, dir, "nats-server", filepath.Join(o.bin, "nats-server"),
+		"-js", "-sd", filepath.Join(dir, "nats"), "-a", "127.0.0.1", "-p", port)
+	if err != nil {
+		return res, err
+	}
+	defer ns.stop(10 * time.Second)
+	if err := waitFor(20*time.Second, "nats-server listening", func() bool {
+		c, err := net.Dial("tcp", natsAddr)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}); err != nil {
+		return res, err
+	}
+	dbPath := filepath.Join(dir, "wiredesk.db")
+	cfgPath := filepath.Join(dir, "wiredesk.yaml")
+	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base); err != nil {
+		return res, err
+	}
+	// Opening the store first creates its schema; the benchmark then
+	// watches it while the sink writes (WAL lets a second process read).
+	st, err := store.Open(ctx, "sqlite:"+dbPath, nil)
+	if err != nil {
+		return res, err
+	}
+	defer st.Close()
+	var procs []*proc
+	defer func() {
+		for _, p := range procs {
+			p.stop(30 * time.Second)
+		}
+	}()
+	start := func(name string, extra ...string) (*proc, error) {
+		listen, err := freeAddr()
+		if err != nil {
+			return nil, err
+		}
+		args := append([]string{"-config", cfgPath, "-listen", listen}, extra...)
+		p, err := startProc(ctx, dir, name, filepath.Join(o.bin, name), args...)
+		if err != nil {
+			return nil, err
+		}
+		p.listen = listen
+		procs = append(procs, p)
+		return p, nil
+	}
+	sink, err := start("sink")
+	if err != nil {
+		return res, err
+	}
+	cls, err := start("classifier", "-log-level", "info")
+	if err != nil {
+		return res, err
+	}
+	// /readyz answers before the classifier has loaded its models; its
+	// log line says when it consumes. Wait for both to be up and give the
+	// classifier the time its models take, outside the measurement.
+	for _, p := range []*proc{sink, cls} {
+		if err := waitFor(time.Minute, p.name+" ready", func() bool { return !p.exited() && p.ready() }); err != nil {
+			return res, err
+		}
+	}
+	if err := waitFor(time.Minute, "classifier consuming", func() bool { return logHas(dir, "classifier", "classifier consuming") }); err != nil {
+		return res, err
+	}
+	want := len(site.Expected(base))
+	begin := time.Now()
+	fetcher, err := start("fetcher", "-once")
+	if err != nil {
+		return res, err
+	}
+	if err := waitFor(o.timeout, "all expected articles stored", func() bool {
+		n, err := st.Count(ctx)
+		return err == nil && n >= want
+	}); err != nil {
+		n, _ := st.Count(ctx)
+		return res, fmt.Errorf("%w (%d of %d stored; logs in %s)", err, n, want, dir)
+	}
+	res.elapsed = time.Since(begin)
+	if err := waitFor(time.Minute, "fetcher -once exit", fetcher.exited); err != nil {
+		return res, err
+	}
+	if fetcher.err != nil {
+		return res, fmt.Errorf("fetcher: %w", fetcher.err)
+	}
+	if err := latencies(ctx, st, &res); err != nil {
+		return res, err
+	}
+	var errs []error
+	for _, p := range procs {
+		errs = append(errs, p.stop(30*time.Second))
+	}
+	errs = append(errs, ns.stop(10*time.Second))
+	procs = nil
+	for _, p := range []*proc{fetcher, cls, sink, ns} {
+		res.processes = append(res.processes, procResult{p.name, p.usage()})
+	}
+	return res, errors.Join(errs...)
+}
+
+func runAllInOne(ctx context.Context, o options, dir string, site *sitegen.Site, base string) (result, error) {
+	res := result{name: "all-in-one (wiredesk -once, embedded NATS)", pages: site.Pages()}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, err
+	}
+	dbPath := filepath.Join(dir, "wiredesk.db")
+	cfgPath := filepath.Join(dir, "wiredesk.yaml")
+	// The NATS URL is unused: wiredesk embeds its server.
+	if err := writeConfig(cfgPath, "nats://127.0.0.1:4222", dbPath, site, base); err != nil {
+		return res, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	begin := time.Now()
+	p, err := startProc(ctx, dir, "wiredesk", filepath.Join(o.bin, "wiredesk"),
+		"-config", cfgPath, "-once", "-data", filepath.Join(dir, "data"), "-listen", "",
+		"-once-timeout", o.timeout.String())
+	if err != nil {
+		return res, err
+	}
+	if err := waitFor(o.timeout+time.Minute, "wiredesk -once exit", p.exited); err != nil {
+		p.stop(10 * time.Second)
+		return res, err
+	}
+	// Model loading is inside this figure (the services' excludes it);
+	// the table says so.
+	res.elapsed = time.Since(begin)
+	if p.err != nil {
+		return res, fmt.Errorf("wiredesk: %w (log in %s)", p.err, dir)
+	}
+	st, err := store.Open(ctx, "sqlite:"+dbPath, nil)
+	if err != nil {
+		return res, err
+	}
+	defer st.Close()
+	if err := latencies(ctx, st, &res); err != nil {
+		return res, err
+	}
+	res.processes = []procResult{{"wiredesk", p.usage()}}
+	return res, nil
+}
+
+// latencies fills stored, p50 and p99 from the store: FirstSeen (when the
+// sink committed the article) minus the article's FetchedAt.
+func latencies(ctx context.Context, st store.Store, res *result) error {
+	var lat []time.Duration
+	for offset := 0; ; offset += store.MaxLimit {
+		recs, err := st.List(ctx, store.Query{Limit: store.MaxLimit, Offset: offset})
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			lat = append(lat, r.FirstSeen.Sub(r.Article.FetchedAt))
+		}
+		if len(recs) < store.MaxLimit {
+			break
+		}
+	}
+	res.stored = len(lat)
+	if len(lat) == 0 {
+		return nil
+	}
+	slices.Sort(lat)
+	res.p50 = lat[len(lat)/2]
+	res.p99 = lat[min(len(lat)-1, len(lat)*99/100)]
+	return nil
+}
+
+func logHas(dir, name, s string) bool {
+	data, err := os.ReadFile(filepath.Join(dir, name+".log"))
+	return err == nil && bytes.Contains(data, []byte(s))
+}

@@ -1,0 +1,185 @@
+package crash
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/wiredesk/wiredesk/pkg/bus"
+)
+
+// TestCrash runs the scenarios side by side: each has its own NATS,
+// services, store and site, and most of their time is spent waiting for
+// redeliveries (the consumers' 30 s AckWait), not on the CPU.
+func TestCrash(t *testing.T) {
+	scenarios := []struct {
+		name string
+		run  func(t *testing.T)
+	}{
+		{"kill stages", killStages},
+		{"kill NATS", killNATS},
+		{"cluster node loss", clusterNodeLoss},
+		{"lasting outage", lastingOutage},
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel()
+			sc.run(t)
+		})
+	}
+}
+
+// Each stage is killed with SIGKILL mid-stream and restarted, one at a
+// time, round after round, while the fetcher works through the site.
+func killStages(t *testing.T) {
+	e := newEnv(t)
+	e.startSingle()
+	e.configure(1)
+	e.startServices()
+	want := len(e.expected)
+	kills := e.size.rounds * 3
+	step := want / (kills + 2)
+	target := step
+	for round := range e.size.rounds {
+		for _, p := range []*proc{e.fetcher, e.cls, e.sink} {
+			e.waitStored(target, e.size.drain)
+			e.logf("round %d: %d stored", round+1, e.stored())
+			p.kill()
+			e.restart(p)
+			target += step
+		}
+	}
+	e.finish()
+}
+
+// The NATS server is killed mid-stream and restarted on the same port and
+// store directory.
+func killNATS(t *testing.T) {
+	e := newEnv(t)
+	e.startSingle()
+	e.configure(1)
+	e.startServices()
+	want := len(e.expected)
+	kills := e.size.rounds
+	for k := 1; k <= kills; k++ {
+		e.waitStored(k*want/(kills+2), e.size.drain)
+		e.logf("%d stored", e.stored())
+		n := e.nodes[0]
+		n.kill()
+		e.startNode(n)
+	}
+	e.finish()
+}
+
+// A three-node cluster from deploy/nats, streams with three replicas; the
+// node leading the PAGES stream is killed mid-stream and restarted.
+func clusterNodeLoss(t *testing.T) {
+	e := newEnv(t)
+	e.startCluster()
+	// The services would wait for JetStream too; waiting here keeps
+	// their start-up out of the cluster's election.
+	e.configure(3)
+	waitJetStream(t, e)
+	e.startServices()
+	want := len(e.expected)
+	e.waitStored(want/3, e.size.drain)
+	leader := e.streamLeader(bus.StreamPages)
+	e.logf("%d stored; PAGES leader is %s", e.stored(), leader)
+	for _, n := range e.nodes {
+		if n.name != leader {
+			continue
+		}
+		n.kill()
+		// Two nodes of three keep a quorum: the pipeline must go on
+		// without the third, not only once it is back.
+		err := poll(e.size.drain/2, func() bool {
+			e.revive()
+			return e.stored() >= want/2
+		})
+		if err != nil {
+			e.t.Errorf("pipeline stalled with %s down: %d of %d stored: %v", n.name, e.stored(), want, err)
+		}
+		e.logf("%d stored; restarting %s", e.stored(), n.name)
+		e.startNode(n)
+	}
+	e.finish()
+}
+
+// NATS is down for a while: the services report not ready during the
+// outage, recover by themselves, and lose nothing.
+func lastingOutage(t *testing.T) {
+	e := newEnv(t)
+	e.startSingle()
+	e.configure(1)
+	e.startServices()
+	e.waitStored(len(e.expected)/4, e.size.drain)
+	n := e.nodes[0]
+	down := time.Now()
+	n.kill()
+	for _, p := range e.services() {
+		eventually(t, 10*time.Second, p.name+" not ready during the outage", func() bool {
+			return p.status("/readyz") == http.StatusServiceUnavailable
+		})
+		if s := p.status("/healthz"); s != http.StatusOK {
+			t.Errorf("%s /healthz during the outage: %d, want 200", p.name, s)
+		}
+	}
+	during := e.stored()
+	eventually(t, e.size.outage+5*time.Second, "outage elapsed", func() bool { return time.Since(down) >= e.size.outage })
+	for _, p := range e.services() {
+		if s := p.status("/readyz"); s != http.StatusServiceUnavailable {
+			t.Errorf("%s /readyz at the end of the outage: %d, want 503", p.name, s)
+		}
+	}
+	e.logf("NATS down for %v; %d stored when it went down", time.Since(down).Round(time.Second), during)
+	e.startNode(n)
+	for _, p := range e.services() {
+		eventually(t, 30*time.Second, p.name+" ready again", func() bool { return p.status("/readyz") == http.StatusOK })
+	}
+	e.finish()
+}
+
+func waitJetStream(t testing.TB, e *env) {
+	t.Helper()
+	eventually(t, 30*time.Second, "JetStream meta leader", func() bool { return jetStreamReady(e.natsURL()) })
+}
+
+// jetStreamReady reports whether JetStream answers, on a throwaway
+// connection: the env's own opens with the services.
+func jetStreamReady(url string) bool {
+	nc, err := nats.Connect(url, nats.Timeout(time.Second))
+	if err != nil {
+		return false
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_, err = js.AccountInfo(ctx)
+	return err == nil
+}
+
+func (e *env) streamLeader(name string) string {
+	e.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	s, err := e.js.Stream(ctx, name)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if info.Cluster == nil {
+		e.t.Fatalf("stream %s has no cluster info", name)
+	}
+	return info.Cluster.Leader
+}

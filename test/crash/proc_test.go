@@ -1,0 +1,200 @@
+package crash
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// proc is one child process that the test starts, kills and restarts with
+// the same arguments. Its output goes to a log file, appended to across
+// restarts and shown when the test fails.
+type proc struct {
+	t       testing.TB
+	name    string
+	bin     string
+	args    []string
+	listen  string // admin address, "" for none
+	logPath string
+
+	cmd     *exec.Cmd
+	exited  chan struct{} // closed when the current run has ended
+	exitErr error         // set before exited is closed
+}
+
+func newProc(t testing.TB, dir, name, bin string, args ...string) *proc {
+	t.Helper()
+	p := &proc{t: t, name: name, bin: bin, args: args, logPath: filepath.Join(dir, name+".log")}
+	t.Cleanup(func() {
+		if p.running() {
+			p.signal(syscall.SIGKILL)
+			<-p.exited
+		}
+		if t.Failed() {
+			p.dumpLog()
+		}
+	})
+	return p
+}
+
+func (p *proc) running() bool {
+	if p.cmd == nil {
+		return false
+	}
+	select {
+	case <-p.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+func (p *proc) start() {
+	p.t.Helper()
+	if p.running() {
+		p.t.Fatalf("%s is already running", p.name)
+	}
+	logf, err := os.OpenFile(p.logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	fmt.Fprintf(logf, "=== %s start %s %s\n", time.Now().Format(time.TimeOnly), p.bin, strings.Join(p.args, " "))
+	cmd := exec.Command(p.bin, p.args...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.Env = append(os.Environ(), "GOMAXPROCS=2")
+	if err := cmd.Start(); err != nil {
+		logf.Close()
+		p.t.Fatalf("start %s: %v", p.name, err)
+	}
+	p.cmd = cmd
+	exited := make(chan struct{})
+	p.exited = exited
+	go func() {
+		err := cmd.Wait()
+		logf.Close()
+		p.exitErr = err
+		close(exited)
+	}()
+}
+
+func (p *proc) signal(sig syscall.Signal) {
+	if p.cmd != nil && p.cmd.Process != nil {
+		p.cmd.Process.Signal(sig)
+	}
+}
+
+// kill sends SIGKILL and waits for the process to be gone.
+func (p *proc) kill() {
+	p.t.Helper()
+	p.t.Logf("kill -9 %s", p.name)
+	p.signal(syscall.SIGKILL)
+	select {
+	case <-p.exited:
+	case <-time.After(10 * time.Second):
+		p.t.Fatalf("%s survived SIGKILL", p.name)
+	}
+}
+
+// stop sends SIGTERM and requires a clean exit within the deadline: an
+// orderly shutdown is part of what is tested.
+func (p *proc) stop(deadline time.Duration) {
+	p.t.Helper()
+	if !p.running() {
+		return
+	}
+	p.signal(syscall.SIGTERM)
+	select {
+	case <-p.exited:
+		if p.exitErr != nil {
+			p.t.Errorf("%s after SIGTERM: %v", p.name, p.exitErr)
+		}
+	case <-time.After(deadline):
+		p.signal(syscall.SIGKILL)
+		<-p.exited
+		p.t.Errorf("%s did not stop within %v of SIGTERM", p.name, deadline)
+	}
+}
+
+func (p *proc) dumpLog() {
+	data, err := os.ReadFile(p.logPath)
+	if err != nil {
+		return
+	}
+	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	if len(lines) > 60 {
+		lines = lines[len(lines)-60:]
+	}
+	p.t.Logf("--- last lines of %s:\n%s", p.name, bytes.Join(lines, []byte("\n")))
+}
+
+// status returns the HTTP status of the process's admin endpoint at path,
+// or 0 when it does not answer.
+func (p *proc) status(path string) int {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+p.listen+path, nil)
+	if err != nil {
+		return 0
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// freePort returns a loopback port that was free a moment ago.
+func freePort(t testing.TB) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func addr(port int) string { return "127.0.0.1:" + strconv.Itoa(port) }
+
+// eventually polls cond every 50ms until it holds or d passes.
+func eventually(t testing.TB, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	if err := poll(d, cond); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+var errTimeout = errors.New("timed out")
+
+func poll(d time.Duration, cond func() bool) error {
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%w after %v", errTimeout, d)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return nil
+}
+
+// listening reports whether something accepts connections on a.
+func listening(a string) bool {
+	c, err := net.DialTimeout("tcp", a, 200*time.Millisecond)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
