@@ -136,6 +136,9 @@ func (s *postgresStore) apply(ctx context.Context, m migration, latest int) (boo
 	if _, err := tx.Exec(ctx, m.sql); err != nil {
 		return false, err
 	}
+	if err := s.afterMigration(ctx, tx, m.version); err != nil {
+		return false, err
+	}
 	if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())`,
 		m.version); err != nil {
 		return false, err
@@ -180,11 +183,9 @@ func (s *postgresStore) Put(ctx context.Context, batch []*article.Article) (_ []
 	if err != nil {
 		return nil, fmt.Errorf("store %s: put: %w", s.name, err)
 	}
-	outcomes, writes := planPut(batch, docs, known, time.Now())
-	if writes.Len() > 0 {
-		if err := tx.SendBatch(ctx, writes).Close(); err != nil {
-			return nil, fmt.Errorf("store %s: put: write: %w", s.name, err)
-		}
+	outcomes, writes := planPut(batch, known, time.Now())
+	if err := sendWrites(ctx, tx, batch, docs, writes); err != nil {
+		return nil, fmt.Errorf("store %s: put: write: %w", s.name, err)
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("store %s: put: commit: %w", s.name, err)
@@ -250,15 +251,46 @@ func lockKey(id string) int64 {
 const insertRevision = `INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
 	SELECT id, revision, content_hash, fetched_at, updated_at, doc FROM a`
 
+// indexCTEs are the clauses of queueWrite's statements that keep the
+// search index and the countries of the row written by WITH a (...) up to
+// date; title, body and countries are the numbers of their bind
+// parameters. They hang on a so that they run in its statement: the index
+// costs no statement of its own. An update deletes the countries the
+// article lost and inserts the rest, rather than deleting all and
+// inserting again, because one statement cannot delete and insert a row.
+func indexCTEs(title, body, countries int, update bool) string {
+	var lost string
+	if update {
+		lost = fmt.Sprintf(`d AS (DELETE FROM article_countries ac USING a
+			WHERE ac.id = a.id AND ac.country <> ALL ($%d::text[])),`, countries)
+	}
+	return fmt.Sprintf(`, s AS (INSERT INTO article_search (id, title, body)
+			SELECT id, $%[1]d::text, $%[2]d::text FROM a
+			ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body),
+		%[4]s
+		c AS (INSERT INTO article_countries (country, id) SELECT x, a.id FROM a, unnest($%[3]d::text[]) AS x
+			ON CONFLICT DO NOTHING)
+		`, title, body, countries, lost)
+}
+
+// putWrite is one article planPut decided to store.
+type putWrite struct {
+	i       int // in the batch
+	outcome Outcome
+	rev     int
+	now     time.Time
+	fetched time.Time
+}
+
 // planPut decides every article of batch against known, which it updates
 // as it goes so that an id repeated in the batch is decided against its
-// earlier self, and returns the outcomes and the writes that store them.
-func planPut(batch []*article.Article, docs []string, known map[string]*current, now time.Time) ([]Outcome, *pgx.Batch) {
+// earlier self, and returns the outcomes and the articles to write.
+func planPut(batch []*article.Article, known map[string]*current, now time.Time) ([]Outcome, []putWrite) {
 	// PostgreSQL keeps microseconds. Compare fetch times as stored, so that
 	// an id repeated in the batch is decided as it would be across batches.
 	now = now.Truncate(time.Microsecond)
 	outcomes := make([]Outcome, len(batch))
-	writes := &pgx.Batch{}
+	var writes []putWrite
 	for i, a := range batch {
 		outcome, rev := decide(known[a.ID], a)
 		outcomes[i] = outcome
@@ -267,29 +299,67 @@ func planPut(batch []*article.Article, docs []string, known map[string]*current,
 		}
 		fetched := fetchTime(a).Truncate(time.Microsecond)
 		known[a.ID] = &current{revision: rev, hash: a.ContentHash, fetchedAt: fetched}
-		// published_at goes as text, as List's Since does, so that both
-		// are rounded to microseconds by the same parser. The revision
-		// copies the row just written rather than taking doc again, which
-		// halves what goes over the wire and what jsonb has to parse.
-		if outcome == Inserted {
-			writes.Queue(`WITH a AS (INSERT INTO articles (id, url, source, lang, title, published_at, fetched_at,
-				content_hash, relevant, score, revision, first_seen, updated_at, doc)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12)
-				RETURNING id, revision, content_hash, fetched_at, updated_at, doc)
-				`+insertRevision,
-				a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt), fetched,
-				a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, now, docs[i])
-		} else {
-			writes.Queue(`WITH a AS (UPDATE articles SET url = $2, source = $3, lang = $4, title = $5,
-				published_at = $6, fetched_at = $7, content_hash = $8, relevant = $9, score = $10,
-				revision = $11, updated_at = $12, doc = $13 WHERE id = $1
-				RETURNING id, revision, content_hash, fetched_at, updated_at, doc)
-				`+insertRevision,
-				a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt), fetched,
-				a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, rev, now, docs[i])
-		}
+		writes = append(writes, putWrite{i: i, outcome: outcome, rev: rev, now: now, fetched: fetched})
 	}
 	return outcomes, writes
+}
+
+// writeChunk is how many articles sendWrites pipelines at a time.
+const writeChunk = 64
+
+// sendWrites sends the statements of writes in pipelined batches of
+// writeChunk. A goroutine tokenises the articles meanwhile, so that
+// stemming the next chunk overlaps with the server writing this one: in
+// one batch the server would wait for all the stemming, then the client
+// for all the writing.
+func sendWrites(ctx context.Context, tx pgx.Tx, batch []*article.Article, docs []string, writes []putWrite) error {
+	rows := make(chan *indexRow, len(writes)) // never blocks: no goroutine outlives an early return
+	go func() {
+		stems := map[string]string{}
+		for _, w := range writes {
+			rows <- tokenize(batch[w.i], stems)
+		}
+		close(rows)
+	}()
+	for start := 0; start < len(writes); start += writeChunk {
+		b := &pgx.Batch{}
+		for _, w := range writes[start:min(start+writeChunk, len(writes))] {
+			queueWrite(b, batch[w.i], docs[w.i], w, <-rows)
+		}
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// queueWrite queues the one statement that stores a, its revision and its
+// index entry x.
+func queueWrite(b *pgx.Batch, a *article.Article, doc string, w putWrite, x *indexRow) {
+	countries := upperCountries(a.Countries)
+	// published_at goes as text, as List's Since does, so that both are
+	// rounded to microseconds by the same parser. The revision copies the
+	// row just written rather than taking doc again, which halves what goes
+	// over the wire and what jsonb has to parse.
+	if w.outcome == Inserted {
+		b.Queue(`WITH a AS (INSERT INTO articles (id, url, source, lang, title, published_at, fetched_at,
+			content_hash, relevant, score, revision, first_seen, updated_at, doc)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12)
+			RETURNING id, revision, content_hash, fetched_at, updated_at, doc)
+			`+indexCTEs(13, 14, 15, false)+insertRevision,
+			a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt), w.fetched,
+			a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, w.now, doc,
+			x.title, x.body, countries)
+		return
+	}
+	b.Queue(`WITH a AS (UPDATE articles SET url = $2, source = $3, lang = $4, title = $5,
+		published_at = $6, fetched_at = $7, content_hash = $8, relevant = $9, score = $10,
+		revision = $11, updated_at = $12, doc = $13 WHERE id = $1
+		RETURNING id, revision, content_hash, fetched_at, updated_at, doc)
+		`+indexCTEs(14, 15, 16, true)+insertRevision,
+		a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt), w.fetched,
+		a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, w.rev, w.now, doc,
+		x.title, x.body, countries)
 }
 
 func (s *postgresStore) Get(ctx context.Context, id string) (*Record, error) {
