@@ -255,8 +255,12 @@ func (e *env) configure(replicas int) {
 		"streams":    map[string]any{"replicas": replicas},
 		"fetcher":    map[string]any{"allow_private": true, "timeout": "10s", "concurrency": 4},
 		"classifier": map[string]any{"workers": 2},
-		"sink":       map[string]any{"store": "sqlite:" + e.dbPath, "batch_size": 64, "batch_wait": "20ms"},
-		"sources":    sourcesYAML(sources),
+		// Each scenario's sink serves its reader on a port of its own:
+		// on the default one, parallel scenarios' sinks would fail to
+		// start and be restarted over and over.
+		"sink": map[string]any{"store": "sqlite:" + e.dbPath, "batch_size": 64, "batch_wait": "20ms",
+			"api_listen": addr(freePort(e.t))},
+		"sources": sourcesYAML(sources),
 	}
 	data, err := yaml.Marshal(cfg)
 	if err != nil {
@@ -408,6 +412,11 @@ func (e *env) compare() {
 			len(lost), head(lost), len(extra), head(extra))
 	}
 	e.logf("stored %d of %d expected articles; site served %d requests; %d unexpected exits", len(got), len(e.expected), e.requests.Load(), e.exits)
+	// A service rides out a crash of its neighbours or of NATS: it
+	// reports not ready and waits, it does not exit.
+	if e.exits > 0 {
+		e.t.Errorf("services exited on their own %d times", e.exits)
+	}
 }
 
 // difference returns the elements of a, sorted, that are not in b, sorted.
