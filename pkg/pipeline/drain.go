@@ -23,13 +23,7 @@ func WaitDrained(ctx context.Context, js jetstream.JetStream, consumers map[stri
 		}
 		idle := true
 		for durable, stream := range consumers {
-			c, err := js.Consumer(ctx, stream, durable)
-			if err != nil {
-				idle = false // not created yet
-				continue
-			}
-			info, err := c.Info(ctx)
-			if err != nil || info.NumPending > 0 || info.NumAckPending > 0 {
+			if !consumerIdle(ctx, js, stream, durable) {
 				idle = false
 			}
 		}
@@ -40,6 +34,21 @@ func WaitDrained(ctx context.Context, js jetstream.JetStream, consumers map[stri
 		}
 	}
 	return nil
+}
+
+// consumerIdle reports whether a consumer exists and has nothing pending
+// and nothing awaiting an ack. Each look has a deadline of its own: a
+// request lost while a cluster moves the consumer's leader would otherwise
+// wait out the caller's whole deadline, and fail a drain that finished.
+func consumerIdle(ctx context.Context, js jetstream.JetStream, stream, durable string) bool {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	c, err := js.Consumer(ctx, stream, durable)
+	if err != nil {
+		return false // not created yet, or no answer this time
+	}
+	info, err := c.Info(ctx)
+	return err == nil && info.NumPending == 0 && info.NumAckPending == 0
 }
 
 // SubjectCounts returns the number of messages per subject in a stream.
