@@ -360,3 +360,29 @@ func TestUI(t *testing.T) {
 		})
 	}
 }
+
+// TestAPIStoreFailure: when the store fails, every endpoint answers 500
+// with a JSON error that does not leak the store's message.
+func TestAPIStoreFailure(t *testing.T) {
+	f := newFixture(t, 3, reader.Config{})
+	if err := f.st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{
+		"/api/articles",
+		"/api/articles?q=ateşkes",
+		"/api/articles/" + f.evil.ID,
+		"/api/stats",
+	} {
+		t.Run(path, func(t *testing.T) {
+			resp, body := get(t, f.srv.URL+path)
+			if resp.StatusCode != http.StatusInternalServerError {
+				t.Fatalf("status %d, want 500: %s", resp.StatusCode, body)
+			}
+			var e struct{ Error string }
+			if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error != "internal error" {
+				t.Errorf("body %q, want {\"error\": \"internal error\"}", body)
+			}
+		})
+	}
+}
