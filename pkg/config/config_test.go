@@ -117,6 +117,16 @@ func TestApplyEnvErrors(t *testing.T) {
 	}
 }
 
+func TestApplyEnvPassesOverTestVariables(t *testing.T) {
+	c := config.Default()
+	if err := c.ApplyEnv([]string{"WIREDESK_TEST_POSTGRES=postgres://x", "WIREDESK_NATS_URL=nats://a:4222"}); err != nil {
+		t.Fatalf("ApplyEnv() = %v, want WIREDESK_TEST_* passed over", err)
+	}
+	if c.NATS.URL != "nats://a:4222" {
+		t.Errorf("nats.url = %q", c.NATS.URL)
+	}
+}
+
 func TestFromEnvReadsConfigPath(t *testing.T) {
 	cfg, err := config.FromEnv("", []string{"WIREDESK_CONFIG=testdata/full.yaml"})
 	if err != nil {

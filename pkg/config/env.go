@@ -94,7 +94,9 @@ var envVars = []envVar{
 
 // ApplyEnv overlays the WIREDESK_* variables found in env ("KEY=value"
 // pairs, as from os.Environ). An unknown WIREDESK_* variable is an error,
-// for the same reason as an unknown key in the file.
+// for the same reason as an unknown key in the file. WIREDESK_TEST_* names
+// belong to the test suites (WIREDESK_TEST_POSTGRES) and are passed over:
+// a shell set up for the tests must still run the services.
 func (c *Config) ApplyEnv(env []string) error {
 	known := map[string]envVar{}
 	for _, e := range envVars {
@@ -102,7 +104,7 @@ func (c *Config) ApplyEnv(env []string) error {
 	}
 	for _, kv := range env {
 		k, v, ok := strings.Cut(kv, "=")
-		if !ok || !strings.HasPrefix(k, "WIREDESK_") {
+		if !ok || !strings.HasPrefix(k, "WIREDESK_") || strings.HasPrefix(k, "WIREDESK_TEST_") {
 			continue
 		}
 		e, ok := known[k]

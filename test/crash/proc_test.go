@@ -60,6 +60,20 @@ func (p *proc) running() bool {
 	}
 }
 
+// serviceEnv is the test's environment without WIREDESK_* variables: the
+// services are configured by the test's file alone, and reject WIREDESK_*
+// names they do not know (CI sets WIREDESK_TEST_POSTGRES for the store
+// tests).
+func serviceEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "WIREDESK_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
 func (p *proc) start() {
 	p.t.Helper()
 	if p.running() {
@@ -72,7 +86,7 @@ func (p *proc) start() {
 	fmt.Fprintf(logf, "=== %s start %s %s\n", time.Now().Format(time.TimeOnly), p.bin, strings.Join(p.args, " "))
 	cmd := exec.Command(p.bin, p.args...)
 	cmd.Stdout, cmd.Stderr = logf, logf
-	cmd.Env = append(os.Environ(), "GOMAXPROCS=2")
+	cmd.Env = append(serviceEnv(), "GOMAXPROCS=2")
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		p.t.Fatalf("start %s: %v", p.name, err)
