@@ -142,7 +142,6 @@ func (s *sqliteStore) indexBatch(ctx context.Context, limit int) (int, error) {
 	if len(ps) == 0 {
 		return 0, nil
 	}
-	stems := map[string]string{}
 	for i := range ps {
 		// No doc: the article was pruned, or replaced by a revision that
 		// has its own pending entry by now.
@@ -151,7 +150,7 @@ func (s *sqliteStore) indexBatch(ctx context.Context, limit int) (int, error) {
 			if err != nil {
 				return 0, err
 			}
-			ps[i].row = tokenize(&a, stems)
+			ps[i].row = tokenize(&a, s.stems)
 		}
 	}
 

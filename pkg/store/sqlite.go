@@ -39,6 +39,10 @@ type sqliteStore struct {
 	log  *slog.Logger
 
 	indexer *indexer
+	// stems caches tokens by word across index batches: the words of news
+	// repeat from day to day. Only indexBatch uses it, and the indexer
+	// runs one batch at a time.
+	stems map[string]string
 
 	closeOnce sync.Once
 	closeErr  error
@@ -57,7 +61,7 @@ func openSQLite(ctx context.Context, path string, log *slog.Logger) (_ *sqliteSt
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
-	s := &sqliteStore{name: name, log: log}
+	s := &sqliteStore{name: name, log: log, stems: map[string]string{}}
 	if s.w, err = sql.Open("sqlite", path+sqliteWriterParams); err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
