@@ -100,8 +100,8 @@ func TestRobots(t *testing.T) {
 	}
 }
 
-// assertSpacing checks that requests after robots.txt came at least
-// 0.8*delay apart: the Crawl-delay reached the host's limiter.
+// assertSpacing checks that requests after robots.txt came about delay
+// apart: the Crawl-delay reached the host's limiter.
 func assertSpacing(t testing.TB, s *site, delay time.Duration) {
 	t.Helper()
 	s.mu.Lock()
@@ -112,8 +112,14 @@ func assertSpacing(t testing.TB, s *site, delay time.Duration) {
 	if len(hits) < 3 {
 		t.Fatalf("%d requests; too few to measure spacing", len(hits))
 	}
+	// The span is judged, with a loose floor on each gap: arrival times
+	// jitter on a loaded machine, send times (what the limiter paces) do
+	// not.
+	if span, want := hits[len(hits)-1].at.Sub(hits[0].at), time.Duration(len(hits)-1)*delay; span < want*8/10 {
+		t.Errorf("%d requests took %v, want about %v with a Crawl-delay of %v", len(hits), span, want, delay)
+	}
 	for i := 1; i < len(hits); i++ {
-		if gap := hits[i].at.Sub(hits[i-1].at); gap < delay*8/10 {
+		if gap := hits[i].at.Sub(hits[i-1].at); gap < delay/2 {
 			t.Errorf("%s came %v after %s; Crawl-delay is %v", hits[i].path, gap, hits[i-1].path, delay)
 		}
 	}
@@ -139,19 +145,21 @@ func TestRateShared(t *testing.T) {
 		t.Fatalf("stats = %+v", st)
 	}
 	// The first request of the host may come before the slow source lowers
-	// the limit; from the second on, 5 per second is 200ms apart.
+	// the limit; from the second on, 5 per second is 200ms apart. The span
+	// is judged, not each gap: the limiter paces when requests are sent,
+	// the server sees when they arrive, and on a loaded machine one late
+	// arrival makes the next gap look short.
 	s.mu.Lock()
 	hits := slices.Clone(s.hits)
 	s.mu.Unlock()
 	slices.SortFunc(hits, func(a, b hit) int { return a.at.Compare(b.at) })
-	var slowGaps int
-	for i := 2; i < len(hits); i++ {
-		if hits[i].at.Sub(hits[i-1].at) >= 160*time.Millisecond {
-			slowGaps++
-		}
+	if len(hits) < 4 {
+		t.Fatalf("%d requests: %v", len(hits), strings.Join(s.paths(), " "))
 	}
-	if slowGaps < len(hits)-3 {
-		t.Errorf("requests not paced at the slower source's rate: %v", strings.Join(s.paths(), " "))
+	span := hits[len(hits)-1].at.Sub(hits[1].at)
+	if want := time.Duration(len(hits)-2) * 200 * time.Millisecond; span < want*3/4 {
+		t.Errorf("requests 2 to %d took %v, want about %v at the slower source's rate: %v",
+			len(hits), span, want, strings.Join(s.paths(), " "))
 	}
 }
 
