@@ -246,10 +246,16 @@ func lockKey(id string) int64 {
 	return int64(h.Sum64())
 }
 
-// insertRevision completes the statements of planPut: it records the row
-// that the statement's WITH a (...) wrote as a revision.
-const insertRevision = `INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
-	SELECT id, revision, content_hash, fetched_at, updated_at, doc FROM a`
+// moveCurrent opens the statement of an update: the current revision lives
+// in articles only, and moves to revisions before the update overwrites
+// it. Every part of one statement sees the same snapshot, so it reads the
+// row as it was before the update in the same statement.
+const moveCurrent = `WITH old AS (INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
+	SELECT id, revision, content_hash, fetched_at, updated_at, doc FROM articles WHERE id = $1), `
+
+// written ends the statements of queueWrite, whose work is in their WITH
+// clauses.
+const written = `SELECT count(*) FROM a`
 
 // indexCTEs are the clauses of queueWrite's statements that keep the
 // search index and the countries of the row written by WITH a (...) up to
@@ -338,25 +344,23 @@ func sendWrites(ctx context.Context, tx pgx.Tx, batch []*article.Article, docs [
 func queueWrite(b *pgx.Batch, a *article.Article, doc string, w putWrite, x *indexRow) {
 	countries := upperCountries(a.Countries)
 	// published_at goes as text, as List's Since does, so that both are
-	// rounded to microseconds by the same parser. The revision copies the
-	// row just written rather than taking doc again, which halves what goes
-	// over the wire and what jsonb has to parse.
+	// rounded to microseconds by the same parser.
 	if w.outcome == Inserted {
 		b.Queue(`WITH a AS (INSERT INTO articles (id, url, source, lang, title, published_at, fetched_at,
 			content_hash, relevant, score, revision, first_seen, updated_at, doc)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11, $12)
-			RETURNING id, revision, content_hash, fetched_at, updated_at, doc)
-			`+indexCTEs(13, 14, 15, false)+insertRevision,
+			RETURNING id)
+			`+indexCTEs(13, 14, 15, false)+written,
 			a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt), w.fetched,
 			a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, w.now, doc,
 			x.title, x.body, countries)
 		return
 	}
-	b.Queue(`WITH a AS (UPDATE articles SET url = $2, source = $3, lang = $4, title = $5,
+	b.Queue(moveCurrent+`a AS (UPDATE articles SET url = $2, source = $3, lang = $4, title = $5,
 		published_at = $6, fetched_at = $7, content_hash = $8, relevant = $9, score = $10,
 		revision = $11, updated_at = $12, doc = $13 WHERE id = $1
-		RETURNING id, revision, content_hash, fetched_at, updated_at, doc)
-		`+indexCTEs(14, 15, 16, true)+insertRevision,
+		RETURNING id)
+		`+indexCTEs(14, 15, 16, true)+written,
 		a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt), w.fetched,
 		a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, w.rev, w.now, doc,
 		x.title, x.body, countries)
@@ -375,7 +379,9 @@ func (s *postgresStore) Get(ctx context.Context, id string) (*Record, error) {
 
 func (s *postgresStore) Revisions(ctx context.Context, id string) ([]Record, error) {
 	recs, err := s.records(ctx, `SELECT r.id, r.doc::text, r.revision, a.first_seen, r.stored_at
-		FROM revisions r JOIN articles a ON a.id = r.id WHERE r.id = $1 ORDER BY r.revision`, id)
+		FROM revisions r JOIN articles a ON a.id = r.id WHERE r.id = $1
+		UNION ALL SELECT id, doc::text, revision, first_seen, updated_at FROM articles WHERE id = $1
+		ORDER BY 3`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: revisions %s: %w", s.name, id, err)
 	}

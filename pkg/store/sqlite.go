@@ -200,8 +200,10 @@ func prepareSQLitePut(ctx context.Context, tx *sql.Tx) (*sqlitePut, error) {
 		{&p.update, `UPDATE articles SET url = ?, source = ?, lang = ?, title = ?, published_at = ?,
 			fetched_at = ?, content_hash = ?, relevant = ?, score = ?, revision = ?, updated_at = ?, doc = ?
 			WHERE id = ?`},
+		// The current revision lives in articles only; an update first
+		// moves it to revisions. A new article is written once, not twice.
 		{&p.revision, `INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
-			VALUES (?, ?, ?, ?, ?, ?)`},
+			SELECT id, revision, content_hash, fetched_at, updated_at, doc FROM articles WHERE id = ?`},
 		{&p.pending, `INSERT OR REPLACE INTO search_pending (id, content_hash) VALUES (?, ?)`},
 	} {
 		stmt, err := tx.PrepareContext(ctx, st.query)
@@ -241,13 +243,13 @@ func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Ou
 		_, err = p.insert.ExecContext(ctx, a.ID, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt),
 			fetchedAt, a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, now, now, doc)
 	} else {
+		if _, err := p.revision.ExecContext(ctx, a.ID); err != nil {
+			return 0, err
+		}
 		_, err = p.update.ExecContext(ctx, a.URL, a.Source, a.Lang, a.Title, nullTime(a.PublishedAt),
 			fetchedAt, a.ContentHash, a.Relevance.Relevant, a.Relevance.Score, rev, now, doc, a.ID)
 	}
 	if err != nil {
-		return 0, err
-	}
-	if _, err := p.revision.ExecContext(ctx, a.ID, rev, a.ContentHash, fetchedAt, now, doc); err != nil {
 		return 0, err
 	}
 	if _, err := p.pending.ExecContext(ctx, a.ID, a.ContentHash); err != nil {
@@ -274,7 +276,9 @@ func (s *sqliteStore) Get(ctx context.Context, id string) (*Record, error) {
 
 func (s *sqliteStore) Revisions(ctx context.Context, id string) ([]Record, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.doc, r.revision, a.first_seen, r.stored_at
-		FROM revisions r JOIN articles a ON a.id = r.id WHERE r.id = ? ORDER BY r.revision`, id)
+		FROM revisions r JOIN articles a ON a.id = r.id WHERE r.id = ?1
+		UNION ALL SELECT id, doc, revision, first_seen, updated_at FROM articles WHERE id = ?1
+		ORDER BY 3`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store %s: revisions %s: %w", s.name, id, err)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/store"
@@ -298,4 +299,50 @@ func BenchmarkPutBatch(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestSQLiteMigrationCurrentOnce: a database from before migration 3, whose
+// revisions table also holds each current revision, comes out with the
+// current revision once.
+func TestSQLiteMigrationCurrentOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "wiredesk.db")
+	st := openAt(t, path)
+	a := storetest.NewArticle(1)
+	b := *a
+	b.Title += " (güncellendi)"
+	b.ContentHash = strings.Repeat("b", len(a.ContentHash))
+	b.FetchedAt = a.FetchedAt.Add(time.Hour)
+	for _, x := range []*article.Article{a, &b} {
+		if _, err := st.Put(ctx, []*article.Article{x}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{
+		`INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
+			SELECT id, revision, content_hash, fetched_at, updated_at, doc FROM articles`,
+		`DELETE FROM schema_migrations WHERE version = 3`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st = openAt(t, path)
+	revs, err := st.Revisions(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != 2 || revs[0].Revision != 1 || revs[1].Revision != 2 || revs[1].Article.Title != b.Title {
+		t.Errorf("revisions after migrating: %d, want 1 and 2 with the update last", len(revs))
+	}
 }

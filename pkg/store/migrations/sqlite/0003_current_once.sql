@@ -1,0 +1,6 @@
+-- The current revision of an article is kept in articles only; revisions
+-- holds the earlier ones, and an update moves the current row there before
+-- it overwrites it. Until now every revision, the current one included,
+-- was also in revisions: each new article's document was written twice.
+DELETE FROM revisions
+WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = revisions.id AND a.revision = revisions.revision);
