@@ -55,8 +55,8 @@ func TestSQLiteSearchMigration(t *testing.T) {
 	}
 
 	st = openAt(t, path)
-	if got := migrations(t, path); len(got) != 3 {
-		t.Fatalf("schema_migrations after reopening: %v, want versions 1 to 3", got)
+	if got := migrations(t, path); len(got) != 4 {
+		t.Fatalf("schema_migrations after reopening: %v, want versions 1 to 4", got)
 	}
 	tests := []struct {
 		q    store.SearchQuery

@@ -24,9 +24,15 @@ var sqliteMigrations embed.FS
 
 // Pragmas every connection gets. busy_timeout comes first so that the
 // others wait for a lock instead of failing while another process migrates.
+// The writer gets a 64 MiB page cache (SQLite's default is 2 MiB, smaller
+// than the index pages one batch touches) and checkpoints the WAL every
+// 8,192 pages (32 MiB) rather than 1,000, so that pages written again and
+// again reach the database file once per checkpoint: together about a
+// quarter more articles per second (BenchmarkPutBatch).
 const (
 	sqliteWriterParams = "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+		"&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(8192)&_txlock=immediate"
 	sqliteReaderParams = "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=query_only(1)"
 )
 
