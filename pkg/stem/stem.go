@@ -7,6 +7,7 @@ package stem
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
@@ -75,25 +76,38 @@ func Words(lang, text string) []string {
 // parts, since Turkish writes suffixes of proper names after one
 // ("Rusya'nın" is one word, stemmed to "rusya").
 func Split(text string) []string {
+	// Words are cut out of text rather than built rune by rune: this runs
+	// over every article the store indexes. joined holds the parts of a
+	// word before a dropped apostrophe.
 	var words []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			words = append(words, b.String())
-			b.Reset()
+	var joined string
+	begin := -1 // where the current part of a word begins; -1 between words
+	flush := func(end int) {
+		if begin >= 0 {
+			words = append(words, joined+text[begin:end])
 		}
+		joined, begin = "", -1
 	}
-	rs := []rune(text)
-	for i, r := range rs {
+	for i, r := range text {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			b.WriteRune(r)
-		case (r == '\'' || r == '’') && b.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			if begin < 0 {
+				begin = i
+			}
+		case (r == '\'' || r == '’') && begin >= 0 && letterAt(text, i+utf8.RuneLen(r)):
 			// Drop the apostrophe, keep the suffix with the name.
+			joined += text[begin:i]
+			begin = i + utf8.RuneLen(r)
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
+	flush(len(text))
 	return words
+}
+
+// letterAt reports whether text has a letter at byte offset i.
+func letterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return i < len(text) && unicode.IsLetter(r)
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSameStem(t *testing.T) {
@@ -84,5 +85,51 @@ func BenchmarkWord(b *testing.B) {
 		for _, w := range words {
 			Word(w.lang, w.w)
 		}
+	}
+}
+
+// splitRunes is Split as first written, rune by rune: the reference the
+// faster Split must agree with.
+func splitRunes(text string) []string {
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	rs := []rune(text)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			b.WriteRune(r)
+		case (r == '\'' || r == '’') && b.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{
+		"Rusya'nın Dışişleri Bakanı", "Türkiye’nin", "a''b", "'x", "x'", "x' y", "переговоров, 2025",
+		"İ\u0307stanbul", "\xff\xfeabc'\xffd", "ABD'ye 3'üncü",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Split(s), splitRunes(s); !slices.Equal(got, want) {
+			t.Errorf("Split(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func BenchmarkSplit(b *testing.B) {
+	text := strings.Repeat("Dışişleri Bakanı Hakan Fidan, Rusya'nın Moskova kentinde mevkidaşı Sergey Lavrov ile görüştü. ", 20)
+	for b.Loop() {
+		Split(text)
 	}
 }
