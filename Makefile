@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-extract staticcheck fuzz
+.PHONY: test vet build demo bench bench-backpressure bench-extract staticcheck fuzz
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -28,6 +28,12 @@ bench:
 # crawling a generated 10,000-page site; writes bench/pipeline/RESULTS.md.
 bench-pipeline:
 	$(GO) build -o bin/ ./cmd/... && $(GO) build -o bin/nats-server github.com/nats-io/nats-server/v2 && $(GO) run ./bench/pipeline -bin bin -pages 10000
+
+# The services with the sink stopped while 10,000 pages are crawled and
+# classified, then resumed: RSS of every process and the JetStream backlog
+# each second; adds its section to bench/pipeline/RESULTS.md.
+bench-backpressure:
+	$(GO) build -o bin/ ./cmd/... && $(GO) build -o bin/nats-server github.com/nats-io/nats-server/v2 && $(GO) run ./bench/pipeline -bin bin -pages 10000 -mode backpressure
 
 # Extraction speed against go-trafilatura, in a module of its own so that
 # the shipped module never depends on it.

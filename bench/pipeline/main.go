@@ -6,9 +6,16 @@
 // and each process's peak RSS and CPU time, prints a table and writes it
 // to RESULTS.md.
 //
-// It builds nothing: "make bench-pipeline" builds the binaries into bin/.
+// With -mode backpressure it instead runs the services with a stalled
+// sink and samples every process's RSS and the JetStream backlog each
+// second, to show that the backlog waits on disk in JetStream and not in
+// the services' memory (backpressure.go).
+//
+// It builds nothing: "make bench-pipeline" and "make bench-backpressure"
+// build the binaries into bin/.
 //
 //	go run ./bench/pipeline -bin bin -pages 10000
+//	go run ./bench/pipeline -bin bin -pages 10000 -mode backpressure
 package main
 
 import (
@@ -18,12 +25,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -50,6 +59,11 @@ type options struct {
 	keep    string
 	timeout time.Duration
 	skipAIO bool
+
+	mode  string        // services (the default) or backpressure
+	slow  string        // backpressure: how the sink is slowed, stop or batch1
+	hold  time.Duration // backpressure: how long the stopped sink stays stopped once all is classified
+	every time.Duration // backpressure: time series row interval in RESULTS.md
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -62,8 +76,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.keep, "keep", "", "keep logs, config and databases in this directory (default: a removed temp dir)")
 	fs.DurationVar(&o.timeout, "timeout", 15*time.Minute, "give up on a run after this long")
 	fs.BoolVar(&o.skipAIO, "skip-allinone", false, "measure only the three services")
+	fs.StringVar(&o.mode, "mode", "services", "services: throughput of the services and the all-in-one; backpressure: RSS over a run with a slow sink")
+	fs.StringVar(&o.slow, "slow", "stop", "backpressure: stop (SIGSTOP the sink until all is classified) or batch1 (sink.batch_size 1, one worker)")
+	fs.DurationVar(&o.hold, "hold", 30*time.Second, "backpressure: keep the stopped sink stopped this long after the last page is classified")
+	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	switch {
+	case o.mode != "services" && o.mode != "backpressure":
+		return fmt.Errorf("-mode %q: want services or backpressure", o.mode)
+	case o.slow != "stop" && o.slow != "batch1":
+		return fmt.Errorf("-slow %q: want stop or batch1", o.slow)
 	}
 	dir := o.keep
 	if dir == "" {
@@ -85,6 +109,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	base := "http://" + ln.Addr().String()
 	want := len(site.Expected(base))
 	fmt.Fprintf(stdout, "site: %d pages, %d diplomatic (expected stored) at %s\n", o.pages, want, base)
+	if o.mode == "backpressure" {
+		return runBackpressure(ctx, o, filepath.Join(dir, "backpressure"), site, base, stdout)
+	}
 
 	var results []result
 	r, err := runServices(ctx, o, filepath.Join(dir, "services"), site, base)
@@ -102,12 +129,39 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	table := render(o, want, results)
 	fmt.Fprint(stdout, "\n"+table)
 	if o.out != "" {
-		if err := os.WriteFile(o.out, []byte(table), 0o644); err != nil {
+		if err := writeResults(o.out, table, false); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "\nwritten to %s\n", o.out)
 	}
 	return nil
+}
+
+// bpHeading starts the back-pressure section of RESULTS.md; each mode
+// rewrites its own part of the file and keeps the other's.
+const bpHeading = "## Back-pressure and memory"
+
+// writeResults writes text as the services part of path (before
+// bpHeading) or, with bp, as its back-pressure part.
+func writeResults(path, text string, bp bool) error {
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	head, tail := string(old), ""
+	if i := bytes.Index(old, []byte("\n"+bpHeading)); i >= 0 {
+		head, tail = string(old[:i+1]), string(old[i+1:])
+	}
+	var out string
+	if bp {
+		out = strings.TrimRight(head, "\n") + "\n\n" + text
+	} else {
+		out = text
+		if tail != "" {
+			out = strings.TrimRight(text, "\n") + "\n\n" + tail
+		}
+	}
+	return os.WriteFile(path, []byte(strings.TrimLeft(out, "\n")), 0o644)
 }
 
 // result is one measured run.
@@ -125,20 +179,30 @@ type procResult struct {
 	usage
 }
 
-// writeConfig writes the wiredesk config for the site.
-func writeConfig(path, natsURL, dbPath string, site *sitegen.Site, base string) error {
+// writeConfig writes the wiredesk config for the site; override adds to or
+// replaces settings, by section ("sink": {"batch_size": 1}).
+func writeConfig(path, natsURL, dbPath string, site *sitegen.Site, base string, override map[string]map[string]any) error {
 	var sources []map[string]any
 	for _, s := range site.Sources(base) {
 		sources = append(sources, map[string]any{
 			"id": s.ID, "lang": s.Lang, "feeds": s.Feeds, "rate": s.Rate, "interval": "1h",
 		})
 	}
-	cfg := map[string]any{
-		"log":     map[string]any{"level": "warn"},
-		"nats":    map[string]any{"url": natsURL},
-		"fetcher": map[string]any{"allow_private": true, "concurrency": 16},
-		"sink":    map[string]any{"store": "sqlite:" + dbPath},
-		"sources": sources,
+	sections := map[string]map[string]any{
+		"log":     {"level": "warn"},
+		"nats":    {"url": natsURL},
+		"fetcher": {"allow_private": true, "concurrency": 16},
+		"sink":    {"store": "sqlite:" + dbPath},
+	}
+	for name, kv := range override {
+		if sections[name] == nil {
+			sections[name] = map[string]any{}
+		}
+		maps.Copy(sections[name], kv)
+	}
+	cfg := map[string]any{"sources": sources}
+	for name, kv := range sections {
+		cfg[name] = kv
 	}
 	data, err := yaml.Marshal(cfg)
 	if err != nil {
@@ -152,31 +216,16 @@ func runServices(ctx context.Context, o options, dir string, site *sitegen.Site,
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, err
 	}
-	natsAddr, err := freeAddr()
-	if err != nil {
-		return res, err
-	}
-	_, port, _ := net.SplitHostPort(natsAddr)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ns, err := startProc(ctx, dir, "nats-server", filepath.Join(o.bin, "nats-server"),
-		"-js", "-sd", filepath.Join(dir, "nats"), "-a", "127.0.0.1", "-p", port)
+	ns, natsAddr, err := startNATS(ctx, o, dir)
 	if err != nil {
 		return res, err
 	}
 	defer ns.stop(10 * time.Second)
-	if err := waitFor(20*time.Second, "nats-server listening", func() bool {
-		c, err := net.Dial("tcp", natsAddr)
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	}); err != nil {
-		return res, err
-	}
 	dbPath := filepath.Join(dir, "wiredesk.db")
 	cfgPath := filepath.Join(dir, "wiredesk.yaml")
-	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base); err != nil {
+	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base, nil); err != nil {
 		return res, err
 	}
 	// Opening the store first creates its schema; the benchmark then
@@ -193,18 +242,11 @@ func runServices(ctx context.Context, o options, dir string, site *sitegen.Site,
 		}
 	}()
 	start := func(name string, extra ...string) (*proc, error) {
-		listen, err := freeAddr()
-		if err != nil {
-			return nil, err
+		p, err := startService(ctx, o, dir, cfgPath, name, extra...)
+		if err == nil {
+			procs = append(procs, p)
 		}
-		args := append([]string{"-config", cfgPath, "-listen", listen}, extra...)
-		p, err := startProc(ctx, dir, name, filepath.Join(o.bin, name), args...)
-		if err != nil {
-			return nil, err
-		}
-		p.listen = listen
-		procs = append(procs, p)
-		return p, nil
+		return p, err
 	}
 	sink, err := start("sink")
 	if err != nil {
@@ -260,6 +302,48 @@ func runServices(ctx context.Context, o options, dir string, site *sitegen.Site,
 	return res, errors.Join(errs...)
 }
 
+// startNATS runs nats-server with JetStream on file storage under dir and
+// waits until it listens; it returns the server and its address.
+func startNATS(ctx context.Context, o options, dir string) (*proc, string, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return nil, "", err
+	}
+	_, port, _ := net.SplitHostPort(addr)
+	ns, err := startProc(ctx, dir, "nats-server", filepath.Join(o.bin, "nats-server"),
+		"-js", "-sd", filepath.Join(dir, "nats"), "-a", "127.0.0.1", "-p", port)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := waitFor(20*time.Second, "nats-server listening", func() bool {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}); err != nil {
+		ns.stop(10 * time.Second)
+		return nil, "", err
+	}
+	return ns, addr, nil
+}
+
+// startService starts bin/name with the config and an admin address of
+// its own.
+func startService(ctx context.Context, o options, dir, cfgPath, name string, extra ...string) (*proc, error) {
+	listen, err := freeAddr()
+	if err != nil {
+		return nil, err
+	}
+	args := append([]string{"-config", cfgPath, "-listen", listen}, extra...)
+	p, err := startProc(ctx, dir, name, filepath.Join(o.bin, name), args...)
+	if err != nil {
+		return nil, err
+	}
+	p.listen = listen
+	return p, nil
+}
+
 func runAllInOne(ctx context.Context, o options, dir string, site *sitegen.Site, base string) (result, error) {
 	res := result{name: "all-in-one (wiredesk -once, embedded NATS)", pages: site.Pages()}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -268,7 +352,7 @@ func runAllInOne(ctx context.Context, o options, dir string, site *sitegen.Site,
 	dbPath := filepath.Join(dir, "wiredesk.db")
 	cfgPath := filepath.Join(dir, "wiredesk.yaml")
 	// The NATS URL is unused: wiredesk embeds its server.
-	if err := writeConfig(cfgPath, "nats://127.0.0.1:4222", dbPath, site, base); err != nil {
+	if err := writeConfig(cfgPath, "nats://127.0.0.1:4222", dbPath, site, base, nil); err != nil {
 		return res, err
 	}
 	ctx, cancel := context.WithCancel(ctx)

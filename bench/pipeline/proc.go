@@ -141,13 +141,7 @@ func procUsage(pid int) (usage, error) {
 	if err != nil {
 		return u, err
 	}
-	sc := bufio.NewScanner(bytes.NewReader(status))
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			u.PeakRSS = kb << 10
-		}
-	}
+	u.PeakRSS = statusKB(status, "VmHWM") << 10
 	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return u, err
@@ -167,6 +161,27 @@ func procUsage(pid int) (usage, error) {
 	const ticks = 100 // USER_HZ on Linux
 	u.CPU = time.Duration(ut+st) * time.Second / ticks
 	return u, nil
+}
+
+// rss returns the resident memory of process pid now (VmRSS), in bytes.
+func rss(pid int) (int64, error) {
+	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	return statusKB(status, "VmRSS") << 10, nil
+}
+
+// statusKB returns the "key:   N kB" line of /proc/PID/status as N.
+func statusKB(status []byte, key string) int64 {
+	sc := bufio.NewScanner(bytes.NewReader(status))
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), key+":"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb
+		}
+	}
+	return 0
 }
 
 func freeAddr() (string, error) {
