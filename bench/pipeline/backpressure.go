@@ -108,9 +108,6 @@ func backpressure(ctx context.Context, o options, dir string, site *sitegen.Site
 	dbPath := filepath.Join(dir, "wiredesk.db")
 	cfgPath := filepath.Join(dir, "wiredesk.yaml")
 	override := map[string]map[string]any{
-		// The reader API is off: its fixed default port would clash with
-		// anything else on the machine, and it is not measured here.
-		"sink": {"api_listen": ""},
 		// Each source's feed lists a quarter of the site: past 10,000
 		// pages it outgrows the default 5 MiB body cap.
 		"fetcher": {"max_body": max(5<<20, int64(o.pages)*2<<10)},

@@ -192,7 +192,9 @@ func writeConfig(path, natsURL, dbPath string, site *sitegen.Site, base string, 
 		"log":     {"level": "warn"},
 		"nats":    {"url": natsURL},
 		"fetcher": {"allow_private": true, "concurrency": 16},
-		"sink":    {"store": "sqlite:" + dbPath},
+		// No reader: the benchmark measures ingestion, and the default
+		// port may be taken on the machine.
+		"sink": {"store": "sqlite:" + dbPath, "api_listen": ""},
 	}
 	for name, kv := range override {
 		if sections[name] == nil {
