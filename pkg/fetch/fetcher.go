@@ -143,9 +143,18 @@ func (f *Fetcher) do(ctx context.Context, src *Source, u *url.URL, cond conditio
 	req := request{u: u, cond: cond, gate: f.gate(f.hosts.get(u, src.Rate), true),
 		check: func(ctx context.Context, u *url.URL) error { return f.check(ctx, src, u) }}
 	if kind == "sitemap" {
-		req.maxBody = max(maxSitemap, f.cfg.MaxBody)
+		req.maxBody = f.bodyCap(kind)
 	}
 	return f.client.get(ctx, req)
+}
+
+// bodyCap is the most bytes read of a response of kind: sitemaps may be as
+// large as their protocol allows.
+func (f *Fetcher) bodyCap(kind string) int64 {
+	if kind == "sitemap" {
+		return max(maxSitemap, f.cfg.MaxBody)
+	}
+	return f.cfg.MaxBody
 }
 
 // check says whether src may fetch u: its hosts, and robots.txt.

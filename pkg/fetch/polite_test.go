@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -192,5 +193,25 @@ func TestRobotsAfterRedirect(t *testing.T) {
 	st := e.poll(t, Source{ID: "robotsredir", Feeds: []string{s.url("/feed.xml")}, Rate: 1000})
 	if n := len(s.requests("/news/private/secret-story")); n != 0 || st.Published != 0 {
 		t.Errorf("disallowed page requested %d times after a redirect; stats %+v", n, st)
+	}
+}
+
+// TestFeedBeyondMaxBody: a feed cut at max_body fails as too_large, and
+// says so, rather than as an XML syntax error.
+func TestFeedBeyondMaxBody(t *testing.T) {
+	cfg := testConfig()
+	cfg.MaxBody = 4 << 10
+	e := newEnv(t, cfg)
+	var paths []string
+	for i := range 200 {
+		paths = append(paths, fmt.Sprintf("/news/long-feed-story-%03d", i))
+	}
+	s := newSite(t, map[string]http.Handler{"/feed.xml": feedOf(paths...)})
+	st := e.poll(t, Source{ID: "long", Feeds: []string{s.url("/feed.xml")}})
+	if st.Errors != 1 || st.Published != 0 {
+		t.Errorf("stats = %+v, want one error and nothing published", st)
+	}
+	if n := e.errs(t, "long", "too_large"); n != 1 {
+		t.Errorf("errors{too_large} = %d, want 1", n)
 	}
 }

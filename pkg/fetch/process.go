@@ -35,6 +35,13 @@ func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link
 		}
 		c.feeds.Add(1)
 		links, children, err := parse(r)
+		if err != nil && r.Truncated {
+			// The parser only sees a document that stops mid-element; the
+			// operator needs to know it was cut, and by which setting.
+			f.fail(src, "too_large", raw, fmt.Errorf("%s longer than its size cap (%d bytes; fetcher.max_body) and cut short: %w",
+				kind, f.bodyCap(kind), err), c)
+			return nil
+		}
 		if err != nil {
 			f.fail(src, "parse", raw, err, c)
 			return nil
