@@ -3,10 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
 	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // indexer moves the articles Put recorded in search_pending into the
@@ -116,41 +119,15 @@ func (s *sqliteStore) indexPending(ctx context.Context) error {
 // entry is cleared only for the revision that was indexed: one that Put
 // replaced meanwhile stays, and the next batch indexes the newer text.
 func (s *sqliteStore) indexBatch(ctx context.Context, limit int) (int, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.content_hash, a.doc FROM search_pending p
-		LEFT JOIN articles a ON a.id = p.id AND a.content_hash = p.content_hash ORDER BY p.id LIMIT ?`, limit)
-	if err != nil {
+	ps, err := s.pending(ctx, limit)
+	if err != nil || len(ps) == 0 {
 		return 0, err
-	}
-	type pend struct {
-		id, hash string
-		doc      sql.NullString
-		row      *indexRow
-	}
-	var ps []pend
-	for rows.Next() {
-		var p pend
-		if err := rows.Scan(&p.id, &p.hash, &p.doc); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ps = append(ps, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return 0, err
-	}
-	if len(ps) == 0 {
-		return 0, nil
 	}
 	for i := range ps {
-		// No doc: the article was pruned, or replaced by a revision that
-		// has its own pending entry by now.
-		if ps[i].doc.Valid {
-			a, err := decodeDoc(ps[i].id, ps[i].doc.String)
-			if err != nil {
-				return 0, err
-			}
-			ps[i].row = tokenize(&a, s.stems)
+		// No article: it was pruned, or replaced by a revision that has
+		// its own pending entry by now.
+		if ps[i].a != nil {
+			ps[i].row = tokenize(ps[i].a, s.stems)
 		}
 	}
 
@@ -181,4 +158,66 @@ func (s *sqliteStore) indexBatch(ctx context.Context, limit int) (int, error) {
 		return 0, err
 	}
 	return len(ps), tx.Commit()
+}
+
+// pend is one pending index entry and, when it is still current, its
+// article.
+type pend struct {
+	id, hash string
+	a        *article.Article
+	row      *indexRow
+}
+
+// pending reads up to limit pending entries with their articles: from
+// fresh when Put left them there, else from the database.
+func (s *sqliteStore) pending(ctx context.Context, limit int) ([]pend, error) {
+	// current: the article is there at the pending revision (not pruned,
+	// not replaced since).
+	rows, err := s.r.QueryContext(ctx, `SELECT p.id, p.content_hash, a.id IS NOT NULL FROM search_pending p
+		LEFT JOIN articles a ON a.id = p.id AND a.content_hash = p.content_hash ORDER BY p.id LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	var ps []pend
+	var current []bool
+	for rows.Next() {
+		var p pend
+		var cur bool
+		if err := rows.Scan(&p.id, &p.hash, &cur); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ps = append(ps, p)
+		current = append(current, cur)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(ps) == 0 {
+		s.fresh.reset()
+		return nil, nil
+	}
+	for i := range ps {
+		if !current[i] {
+			continue
+		}
+		if ps[i].a = s.fresh.take(ps[i].id, ps[i].hash); ps[i].a != nil {
+			continue
+		}
+		var doc string
+		err := s.r.QueryRowContext(ctx, `SELECT doc FROM articles WHERE id = ? AND content_hash = ?`, ps[i].id, ps[i].hash).Scan(&doc)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		default:
+			a, err := decodeDoc(ps[i].id, doc)
+			if err != nil {
+				return nil, err
+			}
+			ps[i].a = &a
+		}
+	}
+	return ps, nil
 }

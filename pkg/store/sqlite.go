@@ -49,6 +49,7 @@ type sqliteStore struct {
 	// repeat from day to day. Only indexBatch uses it, and the indexer
 	// runs one batch at a time.
 	stems map[string]string
+	fresh *fresh
 
 	closeOnce sync.Once
 	closeErr  error
@@ -67,7 +68,7 @@ func openSQLite(ctx context.Context, path string, log *slog.Logger) (_ *sqliteSt
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
-	s := &sqliteStore{name: name, log: log, stems: map[string]string{}}
+	s := &sqliteStore{name: name, log: log, stems: map[string]string{}, fresh: newFresh()}
 	if s.w, err = sql.Open("sqlite", path+sqliteWriterParams); err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
@@ -189,6 +190,7 @@ func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Ou
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store %s: put: commit: %w", s.name, err)
 	}
+	s.fresh.add(batch, outcomes)
 	s.indexer.poke()
 	return outcomes, nil
 }
