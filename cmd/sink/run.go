@@ -42,7 +42,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		apiListen   = fs.String("api-listen", "", `address of the reader API and UI; "" keeps the configured one`)
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: sink [flags]\n       sink migrate [flags]\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: sink [flags]\n       sink migrate [flags]\n       sink query [flags]\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
 	}
