@@ -116,3 +116,40 @@ func grep(s, sub string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestSecretsNotLogged runs the sink at debug level with a NATS user and
+// password and an API token, and with a PostgreSQL DSN carrying a password
+// for migrate: none of the secrets may appear in what it prints.
+func TestSecretsNotLogged(t *testing.T) {
+	const secret = "hunter2-wd"
+	srv, _ := bustest.Start(t)
+	admin, api := servicetest.FreeAddr(t), servicetest.FreeAddr(t)
+	env := []string{
+		"WIREDESK_NATS_USER=wiredesk", "WIREDESK_NATS_PASSWORD=" + secret + "-nats",
+		"WIREDESK_SINK_API_TOKEN=" + secret + "-token", "WIREDESK_LOG_LEVEL=debug",
+	}
+	var stdout, stderr servicetest.Buffer
+	stop := servicetest.Start(t, func(ctx context.Context) error {
+		return run(ctx, []string{"-nats", srv.ClientURL(), "-listen", admin, "-api-listen", api,
+			"-store", "sqlite:" + filepath.Join(t.TempDir(), "w.db")}, env, nil, &stdout, &stderr)
+	})
+	servicetest.Get(t, "http://"+admin+"/readyz", 200, 20*time.Second)
+	if err := stop(); err != nil {
+		t.Fatalf("run: %v\n%s", err, stderr.String())
+	}
+	// A DSN whose server is not there: the error names the store, not
+	// its password.
+	var out, errb bytes.Buffer
+	err := run(context.Background(), []string{"migrate", "-store",
+		"postgres://wiredesk:" + secret + "-pg@127.0.0.1:1/wiredesk?connect_timeout=1"}, nil, nil, &out, &errb)
+	if err == nil {
+		t.Fatal("migrate against no server succeeded")
+	}
+	printed := stdout.String() + stderr.String() + out.String() + errb.String() + err.Error()
+	if strings.Contains(printed, secret) {
+		t.Errorf("a secret was printed:\n%s", grep(printed, secret))
+	}
+	if !strings.Contains(stderr.String(), "level=DEBUG") {
+		t.Errorf("no debug lines: the test did not run at debug level")
+	}
+}
