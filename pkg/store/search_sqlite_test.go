@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -38,21 +37,9 @@ func TestSQLiteSearchMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{
+	execSQL(t, path,
 		`DROP TABLE articles_fts`, `DROP TABLE search_docs`, `DROP TABLE article_countries`, `DROP TABLE search_pending`,
-		`DROP INDEX articles_age`, `DELETE FROM schema_migrations WHERE version >= 2`,
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
+		`DROP INDEX articles_age`, `DELETE FROM schema_migrations WHERE version >= 2`)
 
 	st = openAt(t, path)
 	if got := migrations(t, path); len(got) != 4 {

@@ -321,22 +321,10 @@ func TestSQLiteMigrationCurrentOnce(t *testing.T) {
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{
+	execSQL(t, path,
 		`INSERT INTO revisions (id, revision, content_hash, fetched_at, stored_at, doc)
 			SELECT id, revision, content_hash, fetched_at, updated_at, doc FROM articles`,
-		`DELETE FROM schema_migrations WHERE version >= 3`,
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
+		`DELETE FROM schema_migrations WHERE version >= 3`)
 	st = openAt(t, path)
 	revs, err := st.Revisions(ctx, a.ID)
 	if err != nil {
@@ -344,5 +332,21 @@ func TestSQLiteMigrationCurrentOnce(t *testing.T) {
 	}
 	if len(revs) != 2 || revs[0].Revision != 1 || revs[1].Revision != 2 || revs[1].Article.Title != b.Title {
 		t.Errorf("revisions after migrating: %d, want 1 and 2 with the update last", len(revs))
+	}
+}
+
+// execSQL runs stmts on the closed store at path, as an older build or an
+// operator would have left it.
+func execSQL(t testing.TB, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, stmt := range stmts {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
 	}
 }
