@@ -41,6 +41,11 @@ func TestConfigsValidate(t *testing.T) {
 			if cfg.Streams.Replicas != 3 {
 				t.Errorf("streams.replicas = %d, want 3 on a cluster", cfg.Streams.Replicas)
 			}
+			// In a container, the default loopback address would hide
+			// the reader from the analysts.
+			if !strings.HasPrefix(cfg.Sink.APIListen, "0.0.0.0:") {
+				t.Errorf("sink.api_listen = %q, want it reachable from outside the container", cfg.Sink.APIListen)
+			}
 		})
 	}
 }
