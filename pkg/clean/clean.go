@@ -17,8 +17,6 @@ package clean
 import (
 	"strings"
 
-	"golang.org/x/text/cases"
-
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
@@ -133,7 +131,7 @@ var zoneReasons = map[article.Zone]string{
 
 // decide is the first pass for one block. The order of the checks is the
 // order of confidence: structure first, then the block's own text.
-func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
+func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	text := strings.TrimSpace(b.Text)
 	m := &p.res.Meta
 	if text == "" {
@@ -187,7 +185,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc cases.Caser) verdict {
 		}
 	}
 	// (?i) does not fold İ to i: match the Turkish-aware lower case.
-	lower := lc.String(text)
+	lower := lc(text)
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
@@ -230,7 +228,7 @@ const leadParagraphs = 2
 // title and lead, or, for a heading, to the paragraph it introduces. A
 // pending block after the source line stays dropped, as related or
 // unrelated.
-func (c *Cleaner) settlePending(in Input, vs []verdict, lc cases.Caser) {
+func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) {
 	ref := stems(in.Title, lc)
 	lead := 0
 	for _, v := range vs {

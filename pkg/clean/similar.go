@@ -5,8 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
+	"github.com/wiredesk/wiredesk/pkg/stem"
 )
 
 // stemRunes is the crude stem: the first runes of a word. It folds most
@@ -31,22 +30,15 @@ var stopwords = map[string]bool{
 	"was": true, "were": true, "has": true, "have": true, "said": true, "after": true, "will": true,
 }
 
-// lowerer returns a lower-caser that knows Turkish I/ı and İ/i. A Caser is
-// not safe for concurrent use: take one per Clean call.
-func lowerer(lang string) cases.Caser {
-	switch lang {
-	case "tr", "az":
-		return cases.Lower(language.Turkish)
-	case "ru":
-		return cases.Lower(language.Russian)
-	}
-	return cases.Lower(language.Und)
+// lowerer returns lang's lower-casing, which knows Turkish I/ı and İ/i.
+func lowerer(lang string) func(string) string {
+	return func(s string) string { return stem.Lower(lang, s) }
 }
 
 // stems returns the set of crude stems of text's content words.
-func stems(text string, lc cases.Caser) map[string]bool {
+func stems(text string, lc func(string) string) map[string]bool {
 	out := make(map[string]bool)
-	for _, w := range words(lc.String(text)) {
+	for _, w := range words(lc(text)) {
 		if utf8.RuneCountInString(w) < 3 || stopwords[w] {
 			continue
 		}
@@ -137,8 +129,8 @@ func paragraphShaped(text string) bool {
 
 // dedupKey is text reduced to its letters and digits, lower-cased, for
 // finding repeated blocks.
-func dedupKey(text string, lc cases.Caser) string {
-	return strings.Join(words(lc.String(text)), " ")
+func dedupKey(text string, lc func(string) string) string {
+	return strings.Join(words(lc(text)), " ")
 }
 
 // countWords is len(strings.Fields(text)) without building the slice: the

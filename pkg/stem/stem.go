@@ -13,8 +13,6 @@ import (
 	"github.com/blevesearch/snowballstem/english"
 	"github.com/blevesearch/snowballstem/russian"
 	"github.com/blevesearch/snowballstem/turkish"
-	"golang.org/x/text/cases"
-	"golang.org/x/text/language"
 )
 
 // Word returns the stem of one word in lang ("tr", "ru", "en"). The word
@@ -51,15 +49,37 @@ func Lower(lang, s string) string {
 	return strings.ToLower(s)
 }
 
-// turkishLower is cases.Lower(language.Turkish) without the allocation of
-// a Caser per call for the common, all-ASCII-lowercase case.
+// turkishLower is cases.Lower(language.Turkish) for the text wiredesk
+// reads, without x/text's transformer: I is ı, İ and I followed by a
+// combining dot above are i, and every other rune lowers as Unicode says.
+// (x/text also lowers a Greek final sigma to ς; Turkish news has none.)
+// It is on the path of every word the classifier and the indexers read.
 func turkishLower(s string) string {
-	for _, r := range s {
-		if unicode.IsUpper(r) || r == 'İ' {
-			return cases.Lower(language.Turkish).String(s)
+	i := strings.IndexFunc(s, func(r rune) bool { return unicode.ToLower(r) != r || r == '\u0307' })
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for j := i; j < len(s); {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		j += n
+		switch {
+		case r == 'I' && strings.HasPrefix(s[j:], "\u0307"):
+			b.WriteByte('i')
+			j += len("\u0307")
+		case r == 'I':
+			b.WriteRune('ı')
+		case r == 'İ':
+			b.WriteByte('i')
+		case r == utf8.RuneError && n == 1:
+			b.WriteString(s[j-n : j]) // an invalid byte stays as it is
+		default:
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
-	return s
+	return b.String()
 }
 
 // Words splits text into words (letters and digits, with inner

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 func TestSameStem(t *testing.T) {
@@ -132,4 +135,21 @@ func BenchmarkSplit(b *testing.B) {
 	for b.Loop() {
 		Split(text)
 	}
+}
+
+// FuzzTurkishLower holds turkishLower to x/text's Turkish lower-casing,
+// outside Greek, whose final sigma x/text treats by context.
+func FuzzTurkishLower(f *testing.F) {
+	for _, s := range []string{"DIŞİŞLERİ BAKANI", "İstanbul", "IĞDIR", "I\u0307", "Ateşkes", "ПЕРЕГОВОРЫ", "abc", "\xffI", "ǅ", "ΣΑΣ"} {
+		f.Add(s)
+	}
+	lower := cases.Lower(language.Turkish)
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Greek, r) }) {
+			return
+		}
+		if got, want := turkishLower(s), lower.String(s); got != want {
+			t.Errorf("turkishLower(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
