@@ -2,10 +2,15 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-backpressure bench-extract staticcheck fuzz
+.PHONY: test vet build demo bench bench-backpressure bench-extract staticcheck fuzz crash-long
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
+
+# The crash tests' long form: 5,000 pages, three kill rounds, NATS down
+# for a minute.
+crash-long:
+	$(GO) test -count=1 -timeout 40m -run TestCrash -v ./test/crash -crash.long
 
 vet:
 	$(GO) vet $(PKGS)
