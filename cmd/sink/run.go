@@ -117,6 +117,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return errors.Join(err, st.Close())
 	}
 	admin.AddCheck("nats", func(context.Context) error { return conn.Ready() })
+	if p, ok := st.(pinger); ok {
+		// A store that does not answer makes the sink not ready: its
+		// commits fail and the articles wait in ARTICLES meanwhile.
+		admin.AddCheck("store", p.Ping)
+	}
 	if err := bus.EnsureStreams(ctx, conn.JS, cfg.Streams); err != nil {
 		conn.NC.Close()
 		return errors.Join(err, st.Close())
@@ -149,4 +154,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	<-retained
 	readerErr := waitReader()
 	return errors.Join(runErr, readerErr, st.Close(), waitAdmin())
+}
+
+// pinger is a store that can say whether it answers.
+type pinger interface {
+	Ping(ctx context.Context) error
 }

@@ -81,6 +81,9 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	}
 	defer conns.close()
 	admin.AddCheck("nats", func(context.Context) error { return conns.fetcher.Ready() })
+	if p, ok := st.(interface{ Ping(context.Context) error }); ok {
+		admin.AddCheck("store", p.Ping)
+	}
 	seen, err := bus.SeenBucket(ctx, conns.fetcher.JS, cfg.Streams)
 	if err != nil {
 		return err

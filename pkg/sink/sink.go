@@ -6,7 +6,6 @@ package sink
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"time"
 
@@ -39,6 +38,9 @@ type Sink struct {
 	log *slog.Logger
 	m   *Metrics
 	in  chan request
+	// down is whether the last commit found the store not answering;
+	// only Run's goroutine touches it.
+	down bool
 }
 
 type request struct {
@@ -115,38 +117,12 @@ func (s *Sink) Run(ctx context.Context) error {
 	}
 }
 
-func (s *Sink) commit(ctx context.Context, batch []request) {
-	arts := make([]*article.Article, len(batch))
-	for i, r := range batch {
-		arts[i] = r.a
-	}
-	start := time.Now()
-	// The commit must not be cut short by shutdown: the handlers are
-	// waiting on it.
-	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	outcomes, err := s.w.Put(cctx, arts)
-	s.m.observeBatch(len(batch), time.Since(start))
-	if err == nil && len(outcomes) != len(batch) {
-		err = fmt.Errorf("store returned %d outcomes for %d articles", len(outcomes), len(batch))
-	}
-	if err != nil {
-		err = fmt.Errorf("commit batch of %d: %w", len(batch), err)
-		s.m.count("error")
-	}
-	for i, r := range batch {
-		if err == nil {
-			s.m.outcome(outcomes[i])
-		}
-		r.done <- err
-	}
-}
-
 // Metrics counts what the sink stored.
 type Metrics struct {
 	articles *prometheus.CounterVec
 	batch    prometheus.Histogram
 	commit   prometheus.Histogram
+	waits    prometheus.Counter
 }
 
 // NewMetrics registers the sink's metrics on reg.
@@ -167,7 +143,11 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 16),
 		}),
 	}
-	reg.MustRegister(m.articles, m.batch, m.commit)
+	m.waits = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "wiredesk_sink_store_waits_total",
+		Help: "Commits retried because the store did not answer.",
+	})
+	reg.MustRegister(m.articles, m.batch, m.commit, m.waits)
 	return m
 }
 
@@ -185,6 +165,12 @@ func (m *Metrics) outcome(o store.Outcome) {
 		m.count("updated")
 	case store.Unchanged:
 		m.count("unchanged")
+	}
+}
+
+func (m *Metrics) storeWait() {
+	if m != nil {
+		m.waits.Inc()
 	}
 }
 

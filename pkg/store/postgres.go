@@ -366,6 +366,14 @@ func queueWrite(b *pgx.Batch, a *article.Article, doc string, w putWrite, x *ind
 		x.title, x.body, countries)
 }
 
+// Ping reports whether the server answers: the sink's readiness.
+func (s *postgresStore) Ping(ctx context.Context) error {
+	if err := s.pool.Ping(ctx); err != nil {
+		return fmt.Errorf("store %s: %w", s.name, err)
+	}
+	return nil
+}
+
 func (s *postgresStore) Get(ctx context.Context, id string) (*Record, error) {
 	recs, err := s.records(ctx, `SELECT id, doc::text, revision, first_seen, updated_at FROM articles WHERE id = $1`, id)
 	if err != nil {

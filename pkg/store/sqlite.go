@@ -266,6 +266,17 @@ func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Ou
 	return outcome, nil
 }
 
+// Ping reports whether the database can be read: the sink's readiness.
+// It reads on a reader connection, so that a long write does not make the
+// store look down.
+func (s *sqliteStore) Ping(ctx context.Context) error {
+	var one int
+	if err := s.r.QueryRowContext(ctx, `SELECT 1 FROM schema_migrations LIMIT 1`).Scan(&one); err != nil {
+		return fmt.Errorf("store %s: %w", s.name, err)
+	}
+	return nil
+}
+
 func (s *sqliteStore) Get(ctx context.Context, id string) (*Record, error) {
 	rows, err := s.r.QueryContext(ctx,
 		`SELECT id, doc, revision, first_seen, updated_at FROM articles WHERE id = ?`, id)

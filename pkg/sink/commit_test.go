@@ -1,0 +1,141 @@
+package sink_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/sink"
+	"github.com/wiredesk/wiredesk/pkg/store"
+	"github.com/wiredesk/wiredesk/pkg/store/storetest"
+)
+
+// outage is a real SQLite store that can be made to stop answering, as a
+// PostgreSQL server behind a cut network does, or to refuse one article.
+type outage struct {
+	store.Store
+	down   atomic.Bool
+	refuse string // an article id whose batches fail while the store answers
+	puts   atomic.Int64
+}
+
+var errDown = errors.New("connection refused")
+
+func (o *outage) Put(ctx context.Context, batch []*article.Article) ([]store.Outcome, error) {
+	o.puts.Add(1)
+	if o.down.Load() {
+		return nil, errDown
+	}
+	for _, a := range batch {
+		if a.ID == o.refuse {
+			return nil, errors.New("value too long for type character varying(64)")
+		}
+	}
+	return o.Store.Put(ctx, batch)
+}
+
+func (o *outage) Ping(context.Context) error {
+	if o.down.Load() {
+		return errDown
+	}
+	return nil
+}
+
+// startSink runs a sink over w and returns a function that hands it one
+// article and returns its handler's result on a channel.
+func startSink(t testing.TB, cfg sink.Config, w sink.Writer) func(a *article.Article) <-chan error {
+	t.Helper()
+	log := slog.New(slog.DiscardHandler)
+	s := sink.New(cfg, w, log, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return func(a *article.Article) <-chan error {
+		data, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := make(chan error, 1)
+		go func() { res <- s.Handle(ctx, &bus.Msg{Subject: "news.clean.tr.aa", Data: data}) }()
+		return res
+	}
+}
+
+func openSQLite(t testing.TB) store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "s.db"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// TestCommitWaitsForStore: while the store does not answer, handlers wait
+// (their messages stay unacked, and no delivery is spent) and the batch
+// is committed once the store is back.
+func TestCommitWaitsForStore(t *testing.T) {
+	o := &outage{Store: openSQLite(t)}
+	o.down.Store(true)
+	handle := startSink(t, sink.Config{BatchSize: 2, BatchWait: 10 * time.Millisecond, StoreAll: true}, o)
+	a, b := storetest.NewArticle(1), storetest.NewArticle(2)
+	ra, rb := handle(a), handle(b)
+	deadline := time.Now().Add(10 * time.Second)
+	for o.puts.Load() < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d commit attempts in 10s, want the sink to keep trying", o.puts.Load())
+		}
+		select {
+		case err := <-ra:
+			t.Fatalf("handler returned %v while the store was down, want it to wait", err)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	o.down.Store(false)
+	for _, r := range []<-chan error{ra, rb} {
+		select {
+		case err := <-r:
+			if err != nil {
+				t.Errorf("handler = %v after the store came back", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("handler still waiting after the store came back")
+		}
+	}
+	if n, err := o.Count(context.Background()); err != nil || n != 2 {
+		t.Errorf("stored %d (%v), want 2", n, err)
+	}
+}
+
+// TestCommitIsolatesRefusedArticle: a batch the store refuses while it
+// answers is committed article by article; only the refused one fails.
+func TestCommitIsolatesRefusedArticle(t *testing.T) {
+	arts := []*article.Article{storetest.NewArticle(1), storetest.NewArticle(2), storetest.NewArticle(3)}
+	o := &outage{Store: openSQLite(t), refuse: arts[1].ID}
+	handle := startSink(t, sink.Config{BatchSize: 3, BatchWait: time.Second, StoreAll: true}, o)
+	var results []<-chan error
+	for _, a := range arts {
+		results = append(results, handle(a))
+	}
+	for i, r := range results {
+		select {
+		case err := <-r:
+			if refused := arts[i].ID == o.refuse; refused != (err != nil) {
+				t.Errorf("article %d: handler = %v, want an error only for the refused one", i, err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("article %d: no result", i)
+		}
+	}
+	if n, err := o.Count(context.Background()); err != nil || n != 2 {
+		t.Errorf("stored %d (%v), want the 2 others", n, err)
+	}
+}
