@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,4 +98,72 @@ func configMapData(t testing.TB, path, key string) []byte {
 	}
 	t.Fatalf("%s: no ConfigMap with %s", path, key)
 	return nil
+}
+
+// TestAlertRules checks that the Prometheus rules parse and name only
+// metrics the services export, so that a renamed metric cannot leave an
+// alert that never fires.
+func TestAlertRules(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("prometheus", "wiredesk-alerts.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rules struct {
+		Groups []struct {
+			Rules []struct {
+				Alert string `yaml:"alert"`
+				Expr  string `yaml:"expr"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	if err := yaml.Unmarshal(data, &rules); err != nil {
+		t.Fatal(err)
+	}
+	exported := exportedMetrics(t)
+	metric := regexp.MustCompile(`wiredesk_[a-z_]+`)
+	n := 0
+	for _, g := range rules.Groups {
+		for _, r := range g.Rules {
+			n++
+			if r.Alert == "" || r.Expr == "" {
+				t.Errorf("rule %+v: want an alert name and an expression", r)
+			}
+			for _, m := range metric.FindAllString(r.Expr, -1) {
+				name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(m, "_bucket"), "_sum"), "_count")
+				if !exported[name] {
+					t.Errorf("%s: %s is not a metric the services export", r.Alert, m)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no rules")
+	}
+}
+
+// exportedMetrics are the metric names registered in the Go code.
+func exportedMetrics(t testing.TB) map[string]bool {
+	t.Helper()
+	name := regexp.MustCompile(`Name:\s+"(wiredesk_[a-z_]+)"`)
+	out := map[string]bool{}
+	err := filepath.WalkDir(filepath.Join("..", "pkg"), func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range name.FindAllStringSubmatch(string(src), -1) {
+			out[m[1]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) == 0 {
+		t.Fatal("found no metrics in pkg/")
+	}
+	return out
 }
