@@ -29,7 +29,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"source", "reason"}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "wiredesk_fetcher_errors_total",
-			Help: "Failures by source and class (http_4xx, http_5xx, network, timeout, redirect, parse, publish, kv).",
+			Help: "Failures by source and class (http_4xx, http_5xx, network, timeout, redirect, parse, too_large, publish, kv).",
 		}, []string{"source", "class"}),
 		requests: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "wiredesk_fetcher_request_seconds",
