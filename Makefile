@@ -50,7 +50,7 @@ bench-extract:
 # in each package's testdata/fuzz/.
 FUZZTIME ?= 30s
 FUZZ_TARGETS := FuzzDecode:./pkg/article FuzzParse:./pkg/config FuzzNormalize:./pkg/langid \
-	FuzzScore:./pkg/relevance FuzzExtract:./pkg/extract
+	FuzzScore:./pkg/relevance FuzzExtract:./pkg/extract FuzzSplit:./pkg/stem FuzzTurkishLower:./pkg/stem
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "== $${t%%:*}"; \
