@@ -25,6 +25,67 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/store"
 )
 
+// startSide starts what serves beside the pipeline while it runs, unless
+// the run is -once: the reader (API and UI) and retention. The returned
+// function stops them and waits; call it before the store closes.
+func startSide(ctx context.Context, cfg config.Config, o options, st store.Store, log *slog.Logger) (stop func() error, err error) {
+	if o.once {
+		return func() error { return nil }, nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	waitReader := func() error { return nil }
+	if cfg.Sink.APIListen != "" {
+		rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken}, st, log)
+		if err != nil {
+			cancel()
+			return nil, err
+		}
+		var addr string
+		if addr, waitReader, err = service.Serve(ctx, "reader (API and UI)", cfg.Sink.APIListen, rd, log); err != nil {
+			cancel()
+			return nil, err
+		}
+		log.Info("read the articles at http://" + addr + "/")
+	}
+	retained := make(chan struct{})
+	go func() {
+		defer close(retained)
+		sink.Retain(ctx, st, cfg.Sink.Retention, time.Hour, log)
+	}()
+	return func() error {
+		cancel()
+		<-retained
+		return waitReader()
+	}, nil
+}
+
+// startStages runs the sink and the classifier, each on a context of its
+// own, and returns the function that stops them in pipeline order
+// (classifier, then sink) and returns their errors.
+func startStages(ctx context.Context, cfg config.Config, conns *stageConns, st store.Store, cl *classify.Classifier,
+	reg prometheus.Registerer, log *slog.Logger) (stop func() error) {
+	sinkCtx, stopSink := context.WithCancel(context.WithoutCancel(ctx))
+	clsCtx, stopCls := context.WithCancel(context.WithoutCancel(ctx))
+	sinkDone := make(chan error, 1)
+	go func() {
+		sinkDone <- pipeline.RunSink(sinkCtx, conns.sink, st, pipeline.SinkOptions{
+			Sink:    sink.Config{BatchSize: cfg.Sink.BatchSize, BatchWait: cfg.Sink.BatchWait, StoreAll: cfg.Sink.StoreAll},
+			Workers: cfg.Sink.Workers,
+		}, log.With("stage", "sink"), stageReg(reg, "sink"))
+	}()
+	clsDone := make(chan error, 1)
+	go func() {
+		clsDone <- pipeline.RunClassifier(clsCtx, conns.classifier, cl, cfg.Classifier.Workers,
+			log.With("stage", "classifier"), stageReg(reg, "classifier"))
+	}()
+	return func() error {
+		stopCls()
+		clsErr := <-clsDone
+		stopSink()
+		return errors.Join(clsErr, <-sinkDone)
+	}
+}
+
 // stageReg gives each stage its own "service" label on the shared
 // registry, as if it ran as its own process.
 func stageReg(reg prometheus.Registerer, name string) prometheus.Registerer {
@@ -89,40 +150,11 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 		return err
 	}
 
-	// The reader (API and UI) serves while the pipeline runs; a -once run
-	// ends at once, and its summary says how to read what it stored.
-	readerAddr := ""
-	waitReader := func() error { return nil }
-	if !o.once && cfg.Sink.APIListen != "" {
-		rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken}, st, log)
-		if err != nil {
-			return err
-		}
-		readerCtx, stopReader := context.WithCancel(ctx)
-		defer stopReader()
-		if readerAddr, waitReader, err = service.Serve(readerCtx, "reader (API and UI)", cfg.Sink.APIListen, rd, log); err != nil {
-			return err
-		}
-		log.Info("read the articles at http://" + readerAddr + "/")
+	stopSide, err := startSide(ctx, cfg, o, st, log)
+	if err != nil {
+		return err
 	}
-
-	// Each stage stops on its own context, in pipeline order.
-	sinkCtx, stopSink := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopSink()
-	clsCtx, stopCls := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopCls()
-	sinkDone := make(chan error, 1)
-	go func() {
-		sinkDone <- pipeline.RunSink(sinkCtx, conns.sink, st, pipeline.SinkOptions{
-			Sink:    sink.Config{BatchSize: cfg.Sink.BatchSize, BatchWait: cfg.Sink.BatchWait, StoreAll: cfg.Sink.StoreAll},
-			Workers: cfg.Sink.Workers,
-		}, log.With("stage", "sink"), stageReg(reg, "sink"))
-	}()
-	clsDone := make(chan error, 1)
-	go func() {
-		clsDone <- pipeline.RunClassifier(clsCtx, conns.classifier, cl, cfg.Classifier.Workers,
-			log.With("stage", "classifier"), stageReg(reg, "classifier"))
-	}()
+	stopStages := startStages(ctx, cfg, conns, st, cl, reg, log)
 
 	ready()
 	f := fetch.New(fetch.Config{
@@ -153,11 +185,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	fetchErr := conns.fetcher.Drain(dctx)
-	stopCls()
-	clsErr := <-clsDone
-	stopSink()
-	sinkErr := <-sinkDone
-	if err := errors.Join(runErr, fetchErr, clsErr, sinkErr, waitReader()); err != nil {
+	if err := errors.Join(runErr, fetchErr, stopStages(), stopSide()); err != nil {
 		return err
 	}
 	total, err := st.Count(context.WithoutCancel(ctx))

@@ -76,13 +76,19 @@ func (s summary) print(w io.Writer) {
 		s.stored["inserted"], s.stored["updated"], s.stored["unchanged"], s.stored["skipped_irrelevant"], s.total)
 	fmt.Fprintf(w, "\nwhere to look:\n")
 	fmt.Fprintf(w, "  store              %s\n", s.store)
+	// A -once run has stopped serving; a long run's summary comes at its
+	// stop, when the same command serves them again.
+	again := "run wiredesk again"
+	if s.once {
+		again = "run wiredesk without -once"
+	}
 	if s.reader != "" {
-		fmt.Fprintf(w, "  read and search    run wiredesk without -once, then open http://%s/\n", s.reader)
+		fmt.Fprintf(w, "  read and search    %s, then open http://%s/\n", again, s.reader)
 	}
 	if path, ok := strings.CutPrefix(s.store, "sqlite:"); ok {
 		fmt.Fprintf(w, "  list articles      sqlite3 %s 'SELECT lang, source, title FROM articles ORDER BY published_at DESC'\n", path)
 	}
-	fmt.Fprintf(w, "  tail the bus       run wiredesk without -once, then: nats sub 'news.>'\n")
+	fmt.Fprintf(w, "  tail the bus       %s, then: nats sub 'news.>'\n", again)
 }
 
 func counts(m map[string]int) string {
