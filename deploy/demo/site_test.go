@@ -175,6 +175,8 @@ func TestPagesClassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
+	// The scorecard: per check, the pages it held on and the pages it ran on.
+	right, ran := map[string]int{}, map[string]int{}
 	for _, e := range want {
 		t.Run(strings.TrimPrefix(e.Path, "/"), func(t *testing.T) {
 			p := buildPage(t, srv.URL+e.Path, sources)
@@ -191,6 +193,10 @@ func TestPagesClassify(t *testing.T) {
 					used[e.Path+" "+name] = true
 					t.Logf("known issue, %s not checked: %s", name, why)
 					return
+				}
+				ran[name]++
+				if ok {
+					right[name]++
 				}
 				if !ok {
 					t.Errorf("%s: "+format, append([]any{name}, args...)...)
@@ -226,6 +232,9 @@ func TestPagesClassify(t *testing.T) {
 				t.Errorf("index page: got %+v, want a %s drop", res, article.DropNotArticle)
 			}
 		})
+	}
+	for _, name := range []string{"lang", "title", "published_at", "byline", "paragraphs", "diplomatic"} {
+		t.Logf("scorecard: %-12s right on %d of %d pages", name, right[name], ran[name])
 	}
 	for p, checks := range knownIssues {
 		for c := range checks {
