@@ -15,6 +15,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// The pages are two of the extractor's golden pages, read in place.
+var (
+	trPage = filepath.Join("..", "..", "pkg", "extract", "testdata", "tr_aa_microdata.html")
+	ruPage = filepath.Join("..", "..", "pkg", "extract", "testdata", "ru_tass.html")
+)
+
 // TestExtract runs "fetcher extract" as an operator would and compares
 // its page/v1 lines with golden files. cmd/classifier reads those golden
 // files as its input, so the two commands are tested as a pipe.
@@ -22,13 +28,13 @@ func TestExtract(t *testing.T) {
 	tests := []struct {
 		name, url, file string
 	}{
-		{"tr_page", "https://www.aa.com.tr/tr/dunya/disisleri-bakani-cavusoglu-rus-mevkidasi-lavrov-ile-telefonda-gorustu/1700000", "tr_page.html"},
-		{"ru_page", "https://tass.ru/politika/7480000", "ru_page.html"},
+		{"tr_page", "https://www.aa.com.tr/tr/dunya/disisleri-bakani-cavusoglu-rus-mevkidasi-lavrov-ile-telefonda-gorustu/1700000", trPage},
+		{"ru_page", "https://tass.ru/politika/7480000", ruPage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			args := []string{"extract", "-url", tt.url, filepath.Join("testdata", tt.file)}
+			args := []string{"extract", "-url", tt.url, tt.file}
 			if err := run(context.Background(), args, nil, nil, &out, &errb); err != nil {
 				t.Fatalf("extract: %v\n%s", err, errb.String())
 			}
@@ -45,7 +51,7 @@ func TestExtract(t *testing.T) {
 }
 
 func TestExtractStdinAndErrors(t *testing.T) {
-	html, err := os.ReadFile(filepath.Join("testdata", "tr_page.html"))
+	html, err := os.ReadFile(trPage)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,9 +63,9 @@ func TestExtractStdinAndErrors(t *testing.T) {
 	}{
 		{"stdin", []string{"extract", "-url", "https://example.org/a/b-c-d"}, 1, ""},
 		{"dash", []string{"extract", "-"}, 1, ""},
-		{"missing file does not hide the others", []string{"extract", "testdata/nope.html", "testdata/ru_page.html"}, 1, "nope.html"},
-		{"unknown source", []string{"extract", "-source", "nosuch", "testdata/ru_page.html"}, 0, `source "nosuch" is not configured`},
-		{"bad url", []string{"extract", "-url", "::", "testdata/ru_page.html"}, 0, "-url"},
+		{"missing file does not hide the others", []string{"extract", "testdata/nope.html", ruPage}, 1, "nope.html"},
+		{"unknown source", []string{"extract", "-source", "nosuch", ruPage}, 0, `source "nosuch" is not configured`},
+		{"bad url", []string{"extract", "-url", "::", ruPage}, 0, "-url"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
