@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wiredesk/wiredesk/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -34,7 +36,7 @@ func TestClassify(t *testing.T) {
 			if !strings.HasPrefix(line.Subject, "news.clean.") {
 				t.Errorf("subject = %q, want news.clean.*", line.Subject)
 			}
-			golden(t, filepath.Join("testdata", name+".classified.jsonl"), normalise(t, out.Bytes()))
+			checkGolden(t, filepath.Join("testdata", name+".classified.jsonl"), normalise(t, out.Bytes()))
 		})
 	}
 }
@@ -106,19 +108,7 @@ func normalise(t testing.TB, jsonl []byte) []byte {
 	return buf.Bytes()
 }
 
-func golden(t testing.TB, path string, got []byte) {
+func checkGolden(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run with -update to accept):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	golden.Check(t, path, got, *update)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wiredesk/wiredesk/internal/golden"
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
@@ -45,7 +46,7 @@ func TestExtract(t *testing.T) {
 			if p.URL != tt.url {
 				t.Errorf("url = %q, want %q", p.URL, tt.url)
 			}
-			golden(t, filepath.Join("testdata", tt.name+".page.jsonl"), normalise(t, out.Bytes()))
+			checkGolden(t, filepath.Join("testdata", tt.name+".page.jsonl"), normalise(t, out.Bytes()))
 		})
 	}
 }
@@ -104,19 +105,7 @@ func normalise(t testing.TB, jsonl []byte) []byte {
 	return buf.Bytes()
 }
 
-func golden(t testing.TB, path string, got []byte) {
+func checkGolden(t testing.TB, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (run with -update to accept):\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	golden.Check(t, path, got, *update)
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiredesk/wiredesk/internal/golden"
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/classify"
 )
@@ -52,22 +53,9 @@ func readPage(t testing.TB, name string) *article.Page {
 	return p
 }
 
-func golden(t testing.TB, name string, got []byte) {
+func checkGolden(t testing.TB, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update to accept):\n%s", name, got)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 func encode(t testing.TB, v any) []byte {
@@ -91,7 +79,7 @@ func TestSeedsGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, name+".result.json", encode(t, res))
+			checkGolden(t, name+".result.json", encode(t, res))
 			a := res.Article
 			if a == nil {
 				t.Fatalf("dropped: %+v", res.Drop)

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/wiredesk/wiredesk/internal/golden"
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
@@ -80,20 +81,7 @@ func TestGolden(t *testing.T) {
 			}
 			checkInvariants(t, res)
 			got := indent(t, res)
-			golden := strings.TrimSuffix(page, ".html") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("result differs from %s:\n%s", golden, got)
-			}
+			golden.Check(t, strings.TrimSuffix(page, ".html")+".golden.json", got, *update)
 		})
 	}
 }

@@ -90,7 +90,7 @@ func TestParseGolden(t *testing.T) {
 			for _, c := range children {
 				fmt.Fprintf(&b, "sitemap %s\n", c)
 			}
-			golden(t, strings.ReplaceAll(tt.name, "@", "_")+".golden.txt", []byte(b.String()))
+			checkGolden(t, strings.ReplaceAll(tt.name, "@", "_")+".golden.txt", []byte(b.String()))
 		})
 	}
 }
