@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-backpressure bench-extract staticcheck fuzz crash-long
+.PHONY: test vet build demo bench bench-backpressure bench-extract eval-zyte staticcheck fuzz crash-long
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -44,6 +44,12 @@ bench-backpressure:
 # the shipped module never depends on it.
 bench-extract:
 	cd bench/extract && $(GO) run .
+
+# The Zyte article-extraction benchmark (bench/zyte, 181 real pages): F1,
+# precision and recall with the benchmark's metric, and single-threaded
+# pages/s, for wiredesk and go-trafilatura in the same run.
+eval-zyte:
+	cd bench/extract && $(GO) run . -zyte ../zyte
 
 # Every fuzz target, briefly; CI runs each for a fixed number of inputs
 # (FUZZTIME=2000x), which a loaded machine cannot turn into a timeout. Seed corpora are

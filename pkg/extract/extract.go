@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -167,4 +168,22 @@ func (w *walker) applyRules(doc *goquery.Document, cr *compiledRules) {
 		date:    list(cr.date),
 		byline:  list(cr.byline),
 	}
+}
+
+// ArticleText is the article as the extractor sees it: the text of the
+// blocks zoned body, in reading order, separated by blank lines. It is what
+// the Zyte evaluation scores; the classifier makes its own choice from the
+// blocks with language evidence added.
+func (r *Result) ArticleText() string {
+	var sb strings.Builder
+	for _, b := range r.Blocks {
+		if b.Zone != article.ZoneBody {
+			continue
+		}
+		if sb.Len() > 0 {
+			sb.WriteString("\n\n")
+		}
+		sb.WriteString(b.Text)
+	}
+	return sb.String()
 }
