@@ -10,12 +10,12 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"golang.org/x/net/http/httpproxy"
 )
 
 // maxRedirects bounds a redirect chain; sites that need more are broken.
@@ -92,14 +92,45 @@ var errRedirects = errors.New("redirects")
 
 func newClient(cfg Config) *client {
 	dialer := &net.Dialer{Timeout: cfg.ConnectTimeout, KeepAlive: 30 * time.Second}
+	dial := dialer.DialContext
+	proxy := cfg.proxy
+	if proxy == nil {
+		proxy = httpproxy.FromEnvironment().ProxyFunc()
+	}
 	if !cfg.AllowPrivate {
 		// Checked at connect time, after resolution, so that a DNS name
 		// that resolves to a private address is caught too.
-		dialer.Control = refusePrivate
+		checked := *dialer
+		checked.Control = refusePrivate
+		proxies := map[string]bool{}
+		dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if proxies[addr] {
+				// The proxy was chosen by the operator, and may well be
+				// on the local network; its targets are checked instead.
+				return dialer.DialContext(ctx, network, addr)
+			}
+			return checked.DialContext(ctx, network, addr)
+		}
+		for _, scheme := range []string{"http", "https"} {
+			if pu, err := proxy(&url.URL{Scheme: scheme, Host: "example.com"}); err == nil && pu != nil {
+				proxies[canonicalAddr(pu)] = true
+			}
+		}
 	}
 	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
+		Proxy: func(req *http.Request) (*url.URL, error) {
+			pu, err := proxy(req.URL)
+			if err != nil || pu == nil || cfg.AllowPrivate {
+				return pu, err
+			}
+			// Through a proxy, the dial-time check sees only the proxy's
+			// address: the target is resolved and checked here instead.
+			if err := checkTarget(req.Context(), net.DefaultResolver, req.URL.Hostname()); err != nil {
+				return nil, err
+			}
+			return pu, nil
+		},
+		DialContext:           dial,
 		TLSHandshakeTimeout:   cfg.ConnectTimeout,
 		ResponseHeaderTimeout: cfg.HeaderTimeout,
 		MaxIdleConnsPerHost:   4,
@@ -260,23 +291,14 @@ func readBody(resp *http.Response, max int64) ([]byte, bool, error) {
 	return data, false, nil
 }
 
-var errPrivate = errors.New("refusing a private or loopback address")
-
-func refusePrivate(network, address string, _ syscall.RawConn) error {
-	host, _, err := net.SplitHostPort(address)
-	if err != nil {
-		return err
+// canonicalAddr is u's host:port, with the scheme's default port, as the
+// transport dials it.
+func canonicalAddr(u *url.URL) string {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443", "socks5": "1080", "socks5h": "1080"}[u.Scheme]
 	}
-	ip, err := netip.ParseAddr(host)
-	if err != nil {
-		return fmt.Errorf("%s: %w", address, err)
-	}
-	ip = ip.Unmap()
-	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast() {
-		return fmt.Errorf("%s: %w", address, errPrivate)
-	}
-	return nil
+	return net.JoinHostPort(u.Hostname(), port)
 }
 
 // retryAfter parses a Retry-After header: seconds or an HTTP date.

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"net/url"
 	"strings"
 	"time"
 )
@@ -29,14 +30,20 @@ type Config struct {
 	RetryMax time.Duration
 	// IgnoreRobots skips robots.txt. Only for sites one owns.
 	IgnoreRobots bool
-	// AllowPrivate lets the fetcher connect to loopback, private and
-	// link-local addresses. Off by default, so that a feed cannot point
-	// the crawler at the network it runs in; on for the demo and tests,
-	// whose sites are on loopback.
+	// AllowPrivate lets the fetcher connect to loopback, private,
+	// link-local and the other special-purpose addresses. Off by default,
+	// so that a feed cannot point the crawler at the network it runs in;
+	// on for the demo and tests, whose sites are on loopback. Through an
+	// HTTP(S) proxy (HTTP_PROXY, HTTPS_PROXY), the target's addresses are
+	// resolved and checked before the request goes to the proxy.
 	AllowPrivate bool
 	// Jitter spreads polls of a source by up to this fraction of its
 	// interval, so that restarts do not synchronise.
 	Jitter float64
+
+	// proxy picks the proxy for a URL; nil reads HTTP_PROXY, HTTPS_PROXY
+	// and NO_PROXY. Tests set it.
+	proxy func(*url.URL) (*url.URL, error)
 }
 
 // Defaults.
