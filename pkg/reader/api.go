@@ -41,13 +41,15 @@ type Handler struct {
 	log *slog.Logger
 	mux *http.ServeMux
 	ui  *ui
+	// catalog is what known checks lang and source against.
+	catalog *catalog
 }
 
 // New returns the handler.
 func New(cfg Config, st Store, log *slog.Logger) (*Handler, error) {
-	h := &Handler{cfg: cfg, st: st, log: log, mux: http.NewServeMux()}
+	h := &Handler{cfg: cfg, st: st, log: log, mux: http.NewServeMux(), catalog: &catalog{st: st}}
 	var err error
-	if h.ui, err = newUI(st, log); err != nil {
+	if h.ui, err = newUI(st, h.catalog, log); err != nil {
 		return nil, err
 	}
 	h.mux.HandleFunc("GET /api/articles", h.auth(h.articles))
@@ -60,6 +62,7 @@ func New(cfg Config, st Store, log *slog.Logger) (*Handler, error) {
 	h.mux.HandleFunc("GET /{$}", h.auth(h.ui.search))
 	h.mux.HandleFunc("GET /articles/{id}", h.auth(h.ui.article))
 	h.mux.HandleFunc("GET /static/style.css", h.ui.style)
+	h.mux.HandleFunc("/", h.auth(h.ui.notFound))
 	return h, nil
 }
 
@@ -110,15 +113,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
-// fail answers a store error: the caller's mistake as 400 or 404 with the
-// store's words, anything else as 500 without them (they are logged).
+// fail answers a store error: the caller's mistake as 400 or 404 in the
+// caller's words, anything else as 500 without the store's (they are
+// logged).
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var pe *paramError
+	if param, msg, ok := badRequest(err); ok {
+		writeError(w, http.StatusBadRequest, param, "%s", msg)
+		return
+	}
 	switch {
-	case errors.As(err, &pe):
-		writeError(w, http.StatusBadRequest, pe.param, "%s", pe.msg)
-	case errors.Is(err, store.ErrBadQuery):
-		writeError(w, http.StatusBadRequest, badParam(err), "%s", strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": "))
 	case errors.Is(err, store.ErrNotFound):
 		writeError(w, http.StatusNotFound, "", "no such article")
 	case errors.Is(err, context.Canceled):
@@ -128,11 +131,24 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// badParam picks the parameter a store.ErrBadQuery names ("...: limit: ...").
-func badParam(err error) string {
-	rest := strings.TrimPrefix(err.Error(), store.ErrBadQuery.Error()+": ")
-	if i := strings.Index(rest, ":"); i > 0 && !strings.Contains(rest[:i], " ") {
-		return rest[:i]
+// badRequest reports whether err is the caller's mistake, and if so the
+// parameter it names and what to tell the caller: the store's words
+// without its internal names ("store: bad query: cursor: store: bad
+// cursor: not base64url" is "bad cursor: not base64url" on "cursor").
+func badRequest(err error) (param, msg string, ok bool) {
+	var pe *paramError
+	switch {
+	case errors.As(err, &pe):
+		return pe.param, pe.msg, true
+	case errors.Is(err, store.ErrBadQuery):
+		msg = err.Error()
+		if i := strings.Index(msg, store.ErrBadQuery.Error()+": "); i >= 0 {
+			msg = msg[i+len(store.ErrBadQuery.Error()+": "):]
+		}
+		if i := strings.Index(msg, ": "); i > 0 && !strings.Contains(msg[:i], " ") {
+			param, msg = msg[:i], msg[i+2:]
+		}
+		return param, strings.ReplaceAll(msg, "store: ", ""), true
 	}
-	return ""
+	return "", "", false
 }

@@ -3,6 +3,7 @@ package reader
 import (
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -30,6 +31,9 @@ type summary struct {
 
 func (h *Handler) articles(w http.ResponseWriter, r *http.Request) {
 	q, err := parseSearch(r.URL.Query())
+	if err == nil {
+		err = h.known(r.Context(), q)
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -149,14 +153,63 @@ func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
 // flushEvery bounds how much of an export waits in buffers.
 const flushEvery = 100
 
+// csvHeader names the columns of the CSV export; csvRow writes them.
+var csvHeader = []string{"id", "url", "source", "lang", "published_at", "title", "score", "countries",
+	"organizations", "byline", "attribution", "body"}
+
+func csvRow(a *article.Article) []string {
+	pub := ""
+	if !a.PublishedAt.IsZero() {
+		pub = a.PublishedAt.UTC().Format(time.RFC3339)
+	}
+	row := []string{a.ID, a.URL, a.Source, a.Lang, pub, a.Title,
+		strconv.FormatFloat(a.Relevance.Score, 'f', -1, 64), strings.Join(a.Countries, " "),
+		strings.Join(a.Organizations, " "), a.Byline, a.Attribution, a.Body}
+	for i := range row {
+		row[i] = csvCell(row[i])
+	}
+	return row
+}
+
+// csvCell neutralises a cell that a spreadsheet would read as a formula
+// (OWASP, CSV injection): one that starts with =, +, -, @, a tab or a
+// carriage return gets a leading single quote, which Excel, LibreOffice
+// and Google Sheets show as text. Every column goes through it: a hostile
+// page controls titles and bodies, and a source or URL is no safer.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// utf8BOM makes Excel read a CSV file as UTF-8 rather than the system's
+// code page, which garbles Turkish and Russian.
+const utf8BOM = "\ufeff"
+
 func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
-	q, err := parseSearch(r.URL.Query(), "format")
+	q, err := parseSearch(r.URL.Query(), "format", "bom")
 	if err == nil && (q.Limit != 0 || q.Cursor != "") {
 		err = bad("limit", "export takes no limit or cursor: it streams every match")
 	}
 	format := r.URL.Query().Get("format")
 	if err == nil && format != "" && format != "jsonl" && format != "csv" {
 		err = bad("format", "%q is not jsonl or csv", format)
+	}
+	bom := false
+	if err == nil {
+		switch b := r.URL.Query().Get("bom"); {
+		case b == "" || b == "0" || b == "false":
+		case (b == "1" || b == "true") && format == "csv":
+			bom = true
+		case b == "1" || b == "true":
+			err = bad("bom", "only a CSV export takes a byte order mark")
+		default:
+			err = bad("bom", "%q is not 1 or 0", b)
+		}
+	}
+	if err == nil {
+		err = h.known(r.Context(), q)
 	}
 	if err != nil {
 		h.fail(w, r, err)
@@ -169,6 +222,7 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 	n := 0
 	var write func(store.Record) error
 	started := false
+	var cw *csv.Writer
 	start := func() {
 		if started {
 			return
@@ -181,21 +235,18 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Header().Set("Content-Disposition", `attachment; filename="wiredesk-articles.`+format+`"`)
 		w.WriteHeader(http.StatusOK)
+		if format == "csv" {
+			if bom {
+				io.WriteString(w, utf8BOM)
+			}
+			cw.Write(csvHeader)
+		}
 	}
 	if format == "csv" {
-		cw := csv.NewWriter(w)
+		cw = csv.NewWriter(w)
 		write = func(rec store.Record) error {
-			if !started {
-				start()
-				cw.Write([]string{"id", "url", "source", "lang", "published_at", "title", "score", "countries", "body"})
-			}
-			a := rec.Article
-			pub := ""
-			if !a.PublishedAt.IsZero() {
-				pub = a.PublishedAt.UTC().Format(time.RFC3339)
-			}
-			cw.Write([]string{a.ID, a.URL, a.Source, a.Lang, pub, a.Title,
-				strconv.FormatFloat(a.Relevance.Score, 'f', -1, 64), strings.Join(a.Countries, " "), a.Body})
+			start()
+			cw.Write(csvRow(&rec.Article))
 			if n++; n%flushEvery == 0 {
 				cw.Flush()
 				if flusher != nil {
@@ -206,6 +257,7 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 		}
 		defer cw.Flush()
 	} else {
+		// JSONL is for programs: every string stays as stored.
 		enc := json.NewEncoder(w)
 		write = func(rec store.Record) error {
 			start()
@@ -229,12 +281,5 @@ func (h *Handler) export(w http.ResponseWriter, r *http.Request) {
 		h.log.Error("export", "err", err, "rows", n)
 		return
 	}
-	if !started {
-		start()
-		if format == "csv" {
-			cw := csv.NewWriter(w)
-			cw.Write([]string{"id", "url", "source", "lang", "published_at", "title", "score", "countries", "body"})
-			cw.Flush()
-		}
-	}
+	start() // an empty CSV export still has its header
 }

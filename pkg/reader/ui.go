@@ -21,15 +21,20 @@ var templates embed.FS
 
 type ui struct {
 	st      Store
+	catalog *catalog
 	log     *slog.Logger
 	searchT *template.Template
 	artT    *template.Template
+	errT    *template.Template
 	css     []byte
 }
 
-func newUI(st Store, log *slog.Logger) (*ui, error) {
-	u := &ui{st: st, log: log}
+func newUI(st Store, c *catalog, log *slog.Logger) (*ui, error) {
+	u := &ui{st: st, catalog: c, log: log}
 	var err error
+	if u.errT, err = template.ParseFS(templates, "templates/layout.html", "templates/error.html"); err != nil {
+		return nil, fmt.Errorf("reader: %w", err)
+	}
 	if u.searchT, err = template.ParseFS(templates, "templates/layout.html", "templates/search.html"); err != nil {
 		return nil, fmt.Errorf("reader: %w", err)
 	}
@@ -71,6 +76,9 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 	q, err := parseSearch(v)
 	p.Q = q
 	if err == nil {
+		err = checkKnown(r.Context(), u.catalog, q)
+	}
+	if err == nil {
 		var page store.SearchPage
 		if page, err = u.st.Search(r.Context(), q); err == nil {
 			p.Hits = page.Hits
@@ -85,13 +93,12 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		var pe *paramError
-		switch {
-		case errors.As(err, &pe):
-			p.Error, status = pe.Error(), http.StatusBadRequest
-		case errors.Is(err, store.ErrBadQuery):
-			p.Error, status = err.Error(), http.StatusBadRequest
-		default:
+		if param, msg, ok := badRequest(err); ok {
+			p.Error, status = msg, http.StatusBadRequest
+			if param != "" {
+				p.Error = param + ": " + msg
+			}
+		} else {
 			u.log.Error("reader: search", "err", err)
 			p.Error, status = "The search failed; try again.", http.StatusInternalServerError
 		}
@@ -119,7 +126,7 @@ func (u *ui) article(w http.ResponseWriter, r *http.Request) {
 			u.log.Error("reader: article", "id", id, "err", err)
 			status = http.StatusInternalServerError
 		}
-		http.Error(w, http.StatusText(status), status)
+		u.errorPage(w, status)
 		return
 	}
 	data := struct {
@@ -133,6 +140,21 @@ func (u *ui) article(w http.ResponseWriter, r *http.Request) {
 		data.Link = l.String()
 	}
 	u.render(w, u.artT, http.StatusOK, data)
+}
+
+// notFound answers a path the reader does not serve with its own page.
+func (u *ui) notFound(w http.ResponseWriter, r *http.Request) {
+	u.errorPage(w, http.StatusNotFound)
+}
+
+// errorPage is the reader's page for a 404 or a 500, in its own layout
+// with a way back.
+func (u *ui) errorPage(w http.ResponseWriter, status int) {
+	data := struct{ Title, Message string }{"Not found", "There is no such article here: it may have been pruned, or the link is wrong."}
+	if status != http.StatusNotFound {
+		data = struct{ Title, Message string }{"Something went wrong", "The reader could not load this page; try again."}
+	}
+	u.render(w, u.errT, status, data)
 }
 
 func (u *ui) render(w http.ResponseWriter, t *template.Template, status int, data any) {
@@ -149,7 +171,7 @@ func (u *ui) render(w http.ResponseWriter, t *template.Template, status int, dat
 
 // pageTemplate is the file template of a set (search.html, article.html).
 func pageTemplate(t *template.Template) string {
-	for _, name := range []string{"search.html", "article.html"} {
+	for _, name := range []string{"search.html", "article.html", "error.html"} {
 		if t.Lookup(name) != nil {
 			return name
 		}
