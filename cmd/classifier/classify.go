@@ -29,6 +29,9 @@ func runClassify(ctx context.Context, args, env []string, stdin io.Reader, stdou
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h asked for the usage, which is printed
+		}
 		return err
 	}
 	cfg, err := config.FromEnv(*configPath, env)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,6 +32,9 @@ func runReplay(ctx context.Context, args, env []string, stdout, stderr io.Writer
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h asked for the usage, which is printed
+		}
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -47,7 +51,8 @@ func runReplay(ctx context.Context, args, env []string, stdout, stderr io.Writer
 		cfg.NATS.URL = *natsURL
 	}
 	cfg.NATS.Name = "wiredesk-replay-dlq"
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	// Info, so that the URL it waits for is named at once.
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	conn, err := bus.Connect(cctx, cfg.NATS, log)

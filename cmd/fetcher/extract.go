@@ -33,6 +33,9 @@ func runExtract(args, env []string, stdin io.Reader, stdout, stderr io.Writer) e
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h asked for the usage, which is printed
+		}
 		return err
 	}
 	cfg, err := config.FromEnv(*configPath, env)

@@ -214,7 +214,8 @@ func connectStages(ctx context.Context, cfg config.Config, log *slog.Logger) (*s
 	}{{"fetcher", &c.fetcher}, {"classifier", &c.classifier}, {"sink", &c.sink}} {
 		nc := cfg.NATS
 		nc.Name = "wiredesk-" + s.name
-		conn, err := bus.Connect(ctx, nc, log.With("stage", s.name))
+		// "conn", not "stage": the consume loop adds stage= itself.
+		conn, err := bus.Connect(ctx, nc, log.With("conn", s.name))
 		if err != nil {
 			c.close()
 			return nil, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -47,6 +48,9 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h asked for the usage, which is printed
+		}
 		return err
 	}
 	if fs.NArg() > 0 {

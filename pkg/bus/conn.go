@@ -41,22 +41,36 @@ type Conn struct {
 	NC  *nats.Conn
 	JS  jetstream.JetStream
 	log *slog.Logger
+	// url is the configured URL list, redacted, for errors and /readyz.
+	url string
 }
+
+// stillWaitingEvery is how often Connect says it is still waiting for a
+// first connection, with the last reason, beside the warning on each
+// failed attempt: a refused TLS handshake is reported by nats.go only
+// the first time.
+const stillWaitingEvery = 5 * time.Second
 
 // Connect dials NATS. It retries the first connection and reconnects
 // forever with jittered backoff: a service started before NATS, or cut off
-// from it, reports not-ready and recovers by itself.
+// from it, reports not-ready and recovers by itself. It is loud about it:
+// it logs the URL it dials, warns on every failed attempt with the reason,
+// and every error it returns names the URL (with any password redacted).
+// A URL that cannot be dialled at all is an error at once, and so is a
+// server that refuses the credentials twice.
 func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Conn, error) {
-	if cfg.URL == "" {
-		return nil, errors.New("nats: no URL")
+	url := RedactURL(cfg.URL)
+	if err := CheckURL(cfg.URL); err != nil {
+		return nil, fmt.Errorf("nats: %w", err)
 	}
-	opts, err := cfg.options(log)
+	opts, err := cfg.options(url, log)
 	if err != nil {
 		return nil, err
 	}
+	log.Info("connecting to NATS", "url", url)
 	nc, err := nats.Connect(cfg.URL, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("nats connect %s: %w", redactURLs(cfg.URL), err)
+		return nil, fmt.Errorf("nats connect %s: %s", url, redactErr(err, cfg))
 	}
 	maxPending := cfg.MaxPending
 	if maxPending <= 0 {
@@ -66,31 +80,86 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Conn, error) {
 		jetstream.WithPublishAsyncTimeout(PublishTimeout))
 	if err != nil {
 		nc.Close()
-		return nil, fmt.Errorf("jetstream: %w", err)
+		return nil, fmt.Errorf("jetstream %s: %w", url, err)
 	}
-	if err := waitConnected(ctx, nc); err != nil {
+	if err := waitConnected(ctx, nc, url, log); err != nil {
 		nc.Close()
-		return nil, err
+		return nil, errors.New(redactErr(err, cfg))
 	}
-	return &Conn{NC: nc, JS: js, log: log}, nil
+	log.Info("nats connected", "server", nc.ConnectedUrlRedacted())
+	return &Conn{NC: nc, JS: js, log: log, url: url}, nil
 }
 
 // waitConnected waits for the first connection, which RetryOnFailedConnect
 // makes asynchronous, so that callers can set up streams right after.
-func waitConnected(ctx context.Context, nc *nats.Conn) error {
+func waitConnected(ctx context.Context, nc *nats.Conn, url string, log *slog.Logger) error {
+	start := time.Now()
 	t := time.NewTicker(20 * time.Millisecond)
 	defer t.Stop()
+	next := start.Add(stillWaitingEvery)
 	for !nc.IsConnected() {
+		if nc.IsClosed() {
+			// nats.go gives up on a server that refuses the same
+			// credentials twice.
+			return fmt.Errorf("nats: the server at %s refused the connection: %v", url, lastError(nc))
+		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("nats: waiting for a connection: %w", ctx.Err())
-		case <-t.C:
+			return fmt.Errorf("nats: no connection to %s after %v (last error: %v): %w",
+				url, time.Since(start).Round(time.Second), lastError(nc), ctx.Err())
+		case now := <-t.C:
+			if now.After(next) {
+				next = now.Add(stillWaitingEvery)
+				log.Warn("still waiting for NATS", "url", url, "waited", time.Since(start).Round(time.Second), "last_err", lastError(nc))
+			}
 		}
 	}
 	return nil
 }
 
-func (cfg Config) options(log *slog.Logger) ([]nats.Option, error) {
+func lastError(nc *nats.Conn) string {
+	if err := nc.LastError(); err != nil {
+		return err.Error()
+	}
+	return "none yet"
+}
+
+// redactErr returns err's text with the configured secrets taken out: the
+// URL's user information, the password and the token. nats.go's errors
+// rarely carry them, but a future one might.
+func redactErr(err error, cfg Config) string {
+	s := err.Error()
+	if cfg.URL != "" {
+		s = strings.ReplaceAll(s, cfg.URL, RedactURL(cfg.URL))
+	}
+	for _, secret := range []string{cfg.Password, cfg.Token} {
+		if len(secret) >= 3 {
+			s = strings.ReplaceAll(s, secret, "[redacted]")
+		}
+	}
+	for _, u := range strings.Split(cfg.URL, ",") {
+		if pw := urlPassword(u); len(pw) >= 3 {
+			s = strings.ReplaceAll(s, pw, "[redacted]")
+		}
+	}
+	return s
+}
+
+// urlPassword returns the password of a URL, parsed or not.
+func urlPassword(u string) string {
+	at := strings.LastIndex(u, "@")
+	if at < 0 {
+		return ""
+	}
+	userinfo := u[:at]
+	if i := strings.Index(userinfo, "//"); i >= 0 {
+		userinfo = userinfo[i+2:]
+	}
+	_, pw, _ := strings.Cut(userinfo, ":")
+	return pw
+}
+
+func (cfg Config) options(url string, log *slog.Logger) ([]nats.Option, error) {
 	name := cfg.Name
 	if name == "" {
 		name = "wiredesk"
@@ -106,7 +175,11 @@ func (cfg Config) options(log *slog.Logger) ([]nats.Option, error) {
 				log.Debug("nats disconnected")
 				return
 			}
-			log.Warn("nats disconnected; reconnecting", "err", err)
+			log.Warn("nats disconnected; reconnecting", "url", url, "err", redactErr(err, cfg))
+		}),
+		// Called on every failed attempt, the first connection's too.
+		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) {
+			log.Warn("nats connection failed; retrying", "url", url, "err", redactErr(err, cfg))
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			log.Info("nats reconnected", "server", nc.ConnectedUrlRedacted())
@@ -115,11 +188,15 @@ func (cfg Config) options(log *slog.Logger) ([]nats.Option, error) {
 			log.Debug("nats connection closed")
 		}),
 		nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
+			if sub == nil && refused(err) {
+				log.Warn("nats refused the connection", "url", url, "err", redactErr(err, cfg))
+				return
+			}
 			subj := ""
 			if sub != nil {
 				subj = sub.Subject
 			}
-			log.Warn("nats async error", "subject", subj, "err", err)
+			log.Warn("nats async error", "subject", subj, "err", redactErr(err, cfg))
 		}),
 	}
 	switch {
@@ -131,11 +208,16 @@ func (cfg Config) options(log *slog.Logger) ([]nats.Option, error) {
 	if cfg.NKeyFile != "" {
 		o, err := nats.NkeyOptionFromSeed(cfg.NKeyFile)
 		if err != nil {
-			return nil, fmt.Errorf("nats nkey %s: %w", cfg.NKeyFile, err)
+			return nil, fmt.Errorf("nats.nkey_file: %w", err)
 		}
 		opts = append(opts, o)
 	}
 	if cfg.CredsFile != "" {
+		// nats.go reads the file at each attempt and would retry a
+		// missing one forever.
+		if _, err := os.Stat(cfg.CredsFile); err != nil {
+			return nil, fmt.Errorf("nats creds_file: %w", err)
+		}
 		opts = append(opts, nats.UserCredentials(cfg.CredsFile))
 	}
 	if cfg.TLSCert != "" || cfg.TLSCA != "" {
@@ -148,48 +230,91 @@ func (cfg Config) options(log *slog.Logger) ([]nats.Option, error) {
 	return opts, nil
 }
 
+// CheckFiles reports whether the nkey, creds and TLS files the
+// configuration names can be read and used, so that -check-config catches
+// a missing one before a service starts.
+func (cfg Config) CheckFiles() error {
+	var errs []error
+	if cfg.NKeyFile != "" {
+		if _, err := nats.NkeyOptionFromSeed(cfg.NKeyFile); err != nil {
+			errs = append(errs, fmt.Errorf("nats.nkey_file: %w", err))
+		}
+	}
+	if cfg.CredsFile != "" {
+		if _, err := os.Stat(cfg.CredsFile); err != nil {
+			errs = append(errs, fmt.Errorf("nats.creds_file: %w", err))
+		}
+	}
+	if cfg.TLSKey != "" && cfg.TLSCert == "" {
+		errs = append(errs, errors.New("nats.tls_key: given without nats.tls_cert"))
+	}
+	if cfg.TLSCert != "" || cfg.TLSCA != "" {
+		if _, err := cfg.tlsConfig(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
 func (cfg Config) tlsConfig() (*tls.Config, error) {
 	tc := &tls.Config{MinVersion: tls.VersionTLS12}
 	if cfg.TLSCert != "" {
 		cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
 		if err != nil {
-			return nil, fmt.Errorf("nats tls cert %s: %w", cfg.TLSCert, err)
+			return nil, fmt.Errorf("nats.tls_cert %s, nats.tls_key %s: %w", cfg.TLSCert, cfg.TLSKey, err)
 		}
 		tc.Certificates = []tls.Certificate{cert}
 	}
 	if cfg.TLSCA != "" {
 		pem, err := os.ReadFile(cfg.TLSCA)
 		if err != nil {
-			return nil, fmt.Errorf("nats tls ca: %w", err)
+			return nil, fmt.Errorf("nats.tls_ca: %w", err)
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("nats tls ca %s: no certificates found", cfg.TLSCA)
+			return nil, fmt.Errorf("nats.tls_ca %s: no certificates found", cfg.TLSCA)
 		}
 		tc.RootCAs = pool
 	}
 	return tc, nil
 }
 
-// redactURLs hides user info in a URL list, for errors and logs.
-func redactURLs(list string) string {
-	parts := strings.Split(list, ",")
-	for i, p := range parts {
-		if at := strings.LastIndex(p, "@"); at >= 0 {
-			if scheme := strings.Index(p, "://"); scheme >= 0 && scheme < at {
-				parts[i] = p[:scheme+3] + "[redacted]" + p[at:]
-			}
-		}
-	}
-	return strings.Join(parts, ",")
+// refused reports whether err is the server turning the client away.
+func refused(err error) bool {
+	return errors.Is(err, nats.ErrAuthorization) || errors.Is(err, nats.ErrAuthExpired) ||
+		errors.Is(err, nats.ErrAuthRevoked) || errors.Is(err, nats.ErrAccountAuthExpired) ||
+		errors.Is(err, nats.ErrPermissionViolation)
 }
 
-// Ready reports whether the connection is up: services use it for /readyz.
+// URL is the configured URL list with any password redacted.
+func (c *Conn) URL() string { return c.url }
+
+// Ready reports whether the connection is up: services use it for
+// /readyz, which prints it after "nats: ", so it reads "reconnecting to
+// nats://host:4222 (last error: ...)".
 func (c *Conn) Ready() error {
-	if !c.NC.IsConnected() {
-		return fmt.Errorf("nats: %s", c.NC.Status())
+	if c.NC.IsConnected() {
+		return nil
 	}
-	return nil
+	var state string
+	switch st := c.NC.Status(); st {
+	case nats.RECONNECTING:
+		state = "reconnecting to " + c.url
+	case nats.CONNECTING:
+		state = "connecting to " + c.url
+	case nats.DISCONNECTED:
+		state = "disconnected from " + c.url
+	case nats.CLOSED:
+		state = "connection to " + c.url + " closed"
+	case nats.DRAINING_SUBS, nats.DRAINING_PUBS:
+		state = "draining the connection to " + c.url
+	default:
+		state = strings.ToLower(st.String()) + " " + c.url
+	}
+	if err := c.NC.LastError(); err != nil {
+		state += " (last error: " + err.Error() + ")"
+	}
+	return errors.New(state)
 }
 
 // Drain flushes what was published, lets subscriptions finish, and closes

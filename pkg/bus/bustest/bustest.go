@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats-server/v2/server"
+
 	"github.com/wiredesk/wiredesk/pkg/bus"
 )
 
@@ -52,4 +54,22 @@ func Logger(t testing.TB) *slog.Logger {
 		w = os.Stderr
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// StartAuth runs a plain NATS server (no JetStream) on a random loopback
+// port that wants user and password: for tests of a refused connection.
+func StartAuth(t testing.TB, user, password string) string {
+	t.Helper()
+	srv, err := server.NewServer(&server.Options{
+		Host: "127.0.0.1", Port: -1, Username: user, Password: password, NoLog: true, NoSigs: true,
+	})
+	if err != nil {
+		t.Fatalf("start nats: %v", err)
+	}
+	go srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("nats not ready")
+	}
+	t.Cleanup(srv.Shutdown)
+	return srv.ClientURL()
 }
