@@ -10,6 +10,7 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"time"
 )
 
@@ -190,6 +191,23 @@ func HashBlocks(blocks []Block) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
+// HashArticle returns the content hash of an article: it covers all that
+// the classifier says about the page (text, metadata, language, relevance
+// verdict), so that a classifier whose cleaning, profile or threshold
+// changed gives a new hash exactly where its output changed. It leaves out
+// when the page was fetched and classified, and Dropped, the audit of what
+// was cut: a page whose rotating sidebar changed is the same article.
+func HashArticle(a *Article) string {
+	c := *a
+	c.ContentHash, c.FetchedAt, c.ClassifiedAt, c.Dropped = "", time.Time{}, time.Time{}, nil
+	// An Article is plain data; Marshal cannot fail on it.
+	b, _ := json.Marshal(&c)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
+}
+
 // MsgID is the Nats-Msg-Id for a message about page id with content hash:
-// a re-publish of unchanged content is deduplicated by JetStream.
+// a re-publish of unchanged content is deduplicated by JetStream. For an
+// article the hash is HashArticle's, so a replay through a classifier
+// whose output changed is published, and one whose output did not is not.
 func MsgID(id, contentHash string) string { return id + ":" + contentHash }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wiredesk/wiredesk/internal/golden"
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -137,5 +138,36 @@ func TestIDAndHash(t *testing.T) {
 	}
 	if article.HashBlocks(a) != article.HashBlocks(append([]article.Block(nil), a...)) {
 		t.Error("hash is not deterministic")
+	}
+}
+
+// The article hash follows the classifier's output and nothing else.
+func TestHashArticle(t *testing.T) {
+	base := func() *article.Article {
+		return &article.Article{Schema: article.SchemaArticle, ID: "0123456789abcdef", Title: "Başlık",
+			Body: "Metin.", Paragraphs: []string{"Metin."}, Relevance: article.Relevance{Topic: "diplomacy", Score: 2, Relevant: true}}
+	}
+	h0 := article.HashArticle(base())
+	for _, tc := range []struct {
+		name    string
+		edit    func(a *article.Article)
+		changes bool
+	}{
+		{"body", func(a *article.Article) { a.Body = "Başka metin." }, true},
+		{"verdict", func(a *article.Article) { a.Relevance.Relevant = false }, true},
+		{"score", func(a *article.Article) { a.Relevance.Score = 2.5 }, true},
+		{"byline", func(a *article.Article) { a.Byline = "Ad Soyad" }, true},
+		{"fetch time", func(a *article.Article) { a.FetchedAt = time.Now() }, false},
+		{"classification time", func(a *article.Article) { a.ClassifiedAt = time.Now() }, false},
+		{"dropped blocks", func(a *article.Article) { a.Dropped = []article.Dropped{{I: 3, Text: "Menü", Reason: "nav"}} }, false},
+		{"the hash itself", func(a *article.Article) { a.ContentHash = "00000000000000000000000000000000" }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := base()
+			tc.edit(a)
+			if got := article.HashArticle(a) != h0; got != tc.changes {
+				t.Errorf("hash changed: %v, want %v", got, tc.changes)
+			}
+		})
 	}
 }

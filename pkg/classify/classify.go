@@ -208,7 +208,6 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 		Countries:     rel.Countries,
 		Organizations: rel.Organizations,
 		Dropped:       cr.Dropped,
-		ContentHash:   p.ContentHash,
 		FetchedAt:     p.FetchedAt,
 		ClassifiedAt:  now,
 	}
@@ -218,6 +217,7 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 	if a.Byline == "" {
 		a.Byline = cr.Meta.Byline
 	}
+	a.ContentHash = article.HashArticle(a)
 	if err := a.Validate(); err != nil {
 		// Only a page that itself fails validation gets here; the pipeline
 		// validates pages on decode, so this is an internal failure.

@@ -2,15 +2,21 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"slices"
 	"testing"
+	"time"
 
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/bus/bustest"
 	"github.com/wiredesk/wiredesk/pkg/classify"
 	"github.com/wiredesk/wiredesk/pkg/pipeline"
+	"github.com/wiredesk/wiredesk/pkg/store"
 )
 
 // TestReplayPagesThroughUpgradedClassifier follows docs/operations.md:
@@ -45,4 +51,149 @@ func TestReplayPagesThroughUpgradedClassifier(t *testing.T) {
 	h.startClassifier() // knows tr and ru; recreates the durable from the start of PAGES
 	h.waitDrained()
 	diff(t, h.stored(), expectedURLs(t))
+}
+
+// TestReplayRevisesWhatChanged replays PAGES twice: through the same
+// classifier, which publishes nothing new and revises nothing, then
+// through one with a higher threshold, which revises exactly the stored
+// articles whose output changed (here: those it finds irrelevant now).
+func TestReplayRevisesWhatChanged(t *testing.T) {
+	h := newHarness(t)
+	h.startSink()
+	mk := func(threshold float64) *classify.Classifier {
+		cl, err := classify.New(classify.Config{NoMemory: true, Threshold: threshold}, slog.New(slog.DiscardHandler))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cl
+	}
+	run := func(name string, cl *classify.Classifier) {
+		t.Helper()
+		ctx := context.Background()
+		err := h.conn.JS.DeleteConsumer(ctx, bus.StreamPages, pipeline.DurableClassifier)
+		if err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+			t.Fatal(err)
+		}
+		stop := h.stage(name, func(ctx context.Context, conn *bus.Conn) error {
+			return pipeline.RunClassifier(ctx, conn, cl, 2, bustest.Logger(t), prometheus.NewRegistry())
+		})
+		h.waitDrained()
+		stop()
+	}
+	v1 := mk(0)
+	h.poll()
+	run("classifier v1", v1)
+	before := h.records()
+	if len(before) == 0 {
+		t.Fatal("nothing stored")
+	}
+	published := h.articleMessages()
+
+	t.Run("same classifier", func(t *testing.T) {
+		run("classifier v1 again", v1)
+		if n := h.articleMessages(); n != published {
+			t.Errorf("replay published %d articles, want none", n-published)
+		}
+		for id, r := range h.records() {
+			if r.Revision != 1 || r.Article.ContentHash != before[id].Article.ContentHash {
+				t.Errorf("%s: revision %d, hash %s -> %s", r.Article.URL, r.Revision, before[id].Article.ContentHash, r.Article.ContentHash)
+			}
+		}
+	})
+
+	t.Run("higher threshold", func(t *testing.T) {
+		// The median score of the stored articles: about half of them
+		// are no longer relevant.
+		var scores []float64
+		for _, r := range before {
+			scores = append(scores, r.Article.Relevance.Score)
+		}
+		slices.Sort(scores)
+		v2 := mk(scores[len(scores)/2])
+		want := map[string]string{} // id → content hash v2 gives it
+		for _, p := range h.pages() {
+			res, err := v2.Classify(context.Background(), p, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Article != nil {
+				want[p.ID] = res.Article.ContentHash
+			}
+		}
+		run("classifier v2", v2)
+		after := h.records()
+		revised := 0
+		for id, old := range before {
+			r := after[id]
+			changed := want[id] != old.Article.ContentHash
+			if changed {
+				revised++
+			}
+			switch {
+			case changed && (r.Revision != 2 || r.Article.ContentHash != want[id]):
+				t.Errorf("%s: output changed, stored revision %d with hash %s, want revision 2 with %s", old.Article.URL, r.Revision, r.Article.ContentHash, want[id])
+			case !changed && r.Revision != 1:
+				t.Errorf("%s: output unchanged, stored revision %d", old.Article.URL, r.Revision)
+			}
+		}
+		if revised == 0 || len(after) != len(before) {
+			t.Errorf("%d of %d articles revised, %d stored after: want some revised, none added", revised, len(before), len(after))
+		}
+		t.Logf("%d of %d stored articles revised", revised, len(before))
+	})
+}
+
+// records returns the stored articles by id.
+func (h *harness) records() map[string]store.Record {
+	h.t.Helper()
+	recs, err := h.st.List(context.Background(), store.Query{Limit: store.MaxLimit})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	out := map[string]store.Record{}
+	for _, r := range recs {
+		out[r.Article.ID] = r
+	}
+	return out
+}
+
+// articleMessages counts the messages in ARTICLES.
+func (h *harness) articleMessages() uint64 {
+	h.t.Helper()
+	n, err := pipeline.SubjectCounts(context.Background(), h.conn.JS, bus.StreamArticles, "news.clean.>")
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var total uint64
+	for _, v := range n {
+		total += v
+	}
+	return total
+}
+
+// pages returns the pages in PAGES.
+func (h *harness) pages() []*article.Page {
+	h.t.Helper()
+	ctx := context.Background()
+	s, err := h.conn.JS.Stream(ctx, bus.StreamPages)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var out []*article.Page
+	for seq := info.State.FirstSeq; info.State.Msgs > 0 && seq <= info.State.LastSeq; seq++ {
+		m, err := s.GetMsg(ctx, seq)
+		if err != nil {
+			continue
+		}
+		p, err := article.DecodePage(m.Data)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -6,6 +6,8 @@ package sink
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -66,8 +68,17 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 		return bus.Permanent(err)
 	}
 	if !a.Relevance.Relevant && !s.cfg.StoreAll {
-		s.m.count("skipped_irrelevant")
-		return nil
+		known, err := s.known(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		if !known {
+			s.m.count("skipped_irrelevant")
+			return nil
+		}
+		// A stored article that a newer classification (a retuned
+		// profile, a higher threshold) finds irrelevant gets a revision
+		// that says so, instead of staying relevant in the store.
 	}
 	req := request{a: a, done: make(chan error, 1)}
 	select {
@@ -82,6 +93,29 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 		// The batch may still commit; if it does, the redelivery is a no-op.
 		return ctx.Err()
 	}
+}
+
+// getter is a store that can look an article up (both of wiredesk's
+// backends can).
+type getter interface {
+	Get(ctx context.Context, id string) (*store.Record, error)
+}
+
+// known reports whether the store holds article id. A store that cannot
+// say holds nothing the sink need revise.
+func (s *Sink) known(ctx context.Context, id string) (bool, error) {
+	g, ok := s.w.(getter)
+	if !ok {
+		return false, nil
+	}
+	_, err := g.Get(ctx, id)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("look up article %s: %w", id, err)
+	}
+	return true, nil
 }
 
 // Run commits batches until ctx is done. Stop it only after the consume
