@@ -27,9 +27,10 @@ func runExtract(args, env []string, stdin io.Reader, stdout, stderr io.Writer) e
 		pageURL    = fs.String("url", "", "treat the page as fetched from this URL")
 		sourceID   = fs.String("source", "", "apply this configured source's rules")
 		configPath = fs.String("config", "", "configuration file with sources")
+		warc       = fs.Bool("warc", false, "the files are WARC archives: one page per HTML response record, its URL the record's")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fetcher extract [-url URL] [-source ID] [-config FILE] [FILE|-]...\n")
+		fmt.Fprintf(stderr, "usage: fetcher extract [-url URL] [-source ID] [-config FILE] [FILE|-]...\n       fetcher extract -warc [-config FILE] FILE...\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -41,6 +42,9 @@ func runExtract(args, env []string, stdin io.Reader, stdout, stderr io.Writer) e
 	cfg, err := config.FromEnv(*configPath, env)
 	if err != nil {
 		return err
+	}
+	if *warc {
+		return extractWARC(cfg.Sources, fs.Args(), stdout, stderr)
 	}
 	src, err := pickSource(cfg.Sources, *sourceID, *pageURL)
 	if err != nil {

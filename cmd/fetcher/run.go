@@ -20,6 +20,9 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 	if len(args) > 0 && args[0] == "extract" {
 		return runExtract(args[1:], env, stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "backfill" {
+		return runBackfill(ctx, args[1:], env, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("fetcher", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
@@ -33,7 +36,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		once        = fs.Bool("once", false, "poll every source once and exit")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fetcher [flags]\n       fetcher extract [-url URL] [-source ID] [-config FILE] [FILE|-]...\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: fetcher [flags]\n       fetcher extract [-url URL] [-source ID] [-config FILE] [-warc] [FILE|-]...\n       fetcher backfill [flags] FILE... | -enqueue FILE... | -queue [-drain]\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
 	}

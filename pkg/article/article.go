@@ -84,7 +84,10 @@ type Page struct {
 	Dateline     string    `json:"dateline,omitempty"`
 	LangHint     string    `json:"lang_hint,omitempty"`
 	// Truncated is set when the body hit the fetcher's size cap.
-	Truncated   bool    `json:"truncated,omitempty"`
+	Truncated bool `json:"truncated,omitempty"`
+	// Backfill marks a page read from a web archive (a WARC file) rather
+	// than fetched live; FetchedAt is then the archive's capture time.
+	Backfill    bool    `json:"backfill,omitempty"`
 	Blocks      []Block `json:"blocks"`
 	ContentHash string  `json:"content_hash"`
 }
@@ -129,6 +132,8 @@ type Article struct {
 	ContentHash   string    `json:"content_hash"`
 	FetchedAt     time.Time `json:"fetched_at,omitzero"`
 	ClassifiedAt  time.Time `json:"classified_at"`
+	// Backfill marks an article whose page came from a web archive.
+	Backfill bool `json:"backfill,omitempty"`
 }
 
 // Drop is the audit record for a page the classifier did not turn into an

@@ -209,6 +209,7 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 		Organizations: rel.Organizations,
 		Dropped:       cr.Dropped,
 		FetchedAt:     p.FetchedAt,
+		Backfill:      p.Backfill,
 		ClassifiedAt:  now,
 	}
 	if a.Dateline == "" {

@@ -1,0 +1,137 @@
+package archive
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/http/httputil"
+	"strings"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/nlnwa/gowarc/v3"
+)
+
+// Response is the HTTP response a record holds.
+type Response struct {
+	Status int
+	Header http.Header
+	// Body is the payload, with any chunked transfer coding and gzip or
+	// deflate content coding undone.
+	Body []byte
+}
+
+// ContentType is the response's Content-Type header.
+func (r *Response) ContentType() string { return r.Header.Get("Content-Type") }
+
+// parseResponse parses a response record, whose header h and block have
+// been read, with gowarc. It returns a skip reason instead of a response
+// when the record is not a 200 HTML page or its HTTP head is broken.
+func parseResponse(h *header, block []byte) (*Response, string, string) {
+	var buf bytes.Buffer
+	buf.Grow(len(h.raw) + len(block) + 4)
+	buf.Write(h.raw)
+	buf.Write(block)
+	buf.WriteString("\r\n\r\n")
+	u := gowarc.NewUnmarshaler(
+		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
+		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrWarn),
+		gowarc.WithBlockErrorPolicy(gowarc.ErrFail),
+		// The block is in memory already; never spill it to disk.
+		gowarc.WithBufferMaxMemBytes(int64(len(block))+1),
+	)
+	wr, _, _, err := u.Unmarshal(bufio.NewReaderSize(&buf, 4096))
+	if err != nil {
+		return nil, SkipHTTPHeader, err.Error()
+	}
+	defer wr.Close()
+	hb, ok := wr.Block().(gowarc.HttpResponseBlock)
+	if !ok {
+		return nil, SkipHTTPHeader, "block is not an HTTP response"
+	}
+	status := hb.HttpStatusCode()
+	header := hb.HttpHeader()
+	if status == 0 || header == nil {
+		return nil, SkipHTTPHeader, fmt.Sprintf("status line %q", hb.HttpStatusLine())
+	}
+	if status != http.StatusOK {
+		return nil, SkipStatus, fmt.Sprint(status)
+	}
+	pr, err := hb.PayloadBytes()
+	if err != nil {
+		return nil, SkipHTTPHeader, err.Error()
+	}
+	payload, err := io.ReadAll(pr)
+	if err != nil {
+		return nil, SkipTruncated, err.Error()
+	}
+	payload, err = decode(*header, payload, int64(len(block))*4+(1<<20))
+	if err != nil {
+		return nil, SkipHTTPHeader, err.Error()
+	}
+	if !isHTML(header.Get("Content-Type"), payload) {
+		return nil, SkipNotHTML, header.Get("Content-Type")
+	}
+	return &Response{Status: status, Header: *header, Body: payload}, "", ""
+}
+
+// decode undoes the transfer and content codings that crawlers keep in
+// the payload. Common Crawl stores payloads decoded and renames the
+// headers (X-Crawler-Transfer-Encoding); others keep the wire bytes.
+// A coding that does not decode leaves the payload as it is when it
+// already looks like text.
+func decode(h http.Header, p []byte, limit int64) ([]byte, error) {
+	if strings.EqualFold(strings.TrimSpace(h.Get("Transfer-Encoding")), "chunked") {
+		if d, err := io.ReadAll(io.LimitReader(httputil.NewChunkedReader(bytes.NewReader(p)), limit)); err == nil {
+			p = d
+		}
+	}
+	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Encoding"))) {
+	case "gzip", "x-gzip":
+		if len(p) < 2 || p[0] != 0x1f || p[1] != 0x8b {
+			return p, nil
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(p))
+		if err != nil {
+			return nil, fmt.Errorf("content-encoding gzip: %w", err)
+		}
+		return readCapped(zr, limit, "gzip")
+	case "deflate":
+		d, err := readCapped(flate.NewReader(bytes.NewReader(p)), limit, "deflate")
+		if err != nil && looksText(p) {
+			return p, nil
+		}
+		return d, err
+	}
+	return p, nil
+}
+
+func readCapped(r io.Reader, limit int64, what string) ([]byte, error) {
+	d, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("content-encoding %s: %w", what, err)
+	}
+	if int64(len(d)) > limit {
+		return nil, fmt.Errorf("content-encoding %s: inflates beyond %d bytes", what, limit)
+	}
+	return d, nil
+}
+
+func looksText(p []byte) bool {
+	head := bytes.ToLower(p[:min(len(p), 512)])
+	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype"))
+}
+
+// isHTML reports whether a payload is an HTML page. A missing or generic
+// Content-Type is sniffed.
+func isHTML(ct string, body []byte) bool {
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil || mt == "" || mt == "application/octet-stream" {
+		return looksText(body)
+	}
+	return mt == "text/html" || mt == "application/xhtml+xml"
+}

@@ -1,0 +1,430 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/wiredesk/wiredesk/pkg/archive"
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// BackfillConfig says which records of an archive become pages, and how
+// hard to work.
+type BackfillConfig struct {
+	// Sources are the configured sources: a record whose host one of them
+	// allows becomes a page of that source.
+	Sources []Source
+	// Hosts are more hosts to take, and All takes every host; their pages
+	// go to source Default.
+	Hosts []string
+	All   bool
+	// Default is the source id of pages no configured source claims.
+	// The default is "archive".
+	Default string
+	// Limits bound one record.
+	Limits archive.Limits
+	// Workers extract pages in parallel; the default is GOMAXPROCS.
+	Workers int
+	// SaveEvery is how often a file's progress is saved; the default is
+	// one second. A killed backfill repeats at most this much work, and
+	// repeats it without duplicates.
+	SaveEvery time.Duration
+}
+
+// Backfiller reads WARC files and publishes their pages on
+// news.raw.<source>, marked as backfill, through the same extraction,
+// validation and publish as a live fetch. What a file has given is kept
+// in a progress bucket, so that a killed backfill resumes where it
+// stopped; what a URL has given is kept in wiredesk_seen, so that no URL
+// is published twice, whether it came live or from an archive first.
+type Backfiller struct {
+	f        *Fetcher
+	cfg      BackfillConfig
+	route    map[string]*Source
+	fallback *Source
+	progress KV
+	m        *BackfillMetrics
+	// OnProgress, when set, is called about once a second while a file
+	// is read, and when it ends.
+	OnProgress func(BackfillProgress)
+}
+
+// NewBackfiller returns a backfiller that publishes through f (its
+// publisher, seen bucket, logger and metrics) and keeps file progress in
+// progress (the wiredesk_backfill bucket; nil keeps none).
+// m may be nil.
+func NewBackfiller(f *Fetcher, cfg BackfillConfig, progress KV, m *BackfillMetrics) *Backfiller {
+	if cfg.Default == "" {
+		cfg.Default = "archive"
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.SaveEvery <= 0 {
+		cfg.SaveEvery = time.Second
+	}
+	b := &Backfiller{f: f, cfg: cfg, route: map[string]*Source{}, progress: progress, m: m}
+	for i := range cfg.Sources {
+		for h := range cfg.Sources[i].hosts() {
+			if b.route[h] == nil {
+				b.route[h] = &cfg.Sources[i]
+			}
+		}
+	}
+	if len(cfg.Hosts) > 0 || cfg.All {
+		b.fallback = &Source{ID: cfg.Default}
+		for _, h := range cfg.Hosts {
+			h = strings.ToLower(h)
+			if b.route[h] == nil {
+				b.route[h] = b.fallback
+			}
+		}
+	}
+	return b
+}
+
+// source returns the source a record's URL belongs to, or nil when the
+// backfill does not take it.
+func (b *Backfiller) source(u *url.URL) *Source {
+	if s := b.route[strings.ToLower(u.Host)]; s != nil {
+		return s
+	}
+	if b.cfg.All {
+		return b.fallback
+	}
+	return nil
+}
+
+// Filter is the host filter: it runs on a record's WARC header, before
+// any of the record is parsed.
+func (b *Backfiller) Filter() archive.Filter {
+	return func(u *url.URL) bool { return b.source(u) != nil }
+}
+
+// BackfillProgress is what is known of one file: saved in the progress
+// bucket, and reported while the file is read.
+type BackfillProgress struct {
+	File string `json:"file"`
+	Size int64  `json:"size"`
+	// Offset is where the first record not yet published starts.
+	Offset    int64            `json:"offset"`
+	Records   int64            `json:"records"`
+	Published int64            `json:"published"`
+	Unchanged int64            `json:"unchanged"`
+	Skipped   map[string]int64 `json:"skipped,omitempty"`
+	Errors    int64            `json:"errors"`
+	Done      bool             `json:"done"`
+	Error     string           `json:"error,omitempty"`
+	Started   time.Time        `json:"started"`
+	Updated   time.Time        `json:"updated"`
+	// Rate is records per second in this run, and ETA the time left at
+	// that rate; neither is saved.
+	Rate float64       `json:"-"`
+	ETA  time.Duration `json:"-"`
+}
+
+// Kept is the records that became pages.
+func (p BackfillProgress) Kept() int64 { return p.Published + p.Unchanged }
+
+// SkippedTotal is the records passed over, for every reason.
+func (p BackfillProgress) SkippedTotal() int64 {
+	var n int64
+	for _, v := range p.Skipped {
+		n += v
+	}
+	return n
+}
+
+func progressKey(file string) string { return "f." + article.IDFor(file) }
+
+// Progress returns the saved progress of a file, or nil.
+func (b *Backfiller) Progress(ctx context.Context, file string) (*BackfillProgress, error) {
+	if b.progress == nil {
+		return nil, nil
+	}
+	e, err := b.progress.Get(ctx, progressKey(file))
+	if errors.Is(err, jetstream.ErrKeyNotFound) || errors.Is(err, jetstream.ErrKeyDeleted) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("backfill progress of %s: %w", file, err)
+	}
+	var p BackfillProgress
+	if err := json.Unmarshal(e.Value(), &p); err != nil {
+		return nil, fmt.Errorf("backfill progress of %s: %w", file, err)
+	}
+	return &p, nil
+}
+
+func (b *Backfiller) save(ctx context.Context, p BackfillProgress) error {
+	if b.progress == nil {
+		return nil
+	}
+	data, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	if _, err := b.progress.Put(ctx, progressKey(p.File), data); err != nil {
+		return fmt.Errorf("backfill progress of %s: %w", p.File, err)
+	}
+	return nil
+}
+
+// ErrBackfillDone is returned by File for a file whose progress says it
+// was read to its end.
+var ErrBackfillDone = errors.New("file already backfilled")
+
+// File backfills one WARC file from where its saved progress stopped. It
+// returns the file's progress; on a cancelled ctx, the progress saved so
+// far and the context's error.
+func (b *Backfiller) File(ctx context.Context, path string) (BackfillProgress, error) {
+	prev, err := b.Progress(ctx, path)
+	if err != nil {
+		return BackfillProgress{}, err
+	}
+	p := BackfillProgress{File: path, Started: time.Now().UTC()}
+	if prev != nil {
+		if prev.Done {
+			return *prev, ErrBackfillDone
+		}
+		p = *prev
+		p.Error = ""
+	}
+	if p.Skipped == nil {
+		p.Skipped = map[string]int64{}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return p, fmt.Errorf("backfill %s: %w", path, err)
+	}
+	defer fh.Close()
+	if st, err := fh.Stat(); err == nil {
+		p.Size = st.Size()
+	}
+	r, err := archive.NewReader(fh, p.Offset, b.Filter(), b.cfg.Limits)
+	if err != nil {
+		return p, fmt.Errorf("backfill %s: %w", path, err)
+	}
+	if p.Offset > 0 {
+		b.f.log.Info("backfill resuming", "file", path, "offset", p.Offset, "records", p.Records)
+	} else {
+		b.f.log.Info("backfill starting", "file", path, "size", p.Size)
+	}
+	err = b.run(ctx, r, &p)
+	p.Updated = time.Now().UTC()
+	if err != nil {
+		p.Error = err.Error()
+		if serr := b.save(context.WithoutCancel(ctx), p); serr != nil {
+			b.f.log.Warn("backfill progress not saved", "file", path, "err", serr)
+		}
+		return p, err
+	}
+	p.Done = true
+	if err := b.save(ctx, p); err != nil {
+		return p, err
+	}
+	b.m.file("done")
+	b.f.log.Info("backfill done", "file", path, "records", p.Records, "published", p.Published,
+		"unchanged", p.Unchanged, "skipped", p.SkippedTotal(), "errors", p.Errors)
+	if b.OnProgress != nil {
+		b.OnProgress(p)
+	}
+	return p, nil
+}
+
+// job is one record on its way through the workers; done is closed when
+// it has been handled, in whatever order the workers finish.
+type job struct {
+	rec     archive.Record
+	outcome string // published, unchanged, error, or the skip reason
+	done    chan struct{}
+}
+
+// run reads the file's records in order, hands them to the workers, and
+// advances the saved offset over records in file order as they finish:
+// the offset never passes a record whose page is not yet published.
+func (b *Backfiller) run(ctx context.Context, r *archive.Reader, p *BackfillProgress) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan *job, b.cfg.Workers*4)
+	order := make(chan *job, b.cfg.Workers*16)
+	var readErr error
+	var wg sync.WaitGroup
+	for range b.cfg.Workers {
+		wg.Go(func() {
+			for j := range work {
+				j.outcome = b.record(ctx, j.rec)
+				close(j.done)
+			}
+		})
+	}
+	go func() {
+		defer close(order)
+		defer close(work)
+		for {
+			rec, err := r.Next()
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					readErr = err
+				}
+				return
+			}
+			j := &job{rec: rec, done: make(chan struct{})}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return
+			}
+			if rec.Skip != "" {
+				j.outcome = rec.Skip
+				close(j.done)
+				continue
+			}
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	start, startOffset := time.Now(), p.Offset
+	startRecords := p.Records
+	lastSave := time.Now()
+	report := func() {
+		el := time.Since(start)
+		if el > 0 {
+			p.Rate = float64(p.Records-startRecords) / el.Seconds()
+		}
+		if done := p.Offset - startOffset; done > 0 && p.Size > p.Offset {
+			p.ETA = time.Duration(float64(el) * float64(p.Size-p.Offset) / float64(done))
+		}
+		if b.OnProgress != nil {
+			b.OnProgress(*p)
+		}
+	}
+	var err error
+	// After a record fails to publish, the offset stays before it, so
+	// that a rerun retries it (the records after it come back as
+	// unchanged).
+	failed := false
+	for j := range order {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			err = ctx.Err()
+			break
+		}
+		p.Records++
+		switch j.outcome {
+		case "published":
+			p.Published++
+		case "unchanged":
+			p.Unchanged++
+		case "error":
+			p.Errors++
+		default:
+			p.Skipped[j.outcome]++
+		}
+		b.m.record(j.outcome, j.rec.End-j.rec.Offset)
+		if j.outcome == "error" {
+			failed = true
+		}
+		if !failed {
+			p.Offset = j.rec.End
+		}
+		if time.Since(lastSave) >= b.cfg.SaveEvery {
+			p.Updated = time.Now().UTC()
+			if serr := b.save(ctx, *p); serr != nil {
+				b.f.log.Warn("backfill progress not saved", "file", p.File, "err", serr)
+			}
+			lastSave = time.Now()
+			report()
+		}
+	}
+	cancel()
+	wg.Wait()
+	report()
+	if err != nil {
+		return err
+	}
+	if readErr != nil {
+		return fmt.Errorf("backfill %s: %w", p.File, readErr)
+	}
+	if p.Errors > 0 {
+		// Records that failed to publish are before the saved offset
+		// now; the file is not done until they are out.
+		return fmt.Errorf("backfill %s: %d records failed; run it again to retry them", p.File, p.Errors)
+	}
+	return nil
+}
+
+// record turns one kept record into a page and publishes it, unless its
+// URL was published before, live or from an archive.
+func (b *Backfiller) record(ctx context.Context, rec archive.Record) string {
+	u, err := url.Parse(rec.URI)
+	if err != nil {
+		return archive.SkipBadURI
+	}
+	src := b.source(u)
+	if src == nil {
+		return archive.SkipHost
+	}
+	fetchKey, err := canonical(u)
+	if err != nil {
+		return archive.SkipBadURI
+	}
+	key := seenKey(fetchKey)
+	prev, err := loadSeen(ctx, b.f.seen, key)
+	if err != nil {
+		b.f.log.Warn("backfill: seen bucket", "url", rec.URI, "err", err)
+		return "error"
+	}
+	if prev != nil {
+		return "unchanged"
+	}
+	resp := rec.Response
+	h := article.HTTP{Status: resp.Status, ETag: resp.Header.Get("ETag"),
+		LastModified: resp.Header.Get("Last-Modified"), ContentType: resp.ContentType()}
+	when := rec.Date
+	if when.IsZero() {
+		when = b.f.now()
+	}
+	p, err := BuildPage(bytes.NewReader(resp.Body), u, src, h, when)
+	if err != nil {
+		var bad *badContent
+		if errors.As(err, &bad) {
+			return bad.reason
+		}
+		b.f.log.Debug("backfill: no page", "url", rec.URI, "err", err)
+		return "extract"
+	}
+	p.Backfill = true
+	if err := b.f.publish(ctx, src, p); err != nil {
+		if ctx.Err() == nil {
+			b.f.log.Warn("backfill: publish failed", "url", rec.URI, "err", err)
+		}
+		return "error"
+	}
+	next := &seenState{URL: fetchKey, CanonicalURL: p.CanonicalURL, ETag: h.ETag,
+		LastModified: h.LastModified, ContentHash: p.ContentHash, FetchedAt: p.FetchedAt}
+	if err := saveSeen(ctx, b.f.seen, key, next); err != nil {
+		// The page is out; a rerun publishes it again with the same
+		// Msg-Id, and JetStream or the sink deduplicates it.
+		b.f.log.Warn("backfill: seen bucket", "url", rec.URI, "err", err)
+	}
+	return "published"
+}

@@ -1,0 +1,238 @@
+package fetch_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/bus/bustest"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
+	"github.com/wiredesk/wiredesk/pkg/sitegen"
+)
+
+// writeSite writes a generated site of n pages as a WARC file, with 30%
+// foreign HTML records, and returns its path.
+func writeSite(t *testing.T, site *sitegen.Site, name string) (string, sitegen.WARCStats) {
+	return writeSiteRange(t, site, name, 0, site.Pages())
+}
+
+func writeSiteRange(t *testing.T, site *sitegen.Site, name string, from, to int) (string, sitegen.WARCStats) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := site.WriteWARC(f, from, to, 0.3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path, st
+}
+
+type backfillEnv struct {
+	conn *bus.Conn
+	seen jetstream.KeyValue
+	kv   jetstream.KeyValue
+	cons jetstream.Consumer
+}
+
+func newBackfillEnv(t *testing.T) *backfillEnv {
+	t.Helper()
+	_, conn := bustest.Start(t)
+	ctx := context.Background()
+	seen, err := bus.SeenBucket(ctx, conn.JS, bus.DefaultStreams())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cons, kv, err := bus.EnsureBackfill(ctx, conn.JS, bus.DefaultStreams())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &backfillEnv{conn: conn, seen: seen, kv: kv, cons: cons}
+}
+
+func (e *backfillEnv) backfiller(t *testing.T, sources []fetch.Source) *fetch.Backfiller {
+	f := fetch.New(fetch.Config{}, e.conn, e.seen, bustest.Logger(t), nil)
+	return fetch.NewBackfiller(f, fetch.BackfillConfig{Sources: sources, Workers: 2, SaveEvery: 20 * time.Millisecond}, e.kv, nil)
+}
+
+// pages returns the pages on PAGES by id, failing on any id published twice.
+func (e *backfillEnv) pages(t *testing.T) map[string]*article.Page {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	s, err := e.conn.JS.Stream(ctx, bus.StreamPages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*article.Page{}
+	if info.State.Msgs == 0 {
+		return out
+	}
+	c, err := s.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := uint64(0); n < info.State.Msgs; n++ {
+		m, err := c.Next(jetstream.FetchMaxWait(5 * time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p article.Page
+		if err := json.Unmarshal(m.Data(), &p); err != nil {
+			t.Fatal(err)
+		}
+		if out[p.ID] != nil {
+			t.Errorf("page %s (%s) published twice", p.ID, p.URL)
+		}
+		out[p.ID] = &p
+	}
+	return out
+}
+
+func TestBackfillFile(t *testing.T) {
+	site := sitegen.New(sitegen.Config{Pages: 60, Seed: 7})
+	path, st := writeSite(t, site, "news.warc.gz")
+	e := newBackfillEnv(t)
+	b := e.backfiller(t, site.ArchiveSources())
+	ctx := context.Background()
+	p, err := b.File(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Published != int64(st.Pages) || p.Skipped["host"] != int64(st.Foreign) || !p.Done {
+		t.Errorf("progress %+v, want %d published and %d skipped for their host", p, st.Pages, st.Foreign)
+	}
+	pages := e.pages(t)
+	if len(pages) != st.Pages {
+		t.Fatalf("%d pages on PAGES, want %d", len(pages), st.Pages)
+	}
+	for _, pg := range pages {
+		if !pg.Backfill || pg.FetchedAt.Year() != 2026 || len(pg.Blocks) == 0 || pg.Title == "" {
+			t.Errorf("page %s: backfill %v, fetched_at %v, %d blocks, title %q", pg.URL, pg.Backfill, pg.FetchedAt, len(pg.Blocks), pg.Title)
+			break
+		}
+	}
+	// The file is done: a second run reads nothing.
+	if _, err := b.File(ctx, path); !errors.Is(err, fetch.ErrBackfillDone) {
+		t.Errorf("second run: %v, want ErrBackfillDone", err)
+	}
+	// With its progress gone, every URL is known already: nothing new.
+	if err := e.kv.Purge(ctx, "f."+article.IDFor(path)); err != nil {
+		t.Fatal(err)
+	}
+	p, err = b.File(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Published != 0 || p.Unchanged != int64(st.Pages) {
+		t.Errorf("rerun without progress: %d published, %d unchanged; want 0 and %d", p.Published, p.Unchanged, st.Pages)
+	}
+	if n := len(e.pages(t)); n != st.Pages {
+		t.Errorf("%d pages after the rerun, want %d", n, st.Pages)
+	}
+}
+
+// A backfill stopped mid-file resumes where it stopped, and every page
+// is published exactly once.
+func TestBackfillResume(t *testing.T) {
+	site := sitegen.New(sitegen.Config{Pages: 400, Seed: 11})
+	path, st := writeSite(t, site, "resume.warc.gz")
+	e := newBackfillEnv(t)
+	for _, stopAt := range []int64{37, 190} {
+		b := e.backfiller(t, site.ArchiveSources())
+		ctx, cancel := context.WithCancel(context.Background())
+		b.OnProgress = func(p fetch.BackfillProgress) {
+			if p.Records >= stopAt {
+				cancel()
+			}
+		}
+		_, err := b.File(ctx, path)
+		cancel()
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("stopped at %d: %v, want context.Canceled", stopAt, err)
+		}
+		saved, err := b.Progress(context.Background(), path)
+		if err != nil || saved == nil || saved.Offset == 0 || saved.Done {
+			t.Fatalf("progress after the stop: %+v, %v", saved, err)
+		}
+	}
+	b := e.backfiller(t, site.ArchiveSources())
+	p, err := b.File(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Records != int64(st.Pages+st.Foreign+1) {
+		t.Errorf("%d records counted over three runs, want %d (the file's)", p.Records, st.Pages+st.Foreign+1)
+	}
+	if n := len(e.pages(t)); n != st.Pages {
+		t.Errorf("%d pages, want %d", n, st.Pages)
+	}
+}
+
+// Two fetchers share a work queue of files: each file is read by one of
+// them, once, and every page is published once.
+func TestBackfillQueue(t *testing.T) {
+	e := newBackfillEnv(t)
+	var files []string
+	var want int
+	site := sitegen.New(sitegen.Config{Pages: 160, Seed: 100})
+	for i := range 4 {
+		path, st := writeSiteRange(t, site, "q"+string(rune('a'+i))+".warc.gz", i*40, (i+1)*40)
+		files = append(files, path)
+		want += st.Pages
+	}
+	sources := site.ArchiveSources()
+	ctx := context.Background()
+	if err := fetch.EnqueueBackfill(ctx, e.conn, files); err != nil {
+		t.Fatal(err)
+	}
+	// Queued again: JetStream drops the duplicates.
+	if err := fetch.EnqueueBackfill(ctx, e.conn, files); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	readBy := map[string][]int{}
+	var wg sync.WaitGroup
+	for w := range 2 {
+		b := e.backfiller(t, sources)
+		b.OnProgress = func(p fetch.BackfillProgress) {
+			if p.Done {
+				mu.Lock()
+				readBy[p.File] = append(readBy[p.File], w)
+				mu.Unlock()
+			}
+		}
+		wg.Go(func() {
+			if err := b.Work(ctx, e.cons, true); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for _, f := range files {
+		if len(readBy[f]) != 1 {
+			t.Errorf("%s read by fetchers %v, want exactly one", filepath.Base(f), readBy[f])
+		}
+	}
+	if n := len(e.pages(t)); n != want {
+		t.Errorf("%d pages, want %d", n, want)
+	}
+}
