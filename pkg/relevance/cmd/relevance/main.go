@@ -1,0 +1,38 @@
+// Command relevance builds, trains and evaluates the diplomacy model:
+//
+//	relevance extract -corpus NAME -git DIR     every record of a corpus, as JSON lines
+//	relevance rebuild [-cache DIR]              the labelled texts from their public sources, checked
+//
+// See data/relevance/README.md.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "relevance:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return fmt.Errorf("usage: relevance extract|rebuild [flags]")
+	}
+	switch args[0] {
+	case "extract":
+		return runExtract(ctx, args[1:], stdout)
+	case "rebuild":
+		return runRebuild(ctx, args[1:], stdout)
+	}
+	return fmt.Errorf("unknown subcommand %q", args[0])
+}
