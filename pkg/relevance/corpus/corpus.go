@@ -30,19 +30,19 @@ import (
 
 // Record is one news text from a corpus.
 type Record struct {
-	ID       string `json:"id"`       // stable: source, path and record
-	Lang     string `json:"lang"`     // "tr" or "ru"
-	Source   string `json:"source"`   // the outlet: milliyet, trt, rt, ng
-	Section  string `json:"section"`  // the corpus's own category, if any
-	Date     string `json:"date"`     // YYYY-MM-DD where the corpus says, else ""
-	Order    int64  `json:"order"`    // a time order within the source (date or article number)
-	Repo     string `json:"repo"`     // owner/name on GitHub
-	Commit   string `json:"commit"`   // the commit read
-	Path     string `json:"path"`     // file in the repository
-	RecordNo int    `json:"record"`   // line within the file (0 for one-text files)
-	Title    string `json:"title"`    // may be empty
-	Body     string `json:"body"`     // paragraphs separated by blank lines
-	SHA256   string `json:"sha256"`   // of Title + "\n" + Body
+	ID       string `json:"id"`      // stable: source, path and record
+	Lang     string `json:"lang"`    // "tr" or "ru"
+	Source   string `json:"source"`  // the outlet: milliyet, trt, rt, ng
+	Section  string `json:"section"` // the corpus's own category, if any
+	Date     string `json:"date"`    // YYYY-MM-DD where the corpus says, else ""
+	Order    int64  `json:"order"`   // a time order within the source (date or article number)
+	Repo     string `json:"repo"`    // owner/name on GitHub
+	Commit   string `json:"commit"`  // the commit read
+	Path     string `json:"path"`    // file in the repository
+	RecordNo int    `json:"record"`  // line within the file (0 for one-text files)
+	Title    string `json:"title"`   // may be empty
+	Body     string `json:"body"`    // paragraphs separated by blank lines
+	SHA256   string `json:"sha256"`  // of Title + "\n" + Body
 	URL      string `json:"url,omitempty"`
 }
 
