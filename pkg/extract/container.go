@@ -54,6 +54,7 @@ func (w *walker) aggregate() {
 			continue
 		}
 		e.para += b.chars
+		e.ownPara += b.chars
 		s := 1 + float64(strings.Count(b.text, ",")) + math.Min(float64(b.chars)/100, 3)
 		// Paragraphs under furniture count less, per furniture ancestor:
 		// a page wrapper with a stray "sidebar" class weakens everything
@@ -83,6 +84,9 @@ func (w *walker) aggregate() {
 			w.elems[p].chars += e.chars
 			w.elems[p].linkChars += e.linkChars
 			w.elems[p].para += e.para
+			if e.flags&flagArticle == 0 {
+				w.elems[p].ownPara += e.ownPara
+			}
 		}
 	}
 }
@@ -119,15 +123,16 @@ func (w *walker) container() layout {
 			total += e.para
 		}
 		if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 {
-			best = max(best, e.para)
+			best = max(best, e.ownPara)
 		}
 	}
 	if best >= minArticle && best*10 >= total*3 {
 		// The first substantial one: later ones are often the next story
-		// of an infinite scroll, and nested ones are comments.
+		// of an infinite scroll, and nested ones are comments or teasers,
+		// whose text does not count for the article around them.
 		for i := range w.elems {
 			e := &w.elems[i]
-			if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 && e.para*2 >= best {
+			if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 && e.ownPara*2 >= best {
 				return layout{main: int32(i)}
 			}
 		}
@@ -214,6 +219,17 @@ func (w *walker) encloses(l *layout, e int32) bool {
 	return false
 }
 
+// holdsArticle reports a class-word mark on an element that holds at least
+// half of the article's paragraph text: the words said furniture
+// ("content-with-sidebar", "js-search-mark"), the prose says article, and
+// the prose wins.
+func (w *walker) holdsArticle(l *layout, m *mark) bool {
+	if !m.weak || l.main < 0 {
+		return false
+	}
+	return w.within(m.elem, l.main) && w.elems[m.elem].para*2 >= w.elems[l.main].para && w.elems[m.elem].para >= minArticle
+}
+
 // furniture is the zone of the innermost mark that counts for elem e with
 // mark chain m, or "".
 func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
@@ -222,7 +238,7 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 		if m.forced {
 			return m.zone
 		}
-		if w.encloses(l, m.elem) || (m.header && inArticle) {
+		if w.encloses(l, m.elem) || (m.header && inArticle) || w.holdsArticle(l, m) {
 			continue
 		}
 		return m.zone
@@ -272,6 +288,7 @@ func (w *walker) zones(l *layout) []article.Block {
 		}
 	}
 	markLeads(out)
+	shapeBody(out)
 	return out
 }
 

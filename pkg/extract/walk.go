@@ -26,12 +26,14 @@ const (
 // elem is one block-level element, indexed by its pre-order position: elem
 // i is an ancestor-or-self of elem j exactly when i <= j < elems[i].end.
 type elem struct {
+	node   *html.Node
 	parent int32
 	end    int32
 	flags  uint16
 	// aggregates over the blocks inside, filled after the walk
 	score                  float64
 	chars, linkChars, para int
+	ownPara                int // para outside nested <article>s (comments, teasers)
 }
 
 const (
@@ -51,6 +53,7 @@ type mark struct {
 	zone   article.Zone
 	header bool // a header tag, role or class: part of the article when inside it
 	forced bool // a Drop rule: applies even to an ancestor of the article
+	weak   bool // from class/id words only: content evidence overrides it
 	parent *mark
 }
 
@@ -243,7 +246,7 @@ func hrefOf(n *html.Node) (string, bool) {
 // to the enclosing element again.
 func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 	idx := int32(len(w.elems))
-	e := elem{parent: w.ctx.elem}
+	e := elem{node: n, parent: w.ctx.elem}
 	switch n.DataAtom {
 	case atom.Html, atom.Body:
 		e.flags |= flagNoCandidate
@@ -264,6 +267,7 @@ func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 	}
 	marks := w.ctx.marks
 	zone, header := ci.zone, ci.zone == article.ZoneHeader
+	weak := zone != ""
 	if zone == "" {
 		zone = semanticZone(n)
 		header = zone == article.ZoneHeader
@@ -271,7 +275,7 @@ func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 	forced := false
 	if r := w.rules; r != nil {
 		if r.drop[n] {
-			zone, header, forced = article.ZoneNav, false, true
+			zone, header, forced, weak = article.ZoneNav, false, true, false
 		}
 		if r.article[n] {
 			e.flags |= flagRuleArticle
@@ -281,7 +285,7 @@ func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 		}
 	}
 	if zone != "" {
-		marks = &mark{elem: idx, zone: zone, header: header, forced: forced, parent: marks}
+		marks = &mark{elem: idx, zone: zone, header: header, forced: forced, weak: weak, parent: marks}
 	}
 	w.elems = append(w.elems, e)
 

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// Thresholds of the body's shape, in runes.
+const (
+	maxLabel     = 80  // a label, byline or date line is shorter than this
+	linkRunShare = 0.5 // a block at least this much link text is a link
+)
+
+// sentence reports text that ends like a sentence, or runs long enough to
+// be prose whatever its end.
+func sentence(text string) bool {
+	if utf8.RuneCountInString(text) > 2*maxLabel {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " \u00a0\"'”»)]*"))
+	return strings.ContainsRune(".!?;…。", last)
+}
+
+// prose is a paragraph of running text: a sentence with few links.
+func prose(b *article.Block) bool {
+	return b.Level == 0 && b.LinkDensity < linkRunShare && sentence(b.Text) && words(b.Text) >= 6
+}
+
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// shapeBody re-zones body blocks by their shape in the body's flow, which
+// holds whatever the markup's names say:
+//
+//   - a run of linked headlines (two or more in a row, each one link of a
+//     few words, to different pages) is a list of other stories, and so is
+//     a short label right before it ("You may also like");
+//   - short lines before the first paragraph of prose that are no sentence
+//     and are links or hold a year or a clock time (a byline, a date line, "Updated 5 min
+//     ago") are the article's header.
+func shapeBody(bs []article.Block) {
+	// A teaser is a block that is one link of a few words, to a page of its
+	// own: two such in a row, to different pages, are a list of stories.
+	teaser := func(i int) bool {
+		return i >= 0 && i < len(bs) && bs[i].Zone == article.ZoneBody && bs[i].LinkDensity >= linkRunShare &&
+			bs[i].Link != "" && words(bs[i].Text) >= 3
+	}
+	pair := func(i, j int) bool { return teaser(i) && teaser(j) && bs[i].Link != bs[j].Link }
+	for i := range bs {
+		if !teaser(i) || !(pair(i, i-1) || pair(i, i+1)) {
+			continue
+		}
+		bs[i].Zone = article.ZoneRelated
+		if j := i - 1; j >= 0 && bs[j].Zone == article.ZoneBody && bs[j].Tag != "li" &&
+			!sentence(bs[j].Text) && utf8.RuneCountInString(bs[j].Text) <= maxLabel {
+			bs[j].Zone = article.ZoneRelated
+		}
+	}
+	for i := range bs {
+		b := &bs[i]
+		if b.Zone != article.ZoneBody {
+			continue
+		}
+		if prose(b) {
+			break
+		}
+		if b.Tag != "li" && !sentence(b.Text) && utf8.RuneCountInString(b.Text) <= maxLabel &&
+			(b.LinkDensity >= linkRunShare || dated(b.Text)) {
+			b.Zone = article.ZoneHeader
+		}
+	}
+}
+
+// dated reports text holding a clock time (9:30, 14.05) or a year of this
+// era standing alone as a number: a date or time line.
+func dated(s string) bool {
+	digits := 0 // length of the run of digits ending before i
+	for i := 0; i <= len(s); i++ {
+		c := byte(0)
+		if i < len(s) {
+			c = s[i]
+		}
+		if c >= '0' && c <= '9' {
+			digits++
+			continue
+		}
+		if digits == 4 && (s[i-4:i] >= "1990" && s[i-4:i] <= "2099") && (i == 4 || !isDigit(s[i-5])) {
+			return true
+		}
+		if (c == ':' || c == '.') && digits >= 1 && digits <= 2 && i+2 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) &&
+			(i+3 == len(s) || !isDigit(s[i+3])) && (i-digits == 0 || !isDigit(s[i-digits-1])) {
+			return true
+		}
+		digits = 0
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
