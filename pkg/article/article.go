@@ -128,6 +128,7 @@ type Article struct {
 	// organisation codes (UN, NATO, EU, OSCE) that the article mentions.
 	Countries     []string  `json:"countries,omitempty"`
 	Organizations []string  `json:"organizations,omitempty"`
+	Headings      []int     `json:"headings,omitempty"` // indexes into Paragraphs of the sub-headings
 	Dropped       []Dropped `json:"dropped"`
 	ContentHash   string    `json:"content_hash"`
 	FetchedAt     time.Time `json:"fetched_at,omitzero"`

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -311,6 +312,7 @@ func hitIDs(tb testing.TB, ctx context.Context) []string {
 	out := make([]string, 0, len(hrefs))
 	for _, h := range hrefs {
 		id, ok := strings.CutPrefix(h, "/articles/")
+		id, _, _ = strings.Cut(id, "?") // the search the link carries
 		if !ok {
 			tb.Fatalf("hit links to %q, not to an article page", h)
 		}
@@ -354,4 +356,46 @@ func navigateBy(tb testing.TB, ctx context.Context, what string, steps ...chrome
 	if resp == nil || resp.Status != 200 {
 		tb.Fatalf("%s: response %+v, want status 200", what, resp)
 	}
+}
+
+// chartBars returns the tooltips the chart draws for articles: one bar
+// segment per day and language, "day lang: n", days ascending, then
+// languages.
+func chartBars(as ...*article.Article) []string {
+	n := map[string]int{}
+	for _, a := range as {
+		n[a.PublishedAt.UTC().Format(time.DateOnly)+" "+a.Lang]++
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, k+": "+strconv.Itoa(n[k]))
+	}
+	return out
+}
+
+// idsInOrder returns the ids of the articles in the order given.
+func idsInOrder(as ...*article.Article) []string {
+	out := make([]string, 0, len(as))
+	for _, a := range as {
+		out = append(out, a.ID)
+	}
+	return out
+}
+
+// hitOrder returns the ids of the articles in the result list, in order.
+func hitOrder(tb testing.TB, ctx context.Context) []string {
+	tb.Helper()
+	hrefs := evalStrings(tb, ctx, `Array.from(document.querySelectorAll("ol.results li.hit a.title"), a => a.getAttribute("href"))`)
+	out := make([]string, 0, len(hrefs))
+	for _, h := range hrefs {
+		id, _ := strings.CutPrefix(h, "/articles/")
+		id, _, _ = strings.Cut(id, "?")
+		out = append(out, id)
+	}
+	return out
 }

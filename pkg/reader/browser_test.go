@@ -9,12 +9,15 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 var screenshotDir = flag.String("screenshot-dir", "",
@@ -26,6 +29,7 @@ const (
 	langBox   = `form.search select[name="lang"]`
 	sourceBox = `form.search select[name="source"]`
 	country   = `form.search input[name="country"]`
+	sortBox   = `form.search select[name="sort"]`
 	searchBtn = `form.search button[type="submit"]`
 )
 
@@ -59,6 +63,9 @@ func TestBrowser(t *testing.T) {
 			if n := len(textsOf(t, ctx, `section.chart svg rect`)); n != len(segments) {
 				t.Errorf("the chart has %d bar segments, want %d", n, len(segments))
 			}
+			if got, want := textsOf(t, ctx, `p.count .total`), []string{strconv.Itoa(len(w.all()))}; !slices.Equal(got, want) {
+				t.Errorf("the count reads %q, want %q", got, want)
+			}
 			if got, want := hitIDs(t, ctx), ids(w.all()...); !slices.Equal(got, want) {
 				t.Errorf("home lists %v, want every article %v", w.label(got), w.label(want))
 			}
@@ -73,16 +80,50 @@ func TestBrowser(t *testing.T) {
 			if got, want := hitIDs(t, ctx), ids(w.ceasefire, w.blackSea, w.astana, w.evil); !slices.Equal(got, want) {
 				t.Errorf("hits %v, want %v (athens and the Russian stories have no ateşkes)", w.label(got), w.label(want))
 			}
-			marks := textsOf(t, ctx, `li.hit:has(a[href="/articles/`+w.ceasefire.ID+`"]) mark`)
+			marks := textsOf(t, ctx, `li.hit:has(a[href^="/articles/`+w.ceasefire.ID+`?"]) mark`)
 			if !containsFold(marks, "ateşkesin") {
 				t.Errorf("the ceasefire hit marks %q, want the inflected ateşkesin", marks)
 			}
-			title := textsOf(t, ctx, `li.hit a.title[href="/articles/`+w.evil.ID+`"]`)
+			title := textsOf(t, ctx, `li.hit a.title[href^="/articles/`+w.evil.ID+`?"]`)
 			if len(title) != 1 || !strings.Contains(title[0], "<script>alert(1)</script>") {
 				t.Errorf("the hostile hit's title reads %q, want its markup as text", title)
 			}
 			noActiveMarkup(t, ctx)
+			// The count and the chart follow the search: four stories on
+			// three days, one bar segment each (the chart's tooltips read
+			// "day lang: n").
+			if got := textsOf(t, ctx, `p.count .total`); !slices.Equal(got, []string{"4"}) {
+				t.Errorf("the count reads %q, want 4", got)
+			}
+			if got, want := textsOf(t, ctx, `section.chart svg rect title`), chartBars(w.ceasefire, w.blackSea, w.astana, w.evil); !slices.Equal(got, want) {
+				t.Errorf("the chart shows %q, want the search's %q", got, want)
+			}
+			if got := textsOf(t, ctx, `p.count .order`); !slices.Equal(got, []string{"best match"}) {
+				t.Errorf("the page says it is sorted by %q, want best match", got)
+			}
 			screenshot(t, ctx, shots, "reader-search.png")
+		}},
+		{"the user sorts by newest, then by most diplomatic", func(t *testing.T) {
+			for _, tc := range []struct {
+				value, label string
+				want         []*article.Article
+			}{
+				{"newest", "newest", []*article.Article{w.ceasefire, w.evil, w.blackSea, w.astana}},
+				{"score", "most diplomatic", []*article.Article{w.ceasefire, w.blackSea, w.astana, w.evil}},
+			} {
+				navigateBy(t, ctx, "sort "+tc.value, chromedp.SetValue(chromedp.CSS(sortBox), tc.value), chromedp.Click(chromedp.CSS(searchBtn)))
+				do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`ol.results li.hit`)))
+				if got := textsOf(t, ctx, `p.count .order`); !slices.Equal(got, []string{tc.label}) {
+					t.Errorf("sorted by %q, the page says %q", tc.label, got)
+				}
+				if got, want := hitOrder(t, ctx), idsInOrder(tc.want...); !slices.Equal(got, want) {
+					t.Errorf("by %s: %v, want %v", tc.label, w.label(got), w.label(want))
+				}
+				if q, s := value(t, ctx, qBox), value(t, ctx, sortBox); q != "ateşkes" || s != tc.value {
+					t.Errorf("the form shows q %q sort %q", q, s)
+				}
+			}
+			navigateBy(t, ctx, "sort back", chromedp.SetValue(chromedp.CSS(sortBox), "relevance"), chromedp.Click(chromedp.CSS(searchBtn)))
 		}},
 		{"a country filter drops the articles without it", func(t *testing.T) {
 			navigateBy(t, ctx, "filter", chromedp.SendKeys(chromedp.CSS(country), "SY"), chromedp.Click(chromedp.CSS(searchBtn)))
@@ -100,10 +141,14 @@ func TestBrowser(t *testing.T) {
 		}},
 		{"an article page shows the article", func(t *testing.T) {
 			a := w.ceasefire
-			navigateBy(t, ctx, "open article", chromedp.Click(chromedp.CSS(`a.title[href="/articles/`+a.ID+`"]`)))
+			navigateBy(t, ctx, "open article", chromedp.Click(chromedp.CSS(`a.title[href^="/articles/`+a.ID+`?"]`)))
 			do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`article.full h1`)))
-			if loc := location(t, ctx); loc != srv.URL+"/articles/"+a.ID {
+			if loc := location(t, ctx); !strings.HasPrefix(loc, srv.URL+"/articles/"+a.ID+"?") {
 				t.Errorf("the click led to %s", loc)
+			}
+			// The query's words are marked, inflected forms too.
+			if marks := textsOf(t, ctx, `article.full mark`); !slices.Equal(marks, []string{"ateşkesin", "ateşkesin"}) {
+				t.Errorf("the article marks %q, want ateşkesin in the title and the body", marks)
 			}
 			if h1 := textsOf(t, ctx, `article.full h1`); !slices.Equal(h1, []string{a.Title}) {
 				t.Errorf("title %q, want %q", h1, a.Title)
@@ -122,6 +167,19 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("link to the original %+v, want href %s", link, a.URL)
 			}
 			screenshot(t, ctx, shots, "reader-article.png")
+		}},
+		{"← Search goes back to the search", func(t *testing.T) {
+			navigateBy(t, ctx, "back", chromedp.Click(chromedp.CSS(`p.back a`)))
+			do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`ol.results li.hit`)))
+			if q := value(t, ctx, qBox); q != "ateşkes" {
+				t.Errorf("back at the search, the box reads %q", q)
+			}
+			if c := value(t, ctx, country); c != "SY" {
+				t.Errorf("back at the search, the country reads %q", c)
+			}
+			if got, want := hitIDs(t, ctx), ids(w.ceasefire, w.astana); !slices.Equal(got, want) {
+				t.Errorf("back at the search: %v, want %v", w.label(got), w.label(want))
+			}
 		}},
 		{"markup in an article stays text", func(t *testing.T) {
 			a := w.evil

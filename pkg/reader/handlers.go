@@ -44,9 +44,10 @@ func (h *Handler) articles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
+		Total    int       `json:"total"` // matches, all pages together
 		Articles []summary `json:"articles"`
 		Next     string    `json:"next,omitempty"`
-	}{Articles: []summary{}, Next: page.Next}
+	}{Total: page.Total, Articles: []summary{}, Next: page.Next}
 	for _, hit := range page.Hits {
 		a := hit.Record.Article
 		out.Articles = append(out.Articles, summary{
@@ -114,27 +115,22 @@ func validID(id string) bool {
 	return true
 }
 
+// stats takes the search's conditions, so that a chart follows a search.
 func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	for name := range v {
-		if name != "since" && name != "until" {
-			writeError(w, http.StatusBadRequest, name, "unknown parameter")
-			return
+	q, err := parseSearch(r.URL.Query())
+	for name, set := range map[string]bool{"limit": q.Limit != 0, "cursor": q.Cursor != "", "sort": q.Sort != ""} {
+		if err == nil && set {
+			err = bad(name, "stats count every match: they take no %s", name)
 		}
 	}
-	var q store.StatsQuery
-	var err error
-	if q.Since, err = parseTime("since", v.Get("since"), false); err == nil {
-		q.Until, err = parseTime("until", v.Get("until"), true)
-	}
-	if err == nil && !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
-		err = bad("until", "is before since")
+	if err == nil {
+		err = h.known(r.Context(), q)
 	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	st, err := h.st.Stats(r.Context(), q)
+	st, err := h.st.Stats(r.Context(), statsQuery(q))
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -148,6 +144,12 @@ func (h *Handler) stats(w http.ResponseWriter, r *http.Request) {
 		BySource map[string]int   `json:"by_source"`
 		ByDay    []store.DayCount `json:"by_day"`
 	}{st.Total, st.ByLang, st.BySource, st.ByDay})
+}
+
+// statsQuery is the StatsQuery of a search's matches.
+func statsQuery(q store.SearchQuery) store.StatsQuery {
+	return store.StatsQuery{Text: q.Text, Lang: q.Lang, Source: q.Source, Country: q.Country,
+		Since: q.Since, Until: q.Until, MinScore: q.MinScore}
 }
 
 // flushEvery bounds how much of an export waits in buffers.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
@@ -28,7 +29,14 @@ var (
 // searchParams are the parameters /api/articles, /api/export and the UI take.
 var searchParams = map[string]bool{
 	"q": true, "lang": true, "source": true, "country": true, "since": true, "until": true,
-	"min_score": true, "limit": true, "cursor": true,
+	"min_score": true, "sort": true, "limit": true, "cursor": true,
+}
+
+// sorts name the orders the UI offers, as the user reads them.
+var sorts = []struct{ Value, Label string }{
+	{store.SortRelevance, "best match"},
+	{store.SortNewest, "newest"},
+	{store.SortScore, "most diplomatic"},
 }
 
 // parseSearch validates every parameter; extra names the others the
@@ -76,6 +84,9 @@ func parseSearch(v url.Values, extra ...string) (store.SearchQuery, error) {
 		if q.Limit, err = strconv.Atoi(s); err != nil || q.Limit < 1 || q.Limit > store.MaxSearchLimit {
 			return q, bad("limit", "%q is not a number from 1 to %d", s, store.MaxSearchLimit)
 		}
+	}
+	if q.Sort = v.Get("sort"); q.Sort != "" && !slices.ContainsFunc(sorts, func(s struct{ Value, Label string }) bool { return s.Value == q.Sort }) {
+		return q, bad("sort", "%q is not relevance, newest or score", q.Sort)
 	}
 	q.Cursor = v.Get("cursor")
 	return q, nil

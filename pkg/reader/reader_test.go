@@ -133,7 +133,13 @@ func TestAPIParameters(t *testing.T) {
 		{"/api/stats?since=2025-03-14&until=2025-03-14", 200, "", -1},
 		{"/api/stats?since=x", 400, "since", -1},
 		{"/api/stats?until=2025-01-01&since=2025-02-01", 400, "until", -1},
-		{"/api/stats?lang=tr", 400, "lang", -1},
+		{"/api/stats?lang=tr&q=ateşkes&source=aa&country=TR&min_score=0.5", 200, "", -1},
+		{"/api/stats?lang=xx", 400, "lang", -1},
+		{"/api/stats?limit=5", 400, "limit", -1},
+		{"/api/stats?sort=score", 400, "sort", -1},
+		{"/api/stats?q=%21%21", 400, "q", -1},
+		{"/api/articles?sort=score", 200, "", 20},
+		{"/api/articles?sort=oldest", 400, "sort", -1},
 		{"/api/export?format=xml", 400, "format", -1},
 		{"/api/export?limit=5", 400, "limit", -1},
 		{"/api/export?country=1", 400, "country", -1},
@@ -393,5 +399,35 @@ func TestAPIStoreFailure(t *testing.T) {
 				t.Errorf("body %q, want {\"error\": \"internal error\"}", body)
 			}
 		})
+	}
+}
+
+// TestArticlePage: sub-headings are headings, the photo credit is a
+// credit, and the words of the search that led to the page are marked.
+func TestArticlePage(t *testing.T) {
+	f := newFixture(t, 0, reader.Config{})
+	a := storetest.NewArticle(7)
+	a.Paragraphs = []string{"Переговоры продолжатся завтра.", "Что дальше", "Стороны обсудили переговорный процесс."}
+	a.Body = strings.Join(a.Paragraphs, "\n\n")
+	a.Headings = []int{1}
+	a.Credit = "Фото: ТАСС"
+	if _, err := f.st.Put(context.Background(), []*article.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	_, plain := get(t, f.srv.URL+"/articles/"+a.ID)
+	for _, want := range []string{`<h2 class="sub">Что дальше</h2>`, `<p class="credit" aria-label="Credit">Фото: ТАСС</p>`,
+		`<p>Переговоры продолжатся завтра.</p>`, `<a href="/">← Search</a>`} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(plain, "<mark>") || strings.Contains(plain, "<p>Что дальше</p>") || strings.Contains(plain, "<p>Фото") {
+		t.Errorf("without a search, the page marks words or shows the heading or credit as body text")
+	}
+	_, marked := get(t, f.srv.URL+"/articles/"+a.ID+"?q=переговоры&lang=ru&sort=newest")
+	for _, want := range []string{`<mark>Переговоры</mark> продолжатся`, `<a href="/?lang=ru&amp;q=%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B&amp;sort=newest">← Search</a>`} {
+		if !strings.Contains(marked, want) {
+			t.Errorf("the page found by a search lacks %s", want)
+		}
 	}
 }

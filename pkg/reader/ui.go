@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/store"
@@ -57,10 +59,37 @@ type searchPage struct {
 	Q                      store.SearchQuery
 	Since, Until, MinScore string
 	Sources                []string
+	Sorts                  []struct{ Value, Label string }
+	Sort                   string // the order the form shows chosen
+	SortLabel              string // the order in use
 	Hits                   []store.Hit
+	Total                  int // -1: not counted
+	State                  string
 	Next                   string
 	Error                  string
 	Chart                  template.HTML
+}
+
+// ArticleHref links a hit to its page, carrying the search along, so that
+// the page can mark the query's words and lead back to the results.
+func (p searchPage) ArticleHref(id string) template.URL {
+	h := "/articles/" + url.PathEscape(id)
+	if p.State != "" {
+		h += "?" + p.State
+	}
+	return template.URL(h)
+}
+
+// searchState is what of a search a link carries: its conditions and
+// order, not its page. Values come from parseSearch, so they are valid.
+func searchState(v url.Values) url.Values {
+	out := url.Values{}
+	for k := range v {
+		if k != "cursor" && k != "limit" && v.Get(k) != "" {
+			out.Set(k, v.Get(k))
+		}
+	}
+	return out
 }
 
 func (u *ui) search(w http.ResponseWriter, r *http.Request) {
@@ -71,7 +100,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 			v.Del(k)
 		}
 	}
-	p := searchPage{Since: v.Get("since"), Until: v.Get("until"), MinScore: v.Get("min_score")}
+	p := searchPage{Since: v.Get("since"), Until: v.Get("until"), MinScore: v.Get("min_score"), Sorts: sorts, Total: -1}
 	status := http.StatusOK
 	q, err := parseSearch(v)
 	p.Q = q
@@ -81,15 +110,27 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var page store.SearchPage
 		if page, err = u.st.Search(r.Context(), q); err == nil {
-			p.Hits = page.Hits
+			p.Hits, p.Total = page.Hits, page.Total
+			p.State = searchState(v).Encode()
 			if page.Next != "" {
-				next := url.Values{}
-				for k := range v {
-					next.Set(k, v.Get(k))
+				next := searchState(v)
+				if l := v.Get("limit"); l != "" {
+					next.Set("limit", l)
 				}
 				next.Set("cursor", page.Next)
 				p.Next = "/?" + next.Encode()
 			}
+		}
+	}
+	// The form keeps what the user chose; best match is the default, and
+	// the page says when there are no words to match and it is newest.
+	p.Sort = q.Sort
+	if p.Sort == "" {
+		p.Sort = store.SortRelevance
+	}
+	for _, s := range sorts {
+		if s.Value == sortInUse(q) {
+			p.SortLabel = s.Label
 		}
 	}
 	if err != nil {
@@ -103,14 +144,36 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 			p.Error, status = "The search failed; try again.", http.StatusInternalServerError
 		}
 	}
-	if st, err := u.st.Stats(r.Context(), store.StatsQuery{}); err == nil {
-		for s := range st.BySource {
-			p.Sources = append(p.Sources, s)
+	// The chart counts what the search finds; the source list, everything.
+	if _, sources, err := u.catalog.lookup(r.Context(), func(_, _ []string) bool { return true }); err == nil {
+		p.Sources = sources
+	}
+	if status == http.StatusOK {
+		if st, err := u.st.Stats(r.Context(), statsQuery(q)); err == nil {
+			p.Chart = chart(st.ByDay)
+		} else {
+			u.log.Error("reader: stats", "err", err)
 		}
-		sort.Strings(p.Sources)
-		p.Chart = chart(st.ByDay)
 	}
 	u.render(w, u.searchT, status, p)
+}
+
+// sortInUse is the order Search applies to q.
+func sortInUse(q store.SearchQuery) string {
+	text := strings.TrimSpace(q.Text) != ""
+	switch {
+	case q.Sort == store.SortScore, q.Sort == store.SortNewest:
+		return q.Sort
+	case text:
+		return store.SortRelevance
+	}
+	return store.SortNewest
+}
+
+// para is a paragraph of the article page, its words marked.
+type para struct {
+	Heading bool
+	Spans   []store.Span
 }
 
 func (u *ui) article(w http.ResponseWriter, r *http.Request) {
@@ -129,14 +192,35 @@ func (u *ui) article(w http.ResponseWriter, r *http.Request) {
 		u.errorPage(w, status)
 		return
 	}
+	a := rec.Article
 	data := struct {
 		A        article.Article
+		Title    []store.Span
+		Paras    []para
 		Revision int
 		Link     string
-	}{A: rec.Article, Revision: rec.Revision}
+		Back     string
+		Query    string
+	}{A: a, Revision: rec.Revision, Back: "/"}
+	// The search that led here, if any: its words are marked, and the way
+	// back keeps it. A link that does not parse is only a link.
+	var q store.SearchQuery
+	if v := r.URL.Query(); len(v) > 0 {
+		if sq, err := parseSearch(v); err == nil {
+			q = sq
+			if st := searchState(v).Encode(); st != "" {
+				data.Back = "/?" + st
+			}
+			data.Query = strings.TrimSpace(q.Text)
+		}
+	}
+	data.Title = store.Highlight(q, a.Lang, a.Title)
+	for i, p := range a.Paragraphs {
+		data.Paras = append(data.Paras, para{Heading: slices.Contains(a.Headings, i), Spans: store.Highlight(q, a.Lang, p)})
+	}
 	// Only web links: an article's URL is untrusted, and a javascript:
 	// URL must never become a link.
-	if l, err := url.Parse(rec.Article.URL); err == nil && (l.Scheme == "http" || l.Scheme == "https") {
+	if l, err := url.Parse(a.URL); err == nil && (l.Scheme == "http" || l.Scheme == "https") {
 		data.Link = l.String()
 	}
 	u.render(w, u.artT, http.StatusOK, data)

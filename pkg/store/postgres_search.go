@@ -27,29 +27,14 @@ func (a *pgArgs) add(v any) string {
 	return "$" + strconv.Itoa(len(*a))
 }
 
-// pgSearchSQL builds the query of Search (with a cursor and a limit), of
-// Scan (without) and, with count, of Total. Its columns are id, doc,
-// revision, first_seen, updated_at, then the keys of the cursor: rank and
-// published_at (NULL when undated). The keys are ordered and cut first and
-// the documents joined after, so that sorting thousands of matches does
-// not move their JSON.
-func pgSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any, error) {
-	var args pgArgs
+// pgFilter is the FROM and WHERE of the articles q selects, as articles
+// a (joined to article_search s when there are terms).
+func pgFilter(q SearchQuery, terms []term, args *pgArgs) string {
 	var where []string
-	var b strings.Builder
-	switch {
-	case count:
-		b.WriteString(`SELECT COUNT(*)`)
-	case len(terms) > 0:
-		b.WriteString(`SELECT a.id, ` + pgRank(terms, &args) + ` AS rank, a.published_at AS pub`)
-	default:
-		b.WriteString(`SELECT a.id, 0::float8 AS rank, a.published_at AS pub`)
-	}
+	from := ` FROM articles a`
 	if len(terms) > 0 {
-		b.WriteString(` FROM article_search s JOIN articles a ON a.id = s.id`)
+		from = ` FROM article_search s JOIN articles a ON a.id = s.id`
 		where = append(where, `s.tsv @@ `+args.add(tsQuery(terms))+`::tsquery`)
-	} else {
-		b.WriteString(` FROM articles a`)
 	}
 	if q.Lang != "" {
 		where = append(where, `a.lang = `+args.add(q.Lang))
@@ -73,35 +58,67 @@ func pgSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool
 		where = append(where, `a.score >= `+args.add(q.MinScore))
 	}
 	if len(where) > 0 {
-		b.WriteString(" WHERE " + strings.Join(where, " AND "))
+		from += " WHERE " + strings.Join(where, " AND ")
 	}
+	return from
+}
+
+// pgSearchSQL builds the query of Search (with a cursor and a limit), of
+// Scan (without) and, with count, of Total. Its columns are id, doc,
+// revision, first_seen, updated_at, then keys of the cursor: rank and
+// published_at (NULL when undated). The keys are ordered and cut first
+// and the documents joined after, so that sorting thousands of matches
+// does not move their JSON.
+func pgSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any, error) {
+	var args pgArgs
+	var b strings.Builder
+	switch {
+	case count:
+		b.WriteString(`SELECT COUNT(*)`)
+	case len(terms) > 0:
+		b.WriteString(`SELECT a.id, ` + pgRank(terms, &args) + ` AS rank, a.published_at AS pub, a.score AS scr`)
+	default:
+		b.WriteString(`SELECT a.id, 0::float8 AS rank, a.published_at AS pub, a.score AS scr`)
+	}
+	b.WriteString(pgFilter(q, terms, &args))
 	if count {
 		return b.String(), args, nil
 	}
 	// Ids compare as bytes, as SQLite's do, whatever the database's
 	// collation.
-	order := ` ORDER BY k.pub DESC NULLS LAST, k.id COLLATE "C"`
-	var keyset string
+	var order, keyset string
 	if len(terms) > 0 {
-		order = ` ORDER BY k.rank DESC, k.id COLLATE "C"`
 		// OFFSET 0 keeps the planner from inlining the subquery, which
 		// would compute the rank once per use instead of once per row.
 		b.WriteString(` OFFSET 0`)
+	}
+	switch q.order(terms) {
+	case SortRelevance:
+		order = ` ORDER BY k.rank DESC, k.id COLLATE "C"`
 		if cur != nil {
 			r, id := args.add(cur.Rank), args.add(cur.ID)
 			keyset = ` WHERE k.rank < ` + r + ` OR (k.rank = ` + r + ` AND k.id COLLATE "C" > ` + id + `)`
 		}
-	} else if cur != nil {
-		id := args.add(cur.ID)
-		if cur.Published == "" {
-			keyset = ` WHERE k.pub IS NULL AND k.id COLLATE "C" > ` + id
-		} else {
-			pub, err := time.Parse(time.RFC3339Nano, cur.Published)
-			if err != nil {
-				return "", nil, fmt.Errorf("%w: cursor: %w: bad published time", ErrBadQuery, ErrBadCursor)
+	case SortScore:
+		order = ` ORDER BY k.scr DESC, k.id COLLATE "C"`
+		if cur != nil {
+			sc, id := args.add(cur.Score), args.add(cur.ID)
+			keyset = ` WHERE k.scr < ` + sc + ` OR (k.scr = ` + sc + ` AND k.id COLLATE "C" > ` + id + `)`
+		}
+	default:
+		order = ` ORDER BY k.pub DESC NULLS LAST, k.id COLLATE "C"`
+		if cur != nil {
+			id := args.add(cur.ID)
+			if cur.Published == "" {
+				keyset = ` WHERE k.pub IS NULL AND k.id COLLATE "C" > ` + id
+			} else {
+				pub, err := time.Parse(time.RFC3339Nano, cur.Published)
+				if err != nil {
+					return "", nil, fmt.Errorf("%w: cursor: %w: bad published time", ErrBadQuery, ErrBadCursor)
+				}
+				p := args.add(formatTime(pub)) + `::timestamptz`
+				keyset = ` WHERE k.pub < ` + p + ` OR k.pub IS NULL OR (k.pub = ` + p + ` AND k.id COLLATE "C" > ` + id + `)`
 			}
-			p := args.add(formatTime(pub)) + `::timestamptz`
-			keyset = ` WHERE k.pub < ` + p + ` OR k.pub IS NULL OR (k.pub = ` + p + ` AND k.id COLLATE "C" > ` + id + `)`
 		}
 	}
 	keys := `SELECT * FROM (` + b.String() + `) k` + keyset + order
@@ -184,7 +201,7 @@ func (s *postgresStore) Search(ctx context.Context, q SearchQuery) (SearchPage, 
 			return errStopScan
 		}
 		page.Hits = append(page.Hits, newHit(r, rank, terms))
-		last = cursor{Query: q.fingerprint(), Rank: rank, Published: pub, ID: r.Article.ID}
+		last = cursor{Query: q.fingerprint(), Rank: rank, Score: r.Article.Relevance.Score, Published: pub, ID: r.Article.ID}
 		return nil
 	})
 	if err != nil && !errors.Is(err, errStopScan) {
@@ -246,26 +263,16 @@ func (s *postgresStore) scanSearch(ctx context.Context, query string, args []any
 }
 
 // Stats sends its three counts as one pipelined batch.
-func (s *postgresStore) Stats(ctx context.Context, q StatsQuery) (Stats, error) {
-	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
-		return Stats{}, fmt.Errorf("%w: until: %s is before since %s", ErrBadQuery,
-			q.Until.Format(time.RFC3339), q.Since.Format(time.RFC3339))
+func (s *postgresStore) Stats(ctx context.Context, sq StatsQuery) (Stats, error) {
+	q, err := sq.search().normalize()
+	if err != nil {
+		return Stats{}, err
 	}
-	var where []string
 	var args pgArgs
-	if !q.Since.IsZero() {
-		where = append(where, `published_at >= `+args.add(formatTime(q.Since))+`::timestamptz`)
-	}
-	if !q.Until.IsZero() {
-		where = append(where, `published_at < `+args.add(formatTime(q.Until))+`::timestamptz`)
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
-	dayCond := " WHERE published_at IS NOT NULL"
-	if cond != "" {
-		dayCond = cond
+	from := pgFilter(q, searchTerms(q.Lang, q.Text), &args)
+	dated := " WHERE a.published_at IS NOT NULL"
+	if strings.Contains(from, " WHERE ") {
+		dated = " AND a.published_at IS NOT NULL"
 	}
 	st := Stats{ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []DayCount{}}
 	b := &pgx.Batch{}
@@ -273,7 +280,7 @@ func (s *postgresStore) Stats(ctx context.Context, q StatsQuery) (Stats, error) 
 		col string
 		dst map[string]int
 	}{{"lang", st.ByLang}, {"source", st.BySource}} {
-		b.Queue(`SELECT `+g.col+`, COUNT(*) FROM articles`+cond+` GROUP BY 1`, args...).Query(
+		b.Queue(`SELECT a.`+g.col+`, COUNT(*)`+from+` GROUP BY 1`, args...).Query(
 			func(rows pgx.Rows) error {
 				var k string
 				var n int
@@ -291,8 +298,8 @@ func (s *postgresStore) Stats(ctx context.Context, q StatsQuery) (Stats, error) 
 			})
 	}
 	// Languages order as bytes, as SQLite's do.
-	b.Queue(`SELECT to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), lang, COUNT(*) FROM articles`+
-		dayCond+` GROUP BY 1, 2 ORDER BY 1, lang COLLATE "C"`, args...).Query(func(rows pgx.Rows) error {
+	b.Queue(`SELECT to_char(a.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), a.lang, COUNT(*)`+from+
+		dated+` GROUP BY 1, 2 ORDER BY 1, a.lang COLLATE "C"`, args...).Query(func(rows pgx.Rows) error {
 		var d DayCount
 		_, err := pgx.ForEachRow(rows, []any{&d.Day, &d.Lang, &d.Count}, func() error {
 			st.ByDay = append(st.ByDay, d)

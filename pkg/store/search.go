@@ -36,9 +36,19 @@ type SearchQuery struct {
 	// Undated articles never match either.
 	Since, Until time.Time
 	MinScore     float64 // Relevance.Score >= MinScore
-	Limit        int     // 0 = DefaultSearchLimit; at most MaxSearchLimit; ignored by Scan
-	Cursor       string  // from SearchPage.Next; "" = first page; ignored by Scan
+	// Sort orders the hits: SortRelevance, SortNewest or SortScore; ""
+	// is SortRelevance with a text condition and SortNewest without.
+	Sort   string
+	Limit  int    // 0 = DefaultSearchLimit; at most MaxSearchLimit; ignored by Scan
+	Cursor string // from SearchPage.Next; "" = first page; ignored by Scan
 }
+
+// Orders of Search. Ties go by id, so that pages never overlap.
+const (
+	SortRelevance = "relevance" // best match first (Hit.Rank); newest first without a text condition
+	SortNewest    = "newest"    // newest published first, undated last
+	SortScore     = "score"     // most diplomatic first (Relevance.Score)
+)
 
 // Limits on SearchQuery.Limit.
 const (
@@ -74,10 +84,19 @@ type SearchPage struct {
 	Total int
 }
 
-// StatsQuery bounds Stats on published_at, as SearchQuery does. With both
-// bounds zero, undated articles count in ByLang and BySource.
+// StatsQuery selects the articles Stats counts, with SearchQuery's
+// conditions, so that a chart follows a search. With Since and Until both
+// zero, undated articles count in ByLang and BySource.
 type StatsQuery struct {
-	Since, Until time.Time
+	Text, Lang, Source, Country string
+	Since, Until                time.Time
+	MinScore                    float64
+}
+
+// search is q as the SearchQuery whose matches Stats counts.
+func (q StatsQuery) search() SearchQuery {
+	return SearchQuery{Text: q.Text, Lang: q.Lang, Source: q.Source, Country: q.Country,
+		Since: q.Since, Until: q.Until, MinScore: q.MinScore}
 }
 
 // Stats are counts of articles (not revisions).
@@ -235,29 +254,49 @@ func (q SearchQuery) normalize() (SearchQuery, error) {
 	if q.Lang != "" && strings.ToLower(q.Lang) != q.Lang {
 		q.Lang = strings.ToLower(q.Lang)
 	}
+	switch q.Sort {
+	case "":
+		q.Sort = SortNewest
+		if strings.TrimSpace(q.Text) != "" {
+			q.Sort = SortRelevance
+		}
+	case SortRelevance, SortNewest, SortScore:
+	default:
+		return q, bad("sort", "%q is not %s, %s or %s", q.Sort, SortRelevance, SortNewest, SortScore)
+	}
 	if strings.TrimSpace(q.Text) != "" && len(stem.Split(q.Text)) == 0 {
 		return q, bad("q", "%q has no words", q.Text)
 	}
 	return q, nil
 }
 
-// cursor is the position after the last hit of a page. With a text
-// condition it is (rank, id); without, (published_at, id), published_at
-// "" for undated articles, which sort last. Query is a fingerprint of the
-// conditions, so that a cursor is refused on another query rather than
-// silently skipping results.
+// cursor is the position after the last hit of a page: (rank, id) by
+// relevance with a text condition, (score, id) by score, else
+// (published_at, id), published_at "" for undated articles, which sort
+// last. Query is a fingerprint of the conditions and the order, so that a
+// cursor is refused on another query rather than silently skipping
+// results.
 type cursor struct {
 	Query     string  `json:"q"`
 	Rank      float64 `json:"r,omitempty"`
+	Score     float64 `json:"s,omitempty"`
 	Published string  `json:"p,omitempty"`
 	ID        string  `json:"i"`
+}
+
+// order is how q's hits are ordered: SortRelevance only with terms.
+func (q SearchQuery) order(terms []term) string {
+	if q.Sort == SortRelevance && len(terms) == 0 {
+		return SortNewest
+	}
+	return q.Sort
 }
 
 // fingerprint identifies q's conditions, not its page.
 func (q SearchQuery) fingerprint() string {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%q %q %q %q %s %s %v", q.Text, q.Lang, q.Source, q.Country,
-		nullableTime(q.Since), nullableTime(q.Until), q.MinScore)
+	fmt.Fprintf(h, "%q %q %q %q %s %s %v %q", q.Text, q.Lang, q.Source, q.Country,
+		nullableTime(q.Since), nullableTime(q.Until), q.MinScore, q.Sort)
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
@@ -358,9 +397,22 @@ func matchWords(lang string, ws []wordPos, terms []term) []bool {
 // snippetWords is how many words a snippet shows.
 const snippetWords = 30
 
+// Highlight returns text, in language lang, as spans with the words that
+// q's text matches marked, as Search marks a hit's title and snippet: for
+// showing a whole article found by q.
+func Highlight(q SearchQuery, lang, text string) []Span {
+	return highlight(lang, text, searchTerms(strings.ToLower(q.Lang), q.Text))
+}
+
 // highlight returns all of text as spans, its matching words marked.
 func highlight(lang, text string, terms []term) []Span {
 	ws := scanWords(text)
+	if len(ws) == 0 {
+		if s := collapse(text); s != "" {
+			return []Span{{Text: s}}
+		}
+		return []Span{}
+	}
 	return spans(text, ws, matchWords(lang, ws, terms), 0, len(ws))
 }
 
@@ -416,6 +468,8 @@ func spans(text string, ws []wordPos, hit []bool, from, to int) []Span {
 	}
 	if from > 0 {
 		add("…", false)
+	} else {
+		add(text[:ws[0].start], false) // what comes before the first word: «, ", (
 	}
 	for i := from; i < to; i++ {
 		if i > from {

@@ -100,34 +100,19 @@ func (x *sqliteIndex) flush(ctx context.Context) error {
 	return nil
 }
 
-// sqliteSearchSQL builds the query of Search (with a cursor and a limit),
-// of Scan (without) and, with count, of Total. Its columns are those of
-// scanRecords, then rank and published_at ("" when undated), the keys of
-// the cursor. The keys are ordered and cut first and the documents joined
-// after, so that sorting thousands of matches does not move their JSON.
-func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any) {
+// sqliteFilter is the FROM and WHERE of the articles q selects, as
+// articles a (joined to the full-text index f when there are terms).
+func sqliteFilter(q SearchQuery, terms []term) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) {
 		where = append(where, cond)
 		args = append(args, a...)
 	}
-	var b strings.Builder
-	switch {
-	case count:
-		b.WriteString(`SELECT COUNT(*)`)
-	case len(terms) > 0:
-		rank, rankArgs := sqliteRank(terms)
-		b.WriteString(`SELECT a.id AS id, ` + rank + ` AS rank, COALESCE(a.published_at, '') AS pub`)
-		args = append(args, rankArgs...)
-	default:
-		b.WriteString(`SELECT a.id AS id, 0.0 AS rank, COALESCE(a.published_at, '') AS pub`)
-	}
+	from := ` FROM articles a`
 	if len(terms) > 0 {
-		b.WriteString(` FROM articles_fts f JOIN search_docs d ON d.docid = f.rowid JOIN articles a ON a.id = d.id`)
+		from = ` FROM articles_fts f JOIN search_docs d ON d.docid = f.rowid JOIN articles a ON a.id = d.id`
 		add(`articles_fts MATCH ?`, ftsQuery(terms))
-	} else {
-		b.WriteString(` FROM articles a`)
 	}
 	if q.Lang != "" {
 		add(`a.lang = ?`, q.Lang)
@@ -148,22 +133,55 @@ func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count 
 		add(`a.score >= ?`, q.MinScore)
 	}
 	if len(where) > 0 {
-		b.WriteString(" WHERE " + strings.Join(where, " AND "))
+		from += " WHERE " + strings.Join(where, " AND ")
 	}
+	return from, args
+}
+
+// sqliteSearchSQL builds the query of Search (with a cursor and a limit),
+// of Scan (without) and, with count, of Total. Its columns are those of
+// scanRecords, then rank and published_at ("" when undated), keys of the
+// cursor. The keys are ordered and cut first and the documents joined
+// after, so that sorting thousands of matches does not move their JSON.
+func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any) {
+	var b strings.Builder
+	var args []any
+	switch {
+	case count:
+		b.WriteString(`SELECT COUNT(*)`)
+	case len(terms) > 0:
+		rank, rankArgs := sqliteRank(terms)
+		b.WriteString(`SELECT a.id AS id, ` + rank + ` AS rank, COALESCE(a.published_at, '') AS pub, a.score AS scr`)
+		args = append(args, rankArgs...)
+	default:
+		b.WriteString(`SELECT a.id AS id, 0.0 AS rank, COALESCE(a.published_at, '') AS pub, a.score AS scr`)
+	}
+	from, fargs := sqliteFilter(q, terms)
+	b.WriteString(from)
+	args = append(args, fargs...)
 	if count {
 		return b.String(), args
 	}
-	order := ` ORDER BY pub DESC, id ASC`
-	var keyset string
-	if len(terms) > 0 {
+	var order, keyset string
+	switch q.order(terms) {
+	case SortRelevance:
 		order = ` ORDER BY rank DESC, id ASC`
 		if cur != nil {
 			keyset = ` WHERE rank < ? OR (rank = ? AND id > ?)`
 			args = append(args, cur.Rank, cur.Rank, cur.ID)
 		}
-	} else if cur != nil {
-		keyset = ` WHERE pub < ? OR (pub = ? AND id > ?)`
-		args = append(args, cur.Published, cur.Published, cur.ID)
+	case SortScore:
+		order = ` ORDER BY scr DESC, id ASC`
+		if cur != nil {
+			keyset = ` WHERE scr < ? OR (scr = ? AND id > ?)`
+			args = append(args, cur.Score, cur.Score, cur.ID)
+		}
+	default:
+		order = ` ORDER BY pub DESC, id ASC`
+		if cur != nil {
+			keyset = ` WHERE pub < ? OR (pub = ? AND id > ?)`
+			args = append(args, cur.Published, cur.Published, cur.ID)
+		}
 	}
 	// LIMIT -1 keeps SQLite from flattening the subquery, which would
 	// compute the rank expression once per use instead of once per row.
@@ -247,7 +265,7 @@ func (s *sqliteStore) Search(ctx context.Context, q SearchQuery) (SearchPage, er
 			return errStopScan
 		}
 		page.Hits = append(page.Hits, newHit(r, rank, terms))
-		last = cursor{Query: q.fingerprint(), Rank: rank, Published: pub, ID: r.Article.ID}
+		last = cursor{Query: q.fingerprint(), Rank: rank, Score: r.Article.Relevance.Score, Published: pub, ID: r.Article.ID}
 		return nil
 	})
 	if err != nil && !errors.Is(err, errStopScan) {
@@ -323,29 +341,21 @@ func (s *sqliteStore) scanSearch(ctx context.Context, query string, args []any,
 	return rows.Err()
 }
 
-func (s *sqliteStore) Stats(ctx context.Context, q StatsQuery) (Stats, error) {
-	if !q.Since.IsZero() && !q.Until.IsZero() && q.Until.Before(q.Since) {
-		return Stats{}, fmt.Errorf("%w: until: %s is before since %s", ErrBadQuery,
-			q.Until.Format(time.RFC3339), q.Since.Format(time.RFC3339))
+func (s *sqliteStore) Stats(ctx context.Context, sq StatsQuery) (Stats, error) {
+	q, err := sq.search().normalize()
+	if err != nil {
+		return Stats{}, err
 	}
-	var where []string
-	var args []any
-	if !q.Since.IsZero() {
-		where, args = append(where, "published_at >= ?"), append(args, formatTime(q.Since))
+	if err := s.indexer.drain(ctx); err != nil {
+		return Stats{}, err
 	}
-	if !q.Until.IsZero() {
-		where, args = append(where, "published_at < ?"), append(args, formatTime(q.Until))
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
-	}
+	from, args := sqliteFilter(q, searchTerms(q.Lang, q.Text))
 	st := Stats{ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []DayCount{}}
 	for _, g := range []struct {
 		col string
 		dst map[string]int
 	}{{"lang", st.ByLang}, {"source", st.BySource}} {
-		err := s.queryRows(ctx, `SELECT `+g.col+`, COUNT(*) FROM articles`+cond+` GROUP BY 1`, args,
+		err := s.queryRows(ctx, `SELECT a.`+g.col+`, COUNT(*)`+from+` GROUP BY 1`, args,
 			func(rows *sql.Rows) error {
 				var k string
 				var n int
@@ -362,11 +372,11 @@ func (s *sqliteStore) Stats(ctx context.Context, q StatsQuery) (Stats, error) {
 			return Stats{}, fmt.Errorf("store %s: stats by %s: %w", s.name, g.col, err)
 		}
 	}
-	dayCond := " WHERE published_at IS NOT NULL"
-	if cond != "" {
-		dayCond = cond
+	dated := " WHERE a.published_at IS NOT NULL"
+	if strings.Contains(from, " WHERE ") {
+		dated = " AND a.published_at IS NOT NULL"
 	}
-	err := s.queryRows(ctx, `SELECT substr(published_at, 1, 10), lang, COUNT(*) FROM articles`+dayCond+
+	err = s.queryRows(ctx, `SELECT substr(a.published_at, 1, 10), a.lang, COUNT(*)`+from+dated+
 		` GROUP BY 1, 2 ORDER BY 1, 2`, args, func(rows *sql.Rows) error {
 		var d DayCount
 		if err := rows.Scan(&d.Day, &d.Lang, &d.Count); err != nil {

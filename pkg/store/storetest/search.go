@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,6 +19,7 @@ func RunSearch(t *testing.T, open func(t testing.TB) store.Store) {
 	t.Run("Morphology", func(t *testing.T) { testMorphology(t, open) })
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
 	t.Run("Pages", func(t *testing.T) { testPages(t, open) })
+	t.Run("Sort", func(t *testing.T) { testSort(t, open) })
 	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open) })
 	t.Run("Reindex", func(t *testing.T) { testReindex(t, open) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
@@ -377,5 +379,88 @@ func testReindex(t *testing.T, open func(testing.TB) store.Store) {
 		if got := len(search(t, st, tc.q).Hits); got != tc.want {
 			t.Errorf("after a revision, Search(%+v): %d hits, want %d", tc.q, got, tc.want)
 		}
+	}
+}
+
+// testSort checks the orders a user can choose, and that a cursor walks
+// each of them without a gap or a repeat.
+func testSort(t *testing.T, open func(testing.TB) store.Store) {
+	fx := filterFixture()
+	st := open(t)
+	var batch []*article.Article
+	for _, a := range fx {
+		batch = append(batch, a)
+	}
+	// A stronger match, older and less diplomatic than the rest.
+	strong := textArticle(420, "tr", "Ateşkes", "Ateşkes, ateşkes ve yine ateşkes.")
+	strong.Source, strong.PublishedAt, strong.Relevance.Score = "aa", base().Add(-time.Hour), 0.1
+	fx["strong"] = strong
+	put(t, st, append(batch, strong)...)
+	byScore := func(names ...string) []string {
+		slices.SortStableFunc(names, func(x, y string) int {
+			a, b := fx[x], fx[y]
+			if a.Relevance.Score != b.Relevance.Score {
+				if a.Relevance.Score > b.Relevance.Score {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		return names
+	}
+	all := []string{"f1", "f2", "f3", "f4", "f5", "f6", "strong"}
+	tests := []struct {
+		q    store.SearchQuery
+		want []string // first hits, in order
+	}{
+		{store.SearchQuery{Text: "ateşkes"}, []string{"strong"}},
+		{store.SearchQuery{Text: "ateşkes", Sort: store.SortRelevance}, []string{"strong"}},
+		{store.SearchQuery{Text: "ateşkes", Sort: store.SortNewest}, newestFirst(fx, slices.Clone(all)...)},
+		{store.SearchQuery{Text: "ateşkes", Sort: store.SortScore}, byScore(slices.Clone(all)...)},
+		{store.SearchQuery{Sort: store.SortScore}, byScore(slices.Clone(all)...)},
+		{store.SearchQuery{Sort: store.SortRelevance}, newestFirst(fx, slices.Clone(all)...)},
+		{store.SearchQuery{Lang: "tr", Sort: store.SortScore}, byScore("f1", "f2", "f5", "f6", "strong")},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%q by %q", tc.q.Text+tc.q.Lang, tc.q.Sort), func(t *testing.T) {
+			// Two at a time, so that every order is walked by its cursor.
+			q := tc.q
+			q.Limit = 2
+			var got []string
+			for pages := 0; ; pages++ {
+				if pages > 10 {
+					t.Fatal("the cursor does not advance")
+				}
+				page := search(t, st, q)
+				for _, h := range page.Hits {
+					got = append(got, nameOf(fx, h.Record.Article.ID))
+				}
+				if page.Next == "" {
+					break
+				}
+				q.Cursor = page.Next
+			}
+			if len(got) < len(tc.want) || !slices.Equal(got[:len(tc.want)], tc.want) {
+				t.Errorf("order %v, want it to start %v", got, tc.want)
+			}
+			seen := map[string]bool{}
+			for _, n := range got {
+				if seen[n] {
+					t.Errorf("%s twice in %v", n, got)
+				}
+				seen[n] = true
+			}
+		})
+	}
+	if _, err := st.Search(context.Background(), store.SearchQuery{Sort: "oldest"}); !errors.Is(err, store.ErrBadQuery) ||
+		!strings.Contains(err.Error(), "sort") {
+		t.Errorf("Search with sort oldest: %v, want ErrBadQuery naming sort", err)
+	}
+	// A cursor belongs to its order.
+	page := search(t, st, store.SearchQuery{Text: "ateşkes", Limit: 1})
+	_, err := st.Search(context.Background(), store.SearchQuery{Text: "ateşkes", Limit: 1, Sort: store.SortScore, Cursor: page.Next})
+	if !errors.Is(err, store.ErrBadCursor) {
+		t.Errorf("a relevance cursor on a score search: %v, want ErrBadCursor", err)
 	}
 }

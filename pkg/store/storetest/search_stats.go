@@ -48,6 +48,22 @@ func testStats(t *testing.T, open func(testing.TB) store.Store) {
 			BySource: map[string]int{"aa": 1, "tass": 1, "ria": 1},
 			ByDay:    []store.DayCount{{Day: day, Lang: "ru", Count: 2}, {Day: day, Lang: "tr", Count: 1}},
 		}},
+		// A chart follows the search: every search condition applies.
+		{"text", store.StatsQuery{Text: "новости"}, store.Stats{
+			Total: 1, ByLang: map[string]int{"ru": 1}, BySource: map[string]int{"tass": 1},
+			ByDay: []store.DayCount{{Day: next, Lang: "ru", Count: 1}},
+		}},
+		{"text matches none", store.StatsQuery{Text: "barış"}, store.Stats{
+			ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []store.DayCount{},
+		}},
+		{"lang and source, undated counted but not charted", store.StatsQuery{Lang: "tr", Source: "aa"}, store.Stats{
+			Total: 3, ByLang: map[string]int{"tr": 3}, BySource: map[string]int{"aa": 3},
+			ByDay: []store.DayCount{{Day: day, Lang: "tr", Count: 2}},
+		}},
+		{"text, country and score", store.StatsQuery{Text: "ateşkes", Country: "tr", MinScore: 0.5}, store.Stats{
+			Total: 2, ByLang: map[string]int{"tr": 2}, BySource: map[string]int{"aa": 1, "dha": 1},
+			ByDay: []store.DayCount{{Day: day, Lang: "tr", Count: 2}},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -63,6 +79,10 @@ func testStats(t *testing.T, open func(testing.TB) store.Store) {
 	_, err := st.Stats(context.Background(), store.StatsQuery{Since: base(), Until: base().Add(-time.Hour)})
 	if !errors.Is(err, store.ErrBadQuery) || !strings.Contains(err.Error(), "until") {
 		t.Errorf("Stats with until before since: %v, want ErrBadQuery naming until", err)
+	}
+	_, err = st.Stats(context.Background(), store.StatsQuery{Country: "TUR"})
+	if !errors.Is(err, store.ErrBadQuery) || !strings.Contains(err.Error(), "country") {
+		t.Errorf("Stats with a bad country: %v, want ErrBadQuery naming country", err)
 	}
 }
 
