@@ -134,6 +134,7 @@ func fetchConfig(c config.Fetcher) fetch.Config {
 	return fetch.Config{
 		UserAgent: c.UserAgent, Contact: c.Contact, Timeout: c.Timeout, MaxBody: c.MaxBody,
 		Concurrency: c.Concurrency, Retries: c.Retries, IgnoreRobots: c.IgnoreRobots, AllowPrivate: c.AllowPrivate,
+		MaxPollURLs: c.MaxPollURLs, MaxSitemapURLs: c.MaxSitemapURLs, MaxSitemapChildren: c.MaxSitemapChildren,
 	}
 }
 

@@ -161,6 +161,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 		UserAgent: cfg.Fetcher.UserAgent, Contact: cfg.Fetcher.Contact, Timeout: cfg.Fetcher.Timeout,
 		MaxBody: cfg.Fetcher.MaxBody, Concurrency: cfg.Fetcher.Concurrency,
 		Retries: cfg.Fetcher.Retries, IgnoreRobots: cfg.Fetcher.IgnoreRobots, AllowPrivate: cfg.Fetcher.AllowPrivate,
+		MaxPollURLs: cfg.Fetcher.MaxPollURLs, MaxSitemapURLs: cfg.Fetcher.MaxSitemapURLs, MaxSitemapChildren: cfg.Fetcher.MaxSitemapChildren,
 	}, conns.fetcher, seen, log.With("stage", "fetcher"), fetch.NewMetrics(stageReg(reg, "fetcher")))
 	var stats fetch.Stats
 	var runErr error

@@ -51,6 +51,11 @@ type Fetcher struct {
 	Timeout      time.Duration `yaml:"timeout"`
 	MaxBody      int64         `yaml:"max_body"`
 	Concurrency  int           `yaml:"concurrency"`
+	// The discovery caps (see fetch.Config): URLs per poll of a source,
+	// URLs taken from one sitemap, child sitemaps followed from one index.
+	MaxPollURLs        int `yaml:"max_poll_urls"`
+	MaxSitemapURLs     int `yaml:"max_sitemap_urls"`
+	MaxSitemapChildren int `yaml:"max_sitemap_children"`
 	// Shard is "i/n": this fetcher polls the sources whose id hashes to i.
 	Shard string `yaml:"shard"`
 }
@@ -97,7 +102,11 @@ func Default() Config {
 			Timeout:     30 * time.Second,
 			MaxBody:     5 << 20,
 			Concurrency: 8,
-			Shard:       "0/1",
+
+			MaxPollURLs:        fetch.DefaultMaxPollURLs,
+			MaxSitemapURLs:     fetch.DefaultMaxSitemapURLs,
+			MaxSitemapChildren: fetch.DefaultMaxSitemapChildren,
+			Shard:              "0/1",
 		},
 		Classifier: Classifier{
 			Listen:    "127.0.0.1:9102",

@@ -28,6 +28,8 @@ type response struct {
 	Header    http.Header
 	Body      []byte
 	Truncated bool // the body hit MaxBody
+	// ConsumeErr is what request.consume returned.
+	ConsumeErr error
 }
 
 // conditional carries the validators of the last fetch.
@@ -86,6 +88,13 @@ type request struct {
 	gate  gate
 	// maxBody overrides Config.MaxBody (sitemaps may be larger than pages).
 	maxBody int64
+	// consume, when set, reads the body as it arrives instead of the
+	// body being collected in response.Body: a sitemap is parsed as a
+	// stream and never held whole. It is called again on a retry, so it
+	// must start afresh each time. base is the URL after redirects. Its
+	// error is the caller's, in response.ConsumeErr; a failure to read
+	// the body is retried.
+	consume func(base *url.URL, body io.Reader) error
 }
 
 var errRedirects = errors.New("redirects")
@@ -254,6 +263,20 @@ func (c *client) once(ctx context.Context, r0 request) (*response, error) {
 	if r0.maxBody > 0 {
 		limit = r0.maxBody
 	}
+	if r0.consume != nil {
+		body, closeBody, err := decodedBody(resp)
+		if err != nil {
+			return nil, err
+		}
+		defer closeBody()
+		br := &bodyReader{limitedReader: limitedReader{r: body, n: limit}}
+		r.ConsumeErr = r0.consume(r.URL, br)
+		if br.err != nil {
+			return nil, fmt.Errorf("read body: %w", br.err)
+		}
+		r.Truncated = br.truncated
+		return r, nil
+	}
 	r.Body, r.Truncated, err = readBody(resp, limit)
 	if err != nil {
 		return nil, err
@@ -261,26 +284,29 @@ func (c *client) once(ctx context.Context, r0 request) (*response, error) {
 	return r, nil
 }
 
+// bodyReader is a bounded body that remembers a failure to read it, so
+// that a network failure can be told from a parse error in what read it.
+type bodyReader struct {
+	limitedReader
+	err error
+}
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	n, err := b.limitedReader.Read(p)
+	if err != nil && err != io.EOF && b.err == nil {
+		b.err = err
+	}
+	return n, err
+}
+
 // readBody reads at most max decompressed bytes. The bound applies after
 // decompression, so a small gzip bomb cannot inflate past it.
 func readBody(resp *http.Response, max int64) ([]byte, bool, error) {
-	var body io.Reader = resp.Body
-	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
-	case "", "identity":
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(resp.Body)
-		if err != nil {
-			return nil, false, fmt.Errorf("gzip: %w", err)
-		}
-		defer zr.Close()
-		body = zr
-	case "deflate":
-		zr := flate.NewReader(resp.Body)
-		defer zr.Close()
-		body = zr
-	default:
-		return nil, false, &badContent{reason: "encoding", detail: resp.Header.Get("Content-Encoding")}
+	body, closeBody, err := decodedBody(resp)
+	if err != nil {
+		return nil, false, err
 	}
+	defer closeBody()
 	data, err := io.ReadAll(io.LimitReader(body, max+1))
 	if err != nil {
 		return nil, false, fmt.Errorf("read body: %w", err)
@@ -299,6 +325,24 @@ func canonicalAddr(u *url.URL) string {
 		port = map[string]string{"http": "80", "https": "443", "socks5": "1080", "socks5h": "1080"}[u.Scheme]
 	}
 	return net.JoinHostPort(u.Hostname(), port)
+}
+
+// decodedBody undoes the response's Content-Encoding.
+func decodedBody(resp *http.Response) (io.Reader, func(), error) {
+	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+	case "", "identity":
+		return resp.Body, func() {}, nil
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, nil, fmt.Errorf("gzip: %w", err)
+		}
+		return zr, func() { zr.Close() }, nil
+	case "deflate":
+		zr := flate.NewReader(resp.Body)
+		return zr, func() { zr.Close() }, nil
+	}
+	return nil, nil, &badContent{reason: "encoding", detail: resp.Header.Get("Content-Encoding")}
 }
 
 // retryAfter parses a Retry-After header: seconds or an HTTP date.

@@ -20,8 +20,19 @@ type Config struct {
 	// MaxBody is the most bytes of a body, after decompression, that are
 	// read; a longer page is flagged truncated.
 	MaxBody int64
-	// Concurrency is the most requests in flight across all hosts.
+	// Concurrency is the most requests in flight across all hosts, and
+	// the number of workers that fetch the article URLs of a poll.
 	Concurrency int
+	// MaxPollURLs caps the distinct article URLs one poll of a source
+	// takes from its feeds, listings and sitemaps, in that order; what is
+	// left waits for the next poll. MaxSitemapURLs caps the URLs taken
+	// from one sitemap, the newest (by news:publication_date or lastmod),
+	// and MaxSitemapChildren the child sitemaps followed from one index,
+	// the newest by lastmod. They bound the fetcher's memory whatever a
+	// site lists.
+	MaxPollURLs        int
+	MaxSitemapURLs     int
+	MaxSitemapChildren int
 	// Retries is how many times a transient failure is retried.
 	Retries   int
 	RetryBase time.Duration
@@ -52,6 +63,10 @@ const (
 	DefaultMaxBody   = 5 << 20
 	DefaultRate      = 1.0 // requests per second per host
 	DefaultInterval  = 5 * time.Minute
+
+	DefaultMaxPollURLs        = 10_000
+	DefaultMaxSitemapURLs     = 50_000 // the sitemap protocol's own limit
+	DefaultMaxSitemapChildren = 50
 )
 
 func (c Config) withDefaults() Config {
@@ -72,6 +87,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Concurrency <= 0 {
 		c.Concurrency = 8
+	}
+	if c.MaxPollURLs <= 0 {
+		c.MaxPollURLs = DefaultMaxPollURLs
+	}
+	if c.MaxSitemapURLs <= 0 {
+		c.MaxSitemapURLs = DefaultMaxSitemapURLs
+	}
+	if c.MaxSitemapChildren <= 0 {
+		c.MaxSitemapChildren = DefaultMaxSitemapChildren
 	}
 	if c.Retries < 0 {
 		c.Retries = 0

@@ -2,10 +2,7 @@ package fetch
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -67,72 +64,6 @@ func resolve(base *url.URL, href string) (*url.URL, error) {
 	}
 	u.Fragment = ""
 	return u, nil
-}
-
-// sitemap is a urlset or a sitemapindex; Google News sitemaps add
-// news:news with its publication date.
-type sitemap struct {
-	XMLName  xml.Name
-	URLs     []sitemapURL `xml:"url"`
-	Sitemaps []struct {
-		Loc string `xml:"loc"`
-	} `xml:"sitemap"`
-}
-
-type sitemapURL struct {
-	Loc     string `xml:"loc"`
-	LastMod string `xml:"lastmod"`
-	News    struct {
-		PublicationDate string `xml:"publication_date"`
-	} `xml:"news"`
-}
-
-// maxSitemap bounds a decompressed sitemap; the protocol caps them at 50 MB.
-const maxSitemap = 50 << 20
-
-// parseSitemap returns the article links of a urlset and the child
-// sitemaps of an index. It accepts gzip-compressed sitemaps (.xml.gz).
-func parseSitemap(body []byte, base *url.URL) (links []link, children []*url.URL, err error) {
-	if bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			return nil, nil, fmt.Errorf("parse sitemap: %w", err)
-		}
-		body, err = io.ReadAll(io.LimitReader(zr, maxSitemap))
-		if err != nil {
-			return nil, nil, fmt.Errorf("parse sitemap: %w", err)
-		}
-	}
-	var sm sitemap
-	dec := xml.NewDecoder(bytes.NewReader(body))
-	dec.Strict = false
-	if err := dec.Decode(&sm); err != nil {
-		return nil, nil, fmt.Errorf("parse sitemap: %w", err)
-	}
-	switch sm.XMLName.Local {
-	case "urlset", "sitemapindex":
-	default:
-		return nil, nil, fmt.Errorf("parse sitemap: root element is <%s>, want <urlset> or <sitemapindex>", sm.XMLName.Local)
-	}
-	for _, s := range sm.Sitemaps {
-		if u, err := resolve(base, s.Loc); err == nil {
-			children = append(children, u)
-		}
-	}
-	for _, e := range sm.URLs {
-		u, err := resolve(base, e.Loc)
-		if err != nil {
-			continue
-		}
-		l := link{URL: u}
-		if t, ok := parseW3CDate(e.News.PublicationDate); ok {
-			l.Published = t
-		} else if t, ok := parseW3CDate(e.LastMod); ok {
-			l.Published = t
-		}
-		links = append(links, l)
-	}
-	return links, children, nil
 }
 
 func parseW3CDate(s string) (time.Time, bool) {

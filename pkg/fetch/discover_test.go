@@ -56,13 +56,13 @@ func TestParseGolden(t *testing.T) {
 			return l, nil, err
 		}},
 		{"sitemap_index.xml", func(t testing.TB) ([]link, []*url.URL, error) {
-			return parseSitemap(read(t, "sitemap_index.xml"), base)
+			return sitemapLinks(read(t, "sitemap_index.xml"), base)
 		}},
 		{"sitemap_archive.xml.gz", func(t testing.TB) ([]link, []*url.URL, error) {
-			return parseSitemap(gzipBytes(t, read(t, "sitemap_archive.xml")), base)
+			return sitemapLinks(gzipBytes(t, read(t, "sitemap_archive.xml")), base)
 		}},
 		{"sitemap_news.xml", func(t testing.TB) ([]link, []*url.URL, error) {
-			return parseSitemap(read(t, "sitemap_news.xml"), base)
+			return sitemapLinks(read(t, "sitemap_news.xml"), base)
 		}},
 		{"listing.html", func(t testing.TB) ([]link, []*url.URL, error) {
 			l, err := parseListing(read(t, "listing.html"), base, "")
@@ -95,6 +95,16 @@ func TestParseGolden(t *testing.T) {
 	}
 }
 
+// sitemapLinks parses a whole sitemap, uncapped.
+func sitemapLinks(body []byte, base *url.URL) ([]link, []*url.URL, error) {
+	res, err := parseSitemap(bytes.NewReader(body), base, 0, 0)
+	var children []*url.URL
+	for _, c := range res.children {
+		children = append(children, c.URL)
+	}
+	return res.links, children, err
+}
+
 func TestParseErrors(t *testing.T) {
 	base, _ := url.Parse("http://wire.test/")
 	tests := []struct {
@@ -102,8 +112,8 @@ func TestParseErrors(t *testing.T) {
 		fn   func() error
 	}{
 		{"feed not XML", func() error { _, err := parseFeed([]byte("<html>not a feed"), base); return err }},
-		{"sitemap wrong root", func() error { _, _, err := parseSitemap([]byte("<rss><channel/></rss>"), base); return err }},
-		{"sitemap bad gzip", func() error { _, _, err := parseSitemap([]byte{0x1f, 0x8b, 0, 1, 2}, base); return err }},
+		{"sitemap wrong root", func() error { _, _, err := sitemapLinks([]byte("<rss><channel/></rss>"), base); return err }},
+		{"sitemap bad gzip", func() error { _, _, err := sitemapLinks([]byte{0x1f, 0x8b, 0, 1, 2}, base); return err }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net/url"
@@ -120,27 +121,35 @@ func jitter(d time.Duration, frac float64) time.Duration {
 	return time.Duration(rand.Int64N(n))
 }
 
-// pollSource discovers the source's article URLs and processes each.
+// pollSource discovers the source's article URLs and processes each:
+// discovery feeds a bounded queue that Concurrency workers drain, so a
+// poll holds a fixed number of goroutines however many URLs a site lists.
 func (f *Fetcher) pollSource(ctx context.Context, src *Source, c *counters) {
 	start := time.Now()
 	defer func() { f.m.poll(src.ID, time.Since(start)) }()
-	links := f.discover(ctx, src, c)
+	queue := make(chan link, f.cfg.Concurrency)
 	var wg sync.WaitGroup
-	for _, l := range links {
-		wg.Go(func() { f.processLink(ctx, src, l, c) })
+	for range f.cfg.Concurrency {
+		wg.Go(func() {
+			for l := range queue {
+				f.processLink(ctx, src, l, c)
+			}
+		})
 	}
+	f.discover(ctx, src, c, queue)
+	close(queue)
 	wg.Wait()
 }
 
 // do fetches u for src, politely: robots.txt, the host's rate, and a
 // global slot for each attempt. Redirect targets pass the same checks.
-func (f *Fetcher) do(ctx context.Context, src *Source, u *url.URL, cond conditional, kind string) (*response, error) {
+func (f *Fetcher) do(ctx context.Context, src *Source, u *url.URL, cond conditional, kind string, consume func(base *url.URL, body io.Reader) error) (*response, error) {
 	if err := f.check(ctx, src, u); err != nil {
 		return nil, err
 	}
 	start := time.Now()
 	defer func() { f.m.request(kind, time.Since(start)) }()
-	req := request{u: u, cond: cond, gate: f.gate(f.hosts.get(u, src.Rate), true),
+	req := request{u: u, cond: cond, gate: f.gate(f.hosts.get(u, src.Rate), true), consume: consume,
 		check: func(ctx context.Context, u *url.URL) error { return f.check(ctx, src, u) }}
 	if kind == "sitemap" {
 		req.maxBody = f.bodyCap(kind)

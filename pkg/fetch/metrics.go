@@ -14,6 +14,7 @@ type Metrics struct {
 	errors   *prometheus.CounterVec
 	requests *prometheus.HistogramVec
 	polls    *prometheus.HistogramVec
+	caps     *prometheus.CounterVec
 }
 
 // NewMetrics registers the fetcher's metrics with reg.
@@ -41,8 +42,12 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Help:    "Duration of one poll of a source.",
 			Buckets: prometheus.ExponentialBuckets(0.1, 2.5, 10),
 		}, []string{"source"}),
+		caps: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "wiredesk_fetcher_capped_total",
+			Help: "What discovery left out at a cap, by source and cap: URLs beyond fetcher.max_poll_urls (poll_urls, fetched at a later poll), the oldest URLs beyond fetcher.max_sitemap_urls (sitemap_urls), child sitemaps beyond fetcher.max_sitemap_children (sitemap_children), sitemaps cut at their size cap (sitemap_size).",
+		}, []string{"source", "cap"}),
 	}
-	reg.MustRegister(m.pages, m.skipped, m.errors, m.requests, m.polls)
+	reg.MustRegister(m.pages, m.skipped, m.errors, m.requests, m.polls, m.caps)
 	return m
 }
 
@@ -73,5 +78,11 @@ func (m *Metrics) request(kind string, d time.Duration) {
 func (m *Metrics) poll(source string, d time.Duration) {
 	if m != nil {
 		m.polls.WithLabelValues(source).Observe(d.Seconds())
+	}
+}
+
+func (m *Metrics) capped(source, cap string, n int) {
+	if m != nil && n > 0 {
+		m.caps.WithLabelValues(source, cap).Add(float64(n))
 	}
 }

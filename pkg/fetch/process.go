@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net"
 	"net/url"
@@ -18,51 +19,46 @@ import (
 // maxSitemapDepth bounds sitemap-index recursion.
 const maxSitemapDepth = 3
 
-// discover reads the source's feeds, sitemaps and start pages and returns
-// the distinct article URLs on its allowed hosts.
-func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link {
-	var found []link
-	read := func(raw, kind string, parse func(r *response) ([]link, []*url.URL, error)) []*url.URL {
-		u, err := url.Parse(raw)
-		if err != nil {
-			f.fail(src, "parse", raw, err, c)
-			return nil
-		}
-		r, err := f.do(ctx, src, u, conditional{}, kind)
-		if err != nil {
-			f.failFetch(src, raw, err, c)
-			return nil
-		}
-		c.feeds.Add(1)
-		links, children, err := parse(r)
-		if err != nil && r.Truncated {
-			// The parser only sees a document that stops mid-element; the
-			// operator needs to know it was cut, and by which setting.
-			f.fail(src, "too_large", raw, fmt.Errorf("%s longer than its size cap (%d bytes; fetcher.max_body) and cut short: %w",
-				kind, f.bodyCap(kind), err), c)
-			return nil
-		}
-		if err != nil {
-			f.fail(src, "parse", raw, err, c)
-			return nil
-		}
-		found = append(found, links...)
-		return children
-	}
+// discovery is one poll's discovery: it reads the source's feeds,
+// listings and sitemaps and queues each distinct article URL on the
+// source's hosts for the workers, up to the poll's cap. What it holds is
+// bounded by the caps, whatever the site lists: the URLs queued this poll
+// (for deduplication), and the newest links of one sitemap at a time.
+type discovery struct {
+	f     *Fetcher
+	src   *Source
+	c     *counters
+	queue chan<- link
+
+	queued  map[string]bool // canonical URLs queued this poll
+	foreign map[string]bool // off the source's hosts, counted once each
+	full    bool            // the poll's cap is reached
+	// leftOut counts the URLs and documents that the poll's cap kept
+	// out of this poll.
+	leftOutURLs, leftOutDocs int
+}
+
+// discover reads the source's feeds, listings and sitemaps, in that
+// order (feeds carry the newest articles), and queues their article URLs.
+// It returns when all are read, the poll's cap is reached, or ctx ends.
+func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters, queue chan<- link) {
+	d := &discovery{f: f, src: src, c: c, queue: queue, queued: map[string]bool{}, foreign: map[string]bool{}}
 	for _, raw := range src.Feeds {
-		read(raw, "feed", func(r *response) ([]link, []*url.URL, error) {
-			l, err := parseFeed(r.Body, r.URL)
-			return l, nil, err
+		d.read(ctx, raw, "feed", func(r *response) error {
+			links, err := parseFeed(r.Body, r.URL)
+			d.offerAll(ctx, links)
+			return err
 		})
 	}
 	for _, raw := range src.StartURLs {
-		read(raw, "listing", func(r *response) ([]link, []*url.URL, error) {
+		d.read(ctx, raw, "listing", func(r *response) error {
 			body, _, err := toUTF8(r.Body, r.Header.Get("Content-Type"))
 			if err != nil {
-				return nil, nil, err
+				return err
 			}
-			l, err := parseListing(body, r.URL, src.LinkSelector)
-			return l, nil, err
+			links, err := parseListing(body, r.URL, src.LinkSelector)
+			d.offerAll(ctx, links)
+			return err
 		})
 	}
 	seenMaps := map[string]bool{}
@@ -74,38 +70,150 @@ func (f *Fetcher) discover(ctx context.Context, src *Source, c *counters) []link
 				continue
 			}
 			seenMaps[raw] = true
-			for _, child := range read(raw, "sitemap", func(r *response) ([]link, []*url.URL, error) {
-				return parseSitemap(r.Body, r.URL)
-			}) {
-				if src.Allowed(child) {
-					next = append(next, child.String())
-				}
-			}
+			next = append(next, d.readSitemap(ctx, raw)...)
 		}
 		maps = next
 	}
-	return f.distinct(src, found, c)
+	if d.leftOutURLs+d.leftOutDocs > 0 {
+		f.m.capped(src.ID, "poll_urls", d.leftOutURLs)
+		f.log.Warn("poll capped: the rest waits for the next poll", "source", src.ID, "cap", "fetcher.max_poll_urls",
+			"max", f.cfg.MaxPollURLs, "urls_left_out", d.leftOutURLs, "documents_not_read", d.leftOutDocs)
+	}
 }
 
-// distinct drops duplicates and links off the source's hosts.
-func (f *Fetcher) distinct(src *Source, links []link, c *counters) []link {
-	byURL := map[string]bool{}
-	var out []link
-	for _, l := range links {
-		key, err := canonical(l.URL)
-		if err != nil || byURL[key] {
-			continue
-		}
-		byURL[key] = true
-		if !src.Allowed(l.URL) {
-			c.skipped.Add(1)
-			f.m.skip(src.ID, "host")
-			continue
-		}
-		out = append(out, l)
+// read fetches one feed, listing or sitemap and hands it to parse, unless
+// the poll is full. A sitemap is parsed as it arrives (stream), a feed or
+// listing from its body.
+func (d *discovery) read(ctx context.Context, raw, kind string, parse func(r *response) error) {
+	f, src, c := d.f, d.src, d.c
+	if d.full {
+		d.leftOutDocs++
+		return
 	}
-	c.discovered.Add(int64(len(out)))
-	return out
+	if ctx.Err() != nil {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		f.fail(src, "parse", raw, err, c)
+		return
+	}
+	r, err := f.do(ctx, src, u, conditional{}, kind, nil)
+	if err != nil {
+		f.failFetch(src, raw, err, c)
+		return
+	}
+	c.feeds.Add(1)
+	err = parse(r)
+	if err != nil && r.Truncated {
+		// The parser only sees a document that stops mid-element; the
+		// operator needs to know it was cut, and by which setting.
+		f.fail(src, "too_large", raw, fmt.Errorf("%s longer than its size cap (%d bytes; fetcher.max_body) and cut short: %w",
+			kind, f.bodyCap(kind), err), c)
+		return
+	}
+	if err != nil {
+		f.fail(src, "parse", raw, err, c)
+	}
+}
+
+// readSitemap reads one sitemap as a stream, queues the newest of its
+// URLs, and returns the newest of its child sitemaps on the source's hosts.
+func (d *discovery) readSitemap(ctx context.Context, raw string) (children []string) {
+	f, src, c := d.f, d.src, d.c
+	if d.full {
+		d.leftOutDocs++
+		return nil
+	}
+	if ctx.Err() != nil {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		f.fail(src, "parse", raw, err, c)
+		return nil
+	}
+	var res sitemapResult
+	r, err := f.do(ctx, src, u, conditional{}, "sitemap", func(base *url.URL, body io.Reader) error {
+		var err error
+		res, err = parseSitemap(body, base, f.cfg.MaxSitemapURLs, f.cfg.MaxSitemapChildren)
+		return err
+	})
+	if err != nil {
+		f.failFetch(src, raw, err, c)
+		return nil
+	}
+	c.feeds.Add(1)
+	if err := r.ConsumeErr; err != nil {
+		if !r.Truncated && !res.truncated {
+			f.fail(src, "parse", raw, err, c)
+			return nil
+		}
+		// Parsed as a stream, a sitemap cut at its size cap still gives
+		// what came before the cut.
+		f.m.capped(src.ID, "sitemap_size", 1)
+		f.log.Warn("sitemap longer than its size cap, cut short; taking what came before the cut",
+			"source", src.ID, "url", raw, "cap", "sitemap size", "max_bytes", f.bodyCap("sitemap"),
+			"urls", res.urls, "sitemaps", res.sitemaps, "err", err)
+	}
+	if n := res.urls - len(res.links); n > 0 {
+		f.m.capped(src.ID, "sitemap_urls", n)
+		f.log.Warn("sitemap capped: taking its newest URLs", "source", src.ID, "url", raw,
+			"cap", "fetcher.max_sitemap_urls", "max", f.cfg.MaxSitemapURLs, "listed", res.urls, "left_out", n)
+	}
+	if n := res.sitemaps - len(res.children); n > 0 {
+		f.m.capped(src.ID, "sitemap_children", n)
+		f.log.Warn("sitemap index capped: following its newest sitemaps", "source", src.ID, "url", raw,
+			"cap", "fetcher.max_sitemap_children", "max", f.cfg.MaxSitemapChildren, "listed", res.sitemaps, "left_out", n)
+	}
+	for _, child := range res.children {
+		if src.Allowed(child.URL) {
+			children = append(children, child.URL.String())
+		}
+	}
+	d.offerAll(ctx, res.links)
+	return children
+}
+
+// offerAll queues links until the poll is full.
+func (d *discovery) offerAll(ctx context.Context, links []link) {
+	for _, l := range links {
+		d.offer(ctx, l)
+	}
+}
+
+// offer queues l unless it was queued already this poll, is off the
+// source's hosts, or the poll is full. It waits while the queue is full:
+// discovery runs only as far ahead of the workers as the queue is long.
+func (d *discovery) offer(ctx context.Context, l link) {
+	key, err := canonical(l.URL)
+	if err != nil || d.queued[key] {
+		return
+	}
+	if !d.src.Allowed(l.URL) {
+		if d.foreign[key] {
+			return
+		}
+		if len(d.foreign) < d.f.cfg.MaxPollURLs {
+			d.foreign[key] = true
+		}
+		d.c.skipped.Add(1)
+		d.f.m.skip(d.src.ID, "host")
+		return
+	}
+	if d.full {
+		d.leftOutURLs++
+		return
+	}
+	d.queued[key] = true
+	d.c.discovered.Add(1)
+	if len(d.queued) >= d.f.cfg.MaxPollURLs {
+		d.full = true
+	}
+	select {
+	case d.queue <- l:
+	case <-ctx.Done():
+	}
 }
 
 // processLink fetches one article URL and publishes its page when it is
@@ -123,7 +231,7 @@ func (f *Fetcher) processLink(ctx context.Context, src *Source, l link, c *count
 	if prev != nil {
 		cond = conditional{ETag: prev.ETag, LastModified: prev.LastModified}
 	}
-	r, err := f.do(ctx, src, l.URL, cond, "page")
+	r, err := f.do(ctx, src, l.URL, cond, "page", nil)
 	if err != nil {
 		f.failFetch(src, l.URL.String(), err, c)
 		return
