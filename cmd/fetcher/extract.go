@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -28,9 +29,10 @@ func runExtract(args, env []string, stdin io.Reader, stdout, stderr io.Writer) e
 		sourceID   = fs.String("source", "", "apply this configured source's rules")
 		configPath = fs.String("config", "", "configuration file with sources")
 		warc       = fs.Bool("warc", false, "the files are WARC archives: one page per HTML response record, its URL the record's")
+		manifest   = fs.String("manifest", "", "extract the pages this file lists, one \"URL<TAB>PATH\" a line (\"-\": stdin), in its order")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fetcher extract [-url URL] [-source ID] [-config FILE] [FILE|-]...\n       fetcher extract -warc [-config FILE] FILE...\n")
+		fmt.Fprintf(stderr, "usage: fetcher extract [-url URL] [-source ID] [-config FILE] [FILE|-]...\n       fetcher extract -manifest FILE [-source ID] [-config FILE]\n       fetcher extract -warc [-config FILE] FILE...\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -45,6 +47,12 @@ func runExtract(args, env []string, stdin io.Reader, stdout, stderr io.Writer) e
 	}
 	if *warc {
 		return extractWARC(cfg.Sources, fs.Args(), stdout, stderr)
+	}
+	if *manifest != "" {
+		if *pageURL != "" || fs.NArg() > 0 {
+			return errors.New("-manifest: the manifest gives each page's URL and file; no -url or file arguments")
+		}
+		return extractManifest(cfg.Sources, *sourceID, *manifest, stdin, stdout)
 	}
 	src, err := pickSource(cfg.Sources, *sourceID, *pageURL)
 	if err != nil {
@@ -123,4 +131,81 @@ func extractFile(name, rawURL string, src *fetch.Source, stdin io.Reader) (*arti
 		return nil, fmt.Errorf("extract %s: %w", name, err)
 	}
 	return p, nil
+}
+
+// manifestEntry is one line of a manifest: a page's URL and its file.
+type manifestEntry struct {
+	line      int
+	url, path string
+}
+
+// readManifest parses "URL<TAB>PATH" lines; blank lines and lines starting
+// with # are skipped. A relative PATH is relative to the manifest's
+// directory, so that a manifest and its pages move together.
+func readManifest(name string, stdin io.Reader) ([]manifestEntry, error) {
+	var r io.Reader = stdin
+	dir := "."
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("-manifest: %w", err)
+		}
+		defer f.Close()
+		r, dir = f, filepath.Dir(name)
+	}
+	var entries []manifestEntry
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		u, path, ok := strings.Cut(line, "\t")
+		u, path = strings.TrimSpace(u), strings.TrimSpace(path)
+		if !ok || u == "" || path == "" {
+			return nil, fmt.Errorf("-manifest %s:%d: want URL<TAB>PATH, got %q", name, n, line)
+		}
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		entries = append(entries, manifestEntry{line: n, url: u, path: path})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("-manifest %s: %w", name, err)
+	}
+	return entries, nil
+}
+
+// extractManifest extracts every page a manifest lists, in one process and
+// in the manifest's order, each under its own URL and the source that URL
+// matches (or -source). A page that fails is reported at the end and does
+// not stop the others.
+func extractManifest(sources []fetch.Source, sourceID, name string, stdin io.Reader, stdout io.Writer) error {
+	entries, err := readManifest(name, stdin)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	var errs []error
+	for _, e := range entries {
+		src, err := pickSource(sources, sourceID, e.url)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("-manifest %s:%d: %w", name, e.line, err))
+			continue
+		}
+		p, err := extractFile(e.path, e.url, src, nil)
+		if err == nil {
+			err = enc.Encode(p)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("-manifest %s:%d: %w", name, e.line, err))
+		}
+	}
+	if err := out.Flush(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
 }

@@ -109,3 +109,91 @@ func checkGolden(t testing.TB, path string, got []byte) {
 	t.Helper()
 	golden.Check(t, path, got, *update)
 }
+
+// TestExtractManifest extracts several pages in one run from a manifest of
+// URL<TAB>PATH lines: one page/v1 per entry, in the manifest's order, each
+// under its own URL and the same as extracting that page alone; a missing
+// file is reported with its line and does not hide the pages after it.
+func TestExtractManifest(t *testing.T) {
+	dir := t.TempDir()
+	trAbs, err := filepath.Abs(trPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru, err := os.ReadFile(ruPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ru.html"), ru, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	entries := []struct{ url, path string }{
+		{"https://www.aa.com.tr/tr/dunya/a/1", trAbs},
+		{"https://tass.ru/politika/2", "ru.html"}, // relative to the manifest
+		{"https://tass.ru/politika/3", "missing.html"},
+		{"https://www.aa.com.tr/tr/dunya/b/4", trAbs},
+	}
+	var m strings.Builder
+	m.WriteString("# pages to check\n\n")
+	for _, e := range entries {
+		m.WriteString(e.url + "\t" + e.path + "\n")
+	}
+	manifest := filepath.Join(dir, "pages.tsv")
+	if err := os.WriteFile(manifest, []byte(m.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	var out, errb bytes.Buffer
+	err = run(context.Background(), []string{"extract", "-manifest", manifest}, nil, nil, &out, &errb)
+	if err == nil || !strings.Contains(err.Error(), "pages.tsv:5") || !strings.Contains(err.Error(), "missing.html") {
+		t.Errorf("err = %v, want the missing file reported with its manifest line (5)", err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	want := []int{0, 1, 3} // the entries that exist, in order
+	if len(lines) != len(want) {
+		t.Fatalf("%d pages out, want %d:\n%s", len(lines), len(want), out.String())
+	}
+	for i, line := range lines {
+		e := entries[want[i]]
+		p, err := article.DecodePage([]byte(line))
+		if err != nil {
+			t.Fatalf("line %d: %v", i, err)
+		}
+		if p.URL != e.url {
+			t.Errorf("line %d: url %q, want %q", i, p.URL, e.url)
+		}
+		// The same page as a run of its own on that one file.
+		var one bytes.Buffer
+		path := e.path
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, path)
+		}
+		if err := run(context.Background(), []string{"extract", "-url", e.url, path}, nil, nil, &one, &errb); err != nil {
+			t.Fatal(err)
+		}
+		if got, alone := normalise(t, []byte(line)), normalise(t, one.Bytes()); !bytes.Equal(got, alone) {
+			t.Errorf("line %d differs from extracting the page alone:\n got %s\nwant %s", i, got, alone)
+		}
+	}
+
+	t.Run("bad line", func(t *testing.T) {
+		bad := filepath.Join(dir, "bad.tsv")
+		if err := os.WriteFile(bad, []byte("https://tass.ru/x ru.html\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := run(context.Background(), []string{"extract", "-manifest", bad}, nil, nil, &out, &errb)
+		if err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+			t.Errorf("err = %v, want the line without a tab reported", err)
+		}
+	})
+	t.Run("stdin", func(t *testing.T) {
+		var o bytes.Buffer
+		in := strings.NewReader(entries[0].url + "\t" + trAbs + "\n")
+		if err := run(context.Background(), []string{"extract", "-manifest", "-"}, nil, in, &o, &errb); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(o.String(), "\n"); n != 1 {
+			t.Errorf("%d lines, want 1", n)
+		}
+	})
+}

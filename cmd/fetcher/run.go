@@ -36,7 +36,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		once        = fs.Bool("once", false, "poll every source once and exit")
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: fetcher [flags]\n       fetcher extract [-url URL] [-source ID] [-config FILE] [-warc] [FILE|-]...\n       fetcher backfill [flags] FILE... | -enqueue FILE... | -queue [-drain]\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: fetcher [flags]\n       fetcher extract [-url URL] [-source ID] [-config FILE] [-warc] [FILE|-]...\n       fetcher extract -manifest FILE [-source ID] [-config FILE]\n       fetcher backfill [flags] FILE... | -enqueue FILE... | -queue [-drain]\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
 	}
