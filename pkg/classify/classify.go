@@ -157,7 +157,21 @@ func loadProfile(path string) (*relevance.Profile, error) {
 // Classify turns a page into an article or a drop record; now is the
 // article's ClassifiedAt or the drop's DroppedAt. Bad content is a drop,
 // never an error: an error means ctx ended or something inside failed.
+// With the memory on, the page is recorded in it before it is cleaned.
 func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Time) (Result, error) {
+	return c.ClassifyShared(ctx, p, now, c.observe)
+}
+
+// Record records a page's observation in a memory shared with other
+// classifiers, and returns once the memory reflects it.
+type Record func(ctx context.Context, o clean.Observation) error
+
+// ClassifyShared is Classify for a memory that others share: record is
+// called, before the page is cleaned, with what the page teaches the
+// memory (only for a page that gets that far), instead of Classify's
+// recording it in this process alone. An error from record is returned.
+// A nil record records nothing: for a page cleaned again.
+func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now time.Time, record Record) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
@@ -176,6 +190,11 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
+	}
+	if c.memory != nil && record != nil {
+		if err := record(ctx, c.memory.Observation(p.Source, p.ID, 0, p.Blocks)); err != nil {
+			return Result{}, fmt.Errorf("classify %s: %w", p.URL, err)
+		}
 	}
 	title := pageTitle(p)
 	cr := c.cleaner.Clean(clean.Input{Source: p.Source, Page: p.ID, Title: title, Lang: doc.Lang, Blocks: blocks})
@@ -226,6 +245,15 @@ func (c *Classifier) Classify(ctx context.Context, p *article.Page, now time.Tim
 	}
 	return Result{Article: a}, nil
 }
+
+// observe records o in this classifier's own memory.
+func (c *Classifier) observe(_ context.Context, o clean.Observation) error {
+	c.memory.Observe(o, 0)
+	return nil
+}
+
+// Memory returns the classifier's memory of recurring blocks, nil when off.
+func (c *Classifier) Memory() *clean.SourceMemory { return c.memory }
 
 // detect finds the language of the page and of each block. Only blocks that
 // could be the article are detected: a nav menu's language is irrelevant,

@@ -11,14 +11,15 @@ import (
 )
 
 // TestRecurringBlocks classifies pages of one source that share a promo
-// line: it is kept on the first two (nothing in its text gives it away)
-// and dropped as boilerplate from the third page on. A classifier without
-// memory keeps it throughout.
+// line: it is kept beside the first two stories (nothing in its text gives
+// it away) and dropped as boilerplate from the third on. A classifier
+// without memory keeps it throughout, and so does one that sees the same
+// story again and again, under new URLs.
 func TestRecurringBlocks(t *testing.T) {
 	const promo = "Günün öne çıkan haberlerini her sabah e-posta kutunuza gönderelim, hemen kaydolun."
-	paras := []string{trPara, ruQuote}
+	cities := []string{"Ankara", "Bursa", "Konya", "Samsun"}
 	mk := func(n int) *article.Page {
-		p := mkPage(t, body(paras[n%2]), body(promo))
+		p := mkPage(t, body(trPara+" Görüşme "+cities[n]+" kentinde yapıldı."), body(promo))
 		p.Source = "memtest" // the shared classifier has seen no other page of it
 		p.URL = fmt.Sprintf("https://www.example.org/haber/%d", n)
 		p.CanonicalURL, p.ID = p.URL, article.IDFor(p.URL)
@@ -29,17 +30,26 @@ func TestRecurringBlocks(t *testing.T) {
 		t.Fatal(err)
 	}
 	on := classifier(t)
+	republished := func(n int) *article.Page {
+		p := mk(0)
+		p.Source = "memtest-again"
+		p.URL = fmt.Sprintf("https://www.example.org/haber/kopya-%d", n)
+		p.CanonicalURL, p.ID = p.URL, article.IDFor(p.URL)
+		return p
+	}
 	for _, tc := range []struct {
 		name string
 		c    *classify.Classifier
+		page func(n int) *article.Page
 		want []string // reason of the promo on pages 0..3, "" when kept
 	}{
-		{"memory", on, []string{"", "", article.ReasonBoilerplate, article.ReasonBoilerplate}},
-		{"no memory", off, []string{"", "", "", ""}},
+		{"memory", on, mk, []string{"", "", article.ReasonBoilerplate, article.ReasonBoilerplate}},
+		{"no memory", off, mk, []string{"", "", "", ""}},
+		{"one story under four URLs", on, republished, []string{"", "", "", ""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for n, want := range tc.want {
-				res, err := tc.c.Classify(context.Background(), mk(n), now)
+				res, err := tc.c.Classify(context.Background(), tc.page(n), now)
 				if err != nil {
 					t.Fatal(err)
 				}

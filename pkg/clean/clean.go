@@ -55,13 +55,13 @@ type Result struct {
 }
 
 // Memory recognises blocks that recur across a source's pages: menus,
-// promos, subscription boxes. The cleaner tells it each block it sees and
-// asks in the same call whether the block is furniture, before anything
-// else about the block's content. SourceMemory implements it; a nil Memory
-// knows nothing.
+// promos, subscription boxes. The cleaner asks it whether a block is
+// furniture before anything else about the block's content; pages are
+// recorded in it before they are cleaned (SourceMemory.Observe).
+// SourceMemory implements it; a nil Memory knows nothing.
 type Memory interface {
-	// Recurring records that text is on page of source and reports whether
-	// it has been on enough distinct pages of source to be furniture.
+	// Recurring reports whether text, on page of source, has been beside
+	// enough different stories of source to be furniture.
 	Recurring(source, page, text string) bool
 }
 

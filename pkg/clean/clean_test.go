@@ -150,6 +150,9 @@ func TestMemoryAcrossPages(t *testing.T) {
 	for n, want := range []string{"", "", article.ReasonBoilerplate, article.ReasonBoilerplate} {
 		in := page(block(article.ZoneBody, promo))
 		in.Page = fmt.Sprintf("page-%d", n)
+		o := mem.Observation(in.Source, in.Page, 0, pageBlocks(in))
+		o.Story = uint64(n) // each page another story beside the same promo
+		mem.Observe(o, 0)
 		if r := reasonOf(c.Clean(in), 2); r != want {
 			t.Errorf("page %d: reason %q, want %q", n, r, want)
 		}
@@ -157,9 +160,18 @@ func TestMemoryAcrossPages(t *testing.T) {
 	// Another source has its own memory.
 	in := page(block(article.ZoneBody, promo))
 	in.Source, in.Page = "other", "page-0"
+	mem.Observe(mem.Observation(in.Source, in.Page, 0, pageBlocks(in)), 0)
 	if r := reasonOf(c.Clean(in), 2); r != "" {
 		t.Errorf("other source: reason %q, want kept", r)
 	}
+}
+
+func pageBlocks(in clean.Input) []article.Block {
+	var out []article.Block
+	for _, b := range in.Blocks {
+		out = append(out, b.Block)
+	}
+	return out
 }
 
 // TestLeadAfterStandfirst: a standfirst outside the body zone comes before
