@@ -15,7 +15,7 @@ import (
 // mpage is a test page: a story (its long text) and short blocks.
 type mpage struct {
 	source, id, story string
-	short            []string
+	short             []string
 }
 
 func (p mpage) blocks() []article.Block {
