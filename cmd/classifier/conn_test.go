@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +43,32 @@ func TestHelpExitsZero(t *testing.T) {
 			}
 			if !strings.Contains(errb.String(), "usage:") {
 				t.Errorf("no usage printed:\n%s", errb.String())
+			}
+		})
+	}
+}
+
+// TestCheckConfigCatches: -check-config finds a profile that is not there.
+func TestCheckConfigCatches(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "profile.yaml")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing profile", []string{"-profile", missing}, "classifier.profile: open " + missing},
+		{"bad workers", []string{"-workers", "two"}, `"two" is not a whole number`},
+		{"malformed NATS URL", []string{"-nats", "nats//127.0.0.1:4222"}, `is "://" missing after "nats"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			err := run(context.Background(), append([]string{"-check-config"}, tt.args...), nil, nil, &out, &errb)
+			if err == nil {
+				t.Fatalf("-check-config passed:\n%s", out.String())
+			}
+			if got := err.Error() + errb.String(); !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

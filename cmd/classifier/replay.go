@@ -24,9 +24,10 @@ func runReplay(ctx context.Context, args, env []string, stdout, stderr io.Writer
 		configPath = fs.String("config", "", "configuration file (YAML); also WIREDESK_CONFIG")
 		natsURL    = fs.String("nats", "", "NATS URL, comma-separated for a cluster")
 		stage      = fs.String("stage", "", "replay only this stage's dead letters (classifier, sink); default all")
-		limit      = fs.Int("limit", 0, "replay at most this many; 0 = all")
 		dryRun     = fs.Bool("dry-run", false, "list the dead letters; change nothing")
 	)
+	var limit config.Int
+	fs.Var(&limit, "limit", "replay at most this `number`; 0 = all")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: classifier replay-dlq [-config FILE] [-nats URL] [-stage S] [-limit N] [-dry-run]\n")
 		fs.PrintDefaults()
@@ -40,8 +41,8 @@ func runReplay(ctx context.Context, args, env []string, stdout, stderr io.Writer
 	if fs.NArg() > 0 {
 		return fmt.Errorf("replay-dlq: unexpected arguments %q", fs.Args())
 	}
-	if *limit < 0 {
-		return fmt.Errorf("replay-dlq: -limit %d is negative", *limit)
+	if int(limit) < 0 {
+		return fmt.Errorf("replay-dlq: -limit %d is negative", int(limit))
 	}
 	cfg, err := config.FromEnv(*configPath, env)
 	if err != nil {
@@ -60,7 +61,7 @@ func runReplay(ctx context.Context, args, env []string, stdout, stderr io.Writer
 		return err
 	}
 	defer conn.NC.Close()
-	n, err := bus.ReplayDLQ(ctx, conn, bus.ReplayOptions{Stage: *stage, Limit: *limit, DryRun: *dryRun}, func(d bus.DeadLetter) {
+	n, err := bus.ReplayDLQ(ctx, conn, bus.ReplayOptions{Stage: *stage, Limit: int(limit), DryRun: *dryRun}, func(d bus.DeadLetter) {
 		fmt.Fprintf(stdout, "%d\t%s\t%s\tdeliveries=%s\tfailed=%s\t%s\n", d.Seq, d.Stage, d.Subject, d.Deliveries, d.FailedAt, d.Error)
 	})
 	verb := "replayed"

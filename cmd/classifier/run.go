@@ -32,10 +32,11 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		listen      = fs.String("listen", "", "admin address for /metrics, /healthz, /readyz")
 		logFormat   = fs.String("log-format", "", "log format: text or json")
 		logLevel    = fs.String("log-level", "", "log level: debug, info, warn, error")
-		workers     = fs.Int("workers", 0, "pages classified in parallel")
 		langs       = fs.String("languages", "", "in-scope languages, comma-separated (default tr,ru)")
 		profile     = fs.String("profile", "", "relevance profile YAML (default: the embedded diplomacy profile)")
 	)
+	var workers config.Int
+	fs.Var(&workers, "workers", "`number` of pages classified in parallel")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: classifier [flags]\n       classifier classify [-config FILE] [FILE|-]...\n       classifier replay-dlq [-stage S] [-limit N] [-dry-run]\n\nflags:\n")
 		fs.PrintDefaults()
@@ -62,14 +63,14 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		case "log-level":
 			cfg.Log.Level = *logLevel
 		case "workers":
-			cfg.Classifier.Workers = *workers
+			cfg.Classifier.Workers = int(workers)
 		case "languages":
 			cfg.Classifier.Languages = config.SplitList(*langs)
 		case "profile":
 			cfg.Classifier.Profile = *profile
 		}
 	})
-	if err := cfg.Validate(); err != nil {
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles()); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	if *checkConfig {

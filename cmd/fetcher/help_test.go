@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -20,5 +22,21 @@ func TestHelpExitsZero(t *testing.T) {
 				t.Errorf("no usage printed:\n%s", errb.String())
 			}
 		})
+	}
+}
+
+// TestCheckConfigNeedsSources: the fetcher's -check-config refuses a file
+// with no sources, naming the file, as the fetcher would at start.
+func TestCheckConfigNeedsSources(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wiredesk.yaml")
+	if err := os.WriteFile(path, []byte("fetcher:\n  concurrency: 4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-check-config", "-config", path}, {"-config", path}} {
+		var out, errb bytes.Buffer
+		err := run(context.Background(), args, nil, nil, &out, &errb)
+		if err == nil || !strings.Contains(err.Error(), path+" has no sources") {
+			t.Errorf("%v: err = %v, want %q", args, err, path+" has no sources")
+		}
 	}
 }

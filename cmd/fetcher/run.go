@@ -64,15 +64,15 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 			cfg.Fetcher.Shard = *shard
 		}
 	})
-	if err := cfg.Validate(); err != nil {
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles()); err != nil {
+		return fmt.Errorf("invalid configuration:\n%w", err)
+	}
+	if err := cfg.NeedSources(); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	if *checkConfig {
 		fmt.Fprintf(stdout, "configuration ok: %d sources\n", len(cfg.Sources))
 		return nil
-	}
-	if len(cfg.Sources) == 0 {
-		return errors.New("no sources configured: give -config with a sources: list")
 	}
 	level, _ := config.ParseLevel(cfg.Log.Level)
 	log, err := service.NewLogger(stderr, cfg.Log.Format, level)

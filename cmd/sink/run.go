@@ -37,10 +37,12 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		logLevel    = fs.String("log-level", "", "log level: debug, info, warn, error")
 		storeURL    = fs.String("store", "", "sqlite:PATH or postgres://...")
 		storeAll    = fs.Bool("store-all", false, "store every cleaned article, not only the relevant ones")
-		batchSize   = fs.Int("batch-size", 0, "commit after this many articles")
-		batchWait   = fs.Duration("batch-wait", 0, "commit a partial batch after this long")
 		apiListen   = fs.String("api-listen", "", `address of the reader API and UI; "" keeps the configured one`)
 	)
+	var batchSize config.Int
+	var batchWait config.Duration
+	fs.Var(&batchSize, "batch-size", "commit after this `number` of articles")
+	fs.Var(&batchWait, "batch-wait", "commit a partial batch after this `duration`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: sink [flags]\n       sink migrate [flags]\n       sink query [flags]\n\nflags:\n")
 		fs.PrintDefaults()
@@ -71,14 +73,14 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		case "store-all":
 			cfg.Sink.StoreAll = *storeAll
 		case "batch-size":
-			cfg.Sink.BatchSize = *batchSize
+			cfg.Sink.BatchSize = int(batchSize)
 		case "batch-wait":
-			cfg.Sink.BatchWait = *batchWait
+			cfg.Sink.BatchWait = time.Duration(batchWait)
 		case "api-listen":
 			cfg.Sink.APIListen = *apiListen
 		}
 	})
-	if err := cfg.Validate(); err != nil {
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles()); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	if *checkConfig {

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"net/http"
 	"path/filepath"
 	"time"
 
@@ -106,7 +104,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	defer func() { stopAdmin(); err = errors.Join(err, waitAdmin()) }()
 
 	if o.demo {
-		base, stop, err := serveDemo(log)
+		base, stop, err := serveDemo(ctx, o.demoAddr, log)
 		if err != nil {
 			return err
 		}
@@ -238,15 +236,13 @@ func (c *stageConns) close() {
 	}
 }
 
-// serveDemo serves the demo site on a free loopback port.
-func serveDemo(log *slog.Logger) (base string, stop func(), err error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// serveDemo serves the demo site on addr until stop is called.
+func serveDemo(ctx context.Context, addr string, log *slog.Logger) (base string, stop func(), err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	bound, wait, err := service.Serve(ctx, "demo site", addr, demo.Handler(), log)
 	if err != nil {
-		return "", nil, fmt.Errorf("demo site: %w", err)
+		cancel()
+		return "", nil, fmt.Errorf("%w (another wiredesk -demo or demo-site running? give -demo-addr another address)", err)
 	}
-	srv := &http.Server{Handler: demo.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	base = "http://" + ln.Addr().String()
-	log.Info("demo site serving", "url", base+"/")
-	return base, func() { _ = srv.Close() }, nil
+	return "http://" + bound, func() { cancel(); _ = wait() }, nil
 }

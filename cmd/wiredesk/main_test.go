@@ -6,11 +6,14 @@ import (
 	"log/slog"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/wiredesk/wiredesk/pkg/service/servicetest"
 	"github.com/wiredesk/wiredesk/pkg/store"
 )
 
@@ -22,11 +25,36 @@ func runWiredesk(t testing.TB, dir string, args ...string) string {
 	defer cancel()
 	var stdout, stderr bytes.Buffer
 	args = append([]string{"-data", dir, "-listen", "", "-log-level", "warn"}, args...)
+	if slices.Contains(args, "-demo") && !slices.Contains(args, "-demo-addr") {
+		// Not the fixed default: tests run beside each other.
+		args = append(args, "-demo-addr", demoAddr(t, dir))
+	}
 	if err := run(ctx, args, nil, &stdout, &stderr); err != nil {
 		t.Fatalf("wiredesk %s: %v\nstderr:\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 	return stdout.String()
 }
+
+// demoAddr returns a free loopback address for the demo site, the same
+// for every run on dir, as the fixed default is for an operator.
+func demoAddr(t testing.TB, dir string) string {
+	t.Helper()
+	demoAddrs.Lock()
+	defer demoAddrs.Unlock()
+	if a, ok := demoAddrs.m[dir]; ok {
+		return a
+	}
+	a := servicetest.FreeAddr(t)
+	demoAddrs.m[dir] = a
+	return a
+}
+
+var demoAddrs = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+var publishedRE = regexp.MustCompile(`pages fetched\s+\d+ \(published (\d+)`)
 
 var storedRE = regexp.MustCompile(`articles stored\s+(\d+) new, (\d+) updated, (\d+) unchanged.*; (\d+) in the store`)
 
@@ -87,6 +115,10 @@ func TestDemoOnce(t *testing.T) {
 	if newN != 0 || updated != 0 || total2 != total {
 		t.Errorf("second run: %d new, %d updated, %d in the store (was %d); want no change:\n%s", newN, updated, total2, total, again)
 	}
+	// On the same origin the fetcher knows the pages: it publishes none again.
+	if m := publishedRE.FindStringSubmatch(again); m == nil || m[1] != "0" {
+		t.Errorf("second run published pages again (%v):\n%s", m, again)
+	}
 }
 
 func TestFlagsAndConfig(t *testing.T) {
@@ -96,7 +128,8 @@ func TestFlagsAndConfig(t *testing.T) {
 		env  []string
 		want string
 	}{
-		{"check config", []string{"-check-config"}, nil, "configuration ok"},
+		{"check config needs sources", []string{"-check-config"}, nil, "no sources configured"},
+		{"demo check config", []string{"-demo", "-check-config"}, nil, "configuration ok: the demo site's 3 sources"},
 		{"no sources", nil, nil, "no sources"},
 		{"bad flag", []string{"-bogus"}, nil, "flag provided but not defined"},
 		{"bad env", []string{"-check-config"}, []string{"WIREDESK_LOG_FORMAT=xml"}, `log.format: "xml"`},

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wiredesk/wiredesk/deploy/demo"
 	"github.com/wiredesk/wiredesk/pkg/config"
 	"github.com/wiredesk/wiredesk/pkg/service"
 )
@@ -18,6 +19,7 @@ import (
 type options struct {
 	dataDir  string
 	demo     bool
+	demoAddr string
 	once     bool
 	natsPort int
 	listen   string
@@ -25,6 +27,9 @@ type options struct {
 }
 
 func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "demo-site" {
+		return runDemoSite(ctx, args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("wiredesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
@@ -38,12 +43,14 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) erro
 	)
 	fs.StringVar(&o.dataDir, "data", "./data", "directory for the embedded NATS store and the SQLite database")
 	fs.BoolVar(&o.demo, "demo", false, "serve the bundled demo site on loopback and crawl it")
+	fs.StringVar(&o.demoAddr, "demo-addr", demo.Addr, "with -demo, where to serve the demo site: a fixed address, so that a rerun finds the pages it has seen")
 	fs.BoolVar(&o.once, "once", false, "poll every source once, wait until the pipeline is drained, print a summary and exit")
-	fs.IntVar(&o.natsPort, "nats-port", 0, "port of the embedded NATS server (default 4222; a free port with -once)")
+	fs.Var((*config.Int)(&o.natsPort), "nats-port", "`port` of the embedded NATS server (default 4222; a free port with -once)")
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:9100", "admin address for /metrics, /healthz, /readyz (empty: off)")
-	fs.DurationVar(&o.timeout, "once-timeout", 10*time.Minute, "with -once, give up waiting for the pipeline after this long")
+	o.timeout = 10 * time.Minute
+	fs.Var((*config.Duration)(&o.timeout), "once-timeout", "with -once, give up waiting for the pipeline after this `duration`")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: wiredesk [flags]\n\nflags:\n")
+		fmt.Fprintf(stderr, "usage: wiredesk [flags]\n       wiredesk demo-site [-addr HOST:PORT]\n\nflags:\n")
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nenvironment:\n%s", config.EnvHelp())
 	}
@@ -82,15 +89,22 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) erro
 			o.natsPort = -1
 		}
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles()); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
-	if *checkConfig {
-		fmt.Fprintf(stdout, "configuration ok: %d sources\n", len(cfg.Sources))
-		return nil
+	if !o.demo {
+		if err := cfg.NeedSources(); err != nil {
+			return fmt.Errorf("%w, or run with -demo", err)
+		}
 	}
-	if len(cfg.Sources) == 0 && !o.demo {
-		return fmt.Errorf("no sources: give -config with a sources: list, or -demo")
+	if *checkConfig {
+		if o.demo {
+			// -demo replaces the file's sources with the demo site's.
+			fmt.Fprintf(stdout, "configuration ok: the demo site's %d sources\n", len(demo.Sources("http://"+o.demoAddr, time.Minute)))
+		} else {
+			fmt.Fprintf(stdout, "configuration ok: %d sources\n", len(cfg.Sources))
+		}
+		return nil
 	}
 	level, _ := config.ParseLevel(cfg.Log.Level)
 	log, err := service.NewLogger(stderr, cfg.Log.Format, level)

@@ -33,6 +33,13 @@ func Handler() http.Handler { return http.FileServerFS(Site()) }
 // language and whether it is diplomatic.
 func Expected() ([]byte, error) { return files.ReadFile("expected.json") }
 
+// Addr is where "wiredesk -demo" and "wiredesk demo-site" serve the site
+// unless told otherwise. It is fixed, not a free port, because the
+// fetcher remembers pages by URL: on the same origin a rerun fetches only
+// what changed instead of publishing every page again. deploy/demo's
+// wiredesk.yaml names it.
+const Addr = "127.0.0.1:8088"
+
 // canonicalHosts are the hosts the demo pages name in rel=canonical.
 var canonicalHosts = map[string]string{
 	"haberajans": "www.haberajans.example",

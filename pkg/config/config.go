@@ -28,6 +28,9 @@ type Config struct {
 	Classifier Classifier        `yaml:"classifier"`
 	Sink       Sink              `yaml:"sink"`
 	Sources    []fetch.Source    `yaml:"sources"`
+
+	// src says where the file set each key, for validation errors.
+	src *origin
 }
 
 // Log configures slog.
@@ -136,75 +139,89 @@ func Load(path string) (Config, error) {
 	if err != nil {
 		return cfg, fmt.Errorf("config: %w", err)
 	}
-	if err := Parse(data, &cfg); err != nil {
-		return cfg, fmt.Errorf("config %s: %w", path, err)
+	if err := parse(data, path, &cfg); err != nil {
+		return cfg, fmt.Errorf("config: %w", err)
 	}
 	return cfg, nil
 }
 
 // Parse overlays the YAML in data on cfg.
-func Parse(data []byte, cfg *Config) error {
+func Parse(data []byte, cfg *Config) error { return parse(data, "", cfg) }
+
+// parse is Parse for the file named file, which errors name.
+func parse(data []byte, file string, cfg *Config) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	// An empty file means "only the defaults".
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		return nameFields(data, err)
+		err = nameFields(data, file, err)
+		if file != "" && !strings.Contains(err.Error(), file) {
+			err = fmt.Errorf("%s: %w", file, err)
+		}
+		return err
 	}
+	cfg.src = newOrigin(data, file)
 	return nil
 }
 
-// Validate checks the whole configuration and reports every problem.
+// Validate checks the whole configuration and reports every problem,
+// each with its key and, for a value from the file, its line. No error
+// repeats a password.
 func (c *Config) Validate() error {
 	var errs []error
-	add := func(field, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
+	// add reports a problem with key, whose value is v (nil: a whole
+	// mapping or list item).
+	add := func(key string, v any, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s%s: %s", key, c.src.where(key, v), fmt.Sprintf(format, args...)))
 	}
 	switch c.Log.Format {
 	case "text", "json":
 	default:
-		add("log.format", "%q is not text or json", c.Log.Format)
+		add("log.format", c.Log.Format, "%q is not text or json", c.Log.Format)
 	}
 	if _, err := ParseLevel(c.Log.Level); err != nil {
-		add("log.level", "%v", err)
+		add("log.level", c.Log.Level, "%v", err)
 	}
 	if c.NATS.URL == "" {
-		add("nats.url", "is empty")
+		add("nats.url", c.NATS.URL, "is empty")
+	} else if err := bus.CheckURL(c.NATS.URL); err != nil {
+		add("nats.url", c.NATS.URL, "%v", err)
 	}
 	if c.Streams.Replicas < 1 || c.Streams.Replicas > 5 {
-		add("streams.replicas", "%d is not between 1 and 5", c.Streams.Replicas)
+		add("streams.replicas", c.Streams.Replicas, "%d is not between 1 and 5", c.Streams.Replicas)
 	}
 	if _, _, err := ParseShard(c.Fetcher.Shard); err != nil {
-		add("fetcher.shard", "%v", err)
+		add("fetcher.shard", c.Fetcher.Shard, "%v", err)
 	}
 	if c.Fetcher.MaxBody <= 0 {
-		add("fetcher.max_body", "must be positive")
+		add("fetcher.max_body", c.Fetcher.MaxBody, "must be positive")
 	}
 	if c.Classifier.Workers < 1 {
-		add("classifier.workers", "must be at least 1")
+		add("classifier.workers", c.Classifier.Workers, "must be at least 1")
 	}
 	if len(c.Classifier.Languages) == 0 {
-		add("classifier.languages", "is empty")
+		add("classifier.languages", nil, "is empty")
 	}
-	if !strings.HasPrefix(c.Sink.Store, "sqlite:") && !strings.HasPrefix(c.Sink.Store, "postgres://") &&
-		!strings.HasPrefix(c.Sink.Store, "postgresql://") {
-		add("sink.store", "%q is neither sqlite:PATH nor postgres://...", c.Sink.Store)
+	if err := CheckStore(c.Sink.Store); err != nil {
+		add("sink.store", c.Sink.Store, "%v", err)
 	}
 	if c.Sink.Retention < 0 {
-		add("sink.retention", "%v is negative", c.Sink.Retention)
+		add("sink.retention", c.Sink.Retention, "%v is negative", c.Sink.Retention)
 	} else if c.Sink.Retention > 0 && c.Sink.Retention < time.Hour {
-		add("sink.retention", "%v is under an hour: too short to be meant", c.Sink.Retention)
+		add("sink.retention", c.Sink.Retention, "%v is under an hour: too short to be meant", c.Sink.Retention)
 	}
 	if c.Sink.BatchSize < 1 {
-		add("sink.batch_size", "must be at least 1")
+		add("sink.batch_size", c.Sink.BatchSize, "must be at least 1")
 	}
 	ids := map[string]bool{}
 	for i := range c.Sources {
 		s := &c.Sources[i]
+		key := fmt.Sprintf("sources[%d]", i)
 		if err := s.Validate(); err != nil {
-			add(fmt.Sprintf("sources[%d]", i), "%v", err)
+			add(key, nil, "%v", err)
 		}
 		if ids[s.ID] {
-			add(fmt.Sprintf("sources[%d].id", i), "%q is used twice", s.ID)
+			add(key+".id", s.ID, "%q is used twice", s.ID)
 		}
 		ids[s.ID] = true
 	}

@@ -1,9 +1,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -21,7 +21,7 @@ func str(p func(c *Config) *string) func(*Config, string) error {
 
 func integer(p func(c *Config) *int) func(*Config, string) error {
 	return func(c *Config, v string) error {
-		n, err := strconv.Atoi(v)
+		n, err := ParseInt(v)
 		if err != nil {
 			return err
 		}
@@ -32,7 +32,7 @@ func integer(p func(c *Config) *int) func(*Config, string) error {
 
 func duration(p func(c *Config) *time.Duration) func(*Config, string) error {
 	return func(c *Config, v string) error {
-		d, err := time.ParseDuration(v)
+		d, err := ParseDuration(v)
 		if err != nil {
 			return err
 		}
@@ -43,7 +43,7 @@ func duration(p func(c *Config) *time.Duration) func(*Config, string) error {
 
 func boolean(p func(c *Config) *bool) func(*Config, string) error {
 	return func(c *Config, v string) error {
-		b, err := strconv.ParseBool(v)
+		b, err := ParseBool(v)
 		if err != nil {
 			return err
 		}
@@ -109,10 +109,18 @@ func (c *Config) ApplyEnv(env []string) error {
 		}
 		e, ok := known[k]
 		if !ok {
-			return fmt.Errorf("environment: unknown variable %s", k)
+			names := make([]string, 0, len(envVars))
+			for _, e := range envVars {
+				names = append(names, e.name)
+			}
+			msg := "environment: unknown variable " + k
+			if s := suggest(k, names); s != "" {
+				msg += "; did you mean " + s + "?"
+			}
+			return errors.New(msg)
 		}
 		if err := e.set(c, v); err != nil {
-			return fmt.Errorf("environment %s: %w", k, err)
+			return fmt.Errorf("environment %s (%s): %w", k, e.help, err)
 		}
 	}
 	return nil
