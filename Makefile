@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-backpressure bench-extract eval-zyte staticcheck fuzz crash-long
+.PHONY: test vet build demo bench bench-backpressure bench-backfill bench-extract eval-zyte staticcheck fuzz crash-long
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -39,6 +39,13 @@ bench-pipeline:
 # each second; adds its section to bench/pipeline/RESULTS.md.
 bench-backpressure:
 	$(GO) build -o bin/ ./cmd/... && $(GO) build -o bin/nats-server github.com/nats-io/nats-server/v2 && $(GO) run ./bench/pipeline -bin bin -pages 10000 -mode backpressure
+
+# The site as a 50,000-record WARC file (30% other hosts' HTML): the
+# archive host filter on one core, and the pipeline fed by fetcher
+# backfill against the crawl of the same site; writes
+# bench/pipeline/BACKFILL.md.
+bench-backfill:
+	$(GO) build -o bin/ ./cmd/... && $(GO) build -o bin/nats-server github.com/nats-io/nats-server/v2 && $(GO) run ./bench/pipeline -bin bin -pages 35000 -mode backfill -skip-allinone
 
 # Extraction speed against go-trafilatura, in a module of its own so that
 # the shipped module never depends on it.

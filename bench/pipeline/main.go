@@ -6,6 +6,10 @@
 // and each process's peak RSS and CPU time, prints a table and writes it
 // to RESULTS.md.
 //
+// With -mode backfill it writes the site as a WARC file and measures the
+// archive host filter and the pipeline fed by "fetcher backfill" against
+// the crawl of the same site (backfill.go).
+//
 // With -mode backpressure it instead runs the services with a stalled
 // sink and samples every process's RSS and the JetStream backlog each
 // second, to show that the backlog waits on disk in JetStream and not in
@@ -76,7 +80,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.keep, "keep", "", "keep logs, config and databases in this directory (default: a removed temp dir)")
 	fs.DurationVar(&o.timeout, "timeout", 15*time.Minute, "give up on a run after this long")
 	fs.BoolVar(&o.skipAIO, "skip-allinone", false, "measure only the three services")
-	fs.StringVar(&o.mode, "mode", "services", "services: throughput of the services and the all-in-one; backpressure: RSS over a run with a slow sink")
+	fs.StringVar(&o.mode, "mode", "services", "services: throughput of the services and the all-in-one; backpressure: RSS over a run with a slow sink; backfill: the site as a WARC file through fetcher backfill, against the crawl")
 	fs.StringVar(&o.slow, "slow", "stop", "backpressure: stop (SIGSTOP the sink until all is classified) or batch1 (sink.batch_size 1, one worker)")
 	fs.DurationVar(&o.hold, "hold", 30*time.Second, "backpressure: keep the stopped sink stopped this long after the last page is classified")
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
@@ -84,8 +88,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	switch {
-	case o.mode != "services" && o.mode != "backpressure":
-		return fmt.Errorf("-mode %q: want services or backpressure", o.mode)
+	case o.mode != "services" && o.mode != "backpressure" && o.mode != "backfill":
+		return fmt.Errorf("-mode %q: want services, backpressure or backfill", o.mode)
 	case o.slow != "stop" && o.slow != "batch1":
 		return fmt.Errorf("-slow %q: want stop or batch1", o.slow)
 	}
@@ -111,6 +115,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "site: %d pages, %d diplomatic (expected stored) at %s\n", o.pages, want, base)
 	if o.mode == "backpressure" {
 		return runBackpressure(ctx, o, filepath.Join(dir, "backpressure"), site, base, stdout)
+	}
+	if o.mode == "backfill" {
+		return runBackfillBench(ctx, o, dir, site, base, stdout)
 	}
 
 	var results []result

@@ -100,6 +100,8 @@ type Reader struct {
 	read   int64 // bytes consumed from br since then
 	gzip   bool
 	gz     *gzip.Reader
+	member *bufio.Reader // reads a member's inflated bytes; reused
+	cap    capReader
 	filter Filter
 	lim    Limits
 	done   bool
@@ -194,12 +196,18 @@ func (r *Reader) nextMember() (Record, error) {
 		return r.resync(start, SkipTruncated, err.Error())
 	}
 	r.gz.Multistream(false)
-	in := &capReader{r: r.gz, left: r.lim.MaxInflate}
-	rec, err := r.record(bufio.NewReaderSize(in, 32<<10), start)
+	r.cap = capReader{r: r.gz, left: r.lim.MaxInflate}
+	in := &r.cap
+	if r.member == nil {
+		r.member = bufio.NewReaderSize(in, 32<<10)
+	} else {
+		r.member.Reset(in)
+	}
+	rec, err := r.record(r.member, start)
 	if err == nil {
 		// Read the member to its end: its trailer (CRC and size) is
 		// checked there, and the next member starts after it.
-		_, err = io.Copy(io.Discard, in)
+		_, err = r.member.WriteTo(io.Discard)
 	}
 	if err != nil {
 		var skip string
@@ -462,7 +470,7 @@ func (r *Reader) record(in io.Reader, start int64) (Record, error) {
 		}
 	}
 	discard := func() error {
-		n, err := io.Copy(io.Discard, block)
+		n, err := discardN(br, h.contentLength)
 		counted(n)
 		if err == nil && n < h.contentLength && r.gzip {
 			return fmt.Errorf("%w: record ends %d bytes before its Content-Length", io.ErrUnexpectedEOF, h.contentLength-n)
@@ -522,6 +530,23 @@ func (r *Reader) record(in io.Reader, start int64) (Record, error) {
 	}
 	rec.Response = resp
 	return rec, nil
+}
+
+// discardN skips up to n bytes of br without copying them anywhere.
+func discardN(br *bufio.Reader, n int64) (int64, error) {
+	var done int64
+	for done < n {
+		step := int(min(n-done, 1<<30))
+		k, err := br.Discard(step)
+		done += int64(k)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return done, nil
+			}
+			return done, err
+		}
+	}
+	return done, nil
 }
 
 func rawLen(h *header) []byte {

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/wiredesk/wiredesk/pkg/archive"
+	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
+	"github.com/wiredesk/wiredesk/pkg/sitegen"
+	"github.com/wiredesk/wiredesk/pkg/store"
+)
+
+// bfResult is one backfill benchmark run.
+type bfResult struct {
+	records, pages, foreign int
+	fileBytes               int64
+	filterOnly, filterKeep  float64 // records/s on one core
+	pipeline                result
+	rssAt10, rssAt100       int64 // the backfilling fetcher's RSS at 10% and 100% of the pages published
+	loadStart, loadEnd      string
+}
+
+// runBackfillBench writes the site as a WARC file (30% of its records
+// HTML of hosts that no source allows), measures the host filter on one
+// core in this process, and then the whole pipeline with "fetcher
+// backfill" in place of the crawl, against the crawl of the same site in
+// the same run.
+func runBackfillBench(ctx context.Context, o options, dir string, site *sitegen.Site, base string, stdout io.Writer) error {
+	res := &bfResult{loadStart: loadavg()}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	warc := filepath.Join(dir, "news.warc.gz")
+	f, err := os.Create(warc)
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	st, err := site.WriteWARC(f, 0, site.Pages(), 0.3)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fi, _ := os.Stat(warc)
+	res.pages, res.foreign, res.records, res.fileBytes = st.Pages, st.Foreign, st.Pages+st.Foreign+1, fi.Size()
+	fmt.Fprintf(stdout, "warc: %d records (%d pages, %d foreign HTML), %.1f MiB, written in %v\n",
+		res.records, res.pages, res.foreign, float64(res.fileBytes)/(1<<20), time.Since(t0).Round(time.Second))
+
+	// The filter alone (every record refused) and the filter with the
+	// kept records parsed, one goroutine each.
+	b := fetch.NewBackfiller(nil, fetch.BackfillConfig{Sources: site.ArchiveSources()}, nil, nil)
+	if res.filterOnly, err = readRate(warc, func(*url.URL) bool { return false }); err != nil {
+		return err
+	}
+	if res.filterKeep, err = readRate(warc, b.Filter()); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "host filter: %.0f records/s refusing every record, %.0f records/s keeping the sources' pages\n",
+		res.filterOnly, res.filterKeep)
+
+	live, err := runServices(ctx, o, filepath.Join(dir, "live"), site, base)
+	if err != nil {
+		return fmt.Errorf("live crawl: %w", err)
+	}
+	if err := backfillPipeline(ctx, o, filepath.Join(dir, "backfill"), site, warc, res); err != nil {
+		return fmt.Errorf("backfill: %w", err)
+	}
+	res.loadEnd = loadavg()
+	table := renderBackfill(o, res, live)
+	fmt.Fprint(stdout, "\n"+table)
+	if o.out != "" {
+		out := filepath.Join(filepath.Dir(o.out), "BACKFILL.md")
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\nwritten to %s\n", out)
+	}
+	return nil
+}
+
+func readRate(path string, filter archive.Filter) (float64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	r, err := archive.NewReader(f, 0, filter, archive.Limits{})
+	if err != nil {
+		return 0, err
+	}
+	begin := time.Now()
+	n := 0
+	for {
+		_, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return float64(n) / time.Since(begin).Seconds(), nil
+}
+
+func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.Site, warc string, res *bfResult) error {
+	r := &res.pipeline
+	r.name = "backfill (fetcher backfill, classifier, sink) + nats-server"
+	r.pages = res.pages
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ns, natsAddr, err := startNATS(ctx, o, dir)
+	if err != nil {
+		return err
+	}
+	defer ns.stop(10 * time.Second)
+	dbPath := filepath.Join(dir, "wiredesk.db")
+	cfgPath := filepath.Join(dir, "wiredesk.yaml")
+	var sources []map[string]any
+	for _, s := range site.ArchiveSources() {
+		sources = append(sources, map[string]any{"id": s.ID, "lang": s.Lang, "feeds": s.Feeds, "allow_hosts": s.AllowHosts})
+	}
+	cfg := map[string]any{
+		"log": map[string]any{"level": "warn"}, "nats": map[string]any{"url": "nats://" + natsAddr},
+		"sink": map[string]any{"store": "sqlite:" + dbPath, "api_listen": ""}, "sources": sources,
+	}
+	data, err := yaml.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, "sqlite:"+dbPath, nil)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var procs []*proc
+	defer func() {
+		for _, p := range procs {
+			p.stop(30 * time.Second)
+		}
+	}()
+	start := func(name string, extra ...string) (*proc, error) {
+		p, err := startService(ctx, o, dir, cfgPath, name, extra...)
+		if err == nil {
+			procs = append(procs, p)
+		}
+		return p, err
+	}
+	sink, err := start("sink")
+	if err != nil {
+		return err
+	}
+	cls, err := start("classifier", "-log-level", "info")
+	if err != nil {
+		return err
+	}
+	for _, p := range []*proc{sink, cls} {
+		if err := waitFor(time.Minute, p.name+" ready", func() bool { return !p.exited() && p.ready() }); err != nil {
+			return err
+		}
+	}
+	if err := waitFor(time.Minute, "classifier consuming", func() bool { return logHas(dir, "classifier", "classifier consuming") }); err != nil {
+		return err
+	}
+	nc, err := nats.Connect("nats://" + natsAddr)
+	if err != nil {
+		return err
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return err
+	}
+	want := 0
+	for i := range site.Pages() {
+		if site.Diplomatic(i) {
+			want++
+		}
+	}
+	begin := time.Now()
+	fetcher, err := startProc(ctx, dir, "fetcher", filepath.Join(o.bin, "fetcher"), "backfill", "-config", cfgPath,
+		"-listen", "", "-progress", "off", warc)
+	if err != nil {
+		return err
+	}
+	procs = append(procs, fetcher)
+	// The fetcher's RSS against how much of the file it has published.
+	published := func() uint64 {
+		sctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		s, err := js.Stream(sctx, bus.StreamPages)
+		if err != nil {
+			return 0
+		}
+		info, err := s.Info(sctx)
+		if err != nil {
+			return 0
+		}
+		return info.State.Msgs
+	}
+	go func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			if fetcher.exited() {
+				return
+			}
+			n := published()
+			rs, _ := rss(fetcher.cmd.Process.Pid)
+			if n <= uint64(res.pages)/10 {
+				res.rssAt10 = max(res.rssAt10, rs)
+			}
+			res.rssAt100 = max(res.rssAt100, rs)
+		}
+	}()
+	if err := waitFor(o.timeout, "all expected articles stored", func() bool {
+		n, err := st.Count(ctx)
+		return err == nil && n >= want
+	}); err != nil {
+		n, _ := st.Count(ctx)
+		return fmt.Errorf("%w (%d of %d stored; logs in %s)", err, n, want, dir)
+	}
+	r.elapsed = time.Since(begin)
+	if err := waitFor(time.Minute, "fetcher backfill exit", fetcher.exited); err != nil {
+		return err
+	}
+	if fetcher.err != nil {
+		return fmt.Errorf("fetcher backfill: %w (log in %s)", fetcher.err, dir)
+	}
+	if err := latencies(ctx, st, r); err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range procs {
+		errs = append(errs, p.stop(30*time.Second))
+	}
+	procs = nil
+	errs = append(errs, ns.stop(10*time.Second))
+	for _, p := range []*proc{fetcher, cls, sink, ns} {
+		r.processes = append(r.processes, procResult{p.name, p.usage()})
+	}
+	return errors.Join(errs...)
+}
+
+func renderBackfill(o options, res *bfResult, live result) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Backfill benchmark\n\n")
+	fmt.Fprintf(&b, "%s, %s/%s, %d CPUs, %s. `make bench-backfill`. Load average at start %s, at end %s (a shared machine).\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(),
+		res.loadStart, res.loadEnd)
+	fmt.Fprintf(&b, "A generated WARC (gzip per record): %d records, of which %d article pages of the configured sources and %d HTML pages of other hosts (%.0f%%); %.1f MiB.\n\n",
+		res.records, res.pages, res.foreign, 100*float64(res.foreign)/float64(res.records), float64(res.fileBytes)/(1<<20))
+	fmt.Fprintf(&b, "| what | figure | bar |\n|---|---:|---:|\n")
+	fmt.Fprintf(&b, "| host filter, one goroutine, every record refused | %.0f records/s | 5,000 |\n", res.filterOnly)
+	fmt.Fprintf(&b, "| host filter, one goroutine, the sources' records parsed | %.0f records/s | 5,000 |\n", res.filterKeep)
+	for _, r := range []result{live, res.pipeline} {
+		sec := r.elapsed.Seconds()
+		fmt.Fprintf(&b, "| %s: pages/s, articles stored/s | %.0f, %.0f | 600 articles/s |\n", r.name, float64(r.pages)/sec, float64(r.stored)/sec)
+	}
+	if live.elapsed > 0 && res.pipeline.elapsed > 0 {
+		fmt.Fprintf(&b, "| backfill ÷ live crawl, articles/s, same run | %.2fx | |\n", live.elapsed.Seconds()/res.pipeline.elapsed.Seconds())
+	}
+	fmt.Fprintf(&b, "| backfilling fetcher RSS at 10%% and 100%% of the pages published | %s, %s | flat |\n\n", mib(res.rssAt10), mib(res.rssAt100))
+	fmt.Fprintf(&b, "| run | process | peak RSS (VmHWM) | CPU (user+sys) |\n|---|---|---:|---:|\n")
+	for _, r := range []result{live, res.pipeline} {
+		for _, p := range r.processes {
+			fmt.Fprintf(&b, "| %s | %s | %.0f MiB | %.1fs |\n", short(r.name), p.name, float64(p.PeakRSS)/(1<<20), p.CPU.Seconds())
+		}
+	}
+	return b.String()
+}
