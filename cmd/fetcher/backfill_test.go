@@ -41,12 +41,12 @@ func demoWARC(t *testing.T, gz bool) (string, map[string]string) {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasSuffix(p, "index.html") {
 			return err
 		}
-		src, rest, _ := strings.Cut(p, "/")
+		src, _, _ := strings.Cut(p, "/")
 		body, err := fs.ReadFile(site, p)
 		if err != nil {
 			return err
 		}
-		u := "https://" + hosts[src] + "/" + rest
+		u := "https://" + hosts[src] + "/" + p
 		pages[u] = filepath.Join(t.TempDir(), filepath.Base(p))
 		if err := os.WriteFile(pages[u], body, 0o644); err != nil {
 			return err
