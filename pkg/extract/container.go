@@ -288,7 +288,11 @@ func (w *walker) zones(l *layout) []article.Block {
 		}
 	}
 	markLeads(out)
-	shapeBody(out)
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+	shapeBody(out, host)
 	return out
 }
 

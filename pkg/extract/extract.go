@@ -171,13 +171,26 @@ func (w *walker) applyRules(doc *goquery.Document, cr *compiledRules) {
 }
 
 // ArticleText is the article as the extractor sees it: the text of the
-// blocks zoned body, in reading order, separated by blank lines. It is what
-// the Zyte evaluation scores; the classifier makes its own choice from the
-// blocks with language evidence added.
+// blocks zoned body, and of the subheadings between them, in reading order,
+// separated by blank lines. A subheading counts when body text follows it;
+// one over a teaser list or a credits box does not. The headline and
+// anything before the first body block are not part of it. It is what the
+// Zyte evaluation scores; the classifier makes its own choice from the
+// blocks, with language evidence added.
 func (r *Result) ArticleText() string {
+	first, last := -1, -1
+	for i, b := range r.Blocks {
+		if b.Zone == article.ZoneBody {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
 	var sb strings.Builder
-	for _, b := range r.Blocks {
-		if b.Zone != article.ZoneBody {
+	for i := first; i >= 0 && i <= last; i++ {
+		b := &r.Blocks[i]
+		if b.Zone != article.ZoneBody && (b.Zone != article.ZoneHeading || b.Level == 1 || !opensBody(r.Blocks[i+1:])) {
 			continue
 		}
 		if sb.Len() > 0 {
@@ -186,4 +199,15 @@ func (r *Result) ArticleText() string {
 		sb.WriteString(b.Text)
 	}
 	return sb.String()
+}
+
+// opensBody reports whether the first block after a heading's further
+// headings is body text.
+func opensBody(rest []article.Block) bool {
+	for _, b := range rest {
+		if b.Zone != article.ZoneHeading {
+			return b.Zone == article.ZoneBody
+		}
+	}
+	return false
 }

@@ -12,6 +12,7 @@ import (
 const (
 	maxLabel     = 80  // a label, byline or date line is shorter than this
 	linkRunShare = 0.5 // a block at least this much link text is a link
+	inlineTeaser = 0.6 // a line this much link text amid prose is a teaser
 )
 
 // sentence reports text that ends like a sentence, or runs long enough to
@@ -50,7 +51,7 @@ func words(s string) int {
 //   - short lines before the first paragraph of prose that are no sentence
 //     and are links or hold a year or a clock time (a byline, a date line, "Updated 5 min
 //     ago") are the article's header.
-func shapeBody(bs []article.Block) {
+func shapeBody(bs []article.Block, host string) {
 	// A teaser is a block that is one link of a few words, to a page of its
 	// own: two such in a row, to different pages, are a list of stories.
 	teaser := func(i int) bool {
@@ -66,6 +67,40 @@ func shapeBody(bs []article.Block) {
 		if j := i - 1; j >= 0 && bs[j].Zone == article.ZoneBody && bs[j].Tag != "li" &&
 			!sentence(bs[j].Text) && utf8.RuneCountInString(bs[j].Text) <= maxLabel {
 			bs[j].Zone = article.ZoneRelated
+		}
+	}
+	// A line of links that is no sentence, amid the prose, is an inline
+	// teaser ("SEE MORE: ...") when it points into the same site, and a
+	// short label before it opens it.
+	for i := range bs {
+		b := &bs[i]
+		if b.Zone != article.ZoneBody || b.Level > 0 || b.Tag == "li" || b.LinkDensity < inlineTeaser || sentence(b.Text) || words(b.Text) < 3 {
+			continue
+		}
+		if b.Link != "" && !sameHost(b.Link, host) {
+			continue // one link elsewhere: a product, a source, a document
+		}
+		b.Zone = article.ZoneRelated
+		if j := i - 1; j >= 0 && bs[j].Zone == article.ZoneBody && bs[j].Tag != "li" &&
+			!sentence(bs[j].Text) && utf8.RuneCountInString(bs[j].Text) <= maxLabel/2 {
+			bs[j].Zone = article.ZoneRelated
+		}
+	}
+	// Page furniture inside the body: a bare URL, a link of a word or two
+	// (a tag, a section, "Facebook"), a date or time line.
+	for i := range bs {
+		b := &bs[i]
+		if b.Zone != article.ZoneBody || b.Level > 0 {
+			continue
+		}
+		n := words(b.Text)
+		switch {
+		case bareURL(b.Text):
+			b.Zone = article.ZoneNav
+		case b.LinkDensity >= 0.9 && n <= 2:
+			b.Zone = article.ZoneNav
+		case n <= 6 && !sentence(b.Text) && dated(b.Text):
+			b.Zone = article.ZoneHeader
 		}
 	}
 	for i := range bs {
@@ -109,3 +144,25 @@ func dated(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// sameHost reports whether the absolute URL link is on host, ignoring a
+// leading "www.". An empty host (no page URL) matches every link.
+func sameHost(link, host string) bool {
+	if host == "" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(link, "https://")
+	if !ok {
+		rest, _ = strings.CutPrefix(link, "http://")
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.EqualFold(strings.TrimPrefix(rest, "www."), strings.TrimPrefix(host, "www."))
+}
+
+// bareURL is text that is one web address and nothing else.
+func bareURL(s string) bool {
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")) &&
+		!strings.ContainsAny(s, " \u00a0")
+}
