@@ -135,7 +135,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	// store closes.
 	sideCtx, stopSide := context.WithCancel(ctx)
 	defer stopSide()
-	rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken}, st, log)
+	rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken, Listen: cfg.Sink.APIListen}, st, log)
 	if err != nil {
 		conn.NC.Close()
 		return errors.Join(err, st.Close())

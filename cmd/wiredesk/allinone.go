@@ -33,7 +33,7 @@ func startSide(ctx context.Context, cfg config.Config, o options, st store.Store
 	ctx, cancel := context.WithCancel(ctx)
 	waitReader := func() error { return nil }
 	if cfg.Sink.APIListen != "" {
-		rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken}, st, log)
+		rd, err := reader.New(reader.Config{Token: cfg.Sink.APIToken, Listen: cfg.Sink.APIListen}, st, log)
 		if err != nil {
 			cancel()
 			return nil, err

@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/store"
@@ -32,6 +34,9 @@ type Config struct {
 	// every request, the UI's included: a browser then reaches the UI
 	// through a proxy that adds the header.
 	Token string
+	// Listen is the address the handler is served on, for the warning
+	// New logs when it is beyond loopback with no Token.
+	Listen string
 }
 
 // Handler serves the API and the UI.
@@ -48,6 +53,10 @@ type Handler struct {
 // New returns the handler.
 func New(cfg Config, st Store, log *slog.Logger) (*Handler, error) {
 	h := &Handler{cfg: cfg, st: st, log: log, mux: http.NewServeMux(), catalog: &catalog{st: st}}
+	if cfg.Token == "" && beyondLoopback(cfg.Listen) {
+		log.Warn("the reader (API and UI) listens beyond loopback without a token: whoever reaches it reads every article; "+
+			"set sink.api_token (WIREDESK_SINK_API_TOKEN) or listen on 127.0.0.1", "addr", cfg.Listen)
+	}
 	var err error
 	if h.ui, err = newUI(st, h.catalog, log); err != nil {
 		return nil, err
@@ -61,9 +70,29 @@ func New(cfg Config, st Store, log *slog.Logger) (*Handler, error) {
 	})
 	h.mux.HandleFunc("GET /{$}", h.auth(h.ui.search))
 	h.mux.HandleFunc("GET /articles/{id}", h.auth(h.ui.article))
-	h.mux.HandleFunc("GET /static/style.css", h.ui.style)
+	// The stylesheet too: every request needs the token, as Config says,
+	// so that an open port tells nothing of what is behind it.
+	h.mux.HandleFunc("GET /static/style.css", h.auth(h.ui.style))
 	h.mux.HandleFunc("/", h.auth(h.ui.notFound))
 	return h, nil
+}
+
+// beyondLoopback reports whether addr listens beyond the loopback
+// interface: every interface (":8080", "0.0.0.0:8080", "[::]:8080"), an
+// address of another interface, or a name that may resolve to one.
+func beyondLoopback(addr string) bool {
+	if addr == "" {
+		return false
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if host == "localhost" {
+		return false
+	}
+	ip, err := netip.ParseAddr(host)
+	return err != nil || !ip.IsLoopback()
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {

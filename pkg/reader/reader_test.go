@@ -2,6 +2,7 @@ package reader_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -242,6 +243,8 @@ func TestAPIMethodsAndToken(t *testing.T) {
 		{"token", "GET", "/api/articles", "Bearer s3cret", 200},
 		{"ui needs it too", "GET", "/", "", 401},
 		{"ui with token", "GET", "/", "Bearer s3cret", 200},
+		{"static needs it too", "GET", "/static/style.css", "", 401},
+		{"static with token", "GET", "/static/style.css", "Bearer s3cret", 200},
 		{"post", "POST", "/api/articles", "Bearer s3cret", 405},
 		{"delete", "DELETE", "/api/articles/0000000000000000", "Bearer s3cret", 405},
 	}
@@ -429,5 +432,36 @@ func TestArticlePage(t *testing.T) {
 		if !strings.Contains(marked, want) {
 			t.Errorf("the page found by a search lacks %s", want)
 		}
+	}
+}
+
+// TestWarnOpenWithoutToken: New warns when the reader listens beyond
+// loopback with no token, and only then.
+func TestWarnOpenWithoutToken(t *testing.T) {
+	tests := []struct {
+		listen, token string
+		warn          bool
+	}{
+		{"0.0.0.0:8080", "", true},
+		{":8080", "", true},
+		{"[::]:8080", "", true},
+		{"10.0.0.5:8080", "", true},
+		{"reader.internal:8080", "", true},
+		{"0.0.0.0:8080", "s3cret", false},
+		{"127.0.0.1:8080", "", false},
+		{"[::1]:8080", "", false},
+		{"localhost:8080", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.listen+"/"+tt.token, func(t *testing.T) {
+			var buf bytes.Buffer
+			log := slog.New(slog.NewTextHandler(&buf, nil))
+			if _, err := reader.New(reader.Config{Token: tt.token, Listen: tt.listen}, nil, log); err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(buf.String(), "without a token"); got != tt.warn {
+				t.Errorf("warned %v, want %v; log:\n%s", got, tt.warn, buf.String())
+			}
+		})
 	}
 }
