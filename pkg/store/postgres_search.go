@@ -135,13 +135,18 @@ func pgSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool
 func tsQuery(terms []term) string {
 	parts := make([]string, 0, len(terms))
 	for _, t := range terms {
-		alts := make([]string, 0, len(t.alts))
+		var alts []string
 		for _, a := range t.alts {
-			a = tsQuote(a)
-			if !t.exact {
-				a += ":*"
+			switch {
+			case a.endings != nil:
+				for _, e := range a.endings {
+					alts = append(alts, tsQuote(a.text+e))
+				}
+			case a.exact:
+				alts = append(alts, tsQuote(a.text))
+			default:
+				alts = append(alts, tsQuote(a.text)+":*")
 			}
-			alts = append(alts, a)
 		}
 		parts = append(parts, "("+strings.Join(alts, " | ")+")")
 	}
@@ -167,8 +172,8 @@ func pgRank(terms []term, args *pgArgs) string {
 	for _, t := range terms {
 		var alts []string
 		for _, a := range t.alts {
-			p := args.add(a) + "::text"
-			alts = append(alts, "(3*"+count("s.title", p, t.exact)+" + "+count("s.body", p, t.exact)+")")
+			p := args.add(a.text) + "::text"
+			alts = append(alts, "(3*"+count("s.title", p, a.exact)+" + "+count("s.body", p, a.exact)+")")
 		}
 		if len(alts) == 1 {
 			sum = append(sum, alts[0])
@@ -341,7 +346,8 @@ func upperCountries(cs []string) []string {
 // afterMigration does in Go what a migration's SQL cannot, in its
 // transaction.
 func (s *postgresStore) afterMigration(ctx context.Context, tx pgx.Tx, version int) error {
-	if version != 2 {
+	// 2 creates the index; 5 changes its tokens.
+	if version != 2 && version != 5 {
 		return nil
 	}
 	n, err := indexExisting(ctx, tx)
@@ -353,7 +359,8 @@ func (s *postgresStore) afterMigration(ctx context.Context, tx pgx.Tx, version i
 }
 
 // indexExisting fills article_search and article_countries from the
-// articles stored before they existed, a batch at a time in id order.
+// articles stored, a batch at a time in id order, replacing what the index
+// held of them.
 func indexExisting(ctx context.Context, tx pgx.Tx) (int, error) {
 	const batch = 500
 	stems := map[string]string{}
@@ -386,7 +393,8 @@ func indexExisting(ctx context.Context, tx pgx.Tx) (int, error) {
 		}
 		b := &pgx.Batch{}
 		b.Queue(`INSERT INTO article_search (id, title, body)
-			SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`, ids, titles, bodies)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+			ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body`, ids, titles, bodies)
 		b.Queue(`INSERT INTO article_countries (id, country)
 			SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, cids, countries)
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {

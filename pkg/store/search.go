@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -134,16 +135,40 @@ const MinPrefix = 3
 var searchLangs = []string{"tr", "ru"}
 
 // term is one query word: an article matches it when one of its indexed
-// tokens starts with one of alts (equals one, if exact).
+// tokens matches one of alts.
 type term struct {
-	alts  []string
-	exact bool
+	alts []alt
+}
+
+// alt is one way a token matches a query word: equal to text (exact),
+// starting with it, or, with endings, equal to text plus one of them.
+type alt struct {
+	text    string
+	exact   bool
+	endings []string
+}
+
+func (a alt) matches(token string) bool {
+	switch {
+	case a.endings != nil:
+		rest, ok := strings.CutPrefix(token, a.text)
+		return ok && slices.Contains(a.endings, rest)
+	case a.exact:
+		return token == a.text
+	}
+	return strings.HasPrefix(token, a.text)
 }
 
 // searchTerms turns query text into terms. Each word is lowercased and
 // stemmed in lang, or in each of searchLangs when lang is "". A word of
 // fewer than MinPrefix letters is exact; a longer one matches by the prefix
 // of its stem, and never by fewer than MinPrefix letters of the word.
+//
+// People type as they can: a Turkish word typed without Turkish letters
+// ("dunyaya", "Ilkelerinizle") also matches by its folded form (see
+// foldTurkish), which the index holds beside the word; е stands for ё
+// everywhere; and a Russian noun in its base form whose last vowel drops in
+// its other forms (рынок, рынка) also matches those forms.
 func searchTerms(lang, text string) []term {
 	langs := searchLangs
 	if lang != "" {
@@ -152,19 +177,23 @@ func searchTerms(lang, text string) []term {
 	var out []term
 	for _, w := range stem.Split(text) {
 		var t term
+		add := func(a alt) {
+			if !slices.ContainsFunc(t.alts, func(b alt) bool { return b.text == a.text && b.exact == a.exact && (b.endings == nil) == (a.endings == nil) }) {
+				t.alts = append(t.alts, a)
+			}
+		}
 		for _, l := range langs {
-			low := stem.Lower(l, w)
-			alt := low
-			if n := len([]rune(low)); n < MinPrefix {
-				t.exact = true
-			} else {
-				alt = stem.Word(l, w)
-				if len([]rune(alt)) < MinPrefix {
-					alt = string([]rune(low)[:MinPrefix])
+			low := lowerWord(l, w)
+			add(wordAlt(low, stem.Word(l, w)))
+			if l == "tr" && !hasTurkishLetter(w) {
+				if f := foldTurkish(low); f != low {
+					add(wordAlt(f, foldTurkish(stem.Word("tr", f))))
 				}
 			}
-			if !contains(t.alts, alt) {
-				t.alts = append(t.alts, alt)
+			if l == "ru" {
+				for _, a := range fleetingAlts(low, stem.Word("ru", w)) {
+					add(a)
+				}
 			}
 		}
 		out = append(out, t)
@@ -172,20 +201,78 @@ func searchTerms(lang, text string) []term {
 	return out
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
+// wordAlt is how a query word, lowercased low with stem st, matches: by
+// the prefix of its stem, or exactly when it is short.
+func wordAlt(low, st string) alt {
+	if len([]rune(low)) < MinPrefix {
+		return alt{text: low, exact: true}
 	}
-	return false
+	if len([]rune(st)) < MinPrefix {
+		st = string([]rune(low)[:MinPrefix])
+	}
+	return alt{text: st}
 }
 
-// matches reports whether an indexed token (lowercased word or its stem)
-// satisfies t.
+// lowerWord is a word as the index holds it: lowercased in lang, with ё
+// read as е (Russian writes ё or е for the same letter).
+func lowerWord(lang, w string) string {
+	low := stem.Lower(lang, w)
+	if strings.Contains(low, "ё") {
+		low = strings.ReplaceAll(low, "ё", "е")
+	}
+	return low
+}
+
+// turkishFold maps the letters of the Turkish alphabet that an English
+// keyboard lacks to the ones people type instead.
+var turkishFold = strings.NewReplacer("ç", "c", "ğ", "g", "ı", "i", "ö", "o", "ş", "s", "ü", "u")
+
+// foldTurkish is a lowercased Turkish word without its letters: "dünyaya"
+// is "dunyaya", "ilkelerinizle" stays, "ılık" is "ilik".
+func foldTurkish(low string) string {
+	if !strings.ContainsAny(low, "çğıöşü") {
+		return low
+	}
+	return turkishFold.Replace(low)
+}
+
+// hasTurkishLetter reports whether w has a letter only Turkish writes: a
+// word typed with them means what it says, and is not folded.
+func hasTurkishLetter(w string) bool {
+	return strings.ContainsAny(w, "çğıİöşüÇĞÖŞÜ")
+}
+
+// ruEndings are the case endings of a Russian noun's forms after its
+// base form.
+var ruEndings = []string{"а", "я", "у", "ю", "ом", "ем", "е", "ы", "и", "ов", "ев", "ей", "ам", "ям", "ами", "ями", "ах", "ях"}
+
+// fleetingAlts are the other forms of a Russian noun typed in its base
+// form (low, with stem st) when its last syllable has a vowel that may
+// drop: рынок, рынка; день, дня; боец, бойца; палец, пальца. The stem
+// without the vowel (or with й or ь for it) plus a case ending must be the
+// whole token: a prefix would let "посол" find "последний". Nouns whose
+// vowel stays ("закон", "закона") gain alternatives no text holds.
+func fleetingAlts(low, st string) []alt {
+	if low != st && low != st+"ь" {
+		return nil // not a base form: its own stem finds the other forms
+	}
+	r := []rune(st)
+	n := len(r)
+	if n < 3 || !strings.ContainsRune("оеё", r[n-2]) || strings.ContainsRune("аеёиоуыэюяйь", r[n-1]) {
+		return nil
+	}
+	head, last := string(r[:n-2]), string(r[n-1])
+	var out []alt
+	for _, mid := range []string{"", "ь", "й"} {
+		out = append(out, alt{text: head + mid + last, endings: ruEndings})
+	}
+	return out
+}
+
+// matches reports whether an indexed token satisfies t.
 func (t term) matches(token string) bool {
 	for _, a := range t.alts {
-		if token == a || (!t.exact && strings.HasPrefix(token, a)) {
+		if a.matches(token) {
 			return true
 		}
 	}
@@ -193,10 +280,13 @@ func (t term) matches(token string) bool {
 }
 
 // indexTokens returns what is indexed for text in lang: each word
-// lowercased, followed by its stem when the stem is not a prefix of it. A
-// stem that is a prefix adds nothing, since terms match by prefix; one
-// that is not (Russian ё read as е, a Turkish consonant that alternates)
-// must be there for the query's stem to find it.
+// lowercased (ё as е), followed by its stem when the stem is not a prefix
+// of it. A stem that is a prefix adds nothing, since terms match by prefix;
+// one that is not (a Turkish consonant that alternates) must be there for
+// the query's stem to find it. A Turkish word with letters of its own is
+// also indexed without them (foldTurkish), with its stem's folded form
+// when that is not a prefix, so that it is found as people type it on any
+// keyboard.
 //
 // cache maps lang+word to the tokens of the word: the words of news
 // repeat, and stemming is most of the cost of indexing.
@@ -206,9 +296,19 @@ func indexTokens(lang, text string, cache map[string]string) string {
 		key := lang + ":" + w
 		toks, ok := cache[key]
 		if !ok {
-			toks = stem.Lower(lang, w)
-			if s := stem.Word(lang, w); !strings.HasPrefix(toks, s) {
+			low := lowerWord(lang, w)
+			toks = low
+			s := stem.Word(lang, w)
+			if !strings.HasPrefix(low, s) {
 				toks += " " + s
+			}
+			if lang == "tr" {
+				if f := foldTurkish(low); f != low {
+					toks += " " + f
+					if fs := foldTurkish(s); !strings.HasPrefix(f, fs) && fs != s {
+						toks += " " + fs
+					}
+				}
 			}
 			if len(cache) < maxStemCache {
 				cache[key] = toks
@@ -375,17 +475,18 @@ func nextIsLetter(s string) bool {
 	return unicode.IsLetter(r)
 }
 
-// matchWords marks the words of ws that match one of terms in lang.
+// matchWords marks the words of ws that match one of terms in lang: one
+// of the tokens indexTokens gives the word matches.
 func matchWords(lang string, ws []wordPos, terms []term) []bool {
 	hit := make([]bool, len(ws))
 	if len(terms) == 0 {
 		return hit
 	}
+	cache := map[string]string{}
 	for i, w := range ws {
-		low := stem.Lower(lang, w.word)
-		st := stem.Word(lang, w.word)
+		toks := strings.Split(indexTokens(lang, w.word, cache), " ")
 		for _, t := range terms {
-			if t.matches(low) || t.matches(st) {
+			if slices.ContainsFunc(toks, t.matches) {
 				hit[i] = true
 				break
 			}

@@ -199,12 +199,17 @@ func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count 
 func ftsQuery(terms []term) string {
 	parts := make([]string, 0, len(terms))
 	for _, t := range terms {
-		alts := make([]string, 0, len(t.alts))
+		var alts []string
 		for _, a := range t.alts {
-			if t.exact {
-				alts = append(alts, `"`+a+`"`)
-			} else {
-				alts = append(alts, `"`+a+`"*`)
+			switch {
+			case a.endings != nil:
+				for _, e := range a.endings {
+					alts = append(alts, `"`+a.text+e+`"`)
+				}
+			case a.exact:
+				alts = append(alts, `"`+a.text+`"`)
+			default:
+				alts = append(alts, `"`+a.text+`"*`)
 			}
 		}
 		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
@@ -216,7 +221,8 @@ func ftsQuery(terms []term) string {
 // the title counted three times plus its occurrences in the body, the best
 // alternative's. bm25() would be the FTS5 idiom, but it weighs words by
 // how rare they are in the whole store, so a hit's rank would change as
-// articles arrive and a cursor on it would skip or repeat hits.
+// articles arrive and a cursor on it would skip or repeat hits. An
+// alternative with endings counts by the prefix of its text.
 func sqliteRank(terms []term) (string, []any) {
 	var sum []string
 	var args []any
@@ -231,8 +237,8 @@ func sqliteRank(terms []term) (string, []any) {
 	for _, t := range terms {
 		var alts []string
 		for _, a := range t.alts {
-			alts = append(alts, "(3*"+count("f.title", t.exact)+" + "+count("f.body", t.exact)+")")
-			args = append(args, a, a, a, a)
+			alts = append(alts, "(3*"+count("f.title", a.exact)+" + "+count("f.body", a.exact)+")")
+			args = append(args, a.text, a.text, a.text, a.text)
 		}
 		if len(alts) == 1 {
 			sum = append(sum, alts[0])

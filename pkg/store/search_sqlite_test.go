@@ -42,8 +42,8 @@ func TestSQLiteSearchMigration(t *testing.T) {
 		`DROP INDEX articles_age`, `DELETE FROM schema_migrations WHERE version >= 2`)
 
 	st = openAt(t, path)
-	if got := migrations(t, path); len(got) != 4 {
-		t.Fatalf("schema_migrations after reopening: %v, want versions 1 to 4", got)
+	if got := migrations(t, path); len(got) != 5 {
+		t.Fatalf("schema_migrations after reopening: %v, want versions 1 to 5", got)
 	}
 	tests := []struct {
 		q    store.SearchQuery

@@ -86,6 +86,18 @@ func morphologyFixture() map[string]*article.Article {
 		"ru-ministr":       textArticle(309, "ru", "Кадры", "Министр подал в отставку."),
 		"ru-minsk":         textArticle(311, "ru", "Погода", "В Минске идёт снег."),
 		"ru-provel":        textArticle(313, "ru", "Встреча", "Министр провёл встречу."),
+		// Typed as people type.
+		"tr-dunya":   textArticle(212, "tr", "Açılım", "Türkiye dünyaya açılan kapı oldu."),
+		"tr-ilke":    textArticle(213, "tr", "Çağrı", "İlkelerinizle hareket edin."),
+		"tr-ilik":    textArticle(214, "tr", "Sağlık", "İlik nakli başarıyla yapıldı."),
+		"tr-kitap":   textArticle(215, "tr", "Kültür", "Bakan kitabını tanıttı."),
+		"ru-rynok":   textArticle(315, "ru", "Экономика", "Цены на рынках выросли."),
+		"ru-zvonok":  textArticle(317, "ru", "Связь", "Число звонков удвоилось."),
+		"ru-posol":   textArticle(319, "ru", "Дипломатия", "Послу вручили ноту."),
+		"ru-posled":  textArticle(321, "ru", "Спорт", "Последний матч сезона."),
+		"ru-eyo":     textArticle(323, "ru", "Позиция", "Её позиция известна, идёт работа."),
+		"ru-den":     textArticle(325, "ru", "Календарь", "Три дня тишины."),
+		"ru-kitaets": textArticle(327, "ru", "Туризм", "Китайцы приехали."),
 	}
 }
 
@@ -133,6 +145,28 @@ func testMorphology(t *testing.T, open func(testing.TB) store.Store) {
 		{"министр", "ru", sorted("ru-ministr", "ru-provel")}, // not "Минске"
 		{"AB", "tr", sorted("tr-ab")},                        // short: whole word only, not "ABD"
 		{"ABD", "tr", sorted("tr-abd")},
+		// Turkish typed without its letters; Turkish typed with them means
+		// what it says ("ılık" is not "ilik").
+		{"dunyaya", "", sorted("tr-dunya")},
+		{"dunya", "tr", sorted("tr-dunya")},
+		{"Ilkelerinizle", "", sorted("tr-ilke")},
+		{"ILKELERINIZLE", "tr", sorted("tr-ilke")},
+		{"disisleri", "", disisleri},
+		{"DISISLERI", "tr", disisleri},
+		{"ateskes", "tr", ateskes},
+		{"Istanbul", "", istanbul},
+		{"kitabini", "tr", sorted("tr-kitap")},
+		{"ılık", "tr", sorted()},
+		// е for ё.
+		{"ее", "", sorted("ru-eyo")},
+		{"идет", "ru", sorted("ru-eyo", "ru-minsk")},
+		{"провел", "", sorted("ru-provel")},
+		// A base form finds the forms whose vowel drops.
+		{"рынок", "", sorted("ru-rynok")},
+		{"звонок", "ru", sorted("ru-zvonok")},
+		{"посол", "ru", sorted("ru-posol")}, // not "последний"
+		{"день", "ru", sorted("ru-den", "ru-irak-up")},
+		{"китаец", "", sorted("ru-kitaets")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {
