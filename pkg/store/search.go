@@ -178,7 +178,9 @@ func searchTerms(lang, text string) []term {
 	for _, w := range stem.Split(text) {
 		var t term
 		add := func(a alt) {
-			if !slices.ContainsFunc(t.alts, func(b alt) bool { return b.text == a.text && b.exact == a.exact && (b.endings == nil) == (a.endings == nil) }) {
+			if !slices.ContainsFunc(t.alts, func(b alt) bool {
+				return b.text == a.text && b.exact == a.exact && (b.endings == nil) == (a.endings == nil)
+			}) {
 				t.alts = append(t.alts, a)
 			}
 		}
