@@ -216,7 +216,7 @@ func TestPagesClassify(t *testing.T) {
 			check("lang", a.Lang == e.Lang, "%s, want %s", a.Lang, e.Lang)
 			check("title", a.Title == e.Title, "%q, want %q", a.Title, e.Title)
 			check("diplomatic", a.Relevance.Relevant == e.Diplomatic, "relevant=%v (score %.2f, terms %q), want %v", a.Relevance.Relevant, a.Relevance.Score, a.Relevance.Terms, e.Diplomatic)
-			check("byline", p.Byline == e.Byline, "%q, want %q", p.Byline, e.Byline)
+			check("byline", a.Byline == e.Byline, "%q, want %q", a.Byline, e.Byline)
 			check("published_at", a.PublishedAt.Format(time.RFC3339) == e.PublishedAt, "%s, want %s", a.PublishedAt.Format(time.RFC3339), e.PublishedAt)
 			check("paragraphs", len(a.Paragraphs) == e.BodyParagraphs, "%d, want %d:\n%s", len(a.Paragraphs), e.BodyParagraphs, numbered(a.Paragraphs))
 		})

@@ -80,9 +80,14 @@ type Page struct {
 	HTTP         HTTP      `json:"http"`
 	Title        string    `json:"title,omitempty"`
 	PublishedAt  time.Time `json:"published_at,omitzero"`
-	Byline       string    `json:"byline,omitempty"`
-	Dateline     string    `json:"dateline,omitempty"`
-	LangHint     string    `json:"lang_hint,omitempty"`
+	// PublishedPrecision, UpdatedAt, Byline and Attribution mean what the
+	// Article fields of the same names mean.
+	PublishedPrecision string    `json:"published_precision,omitempty"`
+	UpdatedAt          time.Time `json:"updated_at,omitzero"`
+	Byline             string    `json:"byline,omitempty"`
+	Attribution        string    `json:"attribution,omitempty"`
+	Dateline           string    `json:"dateline,omitempty"`
+	LangHint           string    `json:"lang_hint,omitempty"`
 	// Truncated is set when the body hit the fetcher's size cap.
 	Truncated bool `json:"truncated,omitempty"`
 	// Backfill marks a page read from a web archive (a WARC file) rather
@@ -107,23 +112,53 @@ type Dropped struct {
 	Reason string `json:"reason"`
 }
 
+// Precisions of PublishedAt and UpdatedAt: how much of the time the page
+// gives.
+const (
+	PrecisionDate   = "date"   // the day only: the time of day is unknown
+	PrecisionMinute = "minute" // hours and minutes
+	PrecisionSecond = "second" // to the second or finer (machine-readable dates)
+)
+
 // Article is a cleaned article: schema article/v1 on news.clean.<lang>.<source>.
+// docs/schema.md describes every field; each has one meaning.
 type Article struct {
-	Schema         string    `json:"schema"`
-	ID             string    `json:"id"`
-	URL            string    `json:"url"`
-	Source         string    `json:"source"`
-	Lang           string    `json:"lang"`
-	LangConfidence float64   `json:"lang_confidence"`
-	Title          string    `json:"title"`
-	PublishedAt    time.Time `json:"published_at,omitzero"`
-	Byline         string    `json:"byline,omitempty"`
-	Credit         string    `json:"credit,omitempty"`
-	Dateline       string    `json:"dateline,omitempty"`
-	Attribution    string    `json:"attribution,omitempty"`
-	Body           string    `json:"body"`
-	Paragraphs     []string  `json:"paragraphs"`
-	Relevance      Relevance `json:"relevance"`
+	Schema         string  `json:"schema"`
+	ID             string  `json:"id"`
+	URL            string  `json:"url"`
+	Source         string  `json:"source"`
+	Lang           string  `json:"lang"`
+	LangConfidence float64 `json:"lang_confidence"`
+	Title          string  `json:"title"`
+	// PublishedAt is when the article was first published, in UTC. A time
+	// the page gives without an offset is read in the source's zone
+	// (Europe/Istanbul for Turkish, Europe/Moscow for Russian, or the
+	// source's configured timezone).
+	PublishedAt time.Time `json:"published_at,omitzero"`
+	// PublishedPrecision says how much of PublishedAt the page gave (see
+	// the Precision constants); "" when PublishedAt is zero. With "date",
+	// PublishedAt is the start of that day in the source's zone and only
+	// its date in that zone is known.
+	PublishedPrecision string `json:"published_precision,omitempty"`
+	// UpdatedAt is the page's last-updated time ("Güncelleme",
+	// "Обновлено", dateModified), never the publication time; zero when
+	// the page gives none.
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// Byline is the person or persons credited with the text, joined by
+	// ", ". Never a weekday, a date, a place, an agency, an outlet or a
+	// site: those go to Attribution or nowhere.
+	Byline string `json:"byline,omitempty"`
+	// Credit is the photo or video credit ("Kamera: Name", "Фото: Name").
+	Credit string `json:"credit,omitempty"`
+	// Dateline is the place the story was filed from ("İSTANBUL", "МОСКВА, 12 января").
+	Dateline string `json:"dateline,omitempty"`
+	// Attribution is the agency or outlet the text comes from: the tag in
+	// the dateline, the source line ("KAYNAK: X"), an agency credited in
+	// the byline slot, or the site's own name.
+	Attribution string    `json:"attribution,omitempty"`
+	Body        string    `json:"body"`
+	Paragraphs  []string  `json:"paragraphs"`
+	Relevance   Relevance `json:"relevance"`
 	// Countries and Organizations are ISO 3166-1 alpha-2 codes and short
 	// organisation codes (UN, NATO, EU, OSCE) that the article mentions.
 	Countries     []string  `json:"countries,omitempty"`

@@ -114,6 +114,10 @@ func TestArticleValidate(t *testing.T) {
 		{"bad lang", func(a *article.Article) { a.Lang = "TR" }, `lang: "TR" is not a subject token`},
 		{"confidence", func(a *article.Article) { a.LangConfidence = 1.5 }, "lang_confidence: 1.5 is outside [0,1]"},
 		{"schema", func(a *article.Article) { a.Schema = "page/v1" }, `schema: is "page/v1", want "article/v1"`},
+		{"unknown precision", func(a *article.Article) { a.PublishedPrecision = "hour" }, `published_precision: "hour" is not one of`},
+		{"precision without a time", func(a *article.Article) { a.PublishedAt = time.Time{}; a.PublishedPrecision = "date" }, "published_precision: is \"date\" but published_at is missing"},
+		{"heading out of range", func(a *article.Article) { a.Headings = []int{len(a.Paragraphs)} }, "headings[0]: "},
+		{"headings not ascending", func(a *article.Article) { a.Headings = []int{0, 0} }, "headings[1]: 0 is not after 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -83,6 +84,9 @@ func (p *Page) Validate() error {
 	if p.HTTP.Status < 100 || p.HTTP.Status > 599 {
 		return fieldErr("http.status", "%d is not an HTTP status", p.HTTP.Status)
 	}
+	if err := checkPrecision(p.PublishedPrecision, p.PublishedAt); err != nil {
+		return err
+	}
 	for n, b := range p.Blocks {
 		field := fmt.Sprintf("blocks[%d]", n)
 		switch {
@@ -119,7 +123,32 @@ func (a *Article) Validate() error {
 	if a.ClassifiedAt.IsZero() {
 		return fieldErr("classified_at", "is missing")
 	}
+	if err := checkPrecision(a.PublishedPrecision, a.PublishedAt); err != nil {
+		return err
+	}
+	for n, h := range a.Headings {
+		switch {
+		case h < 0 || h >= len(a.Paragraphs):
+			return fieldErr(fmt.Sprintf("headings[%d]", n), "%d is not a paragraph index (%d paragraphs)", h, len(a.Paragraphs))
+		case n > 0 && h <= a.Headings[n-1]:
+			return fieldErr(fmt.Sprintf("headings[%d]", n), "%d is not after %d (headings ascend)", h, a.Headings[n-1])
+		}
+	}
 	return nil
+}
+
+// checkPrecision: a precision goes with a time, and is one of the known ones.
+func checkPrecision(prec string, t time.Time) error {
+	switch prec {
+	case "":
+		return nil
+	case PrecisionDate, PrecisionMinute, PrecisionSecond:
+		if t.IsZero() {
+			return fieldErr("published_precision", "is %q but published_at is missing", prec)
+		}
+		return nil
+	}
+	return fieldErr("published_precision", "%q is not one of %q, %q, %q", prec, PrecisionDate, PrecisionMinute, PrecisionSecond)
 }
 
 // Validate checks a drop/v1 message.

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"runtime"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
 	"github.com/wiredesk/wiredesk/pkg/clean"
 	"github.com/wiredesk/wiredesk/pkg/langid"
 	"github.com/wiredesk/wiredesk/pkg/relevance"
@@ -202,8 +204,12 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 		return c.drop(p, now, article.DropEmpty, fmt.Sprintf("no body paragraph left of %d blocks", len(p.Blocks)), doc.Lang), nil
 	}
 	paras := make([]string, len(cr.Paragraphs))
+	var headings []int
 	for i, para := range cr.Paragraphs {
 		paras[i] = para.Text
+		if para.Heading {
+			headings = append(headings, i)
+		}
 	}
 	rel := c.profile.ScoreThreshold(doc.Lang, title, paras, c.threshold)
 	a := &article.Article{
@@ -215,11 +221,10 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 		LangConfidence: round(doc.Confidence),
 		Title:          title,
 		PublishedAt:    p.PublishedAt,
-		Byline:         p.Byline,
 		Credit:         cr.Meta.Credit,
 		Dateline:       cr.Meta.Dateline,
-		Attribution:    cr.Meta.Attribution,
 		Paragraphs:     paras,
+		Headings:       headings,
 		Body:           strings.Join(paras, "\n\n"),
 		Relevance: article.Relevance{
 			Topic: rel.Topic, Score: rel.Score, Relevant: rel.Relevant, Terms: rel.Terms,
@@ -234,9 +239,7 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 	if a.Dateline == "" {
 		a.Dateline = p.Dateline
 	}
-	if a.Byline == "" {
-		a.Byline = cr.Meta.Byline
-	}
+	setMeta(a, p, cr.Meta)
 	a.ContentHash = article.HashArticle(a)
 	if err := a.Validate(); err != nil {
 		// Only a page that itself fails validation gets here; the pipeline
@@ -254,6 +257,36 @@ func (c *Classifier) observe(_ context.Context, o clean.Observation) error {
 
 // Memory returns the classifier's memory of recurring blocks, nil when off.
 func (c *Classifier) Memory() *clean.SourceMemory { return c.memory }
+
+// setMeta settles the article's byline, attribution and times from what
+// the fetcher found in the page's markup and what the cleaner cut out of
+// its text. The byline holds persons only: a name the cleaner found is
+// checked like the fetcher's, and an agency or outlet there goes to the
+// attribution. The dateline's agency or the source line is the truest
+// attribution; the page's (its byline slot, publisher, site) comes next.
+func setMeta(a *article.Article, p *article.Page, m clean.Meta) {
+	host := ""
+	if u, err := url.Parse(a.URL); err == nil {
+		host = u.Hostname()
+	}
+	persons, orgs := byline.Split(p.Byline, host)
+	if persons == "" {
+		persons, orgs = byline.Split(m.Byline, host)
+	}
+	a.Byline = persons
+	a.Attribution = m.Attribution
+	for _, s := range []string{orgs, p.Attribution} {
+		if a.Attribution == "" {
+			a.Attribution = s
+		}
+	}
+	if !a.PublishedAt.IsZero() {
+		a.PublishedPrecision = p.PublishedPrecision
+	}
+	if p.UpdatedAt.After(a.PublishedAt) {
+		a.UpdatedAt = p.UpdatedAt
+	}
+}
 
 // detect finds the language of the page and of each block. Only blocks that
 // could be the article are detected: a nav menu's language is irrelevant,

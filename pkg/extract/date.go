@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wiredesk/wiredesk/pkg/article"
+
 	// Turkish and Russian offsets changed before 2016 and 2014 (DST, the
 	// 2011–2014 Moscow UTC+4 years), and archives reach back past that, so
 	// visible dates are read with the real zone rules, not a fixed +03:00.
@@ -48,14 +50,17 @@ var (
 	}
 )
 
-// Visible dates, day first as Turkish and Russian write them, with an
-// optional time before or after: "12.01.2020 14:35", "14:35 12.01.2020",
-// "12 Ocak 2020 Pazar 14:35", "12 января 2020 г., 14:35".
+// Visible dates, day first as Turkish and Russian write them, and the
+// times of day around them: "12.01.2020 14:35", "14:35 12.01.2020",
+// "18 Kasım 2026 Çarşamba 18:12", "среда, 18 ноября 2026, 18:12",
+// "12 января 2020 г., 14:35". Dates and times are found apart and then
+// paired, so that a weekday or "в" between them does not lose the time
+// and a label between them ("(обновлено: 16:02") does not steal it.
 var (
-	numericDateRE = regexp.MustCompile(
-		`(?:(\d{1,2})[:.](\d{2})[,\s]+)?\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b(?:[^\d]{1,4}(\d{1,2})[:.](\d{2})\b)?`)
-	namedDateRE = regexp.MustCompile(
-		`(?i)(?:(\d{1,2})[:.](\d{2})[,\s]+)?\b(\d{1,2})\s+(` + monthAlternatives + `)\s+(\d{4})(?:\s*(?:г\.|года))?(?:[,\s]+(?:[^\d\s,]+[,\s]+)?(\d{1,2})[:.](\d{2})\b)?`)
+	numericDateRE = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	namedDateRE   = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthAlternatives + `)\s+(\d{4})(?:\s*(?:г\.|года))?`)
+	isoDateRE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	timeOfDayRE   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:.]([0-5]\d)\b`)
 )
 
 const monthAlternatives = `ocak|[şs]ubat|mart|n[iİı]san|may[ıiI]s|haz[iİı]ran|temmuz|a[ğg]ustos|eyl[üu]l|ek[iİı]m|kas[ıiI]m|aral[ıiI]k|` +
@@ -69,10 +74,33 @@ var monthPrefixes = map[string]time.Month{
 	"июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
 }
 
-// zoneFor is the zone of zone-less times on a page in language lang
-// ("tr", "ru"). Anything else gets +03:00, which both in-scope zones have
-// been since 2016 and the pipeline only keeps Turkish and Russian pages.
-func zoneFor(lang string) *time.Location {
+// stamp is a time as the page gives it: the instant, in UTC, and how much
+// of it the page wrote (article.PrecisionDate, Minute or Second).
+type stamp struct {
+	t    time.Time
+	prec string
+}
+
+func (s stamp) zero() bool { return s.t.IsZero() }
+
+// zones picks the zone of times written without an offset: the source's
+// configured zone when it has one, else the zone of the page's language.
+type zones struct {
+	fixed *time.Location // the source's timezone; nil: by language
+	lang  string         // the page's language hint
+}
+
+// loc is the zone for a page in language lang ("" = the page's hint).
+// Turkish pages are read in Europe/Istanbul, Russian ones in
+// Europe/Moscow; anything else gets +03:00, which both zones have been
+// since 2016 and the pipeline only keeps Turkish and Russian pages.
+func (z zones) loc(lang string) *time.Location {
+	if z.fixed != nil {
+		return z.fixed
+	}
+	if lang == "" {
+		lang = z.lang
+	}
 	name := ""
 	switch lang {
 	case "tr":
@@ -89,16 +117,16 @@ func zoneFor(lang string) *time.Location {
 }
 
 // parseDate reads a machine date (JSON-LD, meta, <time datetime>), falling
-// back to a visible date in the string. lang picks the zone of zone-less
-// times. The result is UTC; ok is false when nothing plausible was found.
-func parseDate(s, lang string) (time.Time, bool) {
+// back to a visible date in the string. Zone-less times are read in z.
+// ok is false when nothing plausible was found.
+func parseDate(s string, z zones) (stamp, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 200 {
-		return time.Time{}, false
+		return stamp{}, false
 	}
 	for _, l := range isoLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return plausible(t)
+			return plausible(t, layoutPrecision(l))
 		}
 	}
 	if s[0] >= '0' && s[0] <= '9' {
@@ -108,73 +136,187 @@ func parseDate(s, lang string) (time.Time, bool) {
 				continue
 			}
 			if loc == nil {
-				loc = zoneFor(lang)
+				loc = z.loc("")
 			}
 			if t, err := time.ParseInLocation(l, s, loc); err == nil {
-				return plausible(t)
+				return plausible(t, layoutPrecision(l))
 			}
 		}
 	}
-	return visibleDate(s, lang)
+	pub, _ := visibleDate(s, z)
+	return pub, !pub.zero()
 }
 
-func plausible(t time.Time) (time.Time, bool) {
+// layoutPrecision is how much of a time a layout carries.
+func layoutPrecision(layout string) string {
+	switch {
+	case strings.Contains(layout, "05"):
+		return article.PrecisionSecond
+	case strings.Contains(layout, "04"):
+		return article.PrecisionMinute
+	}
+	return article.PrecisionDate
+}
+
+func plausible(t time.Time, prec string) (stamp, bool) {
 	if y := t.Year(); y < minYear || y > maxYear {
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	return t.UTC(), true
+	return stamp{t: t.UTC(), prec: prec}, true
 }
 
-// visibleDate finds the earliest date written in text: a "Published …
-// Updated …" line holds the publication first or second, but it is always
-// the earlier one. A named month says the language when lang does not.
-func visibleDate(text, lang string) (time.Time, bool) {
-	var best time.Time
-	for _, m := range numericDateRE.FindAllStringSubmatch(text, 4) {
-		if t, ok := dateFrom(m[3], m[4], m[5], m[1], m[2], m[6], m[7], lang); ok && (best.IsZero() || t.Before(best)) {
-			best = t
-		}
+// Labels that say which time a date is. A date belongs to the last label
+// written before it: "Yayınlanma: 18.11.2026 18:12 Güncelleme: 18.11.2026
+// 19:40", "14:35 12.01.2020 (обновлено: 16:02 12.01.2020)".
+var (
+	updatedLabelRE   = regexp.MustCompile(`(?i)(?:son\s+)?g[üu]ncel?leme|g[üu]ncellenme|g[üu]ncellendi|обновлено|обновлен[ао]?|изменено|updated|modified`)
+	publishedLabelRE = regexp.MustCompile(`(?i)yay[ıi]nlanma|yay[ıi]n\s+tarihi|giri[şs]|olu[şs]turulma|опубликовано|дата\s+публикации|published|posted`)
+)
+
+// visibleDate finds the dates written in text. The publication date is
+// the earliest date not labelled as an update; the update is the latest
+// date so labelled. A named month says the language when z has none.
+func visibleDate(text string, z zones) (pub, upd stamp) {
+	type span struct {
+		at, end          int
+		day, month, year string
+		lang             string
 	}
-	for _, m := range namedDateRE.FindAllStringSubmatch(text, 4) {
-		folded := fold(m[4], 3)
+	var spans []span
+	for _, m := range numericDateRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		spans = append(spans, span{at: m[0], end: m[1], day: g[1], month: g[2], year: g[3]})
+	}
+	for _, m := range isoDateRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
+	}
+	for _, m := range namedDateRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		folded := fold(g[2], 3)
 		month, ok := monthPrefixes[folded]
 		if !ok {
 			continue
 		}
-		l := lang
-		if l == "" {
-			l = "tr"
-			if folded[0] >= 0x80 { // Cyrillic
-				l = "ru"
+		lang := "tr"
+		if folded[0] >= 0x80 { // Cyrillic
+			lang = "ru"
+		}
+		spans = append(spans, span{at: m[0], end: m[1], day: g[1], month: strconv.Itoa(int(month)), year: g[3], lang: lang})
+	}
+	if len(spans) == 0 {
+		return stamp{}, stamp{}
+	}
+	var times [][]int
+	for _, m := range timeOfDayRE.FindAllStringSubmatchIndex(text, 12) {
+		inDate := false
+		for _, d := range spans {
+			if m[0] < d.end && m[1] > d.at {
+				inDate = true
 			}
 		}
-		if t, ok := dateFrom(m[3], strconv.Itoa(int(month)), m[5], m[1], m[2], m[6], m[7], l); ok && (best.IsZero() || t.Before(best)) {
-			best = t
+		if !inDate {
+			times = append(times, m)
 		}
 	}
-	return best, !best.IsZero()
+	updLabels := updatedLabelRE.FindAllStringIndex(text, -1)
+	pubLabels := publishedLabelRE.FindAllStringIndex(text, -1)
+	lastBefore := func(labels [][]int, at int) int {
+		best := -1
+		for _, l := range labels {
+			if l[1] <= at {
+				best = l[1]
+			}
+		}
+		return best
+	}
+	for _, d := range spans {
+		h, mi := "", ""
+		if m := timeAfter(text, d.end, times); m != nil {
+			h, mi = text[m[2]:m[3]], text[m[4]:m[5]]
+		} else if m := timeBefore(text, d.at, times); m != nil {
+			h, mi = text[m[2]:m[3]], text[m[4]:m[5]]
+		}
+		lang := ""
+		if z.lang == "" {
+			lang = d.lang
+		}
+		s, ok := dateFrom(d.day, d.month, d.year, h, mi, z.loc(lang))
+		if !ok {
+			continue
+		}
+		if u := lastBefore(updLabels, d.at); u >= 0 && u > lastBefore(pubLabels, d.at) {
+			if upd.zero() || s.t.After(upd.t) {
+				upd = s
+			}
+			continue
+		}
+		if pub.zero() || s.t.Before(pub.t) {
+			pub = s
+		}
+	}
+	return pub, upd
 }
 
-// dateFrom builds a time from day, month, year and a time of day given
-// either before (h1, m1) or after (h2, m2) the date.
-func dateFrom(day, month, year, h1, m1, h2, m2, lang string) (time.Time, bool) {
+// timeAfter is the time of day right after a date: only separators and at
+// most two words between, none of them a label.
+func timeAfter(text string, end int, times [][]int) []int {
+	for _, m := range times {
+		if m[0] < end {
+			continue
+		}
+		gap := text[end:m[0]]
+		if len(gap) > 40 || strings.IndexAny(gap, "0123456789.()") >= 0 || len(strings.FieldsFunc(gap, isSep)) > 2 ||
+			updatedLabelRE.MatchString(gap) || publishedLabelRE.MatchString(gap) {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
+// timeBefore is the time of day right before a date ("14:35 12.01.2020",
+// "18:12, 18 Kasım 2026"): only separators between.
+func timeBefore(text string, at int, times [][]int) []int {
+	for i := len(times) - 1; i >= 0; i-- {
+		m := times[i]
+		if m[1] > at {
+			continue
+		}
+		if gap := text[m[1]:at]; len(gap) > 4 || len(strings.FieldsFunc(gap, isSep)) > 0 {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
+func isSep(r rune) bool {
+	return r == ' ' || r == ',' || r == '|' || r == '•' || r == '·' || r == '/' || r == '-' || r == '–' || r == '—' ||
+		r == '\u00a0' || r == '\t' || r == '\n'
+}
+
+// dateFrom builds a time from day, month, year and a time of day (h, mi;
+// "" when the page gives none). Without a time of day
+// it is the start of the day in loc, with date precision.
+func dateFrom(day, month, year, h, mi string, loc *time.Location) (stamp, bool) {
 	d, _ := strconv.Atoi(day)
 	mo, _ := strconv.Atoi(month)
 	y, _ := strconv.Atoi(year)
-	h, mi := h2, m2
+	prec := article.PrecisionMinute
 	if h == "" {
-		h, mi = h1, m1
+		prec = article.PrecisionDate
 	}
 	hh, _ := strconv.Atoi(h)
 	mm, _ := strconv.Atoi(mi)
 	if d < 1 || d > 31 || mo < 1 || mo > 12 || hh > 23 || mm > 59 {
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	t := time.Date(y, time.Month(mo), d, hh, mm, 0, 0, zoneFor(lang))
+	t := time.Date(y, time.Month(mo), d, hh, mm, 0, 0, loc)
 	if t.Day() != d { // 31.02 rolled over
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	return plausible(t)
+	return plausible(t, prec)
 }
 
 // Datelines open wire copy: "İSTANBUL (DHA) –", "ANKARA (AA) -",
@@ -201,4 +343,15 @@ func dateline(text string) string {
 		}
 	}
 	return ""
+}
+
+// groups returns the submatches of an index match, "" for absent ones.
+func groups(s string, m []int) []string {
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
 }

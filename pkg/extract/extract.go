@@ -102,16 +102,34 @@ type Result struct {
 	CanonicalURL string    // absolute, from <link rel=canonical> or og:url, resolved against pageURL; "" when absent
 	Title        string    //
 	PublishedAt  time.Time // UTC; zero when unknown
-	Byline       string    //
-	Dateline     string    // the exact leading text of a body block, so that the classifier can strip it as a prefix
-	LangHint     string    // from <html lang> or og:locale, lowercased primary subtag: "tr", "ru"
-	Blocks       []article.Block
+	// PublishedPrecision is how much of PublishedAt the page gave
+	// (article.PrecisionDate, Minute, Second); "" when unknown.
+	PublishedPrecision string
+	UpdatedAt          time.Time `json:",omitzero"` // UTC; the page's last update, zero when none
+	Byline             string    // the persons credited, never an agency, outlet, place or date
+	Attribution        string    // the agency or outlet credited, else the site's name
+	Dateline           string    // the exact leading text of a body block, so that the classifier can strip it as a prefix
+	LangHint           string    // from <html lang> or og:locale, lowercased primary subtag: "tr", "ru"
+	Blocks             []article.Block
+}
+
+// Options are a source's settings for extraction.
+type Options struct {
+	Rules *Rules // may be nil
+	// Zone reads the times a page writes without an offset; nil picks
+	// it by the page's language (Europe/Istanbul, Europe/Moscow).
+	Zone *time.Location
 }
 
 // Extract parses UTF-8 HTML. pageURL resolves relative links; it may be nil,
 // and then only absolute links are reported. rules may be nil.
 func Extract(r io.Reader, pageURL *url.URL, rules *Rules) (*Result, error) {
-	cr, err := rules.compile()
+	return ExtractWith(r, pageURL, Options{Rules: rules})
+}
+
+// ExtractWith is Extract with all of a source's options.
+func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
+	cr, err := opts.Rules.compile()
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
@@ -127,7 +145,7 @@ func Extract(r io.Reader, pageURL *url.URL, rules *Rules) (*Result, error) {
 		w.applyRules(doc, cr)
 	}
 	w.walkDocument(doc.Nodes[0])
-	return w.result(), nil
+	return w.result(opts.Zone), nil
 }
 
 // ruleMarks are the nodes a source's rules picked, looked up during the walk.

@@ -10,10 +10,12 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
 )
 
-// result resolves the article layout, the zones and the metadata.
-func (w *walker) result() *Result {
+// result resolves the article layout, the zones and the metadata; zone is
+// the source's timezone for times without an offset (nil: by language).
+func (w *walker) result(zone *time.Location) *Result {
 	w.aggregate()
 	l := w.container()
 	blocks := w.zones(&l)
@@ -25,8 +27,10 @@ func (w *walker) result() *Result {
 	}
 	res.Title = w.title(&l, ld)
 	head := w.headline(blocks, res.Title)
-	res.Byline = w.byline(&l, ld)
-	res.PublishedAt = w.published(&l, ld, blocks, head, res.LangHint)
+	res.Byline, res.Attribution = w.byline(&l, ld)
+	pub, upd := w.dates(&l, ld, blocks, head, zones{fixed: zone, lang: res.LangHint})
+	res.PublishedAt, res.PublishedPrecision = pub.t, pub.prec
+	res.UpdatedAt = upd.t
 	// The dateline opens the story, which may come after a lead, a date
 	// line and a credit that are body too.
 	for i, n := 0, 0; i < len(blocks) && n < 6; i++ {
@@ -182,7 +186,27 @@ func stripSite(t, site string, guess bool) string {
 	return t
 }
 
-func (w *walker) byline(l *layout, ld ldInfo) string {
+// byline returns the persons credited and the agency or outlet the page
+// attributes the text to. Each byline slot, best first, may hold either:
+// the first slot naming a person gives the byline, the first naming an
+// agency or outlet the attribution, and the site's own name is the
+// attribution of last resort.
+func (w *walker) byline(l *layout, ld ldInfo) (persons, attribution string) {
+	sites := []string{clean(w.metas["og:site_name"]), clean(w.metas["application-name"])}
+	if w.pageURL != nil {
+		sites = append(sites, w.pageURL.Hostname())
+	}
+	try := func(s string) bool {
+		p, o := byline.Split(s, sites...)
+		if attribution == "" {
+			attribution = o
+		}
+		if p != "" {
+			persons = p
+			return true
+		}
+		return false
+	}
 	if w.rules != nil && len(w.rules.byline) > 0 {
 		var names []string
 		for _, n := range w.rules.byline {
@@ -190,30 +214,51 @@ func (w *walker) byline(l *layout, ld ldInfo) string {
 				names = append(names, s)
 			}
 		}
-		if len(names) > 0 {
-			return strings.Join(names, ", ")
+		if try(strings.Join(names, ", ")) {
+			return persons, w.attribution(attribution, ld, sites)
 		}
 	}
-	if len(ld.authors) > 0 {
-		return strings.Join(ld.authors, ", ")
+	if attribution == "" && len(ld.orgs) > 0 {
+		// Typed as an organisation: whatever its name looks like.
+		attribution = strings.Join(ld.orgs, ", ")
 	}
-	if s := cleanByline(w.metas["author"]); s != "" && !strings.Contains(s, "://") {
-		return s
+	if len(ld.authors) > 0 && try(strings.Join(ld.authors, ", ")) {
+		return persons, w.attribution(attribution, ld, sites)
 	}
-	var fallback string
+	if s := cleanByline(w.metas["author"]); s != "" && !strings.Contains(s, "://") && try(s) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	fallback := ""
 	for _, r := range w.bylines {
 		s := cleanByline(nodeText(r.node, 300))
 		if s == "" {
 			continue
 		}
 		if w.within(r.elem, l.main) {
-			return s
+			if try(s) {
+				return persons, w.attribution(attribution, ld, sites)
+			}
+			continue
 		}
 		if fallback == "" && w.furniture(l, r.elem, r.marks) == "" {
 			fallback = s
 		}
 	}
-	return fallback
+	if fallback != "" {
+		try(fallback)
+	}
+	return persons, w.attribution(attribution, ld, sites)
+}
+
+// attribution falls back to the publisher JSON-LD names, then the site's name.
+func (w *walker) attribution(found string, ld ldInfo, sites []string) string {
+	if found != "" {
+		return found
+	}
+	if ld.publisher != "" {
+		return ld.publisher
+	}
+	return sites[0]
 }
 
 // bylineLabels precede a name in a byline element, folded.
@@ -270,33 +315,74 @@ var dateMetas = []string{
 	"parsely-pub-date",
 }
 
-func (w *walker) published(l *layout, ld ldInfo, blocks []article.Block, head int, lang string) time.Time {
+// modifiedMetas are the <meta> keys holding a last-updated time.
+var modifiedMetas = []string{"article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "lastmod"}
+
+// dates finds the publication and the update times. Machine-readable
+// dates come first; a visible date fills what they leave open, and gives
+// the time of day when the machine date has only the day.
+func (w *walker) dates(l *layout, ld ldInfo, blocks []article.Block, head int, z zones) (pub, upd stamp) {
+	pub = w.published(l, ld, z)
+	if s, ok := parseDate(ld.modified, z); ok {
+		upd = s
+	}
+	for _, k := range modifiedMetas {
+		if !upd.zero() {
+			break
+		}
+		if s, ok := parseDate(w.metas[k], z); ok {
+			upd = s
+		}
+	}
+	vp, vu := w.visibleDates(l, blocks, head, z)
+	switch {
+	case pub.zero():
+		pub = vp
+	case pub.prec == article.PrecisionDate && !vp.zero() && vp.prec != article.PrecisionDate &&
+		sameDay(pub.t, vp.t, z.loc("")):
+		pub = vp
+	}
+	if upd.zero() {
+		upd = vu
+	}
+	if !upd.zero() && !pub.zero() && !upd.t.After(pub.t) {
+		upd = stamp{} // no later than the publication: not an update
+	}
+	return pub, upd
+}
+
+func sameDay(a, b time.Time, loc *time.Location) bool {
+	a, b = a.In(loc), b.In(loc)
+	return a.YearDay() == b.YearDay() && a.Year() == b.Year()
+}
+
+func (w *walker) published(l *layout, ld ldInfo, z zones) stamp {
 	if w.rules != nil {
 		for _, n := range w.rules.date {
 			for _, s := range []string{attr(n, "datetime"), attr(n, "content"), nodeText(n, 200)} {
-				if t, ok := parseDate(s, lang); ok {
+				if t, ok := parseDate(s, z); ok {
 					return t
 				}
 			}
 		}
 	}
-	if t, ok := parseDate(ld.published, lang); ok {
+	if t, ok := parseDate(ld.published, z); ok {
 		return t
 	}
 	for _, k := range dateMetas {
-		if t, ok := parseDate(w.metas[k], lang); ok {
+		if t, ok := parseDate(w.metas[k], z); ok {
 			return t
 		}
 	}
-	if t, ok := w.timeElement(l, lang); ok {
+	if t, ok := w.timeElement(l, z); ok {
 		return t
 	}
-	return w.visiblePublished(l, blocks, head, lang)
+	return stamp{}
 }
 
 // timeElement prefers a <time> in the article, then one outside furniture:
 // a sidebar's <time>s date other stories.
-func (w *walker) timeElement(l *layout, lang string) (time.Time, bool) {
+func (w *walker) timeElement(l *layout, z zones) (stamp, bool) {
 	for pass := 0; pass < 2; pass++ {
 		for _, r := range w.times {
 			if pass == 0 && !w.within(r.elem, l.main) {
@@ -305,17 +391,18 @@ func (w *walker) timeElement(l *layout, lang string) (time.Time, bool) {
 			if pass == 1 && w.furniture(l, r.elem, r.marks) != "" {
 				continue
 			}
-			if t, ok := parseDate(r.val, lang); ok {
+			if t, ok := parseDate(r.val, z); ok {
 				return t, true
 			}
 		}
 	}
-	return time.Time{}, false
+	return stamp{}, false
 }
 
-// visiblePublished looks for a written date near the headline, then at the
-// top of the article, in blocks that are not furniture.
-func (w *walker) visiblePublished(l *layout, blocks []article.Block, head int, lang string) time.Time {
+// visibleDates looks for written dates near the headline, then at the
+// top of the article, in blocks that are not furniture: the first block
+// with a publication date gives it, the first with an update the update.
+func (w *walker) visibleDates(l *layout, blocks []article.Block, head int, z zones) (pub, upd stamp) {
 	var idx []int
 	if head >= 0 {
 		for i := max(0, head-3); i < min(len(blocks), head+12); i++ {
@@ -334,17 +421,26 @@ func (w *walker) visiblePublished(l *layout, blocks []article.Block, head int, l
 		if len(b.Text) > 250 || !(soft(b.Zone) || b.Zone == article.ZoneHeader) {
 			continue
 		}
-		if t, ok := visibleDate(b.Text, lang); ok {
-			return t
+		p, u := visibleDate(b.Text, z)
+		if pub.zero() {
+			pub = p
+		}
+		if upd.zero() {
+			upd = u
+		}
+		if !pub.zero() && !upd.zero() {
+			break
 		}
 	}
-	return time.Time{}
+	return pub, upd
 }
 
 // ldInfo is what JSON-LD says about the article.
 type ldInfo struct {
-	published, headline string
-	authors             []string
+	published, modified, headline string
+	authors                       []string
+	orgs                          []string // authors typed Organization
+	publisher                     string
 }
 
 // parseJSONLD reads the page's JSON-LD scripts: the first Article-typed
@@ -402,7 +498,12 @@ func visitLD(v any, depth int, best, fallback **ldInfo) {
 func ldFrom(m map[string]any) *ldInfo {
 	info := &ldInfo{}
 	info.published, _ = m["datePublished"].(string)
+	info.modified, _ = m["dateModified"].(string)
 	info.headline, _ = m["headline"].(string)
+	if p, ok := m["publisher"].(map[string]any); ok {
+		name, _ := p["name"].(string)
+		info.publisher = clean(name)
+	}
 	var add func(a any, depth int)
 	add = func(a any, depth int) {
 		switch a := a.(type) {
@@ -411,6 +512,12 @@ func ldFrom(m map[string]any) *ldInfo {
 				info.authors = append(info.authors, s)
 			}
 		case map[string]any:
+			if t, _ := a["@type"].(string); t == "Organization" || t == "NewsMediaOrganization" {
+				if s, _ := a["name"].(string); s != "" && len(info.orgs) < 4 {
+					info.orgs = append(info.orgs, clean(s))
+				}
+				return
+			}
 			add(a["name"], depth)
 		case []any:
 			if depth < 2 {

@@ -330,7 +330,9 @@ var metaKeys = map[string]bool{
 	"publishdate": true, "publish-date": true, "date": true, "dc.date": true,
 	"dc.date.issued": true, "sailthru.date": true, "parsely-pub-date": true,
 	"author": true, "article:author": true, "content-language": true,
-	"application-name": true,
+	"application-name":      true,
+	"article:modified_time": true, "og:updated_time": true, "datemodified": true,
+	"dc.date.modified": true, "lastmod": true,
 }
 
 func (w *walker) meta(n *html.Node) {

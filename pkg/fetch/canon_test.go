@@ -77,7 +77,9 @@ func TestSourceValidate(t *testing.T) {
 			s.LinkSelector = "div.news-list a.title"
 			s.AllowHosts = []string{"www.aa.com.tr", "cdn.aa.com.tr:8443"}
 			s.Interval, s.Rate = time.Minute, 0.5
+			s.Timezone = "Asia/Baku"
 		}, nil},
+		{"unknown timezone", func(s *Source) { s.Timezone = "Europe/Nowhere" }, []string{"timezone"}},
 		{"empty id", func(s *Source) { s.ID = "" }, []string{"id"}},
 		{"uppercase id", func(s *Source) { s.ID = "AA" }, []string{"id"}},
 		{"id with a dot", func(s *Source) { s.ID = "aa.tr" }, []string{"id"}},

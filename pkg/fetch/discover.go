@@ -15,6 +15,8 @@ import (
 type link struct {
 	URL       *url.URL
 	Published time.Time // zero when the listing did not say
+	// DateOnly is set when the listing gave Published as a day ("2026-11-18").
+	DateOnly bool
 }
 
 // parseFeed reads RSS or Atom. Item links may be relative: feeds in the

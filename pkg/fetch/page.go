@@ -28,11 +28,11 @@ func BuildPage(r io.Reader, pageURL *url.URL, src *Source, resp article.HTTP, no
 	if err != nil {
 		return nil, fmt.Errorf("build page %s: %w", pageURL, err)
 	}
-	var rules *extract.Rules
+	var opts extract.Options
 	if src != nil {
-		rules = src.Rules
+		opts = extract.Options{Rules: src.Rules, Zone: src.Location()}
 	}
-	res, err := extract.Extract(bytes.NewReader(body), pageURL, rules)
+	res, err := extract.ExtractWith(bytes.NewReader(body), pageURL, opts)
 	if err != nil {
 		return nil, fmt.Errorf("build page %s: %w", pageURL, err)
 	}
@@ -53,6 +53,10 @@ func BuildPage(r io.Reader, pageURL *url.URL, src *Source, resp article.HTTP, no
 		Dateline:     res.Dateline,
 		LangHint:     res.LangHint,
 		Blocks:       res.Blocks,
+
+		PublishedPrecision: res.PublishedPrecision,
+		UpdatedAt:          res.UpdatedAt,
+		Attribution:        res.Attribution,
 	}
 	if p.Blocks == nil {
 		p.Blocks = []article.Block{}

@@ -258,7 +258,12 @@ func (f *Fetcher) processLink(ctx context.Context, src *Source, l link, c *count
 	}
 	p.Truncated = r.Truncated
 	if p.PublishedAt.IsZero() && !l.Published.IsZero() {
+		// A feed's or sitemap's date.
 		p.PublishedAt = l.Published
+		p.PublishedPrecision = article.PrecisionSecond
+		if l.DateOnly {
+			p.PublishedPrecision = article.PrecisionDate
+		}
 	}
 	next := &seenState{URL: fetchKey, CanonicalURL: p.CanonicalURL, ETag: resp.ETag,
 		LastModified: resp.LastModified, ContentHash: p.ContentHash, FetchedAt: p.FetchedAt}

@@ -120,9 +120,9 @@ func parseSitemap(r io.Reader, base *url.URL, maxURLs, maxChildren int) (sitemap
 				}
 				l := link{URL: u}
 				if t, ok := parseW3CDate(entry.published); ok {
-					l.Published = t
+					l.Published, l.DateOnly = t, len(strings.TrimSpace(entry.published)) == len("2006-01-02")
 				} else if t, ok := parseW3CDate(entry.lastmod); ok {
-					l.Published = t
+					l.Published, l.DateOnly = t, len(strings.TrimSpace(entry.lastmod)) == len("2006-01-02")
 				}
 				switch {
 				case name == "url" && stack[0] == "urlset":

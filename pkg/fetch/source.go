@@ -40,6 +40,24 @@ type Source struct {
 	Rate float64 `yaml:"rate,omitempty"`
 	// Rules override extraction for the source's pages.
 	Rules *extract.Rules `yaml:"rules,omitempty"`
+	// Timezone is the IANA zone ("Europe/Istanbul", "Asia/Baku") of the
+	// times the source's pages write without an offset. Empty: by the
+	// page's language, Europe/Istanbul for Turkish and Europe/Moscow for
+	// Russian. The zone database is embedded, so the host's does not matter.
+	Timezone string `yaml:"timezone,omitempty"`
+}
+
+// Location is the source's configured zone, nil when it has none or it
+// does not load (Validate reports that).
+func (s *Source) Location() *time.Location {
+	if s == nil || s.Timezone == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(s.Timezone)
+	if err != nil {
+		return nil
+	}
+	return loc
 }
 
 var sourceID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
@@ -78,6 +96,11 @@ func (s *Source) Validate() error {
 	}
 	if s.Rate < 0 {
 		add("rate", "%v is negative", s.Rate)
+	}
+	if s.Timezone != "" {
+		if _, err := time.LoadLocation(s.Timezone); err != nil {
+			add("timezone", "%q is not a known zone: %v", s.Timezone, err)
+		}
 	}
 	if s.Rules != nil {
 		if err := s.Rules.Validate(); err != nil {

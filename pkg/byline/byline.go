@@ -1,0 +1,301 @@
+// Package byline tells the people a page credits from everything else a
+// byline slot holds on real pages: agencies and outlets ("AA", "ТАСС",
+// "TRT Haber", "hurriyet.com.tr"), desks ("Haber Merkezi"), places,
+// weekdays and dates.
+//
+// The judgement is by shape, not by a list of outlets: a person's name is
+// two to four capitalised words with no digits, none of them a weekday,
+// a month, a known place or an organisation word, and it is not the
+// site's own name. A short list of well-known agencies is only a prior.
+package byline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Split divides a credit line into the persons it names and the rest that
+// names an agency, outlet or desk (attribution). Places, weekdays, dates
+// and labels are dropped. sites are the site's own names and host. Both
+// results are joined with ", " and may be "".
+func Split(s string, sites ...string) (persons, orgs string) {
+	if strings.Contains(s, "://") {
+		return "", ""
+	}
+	var ps, os []string
+	for _, part := range parts(s) {
+		switch kind(part, sites) {
+		case Person:
+			ps = appendNew(ps, part)
+		case Org:
+			os = appendNew(os, part)
+		}
+	}
+	return strings.Join(ps, ", "), strings.Join(os, ", ")
+}
+
+// Kind is what a credited name is.
+type Kind int
+
+// Kinds.
+const (
+	Other  Kind = iota // a place, a date, a weekday, a label, noise
+	Person             // a person's name
+	Org                // an agency, outlet, site or desk
+)
+
+// Classify says what one credited name is; sites are the site's own
+// names and host.
+func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(stripLabel(s)), sites) }
+
+// parts splits a credit line at the separators that join names: commas,
+// semicolons, slashes, pipes, "&" and the conjunctions "ve", "и", "and".
+func parts(s string) []string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, conj := range []string{" ve ", " и ", " and ", " & "} {
+		s = strings.ReplaceAll(s, conj, ",")
+	}
+	// "Sputnik Türkiye muhabiri Ayşe Demir", "корреспондент ТАСС Иван
+	// Петров": a role word between an outlet and a name separates them.
+	for _, role := range roleWords {
+		s = strings.ReplaceAll(s, " "+role+" ", ",")
+	}
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == ';' || r == '/' || r == '|' || r == '•' || r == '·'
+	})
+	var out []string
+	for _, f := range fields {
+		f = strings.Trim(strings.TrimSpace(f), "-–—:()[]«»\"'")
+		f = strings.TrimSpace(stripLabel(f))
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// roleWords stand between an outlet and a person.
+var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "correspondent", "корреспондент", "обозреватель", "редактор"}
+
+// labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
+var labels = []string{"yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от"}
+
+// spaceLabels are labels without a colon: "Yazar Ahmet Kaya", "By Jane Roe".
+// "Haber Merkezi" is a desk, so "haber" needs its colon.
+var spaceLabels = map[string]bool{"yazar": true, "автор": true, "by": true, "от": true}
+
+func stripLabel(s string) string {
+	f := fold(s)
+	for _, l := range labels {
+		rest, ok := strings.CutPrefix(f, fold(l))
+		if !ok || rest == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
+		if r == ':' || (rest[0] == ' ' && spaceLabels[l]) {
+			return strings.TrimLeft(skipRunes(s, utf8.RuneCountInString(l)), " :")
+		}
+	}
+	return s
+}
+
+func kind(s string, sites []string) Kind {
+	if s == "" || len(s) > 80 {
+		return Other
+	}
+	if strings.Contains(s, "://") || strings.Contains(s, "@") {
+		return Other
+	}
+	f := fold(s)
+	for _, site := range sites {
+		if site != "" && sameSite(f, site) {
+			return Org
+		}
+	}
+	if looksLikeHost(s) {
+		return Org
+	}
+	if agencies[f] {
+		return Org
+	}
+	words := strings.Fields(s)
+	org, place, date := false, 0, false
+	for _, w := range words {
+		fw := strings.Trim(fold(w), ".,:;")
+		switch {
+		case orgWords[fw]:
+			org = true
+		case places[fw]:
+			place++
+		case weekdays[fw] || months[fw]:
+			date = true
+		}
+	}
+	if strings.IndexFunc(s, unicode.IsDigit) >= 0 || date {
+		return Other
+	}
+	if org {
+		return Org
+	}
+	if place == len(words) {
+		return Other
+	}
+	if place > 0 {
+		// "Birleşik Rusya", "Единая Россия": a name with a country in it
+		// is a party or an institution, not a person.
+		return Org
+	}
+	if len(words) == 1 {
+		if acronym(words[0]) {
+			return Org
+		}
+		return Other
+	}
+	if len(words) > 4 {
+		return Other
+	}
+	allCaps := true
+	for _, w := range words {
+		if !caps(w) {
+			allCaps = false
+		}
+	}
+	for i, w := range words {
+		if !nameWord(w) {
+			return Other
+		}
+		// "TRT Haber", "RT Arabic": an acronym opens an outlet's name. A
+		// surname in capitals ("Güven USTA") comes last.
+		if i == 0 && acronym(w) && !allCaps {
+			return Org
+		}
+	}
+	return Person
+}
+
+// nameWord is a capitalised word of letters, with inner hyphens,
+// apostrophes or an initial's dot: "Öztürk", "Jean-Luc", "O'Neil", "A.".
+func nameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == '-' || r == '\'' || r == '’' || r == '.':
+		default:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+// acronym is a short word in capitals: "AA", "TRT", "ТАСС", "AFP".
+func acronym(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 4 && caps(w)
+}
+
+func caps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return letters > 0
+}
+
+// looksLikeHost is "hurriyet.com.tr", "www.example.com", "RT.com".
+func looksLikeHost(s string) bool {
+	if strings.ContainsRune(s, ' ') {
+		return false
+	}
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || i == len(s)-1 {
+		return false
+	}
+	tld := s[i+1:]
+	for _, r := range tld {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return len(tld) >= 2 && len(tld) <= 6
+}
+
+// sameSite compares a folded name with the site's name or host: "Hürriyet"
+// is the site www.hurriyet.com.tr, "TRT Haber" the site trthaber.com.
+func sameSite(folded, site string) bool {
+	site = fold(site)
+	site = strings.TrimPrefix(site, "www.")
+	if folded == site {
+		return true
+	}
+	squash := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	label := site
+	if i := strings.IndexByte(label, '.'); i > 0 {
+		label = label[:i]
+	}
+	a := squash(folded)
+	return a != "" && (a == squash(site) || a == squash(label))
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func skipRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+// fold lower-cases s, Turkish-aware, and maps Turkish letters to ASCII and
+// ё to е, so that "HÜRRİYET", "Hürriyet" and "hurriyet" compare equal.
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'İ', 'I', 'ı':
+			return 'i'
+		case 'Ş', 'ş':
+			return 's'
+		case 'Ğ', 'ğ':
+			return 'g'
+		case 'Ü', 'ü':
+			return 'u'
+		case 'Ö', 'ö':
+			return 'o'
+		case 'Ç', 'ç':
+			return 'c'
+		case 'Â', 'â':
+			return 'a'
+		case 'Ё', 'ё':
+			return 'е'
+		}
+		return unicode.ToLower(r)
+	}, s)
+}

@@ -1,0 +1,48 @@
+package byline
+
+import "testing"
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		in, site, persons, orgs string
+	}{
+		{"Güven Usta", "", "Güven Usta", ""},
+		{"Güven USTA", "", "Güven USTA", ""},
+		{"Yazar: Mehmet Demir", "", "Mehmet Demir", ""},
+		{"Автор: Михаил Петров", "", "Михаил Петров", ""},
+		{"By Jane Roe", "", "Jane Roe", ""},
+		{"Ankara / Selin Ak", "", "Selin Ak", ""},
+		{"Ольга Иванова и Дмитрий Сидоров", "", "Ольга Иванова, Дмитрий Сидоров", ""},
+		{"Ayşe Kaya ve Emre Tan", "", "Ayşe Kaya, Emre Tan", ""},
+		{"Güven Usta, DHA", "", "Güven Usta", "DHA"},
+		{"ТАСС", "", "", "ТАСС"},
+		{"Sputnik Türkiye muhabiri Ayşe Demir", "", "Ayşe Demir", "Sputnik Türkiye"},
+		{"РИА Новости", "", "", "РИА Новости"},
+		{"AA", "", "", "AA"},
+		{"TRT Haber", "", "", "TRT Haber"},
+		{"hurriyet.com.tr", "", "", "hurriyet.com.tr"},
+		{"Hürriyet", "www.hurriyet.com.tr", "", "Hürriyet"},
+		{"Vesti Kuryer", "vestikuryer.example", "", "Vesti Kuryer"},
+		{"Birleşik Rusya", "", "", "Birleşik Rusya"},
+		{"Единая Россия", "", "", "Единая Россия"},
+		{"Haber Merkezi", "", "", "Haber Merkezi"},
+		{"Gündem Dış Haberler Servisi", "", "", "Gündem Dış Haberler Servisi"},
+		{"Pazartesi", "", "", ""},
+		{"Perşembe; Cuma", "", "", ""},
+		{"среда, 18 ноября 2026", "", "", ""},
+		{"18.11.2026 18:12", "", "", ""},
+		{"Reuters", "", "", "Reuters"},
+		{"https://www.aa.com.tr", "", "", ""},
+		{"İstanbul", "", "", ""},
+		{"ahmet yılmaz", "", "", ""},
+		{"Bu haberin yazarı sayfanın en altında yer alır", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, o := Split(tt.in, tt.site)
+			if p != tt.persons || o != tt.orgs {
+				t.Errorf("Split(%q, %q) = %q, %q; want %q, %q", tt.in, tt.site, p, o, tt.persons, tt.orgs)
+			}
+		})
+	}
+}

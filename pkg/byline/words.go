@@ -1,0 +1,77 @@
+package byline
+
+// The word lists hold folded forms (see fold). They are evidence about a
+// word's kind, not a register of outlets: any outlet whose name has an
+// organisation word, an acronym first, a place or the site's own name is
+// told from a person without being listed.
+
+// agencies is a prior: well-known agency names that are one ordinary word
+// or otherwise person-shaped.
+var agencies = set(
+	"anadolu ajansi", "anadolu", "reuters", "xinhua", "sputnik", "interfax", "интерфакс",
+	"риа новости", "тасс", "итар-тасс", "прайм", "анка", "bloomberg", "associated press",
+	"frans pres", "франс пресс", "рейтер", "рейтерс", "синьхуа", "bianet", "ria novosti",
+)
+
+// orgWords make a name an outlet, agency, desk or institution.
+var orgWords = set(
+	// tr
+	"haber", "haberleri", "haberler", "ajansi", "ajans", "ajansı", "gazetesi", "gazete", "merkezi",
+	"servisi", "masasi", "partisi", "bakanligi", "baskanligi", "televizyonu", "tv", "radyo",
+	"dergisi", "portali", "yayin", "yayinlari", "medya", "haberajans", "internet", "sitesi",
+	"editoryal", "kurumu", "kurumsal", "dernegi", "vakfi", "muhabirleri",
+	// ru
+	"новости", "агентство", "агентства", "редакция", "служба", "пресс-служба", "газета", "газеты",
+	"телеканал", "радио", "журнал", "партия", "партии", "министерство", "мид", "портал", "издание",
+	"корреспонденты", "отдел", "бюро", "сайт", "медиа",
+	// en
+	"news", "agency", "press", "desk", "staff", "reporters", "online", "media", "times", "post",
+	"daily", "newsroom", "service", "ministry", "party",
+)
+
+// places are countries and capitals a dateline or a party name holds.
+var places = set(
+	// tr
+	"turkiye", "rusya", "ankara", "istanbul", "izmir", "moskova", "kiev", "kiyiv", "ukrayna",
+	"azerbaycan", "baku", "ermenistan", "erivan", "iran", "tahran", "suriye", "irak",
+	"bagdat", "washington", "abd", "londra", "paris", "berlin", "bruksel", "pekin",
+	"cenevre", "viyana", "atina", "kahire", "doha", "riyad", "tiflis", "gurcistan", "kazakistan", "dimask",
+	"astana", "taskent", "ozbekistan", "libya", "trablus", "israil", "kudus", "gazze",
+	"avrupa", "amerika", "cin", "almanya", "fransa", "ingiltere", "yunanistan", "kibris", "lefkosa",
+	"antalya", "bursa", "adana", "diyarbakir", "gaziantep", "konya", "trabzon", "soci",
+	// ru
+	"россия", "москва", "санкт-петербург", "петербург", "турция", "анкара", "стамбул", "киев",
+	"украина", "минск", "белоруссия", "беларусь", "баку", "азербайджан", "ереван", "армения",
+	"тбилиси", "грузия", "астана", "казахстан", "ташкент", "вашингтон", "лондон", "париж",
+	"берлин", "брюссель", "пекин", "женева", "вена", "тегеран", "дамаск", "сирия", "иран",
+	"сочи", "казань", "новосибирск", "екатеринбург", "владивосток", "российская",
+	"федерация", "сша", "китай", "европа",
+	// en
+	"moscow", "russia", "turkey", "turkiye", "london", "brussels", "beijing", "geneva", "vienna",
+)
+
+var weekdays = set(
+	"pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
+	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+	"пн", "вт", "ср", "чт", "пт", "сб", "вс",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"bugun", "dun", "сегодня", "вчера", "today", "yesterday",
+)
+
+var months = set(
+	"ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim",
+	"kasim", "aralik",
+	"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+	"октября", "ноября", "декабря", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+	"август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+	"january", "february", "march", "april", "june", "july", "august", "september",
+	"october", "november", "december",
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[fold(w)] = true
+	}
+	return m
+}

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// TestDates checks the publication time, its precision and the update time
+// as pages print them: weekday names, labels, zone-less times.
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, page string
+		pub, prec  string // pub in RFC 3339, "" for zero
+		upd        string
+	}{
+		{"Turkish weekday between date and time", `<html lang="tr"><h1>Başlık</h1><div class="tarih">18 Kasım 2026 Çarşamba 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+		{"Turkish weekday and a bar", `<html lang="tr"><h1>Başlık</h1><div>18 Kasım 2026, Çarşamba | 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+		{"Russian weekday first", `<html lang="ru"><h1>Заголовок</h1><div>среда, 18 ноября 2026, 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+		{"Russian в before the time", `<html lang="ru"><h1>Заголовок</h1><div>18 ноября 2026 года в 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+		{"numeric date, weekday, time", `<html lang="tr"><h1>Başlık</h1><div>18.11.2026 Çarşamba 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+		{"date only stays a date", `<html lang="tr"><h1>Başlık</h1><div>18 Kasım 2026 Çarşamba</div>`,
+			"2026-11-17T21:00:00Z", article.PrecisionDate, ""},
+		{"Güncelleme is the update", `<html lang="tr"><h1>Başlık</h1><div>Giriş: 18.11.2026 18:12 Güncelleme: 18.11.2026 19:40</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, "2026-11-18T16:40:00Z"},
+		{"Güncelleme first", `<html lang="tr"><h1>Başlık</h1><div>Güncelleme: 19.11.2026 09:05 | Yayınlanma: 18.11.2026 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, "2026-11-19T06:05:00Z"},
+		{"Обновлено in parentheses", `<html lang="ru"><h1>Заголовок</h1><div>18:12 18.11.2026 (обновлено: 19:40 18.11.2026)</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, "2026-11-18T16:40:00Z"},
+		{"Обновлено in its own line", `<html lang="ru"><h1>Заголовок</h1><div>Опубликовано: 18 ноября 2026, 18:12</div><div>Обновлено: 18 ноября 2026, 21:03</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, "2026-11-18T18:03:00Z"},
+		{"only an update", `<html lang="tr"><h1>Başlık</h1><div>Son güncelleme: 18.11.2026 19:40</div>`,
+			"", "", "2026-11-18T16:40:00Z"},
+		{"machine dates and dateModified", `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-11-18T18:12:30+03:00","dateModified":"2026-11-18T19:00:00+03:00"}</script>`,
+			"2026-11-18T15:12:30Z", article.PrecisionSecond, "2026-11-18T16:00:00Z"},
+		{"meta modified_time", `<meta property="article:published_time" content="2026-11-18T18:12+03:00"><meta property="article:modified_time" content="2026-11-18T20:00+03:00">`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, "2026-11-18T17:00:00Z"},
+		{"machine date only, visible time that day", `<meta property="article:published_time" content="2026-11-18"><html lang="tr"><h1>Başlık</h1><div>18 Kasım 2026 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+		{"machine date only", `<html lang="ru"><meta property="article:published_time" content="2026-11-18">`,
+			"2026-11-17T21:00:00Z", article.PrecisionDate, ""},
+		{"update not after publication is none", `<html lang="tr"><h1>Başlık</h1><div>Giriş: 18.11.2026 18:12 Güncelleme: 18.11.2026 18:12</div>`,
+			"2026-11-18T15:12:00Z", article.PrecisionMinute, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractString(t, tt.page)
+			if got := rfc(res.PublishedAt); got != tt.pub || res.PublishedPrecision != tt.prec {
+				t.Errorf("published %s (%q), want %s (%q)", got, res.PublishedPrecision, tt.pub, tt.prec)
+			}
+			if got := rfc(res.UpdatedAt); got != tt.upd {
+				t.Errorf("updated %s, want %s", got, tt.upd)
+			}
+		})
+	}
+}
+
+func rfc(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// TestSourceZone: a source's configured zone reads zone-less times, and
+// an explicit offset is kept whatever the zone.
+func TestSourceZone(t *testing.T) {
+	baku, err := time.LoadLocation("Asia/Baku")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://www.example.com/x")
+	tests := []struct {
+		page, want string
+	}{
+		{`<html lang="ru"><h1>Заголовок</h1><div>18 ноября 2026, 18:12</div>`, "2026-11-18T14:12:00Z"},
+		{`<html lang="tr"><meta property="article:published_time" content="2026-11-18T18:12">`, "2026-11-18T14:12:00Z"},
+		{`<html lang="tr"><meta property="article:published_time" content="2026-11-18T18:12:00+03:00">`, "2026-11-18T15:12:00Z"},
+	}
+	for _, tt := range tests {
+		res, err := ExtractWith(strings.NewReader(tt.page), u, Options{Zone: baku})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rfc(res.PublishedAt); got != tt.want {
+			t.Errorf("%s: published %s, want %s", tt.page, got, tt.want)
+		}
+	}
+}
+
+// TestBylineAttribution: the byline slot's agencies, outlets, weekdays and
+// the site's own name never become the byline.
+func TestBylineAttribution(t *testing.T) {
+	tests := []struct {
+		name, page, byline, attribution string
+	}{
+		{"agency in meta author", `<meta name="author" content="AA"><h1>Başlık</h1>`, "", "AA"},
+		{"outlet in JSON-LD author", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Vesti Kuryer"}}</script>`, "", "Vesti Kuryer"},
+		{"outlet acronym first", `<span class="author">KRT Haber</span>`, "", "KRT Haber"},
+		{"site host as author", `<meta name="author" content="example.com">`, "", "example.com"},
+		{"site name as author", `<meta property="og:site_name" content="Örnek Gazete"><meta name="author" content="Örnek"><span class="byline">Örnek</span>`, "", "Örnek Gazete"},
+		{"weekday in the byline slot", `<article><span class="author">Pazartesi</span><p>` + strings.Repeat("Metin paragrafı devam eder. ", 10) + `</p></article>`, "", ""},
+		{"Russian agency", `<div class="article__author">ТАСС</div>`, "", "ТАСС"},
+		{"party name", `<span class="author">Единая Россия</span>`, "", "Единая Россия"},
+		{"person and agency", `<span class="author">Ольга Смирнова / Восток-Инфо</span>`, "Ольга Смирнова", ""},
+		{"publisher is the attribution", `<script type="application/ld+json">{"@type":"NewsArticle","author":"Ayşe Kaya","publisher":{"@type":"Organization","name":"Haber Ajansı Örnek"}}</script>`, "Ayşe Kaya", "Haber Ajansı Örnek"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := extractString(t, tt.page)
+			if res.Byline != tt.byline || res.Attribution != tt.attribution {
+				t.Errorf("byline %q, attribution %q; want %q, %q", res.Byline, res.Attribution, tt.byline, tt.attribution)
+			}
+		})
+	}
+}
