@@ -116,17 +116,20 @@ func (w *walker) container() layout {
 		}
 		return layout{main: int32(i)}
 	}
-	total, best := 0, 0
+	// outside is the prose in no <article> at all: the best article must
+	// hold a good share of the page's prose beside it. Prose in other
+	// <article>s (teasers, the next story) does not count against it.
+	outside, best := 0, 0
 	for i := range w.elems {
 		e := &w.elems[i]
 		if e.parent < 0 {
-			total += e.para
+			outside += e.ownPara
 		}
 		if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 {
 			best = max(best, e.ownPara)
 		}
 	}
-	if best >= minArticle && best*10 >= total*3 {
+	if best >= minArticle && best*10 >= (outside+best)*3 {
 		// The first substantial one: later ones are often the next story
 		// of an infinite scroll, and nested ones are comments or teasers,
 		// whose text does not count for the article around them.
@@ -148,6 +151,12 @@ func (w *walker) final(i int32) float64 {
 	s := e.score * (1 - float64(e.linkChars)/float64(e.chars))
 	if e.flags&flagPositive != 0 {
 		s *= 1.25
+	}
+	// Prose that sits in <article>s nested inside is theirs: an element
+	// whose prose is mostly in them is a list of stories or comments, or a
+	// wrapper of the one article, which then stands for itself.
+	if e.ownPara*2 < e.para {
+		s *= float64(e.ownPara) / float64(e.para)
 	}
 	return s
 }
