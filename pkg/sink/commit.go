@@ -2,10 +2,12 @@ package sink
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/store"
 )
 
@@ -64,6 +66,11 @@ func (s *Sink) commit(ctx context.Context, batch []request) {
 	}
 	if err != nil {
 		err = fmt.Errorf("commit batch of %d: %w", len(batch), err)
+		if errors.Is(err, store.ErrUnstorable) {
+			// No redelivery can store it: straight to the DLQ, with the
+			// reason, instead of MaxDeliver attempts first.
+			err = bus.Permanent(err)
+		}
 		s.m.count("error")
 	}
 	for i, r := range batch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"sync/atomic"
@@ -23,7 +24,10 @@ type outage struct {
 	store.Store
 	down   atomic.Bool
 	refuse string // an article id whose batches fail while the store answers
-	puts   atomic.Int64
+	// unstorable is an article id whose batches fail as PostgreSQL fails
+	// a NUL byte: never storable.
+	unstorable string
+	puts       atomic.Int64
 }
 
 var errDown = errors.New("connection refused")
@@ -36,6 +40,9 @@ func (o *outage) Put(ctx context.Context, batch []*article.Article) ([]store.Out
 	for _, a := range batch {
 		if a.ID == o.refuse {
 			return nil, errors.New("value too long for type character varying(64)")
+		}
+		if a.ID == o.unstorable {
+			return nil, fmt.Errorf("put article (id %s): contains NUL, which PostgreSQL cannot store: %w", a.ID, store.ErrUnstorable)
 		}
 	}
 	return o.Store.Put(ctx, batch)
@@ -130,6 +137,37 @@ func TestCommitIsolatesRefusedArticle(t *testing.T) {
 		case err := <-r:
 			if refused := arts[i].ID == o.refuse; refused != (err != nil) {
 				t.Errorf("article %d: handler = %v, want an error only for the refused one", i, err)
+			}
+			if bus.IsPermanent(err) {
+				t.Errorf("article %d: handler = %v, permanent; want it retried (the store may take it later)", i, err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("article %d: no result", i)
+		}
+	}
+	if n, err := o.Count(context.Background()); err != nil || n != 2 {
+		t.Errorf("stored %d (%v), want the 2 others", n, err)
+	}
+}
+
+// TestCommitUnstorableIsPermanent: an article the store can never hold
+// fails its handler with a permanent error, which sends it to the DLQ at
+// once instead of after every redelivery; the others of its batch are
+// stored.
+func TestCommitUnstorableIsPermanent(t *testing.T) {
+	arts := []*article.Article{storetest.NewArticle(1), storetest.NewArticle(2), storetest.NewArticle(3)}
+	o := &outage{Store: openSQLite(t), unstorable: arts[2].ID}
+	handle := startSink(t, sink.Config{BatchSize: 3, BatchWait: time.Second, StoreAll: true}, o)
+	var results []<-chan error
+	for _, a := range arts {
+		results = append(results, handle(a))
+	}
+	for i, r := range results {
+		select {
+		case err := <-r:
+			unstorable := arts[i].ID == o.unstorable
+			if unstorable != bus.IsPermanent(err) || unstorable != (err != nil) {
+				t.Errorf("article %d: handler = %v (permanent %v), want a permanent error only for the unstorable one", i, err, bus.IsPermanent(err))
 			}
 		case <-time.After(20 * time.Second):
 			t.Fatalf("article %d: no result", i)

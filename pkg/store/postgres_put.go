@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
@@ -41,8 +43,8 @@ func (s *postgresStore) Put(ctx context.Context, batch []*article.Article) (_ []
 		// jsonb and text refuse NUL; fail with a reason rather than
 		// PostgreSQL's "unsupported Unicode escape sequence".
 		if strings.Contains(docs[i], `\u0000`) {
-			return nil, fmt.Errorf("store %s: put article %d (id %s): contains NUL, which PostgreSQL cannot store",
-				s.name, i, a.ID)
+			return nil, fmt.Errorf("store %s: put article %d (id %s): contains NUL, which PostgreSQL cannot store: %w",
+				s.name, i, a.ID, ErrUnstorable)
 		}
 	}
 	tx, err := s.pool.Begin(ctx)
@@ -56,6 +58,12 @@ func (s *postgresStore) Put(ctx context.Context, batch []*article.Article) (_ []
 	}
 	outcomes, writes := planPut(batch, known, time.Now())
 	if err := sendWrites(ctx, tx, batch, docs, writes); err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && strings.HasPrefix(pe.Code, "22") {
+			// Class 22, data exception: a value PostgreSQL refuses (bad
+			// encoding, out of range), whatever the state of the server.
+			return nil, fmt.Errorf("store %s: put: write: %w: %w", s.name, ErrUnstorable, err)
+		}
 		return nil, fmt.Errorf("store %s: put: write: %w", s.name, err)
 	}
 	if err := tx.Commit(ctx); err != nil {

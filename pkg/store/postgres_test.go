@@ -5,6 +5,7 @@ import (
 	crand "crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -392,6 +393,10 @@ func TestPostgresRefusesNUL(t *testing.T) {
 	a.Title = "a\x00b"
 	if _, err := st.Put(context.Background(), []*article.Article{a}); err == nil || !strings.Contains(err.Error(), "NUL") {
 		t.Errorf("Put of an article with NUL: %v, want an error naming NUL", err)
+	} else if !errors.Is(err, store.ErrUnstorable) {
+		// The sink sends ErrUnstorable to the DLQ at once; anything else
+		// is retried at every redelivery first.
+		t.Errorf("Put of an article with NUL: %v, want store.ErrUnstorable", err)
 	}
 }
 

@@ -68,6 +68,11 @@ const (
 // ErrNotFound is returned, wrapped, for an id the store does not hold.
 var ErrNotFound = errors.New("store: not found")
 
+// ErrUnstorable is returned, wrapped, by Put for an article holding a
+// value the store can never hold (PostgreSQL: a NUL character, a data
+// exception). Trying again cannot help: the sink sends it to the DLQ.
+var ErrUnstorable = errors.New("store: a value the store cannot hold")
+
 // Store is what every backend provides.
 type Store interface {
 	// Put commits the batch in one transaction and returns one Outcome per
