@@ -63,7 +63,7 @@ eval-zyte:
 # in each package's testdata/fuzz/.
 FUZZTIME ?= 30s
 FUZZ_TARGETS := FuzzDecode:./pkg/article FuzzParse:./pkg/config FuzzNormalize:./pkg/langid \
-	FuzzScore:./pkg/relevance FuzzExtract:./pkg/extract FuzzSplit:./pkg/stem FuzzTurkishLower:./pkg/stem
+	FuzzScore:./pkg/relevance FuzzExtract:./pkg/extract FuzzReader:./pkg/archive FuzzSplit:./pkg/stem FuzzTurkishLower:./pkg/stem
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "== $${t%%:*}"; \
