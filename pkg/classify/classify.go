@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -73,19 +72,16 @@ func New(cfg Config, log *slog.Logger) (*Classifier, error) {
 		c.memory = clean.NewSourceMemory(cfg.Memory)
 		c.cleaner = clean.New(c.memory)
 	}
-	// The detector knows the in-scope languages and their neighbours: it can
-	// only answer with a language it knows, and a page in a neighbour must
-	// come out as that neighbour, not as the in-scope language nearest to it.
-	detect := slices.Clone(langid.DefaultLanguages)
+	// The detector is told only the in-scope languages: it works in an open
+	// world, and recognises a page in any other language as such.
+	var detect []string
 	for _, l := range langs {
 		l = strings.ToLower(strings.TrimSpace(l))
 		if !article.ValidToken(l) {
 			return nil, fmt.Errorf("classify: language %q is not an ISO 639-1 code", l)
 		}
 		c.langs[l] = true
-		if !slices.Contains(detect, l) {
-			detect = append(detect, l)
-		}
+		detect = append(detect, l)
 	}
 	before := heapInUse()
 	d, err := langid.New(detect...)
@@ -187,8 +183,12 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 		blocks, doc = c.detectAll(p)
 	}
 	if doc.Lang == "" || !c.langs[doc.Lang] {
+		lang := doc.Lang
+		if lang == langid.Other {
+			lang = "" // in none of the in-scope languages, but unnamed
+		}
 		detail := fmt.Sprintf("language %q (confidence %.2f) is not in scope", doc.Lang, doc.Confidence)
-		return c.drop(p, now, article.DropLang, detail, doc.Lang), nil
+		return c.drop(p, now, article.DropLang, detail, lang), nil
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
@@ -301,7 +301,41 @@ func (c *Classifier) detect(p *article.Page) ([]clean.Block, langid.Doc) {
 			}
 		}
 	}
-	return c.withLangs(p, c.detector.Document(texts))
+	return c.withLangs(p, c.detector.DocumentWeighted(texts, voteWeights(p, texts)))
+}
+
+// Weights of the page-language vote. When the extractor found the
+// article's body, the body decides the page's language: a Russian paper
+// whose site furniture is in English is a Russian page. Blocks outside it
+// still count a little, for pages whose body is a sliver.
+const (
+	minBodyLetters = 200 // a body with fewer letters is not trusted to vote alone
+	headingWeight  = 0.5
+	outsideWeight  = 0.1
+)
+
+func voteWeights(p *article.Page, texts []string) []float64 {
+	bodyLetters := 0
+	for i, b := range p.Blocks {
+		if b.Zone == article.ZoneBody && texts[i] != "" {
+			bodyLetters += letters(texts[i])
+			if bodyLetters >= minBodyLetters {
+				break
+			}
+		}
+	}
+	weights := make([]float64, len(p.Blocks))
+	for i, b := range p.Blocks {
+		switch {
+		case bodyLetters < minBodyLetters || b.Zone == article.ZoneBody:
+			weights[i] = 1
+		case b.Zone == article.ZoneHeading:
+			weights[i] = headingWeight
+		default:
+			weights[i] = outsideWeight
+		}
+	}
+	return weights
 }
 
 // detectAll detects every block, whatever its zone.

@@ -1,52 +1,76 @@
-// Package langid detects the language of news text: of one block, and of a
-// whole page from its blocks.
+// Package langid detects the language of news text in an open world: of one
+// block, and of a whole page from its blocks.
 //
-// It wraps lingua-go, whose models are large and slow to load, so a Detector
-// is built once per process and shared: it is safe for concurrent use. In
-// front of lingua sits a script fast path: most Turkish and Russian text
-// carries letters that settle the question between the configured
-// languages, and then lingua is not called at all.
+// A detector is built for a few in-scope languages, but the text it sees may
+// be in any language, and it must never call Polish or Uzbek Turkish. Three
+// layers decide, cheapest first:
+//
+//   - Letters. Turkish and Russian have letters their neighbours lack, and
+//     lack letters every neighbour needs (evidence.go): most blocks are
+//     settled in or out by counting, and lingua is not called at all.
+//   - The page. A block the letters leave open is not detected when the
+//     blocks already detected settle the page's language; it takes the
+//     page's language when its script allows, since a short lead of a
+//     Russian page is Russian unless its letters say otherwise.
+//   - lingua, in low-accuracy mode (trigrams) over every Latin and Cyrillic
+//     language it knows, for what remains and to name the language of a page
+//     that is dropped. Its high-accuracy models take seconds to load and
+//     hundreds of megabytes; on text over 120 characters lingua uses
+//     trigrams only in either mode.
+//
+// A Detector is built once per process and shared: it is safe for
+// concurrent use.
 package langid
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/pemistahl/lingua-go"
 )
 
-// DefaultLanguages is the default detection set: the two in-scope languages
-// plus the neighbours they are confused with. Without az, uk, kk and bg in
-// the set lingua would call an Azerbaijani page Turkish and a Ukrainian one
-// Russian, because it can only answer with a language it knows.
-var DefaultLanguages = []string{"tr", "ru", "en", "az", "uk", "kk", "bg"}
+// DefaultLanguages are the in-scope languages when New is given none.
+var DefaultLanguages = []string{"tr", "ru"}
+
+// Other is the code of a block known to be in none of the in-scope
+// languages, before its language is named (ISO 639-2 "undetermined").
+const Other = "und"
 
 // MinLetters is the fewest letters a text needs for its own verdict. Shorter
 // blocks (a byline, "Фото:", a date) say nothing reliable about their
 // language, so they take the document's.
 const MinLetters = 20
 
-// maxSampleLetters bounds the text lingua sees for one block: a few hundred
+// maxSampleLetters bounds the text one block contributes: a few hundred
 // letters decide as well as a few thousand, and lingua's cost is linear.
 const maxSampleLetters = 600
 
-// Detector detects languages among a fixed set. It is safe for concurrent use.
+// Detector detects languages. It is safe for concurrent use.
 type Detector struct {
 	lingua lingua.LanguageDetector
 	langs  []string
 	in     map[string]bool
-	rules  rules
+	// rules holds the letter rule of each in-scope language that has one.
+	rules map[string]func(*sample) verdict
+	// closed[sc] is set when every in-scope language written in script sc
+	// has a letter rule: then a sample of sc that every rule rules out is
+	// out of scope without asking lingua.
+	closed [4]bool
 }
 
-// New returns a detector over the given ISO 639-1 codes, DefaultLanguages
-// when none are given. It loads every language model up front, which takes
-// seconds: build one and share it.
+// New returns a detector for the given in-scope ISO 639-1 codes,
+// DefaultLanguages when none are given. It loads lingua's trigram models of
+// the Latin and Cyrillic languages (about 50 MB, a second or two): build
+// one and share it.
 func New(langs ...string) (*Detector, error) {
 	if len(langs) == 0 {
 		langs = DefaultLanguages
 	}
-	d := &Detector{in: make(map[string]bool)}
-	var ll []lingua.Language
+	d := &Detector{in: make(map[string]bool), rules: make(map[string]func(*sample) verdict)}
+	set := append(lingua.AllLanguagesWithLatinScript(), lingua.AllLanguagesWithCyrillicScript()...)
 	for _, code := range langs {
 		code = strings.ToLower(strings.TrimSpace(code))
 		if d.in[code] {
@@ -58,50 +82,151 @@ func New(langs ...string) (*Detector, error) {
 		}
 		d.in[code] = true
 		d.langs = append(d.langs, code)
-		ll = append(ll, l)
+		if !slices.Contains(set, l) {
+			set = append(set, l)
+		}
+		if r := ruleFor(code); r != nil {
+			d.rules[code] = r
+		}
 	}
-	if len(ll) < 2 {
-		// lingua needs two languages to choose between; with one, every text
-		// would come out as that language, which is no detection at all.
-		return nil, fmt.Errorf("langid: need at least two languages, have %v", d.langs)
+	for sc := scriptLatin; sc <= scriptOther; sc++ {
+		d.closed[sc] = true
+	}
+	for _, code := range d.langs {
+		if d.rules[code] == nil {
+			// Without a rule only lingua can tell this language from others.
+			for sc := scriptLatin; sc <= scriptOther; sc++ {
+				d.closed[sc] = false
+			}
+		}
 	}
 	d.lingua = lingua.NewLanguageDetectorBuilder().
-		FromLanguages(ll...).
+		FromLanguages(set...).
+		WithLowAccuracyMode().
 		WithPreloadedLanguageModels().
 		Build()
-	d.rules = newRules(d.in)
 	return d, nil
 }
 
-// Languages returns the detector's set of ISO 639-1 codes.
+// Languages returns the detector's in-scope ISO 639-1 codes.
 func (d *Detector) Languages() []string { return append([]string(nil), d.langs...) }
 
-// Detect returns the language of text as a lowercase ISO 639-1 code and a
+// Detect returns the language of text as a lowercase ISO 639 code and a
 // confidence in [0,1], or "" and 0 when it cannot tell (too few letters, or
-// two languages too close to call). A script rule's verdict has confidence 1,
-// as lingua's own rule engine does.
+// two languages too close to call). A letter rule's verdict has confidence
+// 1, as lingua's own rule engine does. Text in none of the in-scope
+// languages is named when it can be, and is Other when it cannot.
 func (d *Detector) Detect(text string) (lang string, confidence float64) {
-	return d.detect(analyse(text))
-}
-
-func (d *Detector) detect(s *sample) (string, float64) {
+	s := analyse(text)
 	if s.letters < MinLetters {
 		return "", 0
 	}
-	if lang := d.rules.decide(s); lang != "" {
-		return lang, 1
+	lang, confidence = d.byRules(s)
+	if lang == "" {
+		lang, confidence = d.byLingua(s)
 	}
-	return d.detectLingua(s.text())
+	if lang == Other {
+		lang = d.name(s)
+	}
+	return lang, confidence
 }
 
-// detectLingua asks lingua, taking the top language only when lingua itself
-// would (DetectLanguageOf's rule), without computing the values twice.
-func (d *Detector) detectLingua(text string) (string, float64) {
-	values := d.lingua.ComputeLanguageConfidenceValues(text)
+// byRules is the letters' verdict: an in-scope language, Other when every
+// in-scope language is ruled out, or "" when the letters cannot tell.
+func (d *Detector) byRules(s *sample) (string, float64) {
+	if s.script == scriptNone {
+		return "", 0
+	}
+	out := true
+	for _, code := range d.langs {
+		r := d.rules[code]
+		if r == nil {
+			out = false
+			continue
+		}
+		switch r(s) {
+		case isLang:
+			return code, 1
+		case undecided:
+			out = false
+		}
+	}
+	if out && d.closed[s.script] {
+		return Other, 1
+	}
+	return "", 0
+}
+
+// byLingua asks lingua, taking the top language only when lingua itself
+// would (DetectLanguageOf's rule), and never a language the letters ruled
+// out: then the text is Other.
+func (d *Detector) byLingua(s *sample) (string, float64) {
+	if s.script == scriptOther && d.closed[scriptOther] {
+		return Other, 1
+	}
+	values := d.lingua.ComputeLanguageConfidenceValues(s.text())
 	if len(values) < 2 || values[0].Value() == 0 || values[0].Value() == values[1].Value() {
 		return "", 0
 	}
-	return strings.ToLower(values[0].Language().IsoCode639_1().String()), values[0].Value()
+	lang := code(values[0].Language())
+	if !d.in[lang] {
+		return Other, values[0].Value()
+	}
+	if r := d.rules[lang]; r != nil && r(s) == notLang {
+		return Other, values[0].Value()
+	}
+	return lang, values[0].Value()
+}
+
+// name names the language of a sample that is in none of the in-scope
+// languages: by its letters or script when they tell, else by lingua's best
+// guess outside the set. It returns Other when nothing tells.
+func (d *Detector) name(s *sample) string {
+	if l := nameByLetters(s); l != "" {
+		return l
+	}
+	if s.script == scriptOther {
+		if l := nameByScript(s); l != "" {
+			return l
+		}
+		return Other
+	}
+	for _, v := range d.lingua.ComputeLanguageConfidenceValues(s.text()) {
+		if v.Value() == 0 {
+			break
+		}
+		if l := code(v.Language()); !d.in[l] {
+			return l
+		}
+	}
+	return Other
+}
+
+func code(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }
+
+// scriptNames name a language by a script it alone (among the common ones)
+// is written in; Arabic and Han script stand for their largest language.
+var scriptNames = []struct {
+	lang  string
+	table *unicode.RangeTable
+}{
+	{"el", unicode.Greek}, {"hy", unicode.Armenian}, {"ka", unicode.Georgian}, {"he", unicode.Hebrew},
+	{"ar", unicode.Arabic}, {"hi", unicode.Devanagari}, {"bn", unicode.Bengali}, {"ta", unicode.Tamil},
+	{"th", unicode.Thai}, {"ko", unicode.Hangul}, {"ja", unicode.Hiragana}, {"ja", unicode.Katakana},
+	{"zh", unicode.Han},
+}
+
+func nameByScript(s *sample) string {
+	for _, w := range s.words {
+		for _, r := range w {
+			for _, n := range scriptNames {
+				if unicode.Is(n.table, r) {
+					return n.lang
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // Block is the verdict for one block of a document.
@@ -109,8 +234,10 @@ type Block struct {
 	Lang       string  `json:"lang"`
 	Confidence float64 `json:"confidence"`
 	Letters    int     `json:"letters"`
-	// Inherited is set when the block was too short for its own verdict,
-	// or undecidable, and took the document's language.
+	// Inherited is set when the block took the document's language: it was
+	// too short for its own verdict, undecidable, not worth detecting once
+	// the document's language was settled, or nothing in its letters
+	// contradicted the document's language.
 	Inherited bool `json:"inherited,omitempty"`
 }
 
@@ -121,39 +248,145 @@ type Doc struct {
 	Blocks     []Block `json:"blocks"`
 }
 
-// Document detects the language of each text and of the texts together. The
-// document language is the letter-weighted vote of the blocks that could be
-// detected, so a long article outvotes a handful of foreign sidebar teasers;
-// its confidence is the weighted share of that vote times the blocks'
-// confidence. Pass "" for a block that need not be detected.
-func (d *Detector) Document(texts []string) Doc {
+// Document detects the language of each text and of the texts together,
+// every text weighing the same.
+func (d *Detector) Document(texts []string) Doc { return d.DocumentWeighted(texts, nil) }
+
+// DocumentWeighted detects the language of each text and of the texts
+// together. The document language is the vote of the blocks, each weighted
+// by its letters, its confidence and weights[i] (1 when weights is nil; 0
+// leaves a block out of the vote), so a long article outvotes a handful of
+// foreign sidebar teasers; its confidence is the winner's share of the vote.
+// Pass "" for a block that need not be detected.
+//
+// lingua is asked only about blocks the letters leave open, longest first,
+// and only until the vote is settled. A document in none of the in-scope
+// languages is named, and its blocks keep the verdicts they had when the
+// vote was settled.
+func (d *Detector) DocumentWeighted(texts []string, weights []float64) Doc {
 	doc := Doc{Blocks: make([]Block, len(texts))}
-	weight := make(map[string]float64)
-	total := 0.0
+	samples := make([]*sample, len(texts))
+	weight := func(i int) float64 {
+		if weights == nil {
+			return 1
+		}
+		return weights[i]
+	}
+	vote := make(map[string]float64)
+	total, pending := 0.0, 0.0
+	var open []int
 	for i, t := range texts {
+		if t == "" {
+			continue
+		}
 		s := analyse(t)
-		b := Block{Letters: s.letters}
-		b.Lang, b.Confidence = d.detect(s)
-		doc.Blocks[i] = b
+		samples[i] = s
+		doc.Blocks[i].Letters = s.letters
+		if s.letters < MinLetters {
+			continue
+		}
+		b := &doc.Blocks[i]
+		b.Lang, b.Confidence = d.byRules(s)
+		w := float64(s.letters) * weight(i)
+		if b.Lang == "" {
+			open = append(open, i)
+			pending += w
+			continue
+		}
+		vote[b.Lang] += w * b.Confidence
+		total += w
+	}
+	// The longest open blocks first: they decide the most, most reliably.
+	sort.SliceStable(open, func(a, b int) bool { return samples[open[a]].letters > samples[open[b]].letters })
+	for _, i := range open {
+		if settled(vote, pending) {
+			break
+		}
+		b := &doc.Blocks[i]
+		b.Lang, b.Confidence = d.byLingua(samples[i])
+		w := float64(samples[i].letters) * weight(i)
+		pending -= w
 		if b.Lang != "" {
-			weight[b.Lang] += float64(s.letters) * b.Confidence
-			total += float64(s.letters)
+			vote[b.Lang] += w * b.Confidence
+			total += w
 		}
 	}
-	for lang, w := range weight {
-		if w > weight[doc.Lang] || (w == weight[doc.Lang] && lang < doc.Lang) {
-			doc.Lang = lang
-		}
-	}
+	doc.Lang = leader(vote)
 	if total > 0 {
-		doc.Confidence = weight[doc.Lang] / total
+		doc.Confidence = vote[doc.Lang] / total
+	}
+	if doc.Lang == Other {
+		doc.Lang = d.nameDoc(doc, samples)
 	}
 	for i := range doc.Blocks {
-		if doc.Blocks[i].Lang == "" {
-			doc.Blocks[i].Lang = doc.Lang
-			doc.Blocks[i].Confidence = doc.Confidence
-			doc.Blocks[i].Inherited = true
+		b := &doc.Blocks[i]
+		s := samples[i]
+		switch {
+		case s == nil || s.letters < MinLetters:
+			b.Lang, b.Confidence, b.Inherited = doc.Lang, doc.Confidence, true
+		case b.Lang == doc.Lang || !d.in[doc.Lang]:
+		case d.consistent(s, doc.Lang, b.Lang):
+			// The page's language is a strong prior: lingua's verdict on a
+			// block, or no verdict at all, does not outweigh it when the
+			// block's letters allow it.
+			b.Lang, b.Confidence, b.Inherited = doc.Lang, doc.Confidence, true
+		case b.Lang == "":
+			// Not asked, and ruled out by its letters or script.
+			b.Lang, b.Confidence = Other, 1
 		}
 	}
 	return doc
+}
+
+// consistent reports whether sample s, which has verdict own, may be in
+// language lang: lang's letter rule does not rule it out or, when lang has
+// no rule, nothing spoke for another language.
+func (d *Detector) consistent(s *sample, lang, own string) bool {
+	if r := d.rules[lang]; r != nil {
+		return r(s) != notLang
+	}
+	return own == ""
+}
+
+// settled reports whether the blocks still open could not change the vote's
+// leader, even all going to the runner-up.
+func settled(vote map[string]float64, pending float64) bool {
+	if pending == 0 {
+		return true
+	}
+	first, second := 0.0, 0.0
+	for _, w := range vote {
+		switch {
+		case w > first:
+			first, second = w, first
+		case w > second:
+			second = w
+		}
+	}
+	return first-second > pending
+}
+
+func leader(vote map[string]float64) string {
+	best := ""
+	for lang, w := range vote {
+		if w > vote[best] || (w == vote[best] && lang < best) {
+			best = lang
+		}
+	}
+	return best
+}
+
+// nameDoc names the language of a document in none of the in-scope
+// languages from its longest out-of-scope blocks.
+func (d *Detector) nameDoc(doc Doc, samples []*sample) string {
+	best := -1
+	for i, b := range doc.Blocks {
+		if b.Lang == Other && samples[i] != nil && (best < 0 || samples[i].letters > samples[best].letters) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Other
+	}
+	return d.name(samples[best])
 }

@@ -82,14 +82,14 @@ func scriptOf(r rune) script {
 	return scriptOther
 }
 
-// sample is a normalised text with the letter counts the script rules need.
+// sample is a normalised text with the letter counts the rules need.
 type sample struct {
 	words   []string
 	letters int // all letters of the normalised text
 	script  script
 	// counts over the words kept (the dominant script's), up to the sample bound
 	scriptLetters int
-	marks         map[rune]int
+	counts        [numClasses]int
 }
 
 // analyse normalises text and counts its letters. When one script has at
@@ -122,7 +122,6 @@ func analyse(text string) *sample {
 		}
 	}
 	dominant := 3*per[s.script] >= 2*s.letters
-	s.marks = make(map[rune]int)
 	for i, w := range words {
 		if dominant && wordScript[i] != s.script {
 			continue
@@ -135,8 +134,8 @@ func analyse(text string) *sample {
 			if scriptOf(r) == s.script {
 				s.scriptLetters++
 			}
-			if marks[r] {
-				s.marks[r]++
+			if c := classOf(r); c != classNone {
+				s.counts[c]++
 			}
 		}
 	}
@@ -148,99 +147,10 @@ func analyse(text string) *sample {
 
 func (s *sample) text() string { return strings.Join(s.words, " ") }
 
-func (s *sample) count(letters string) int {
-	n := 0
-	for _, r := range letters {
-		n += s.marks[r]
-	}
-	return n
-}
-
-// ratio is the share of the sample's script letters that are among letters.
-func (s *sample) ratio(letters string) float64 {
+// ratio is the share of the sample's script letters in class c.
+func (s *sample) ratio(c class) float64 {
 	if s.scriptLetters == 0 {
 		return 0
 	}
-	return float64(s.count(letters)) / float64(s.scriptLetters)
-}
-
-// Letters that tell languages apart. Frequencies in running text: Turkish ı
-// about 5% and ğ 1%; Azerbaijani ə 7-9%; Kazakh ә ғ қ ң ұ һ ө ү together
-// near 9%; Ukrainian і ї є ґ near 6%; Russian ы э ё near 2%; Bulgarian ъ 2%.
-const (
-	trLetters = "ıİğĞ" // among lingua's languages only tr and az use these
-	azLetters = "əƏ"   // only az
-	kkLetters = "әғқңұһөүӘҒҚҢҰҺӨҮ"
-	ukLetters = "іїєґІЇЄҐ"
-	ruLetters = "ыэёЫЭЁ"
-	bgLetters = "ъЪ"
-	// Letters of Cyrillic languages the rules were not written for.
-	otherCyrillic = "ўЎјЈљЉњЊћЋђЂџЏѓЃќЌѕЅ"
-)
-
-var marks = func() map[rune]bool {
-	m := make(map[rune]bool)
-	for _, r := range trLetters + azLetters + kkLetters + ukLetters + ruLetters + bgLetters + otherCyrillic {
-		m[r] = true
-	}
-	return m
-}()
-
-// minRuleLetters is the fewest script letters a rule decides on. Below it a
-// Kazakh or Azerbaijani snippet may by chance lack its telltale letters.
-const minRuleLetters = 50
-
-// rules is the script fast path, enabled per rule only where it is sound
-// for the detector's language set.
-type rules struct {
-	tr, az         bool
-	cyrillic       bool // the set's Cyrillic languages are all among ru, uk, kk, bg
-	ru, uk, kk, bg bool
-}
-
-func newRules(in map[string]bool) rules {
-	r := rules{tr: in["tr"], az: in["az"], ru: in["ru"], uk: in["uk"], kk: in["kk"], bg: in["bg"]}
-	r.cyrillic = true
-	for _, l := range []string{"be", "mk", "mn", "sr"} {
-		if in[l] {
-			// Belarusian shares і with uk and ы with ru; Mongolian has ө ү ы;
-			// Serbian and Macedonian have no ы. The rules below would lie.
-			r.cyrillic = false
-		}
-	}
-	return r
-}
-
-// decide returns the language the letters alone settle, or "".
-func (r rules) decide(s *sample) string {
-	if s.scriptLetters < minRuleLetters {
-		return ""
-	}
-	switch s.script {
-	case scriptLatin:
-		switch {
-		case r.az && s.ratio(azLetters) >= 0.02:
-			return "az"
-		case r.tr && s.count(azLetters) == 0 && s.ratio(trLetters) >= 0.03 && s.scriptLetters >= 80:
-			// English copy full of Turkish names reaches 1-2%, so the bar is 3%
-			// and the text must be long enough for the ratio to mean something.
-			return "tr"
-		}
-	case scriptCyrillic:
-		if !r.cyrillic || s.count(otherCyrillic) > 0 {
-			return ""
-		}
-		kk, uk, ru := s.count(kkLetters), s.count(ukLetters), s.count(ruLetters)
-		switch {
-		case r.kk && s.ratio(kkLetters) >= 0.02:
-			return "kk"
-		case r.uk && kk == 0 && s.ratio(ukLetters) >= 0.02:
-			return "uk"
-		case r.ru && kk == 0 && uk == 0 && s.ratio(ruLetters) >= 0.01:
-			return "ru"
-		case r.bg && kk == 0 && uk == 0 && ru == 0 && s.ratio(bgLetters) >= 0.01:
-			return "bg"
-		}
-	}
-	return ""
+	return float64(s.counts[c]) / float64(s.scriptLetters)
 }
