@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -463,5 +464,39 @@ func TestWarnOpenWithoutToken(t *testing.T) {
 				t.Errorf("warned %v, want %v; log:\n%s", got, tt.warn, buf.String())
 			}
 		})
+	}
+}
+
+// TestQuerySyntaxInTheUI: the search page says how to write a query, and
+// the syntax it shows works through the API.
+func TestQuerySyntaxInTheUI(t *testing.T) {
+	f := newFixture(t, 6, reader.Config{})
+	_, body := get(t, f.srv.URL+"/")
+	for _, want := range []string{`class="help"`, "OR", `"dışişleri bakanı"`, "müzake*"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the search page lacks %q", want)
+		}
+	}
+	for _, tc := range []struct {
+		q    string
+		want int
+	}{
+		{`"dışişleri bakanı"`, 4},
+		{`"bakanı dışişleri"`, 0},
+		{`dışiş*`, 4},
+		{`переговоры OR ateşkes`, 7},
+		{`переговоры ateşkes`, 0},
+	} {
+		_, body := get(t, f.srv.URL+"/api/articles?q="+url.QueryEscape(tc.q)+"&lang=tr")
+		if tc.q == `переговоры OR ateşkes` || tc.q == `переговоры ateşkes` {
+			_, body = get(t, f.srv.URL+"/api/articles?q="+url.QueryEscape(tc.q))
+		}
+		var out struct{ Total int }
+		if err := json.Unmarshal([]byte(body), &out); err != nil {
+			t.Fatal(err)
+		}
+		if out.Total != tc.want {
+			t.Errorf("q=%s: total %d, want %d", tc.q, out.Total, tc.want)
+		}
 	}
 }

@@ -29,12 +29,12 @@ func (a *pgArgs) add(v any) string {
 
 // pgFilter is the FROM and WHERE of the articles q selects, as articles
 // a (joined to article_search s when there are terms).
-func pgFilter(q SearchQuery, terms []term, args *pgArgs) string {
+func pgFilter(q SearchQuery, tq *textQuery, args *pgArgs) string {
 	var where []string
 	from := ` FROM articles a`
-	if len(terms) > 0 {
+	if !tq.empty() {
 		from = ` FROM article_search s JOIN articles a ON a.id = s.id`
-		where = append(where, `s.tsv @@ `+args.add(tsQuery(terms))+`::tsquery`)
+		where = append(where, `s.tsv @@ `+args.add(tsQuery(tq))+`::tsquery`)
 	}
 	if q.Lang != "" {
 		where = append(where, `a.lang = `+args.add(q.Lang))
@@ -69,30 +69,30 @@ func pgFilter(q SearchQuery, terms []term, args *pgArgs) string {
 // published_at (NULL when undated). The keys are ordered and cut first
 // and the documents joined after, so that sorting thousands of matches
 // does not move their JSON.
-func pgSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any, error) {
+func pgSearchSQL(q SearchQuery, tq *textQuery, cur *cursor, limit int, count bool) (string, []any, error) {
 	var args pgArgs
 	var b strings.Builder
 	switch {
 	case count:
 		b.WriteString(`SELECT COUNT(*)`)
-	case len(terms) > 0:
-		b.WriteString(`SELECT a.id, ` + pgRank(terms, &args) + ` AS rank, a.published_at AS pub, a.score AS scr`)
+	case !tq.empty():
+		b.WriteString(`SELECT a.id, ` + pgRank(tq.terms, &args) + ` AS rank, a.published_at AS pub, a.score AS scr`)
 	default:
 		b.WriteString(`SELECT a.id, 0::float8 AS rank, a.published_at AS pub, a.score AS scr`)
 	}
-	b.WriteString(pgFilter(q, terms, &args))
+	b.WriteString(pgFilter(q, tq, &args))
 	if count {
 		return b.String(), args, nil
 	}
 	// Ids compare as bytes, as SQLite's do, whatever the database's
 	// collation.
 	var order, keyset string
-	if len(terms) > 0 {
+	if !tq.empty() {
 		// OFFSET 0 keeps the planner from inlining the subquery, which
 		// would compute the rank once per use instead of once per row.
 		b.WriteString(` OFFSET 0`)
 	}
-	switch q.order(terms) {
+	switch q.order(tq) {
 	case SortRelevance:
 		order = ` ORDER BY k.rank DESC, k.id COLLATE "C"`
 		if cur != nil {
@@ -129,28 +129,22 @@ func pgSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool
 		FROM (` + keys + `) k JOIN articles a ON a.id = k.id` + order, args, nil
 }
 
-// tsQuery is terms as a tsquery: every term, each one any of its
-// alternatives, a prefix unless the term is exact. Tokens hold only
-// letters and digits; the escaping is for safety, not for use.
-func tsQuery(terms []term) string {
-	parts := make([]string, 0, len(terms))
-	for _, t := range terms {
-		var alts []string
-		for _, a := range t.alts {
-			switch {
-			case a.endings != nil:
-				for _, e := range a.endings {
-					alts = append(alts, tsQuote(a.text+e))
-				}
-			case a.exact:
-				alts = append(alts, tsQuote(a.text))
-			default:
-				alts = append(alts, tsQuote(a.text)+":*")
+// tsQuery is tq as a tsquery. Tokens hold only letters and digits; the
+// escaping is for safety, not for use.
+func tsQuery(tq *textQuery) string {
+	return tq.matchExpr(" & ", " | ", func(a alt) []string {
+		switch {
+		case a.endings != nil:
+			out := make([]string, 0, len(a.endings))
+			for _, e := range a.endings {
+				out = append(out, tsQuote(a.text+e))
 			}
+			return out
+		case a.exact:
+			return []string{tsQuote(a.text)}
 		}
-		parts = append(parts, "("+strings.Join(alts, " | ")+")")
-	}
-	return strings.Join(parts, " & ")
+		return []string{tsQuote(a.text) + ":*"}
+	})
 }
 
 // pgRank is sqliteRank in PostgreSQL: for each term, its occurrences in
@@ -193,26 +187,42 @@ func (s *postgresStore) Search(ctx context.Context, q SearchQuery) (SearchPage, 
 	if err != nil {
 		return SearchPage{}, err
 	}
-	terms := searchTerms(q.Lang, q.Text)
-	query, args, err := pgSearchSQL(q, terms, cur, q.Limit+1, false)
+	tq, _ := parseText(q.Lang, q.Text) // normalize checked it
+	limit := q.Limit + 1
+	if tq.phrases {
+		// Some candidates fail the phrase check: read on until the page
+		// is full.
+		limit = 0
+	}
+	query, args, err := pgSearchSQL(q, tq, cur, limit, false)
 	if err != nil {
 		return SearchPage{}, err
 	}
 	page := SearchPage{Hits: []Hit{}, Total: -1}
 	var last cursor
 	err = s.scanSearch(ctx, query, args, func(r Record, rank float64, pub string) error {
+		if !tq.check(&r.Article) {
+			return nil
+		}
 		if len(page.Hits) == q.Limit {
 			page.Next = last.encode()
 			return errStopScan
 		}
-		page.Hits = append(page.Hits, newHit(r, rank, terms))
+		page.Hits = append(page.Hits, newHit(r, rank, tq.terms))
 		last = cursor{Query: q.fingerprint(), Rank: rank, Score: r.Article.Relevance.Score, Published: pub, ID: r.Article.ID}
 		return nil
 	})
 	if err != nil && !errors.Is(err, errStopScan) {
 		return SearchPage{}, fmt.Errorf("store %s: search: %w", s.name, err)
 	}
-	countQuery, countArgs, _ := pgSearchSQL(q, terms, nil, 0, true)
+	if tq.phrases {
+		page.Total = 0
+		if err := s.Scan(ctx, q, func(Record) error { page.Total++; return nil }); err != nil {
+			return SearchPage{}, err
+		}
+		return page, nil
+	}
+	countQuery, countArgs, _ := pgSearchSQL(q, tq, nil, 0, true)
 	if err := s.pool.QueryRow(ctx, countQuery, countArgs...).Scan(&page.Total); err != nil {
 		return SearchPage{}, fmt.Errorf("store %s: search: count: %w", s.name, err)
 	}
@@ -225,8 +235,12 @@ func (s *postgresStore) Scan(ctx context.Context, q SearchQuery, fn func(Record)
 	if err != nil {
 		return err
 	}
-	query, args, _ := pgSearchSQL(q, searchTerms(q.Lang, q.Text), nil, 0, false)
+	tq, _ := parseText(q.Lang, q.Text) // normalize checked it
+	query, args, _ := pgSearchSQL(q, tq, nil, 0, false)
 	if err := s.scanSearch(ctx, query, args, func(r Record, _ float64, _ string) error {
+		if !tq.check(&r.Article) {
+			return nil
+		}
 		return fn(r)
 	}); err != nil {
 		return fmt.Errorf("store %s: scan: %w", s.name, err)
@@ -273,8 +287,12 @@ func (s *postgresStore) Stats(ctx context.Context, sq StatsQuery) (Stats, error)
 	if err != nil {
 		return Stats{}, err
 	}
+	tq, _ := parseText(q.Lang, q.Text) // normalize checked it
+	if tq.phrases {
+		return statsOf(func(fn func(Record) error) error { return s.Scan(ctx, q, fn) })
+	}
 	var args pgArgs
-	from := pgFilter(q, searchTerms(q.Lang, q.Text), &args)
+	from := pgFilter(q, tq, &args)
 	dated := " WHERE a.published_at IS NOT NULL"
 	if strings.Contains(from, " WHERE ") {
 		dated = " AND a.published_at IS NOT NULL"

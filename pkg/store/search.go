@@ -159,48 +159,48 @@ func (a alt) matches(token string) bool {
 	return strings.HasPrefix(token, a.text)
 }
 
-// searchTerms turns query text into terms. Each word is lowercased and
-// stemmed in lang, or in each of searchLangs when lang is "". A word of
-// fewer than MinPrefix letters is exact; a longer one matches by the prefix
-// of its stem, and never by fewer than MinPrefix letters of the word.
+// wordTerm is the term of one query word w, read in each of langs. The
+// word is lowercased and stemmed: a word of fewer than MinPrefix letters
+// is exact; a longer one matches by the prefix of its stem, and never by
+// fewer than MinPrefix letters of the word. With prefix (the user typed
+// "müzake*"), it matches by the prefix of the word as typed.
 //
 // People type as they can: a Turkish word typed without Turkish letters
 // ("dunyaya", "Ilkelerinizle") also matches by its folded form (see
 // foldTurkish), which the index holds beside the word; е stands for ё
 // everywhere; and a Russian noun in its base form whose last vowel drops in
 // its other forms (рынок, рынка) also matches those forms.
-func searchTerms(lang, text string) []term {
-	langs := searchLangs
-	if lang != "" {
-		langs = []string{lang}
+func wordTerm(langs []string, w string, prefix bool) term {
+	var t term
+	add := func(a alt) {
+		if !slices.ContainsFunc(t.alts, func(b alt) bool {
+			return b.text == a.text && b.exact == a.exact && (b.endings == nil) == (a.endings == nil)
+		}) {
+			t.alts = append(t.alts, a)
+		}
 	}
-	var out []term
-	for _, w := range stem.Split(text) {
-		var t term
-		add := func(a alt) {
-			if !slices.ContainsFunc(t.alts, func(b alt) bool {
-				return b.text == a.text && b.exact == a.exact && (b.endings == nil) == (a.endings == nil)
-			}) {
-				t.alts = append(t.alts, a)
+	for _, l := range langs {
+		low := lowerWord(l, w)
+		folded := foldTurkish(low)
+		fold := l == "tr" && !hasTurkishLetter(w) && folded != low
+		if prefix {
+			add(alt{text: low})
+			if fold {
+				add(alt{text: folded})
+			}
+			continue
+		}
+		add(wordAlt(low, stem.Word(l, w)))
+		if fold {
+			add(wordAlt(folded, foldTurkish(stem.Word("tr", folded))))
+		}
+		if l == "ru" {
+			for _, a := range fleetingAlts(low, stem.Word("ru", w)) {
+				add(a)
 			}
 		}
-		for _, l := range langs {
-			low := lowerWord(l, w)
-			add(wordAlt(low, stem.Word(l, w)))
-			if l == "tr" && !hasTurkishLetter(w) {
-				if f := foldTurkish(low); f != low {
-					add(wordAlt(f, foldTurkish(stem.Word("tr", f))))
-				}
-			}
-			if l == "ru" {
-				for _, a := range fleetingAlts(low, stem.Word("ru", w)) {
-					add(a)
-				}
-			}
-		}
-		out = append(out, t)
 	}
-	return out
+	return t
 }
 
 // wordAlt is how a query word, lowercased low with stem st, matches: by
@@ -366,8 +366,8 @@ func (q SearchQuery) normalize() (SearchQuery, error) {
 	default:
 		return q, bad("sort", "%q is not %s, %s or %s", q.Sort, SortRelevance, SortNewest, SortScore)
 	}
-	if strings.TrimSpace(q.Text) != "" && len(stem.Split(q.Text)) == 0 {
-		return q, bad("q", "%q has no words", q.Text)
+	if _, err := parseText(q.Lang, q.Text); err != nil {
+		return q, bad("q", "%v", err)
 	}
 	return q, nil
 }
@@ -386,9 +386,9 @@ type cursor struct {
 	ID        string  `json:"i"`
 }
 
-// order is how q's hits are ordered: SortRelevance only with terms.
-func (q SearchQuery) order(terms []term) string {
-	if q.Sort == SortRelevance && len(terms) == 0 {
+// order is how q's hits are ordered: SortRelevance only with text.
+func (q SearchQuery) order(tq *textQuery) string {
+	if q.Sort == SortRelevance && tq.empty() {
 		return SortNewest
 	}
 	return q.Sort
@@ -504,7 +504,8 @@ const snippetWords = 30
 // q's text matches marked, as Search marks a hit's title and snippet: for
 // showing a whole article found by q.
 func Highlight(q SearchQuery, lang, text string) []Span {
-	return highlight(lang, text, searchTerms(strings.ToLower(q.Lang), q.Text))
+	tq, _ := parseText(strings.ToLower(q.Lang), q.Text)
+	return highlight(lang, text, tq.terms)
 }
 
 // highlight returns all of text as spans, its matching words marked.

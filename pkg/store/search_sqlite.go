@@ -102,7 +102,7 @@ func (x *sqliteIndex) flush(ctx context.Context) error {
 
 // sqliteFilter is the FROM and WHERE of the articles q selects, as
 // articles a (joined to the full-text index f when there are terms).
-func sqliteFilter(q SearchQuery, terms []term) (string, []any) {
+func sqliteFilter(q SearchQuery, tq *textQuery) (string, []any) {
 	var where []string
 	var args []any
 	add := func(cond string, a ...any) {
@@ -110,9 +110,9 @@ func sqliteFilter(q SearchQuery, terms []term) (string, []any) {
 		args = append(args, a...)
 	}
 	from := ` FROM articles a`
-	if len(terms) > 0 {
+	if !tq.empty() {
 		from = ` FROM articles_fts f JOIN search_docs d ON d.docid = f.rowid JOIN articles a ON a.id = d.id`
-		add(`articles_fts MATCH ?`, ftsQuery(terms))
+		add(`articles_fts MATCH ?`, ftsQuery(tq))
 	}
 	if q.Lang != "" {
 		add(`a.lang = ?`, q.Lang)
@@ -143,27 +143,27 @@ func sqliteFilter(q SearchQuery, terms []term) (string, []any) {
 // scanRecords, then rank and published_at ("" when undated), keys of the
 // cursor. The keys are ordered and cut first and the documents joined
 // after, so that sorting thousands of matches does not move their JSON.
-func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count bool) (string, []any) {
+func sqliteSearchSQL(q SearchQuery, tq *textQuery, cur *cursor, limit int, count bool) (string, []any) {
 	var b strings.Builder
 	var args []any
 	switch {
 	case count:
 		b.WriteString(`SELECT COUNT(*)`)
-	case len(terms) > 0:
-		rank, rankArgs := sqliteRank(terms)
+	case !tq.empty():
+		rank, rankArgs := sqliteRank(tq.terms)
 		b.WriteString(`SELECT a.id AS id, ` + rank + ` AS rank, COALESCE(a.published_at, '') AS pub, a.score AS scr`)
 		args = append(args, rankArgs...)
 	default:
 		b.WriteString(`SELECT a.id AS id, 0.0 AS rank, COALESCE(a.published_at, '') AS pub, a.score AS scr`)
 	}
-	from, fargs := sqliteFilter(q, terms)
+	from, fargs := sqliteFilter(q, tq)
 	b.WriteString(from)
 	args = append(args, fargs...)
 	if count {
 		return b.String(), args
 	}
 	var order, keyset string
-	switch q.order(terms) {
+	switch q.order(tq) {
 	case SortRelevance:
 		order = ` ORDER BY rank DESC, id ASC`
 		if cur != nil {
@@ -194,27 +194,22 @@ func sqliteSearchSQL(q SearchQuery, terms []term, cur *cursor, limit int, count 
 		FROM (` + keys + `) k JOIN articles a ON a.id = k.id` + strings.ReplaceAll(order, "id ASC", "k.id ASC"), args
 }
 
-// ftsQuery is terms as an FTS5 query: every term, each one any of its
-// alternatives. Tokens hold only letters and digits, so quoting is safe.
-func ftsQuery(terms []term) string {
-	parts := make([]string, 0, len(terms))
-	for _, t := range terms {
-		var alts []string
-		for _, a := range t.alts {
-			switch {
-			case a.endings != nil:
-				for _, e := range a.endings {
-					alts = append(alts, `"`+a.text+e+`"`)
-				}
-			case a.exact:
-				alts = append(alts, `"`+a.text+`"`)
-			default:
-				alts = append(alts, `"`+a.text+`"*`)
+// ftsQuery is tq as an FTS5 query. Tokens hold only letters and digits,
+// so quoting is safe.
+func ftsQuery(tq *textQuery) string {
+	return tq.matchExpr(" AND ", " OR ", func(a alt) []string {
+		switch {
+		case a.endings != nil:
+			out := make([]string, 0, len(a.endings))
+			for _, e := range a.endings {
+				out = append(out, `"`+a.text+e+`"`)
 			}
+			return out
+		case a.exact:
+			return []string{`"` + a.text + `"`}
 		}
-		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
-	}
-	return strings.Join(parts, " AND ")
+		return []string{`"` + a.text + `"*`}
+	})
 }
 
 // sqliteRank is the rank expression: for each term, its occurrences in
@@ -261,23 +256,38 @@ func (s *sqliteStore) Search(ctx context.Context, q SearchQuery) (SearchPage, er
 	if err != nil {
 		return SearchPage{}, err
 	}
-	terms := searchTerms(q.Lang, q.Text)
-	query, args := sqliteSearchSQL(q, terms, cur, q.Limit+1, false)
+	tq, _ := parseText(q.Lang, q.Text) // normalize checked it
+	query, args := sqliteSearchSQL(q, tq, cur, q.Limit+1, false)
+	if tq.phrases {
+		// Some candidates fail the phrase check: read on until the page
+		// is full.
+		query, args = sqliteSearchSQL(q, tq, cur, 0, false)
+	}
 	page := SearchPage{Hits: []Hit{}, Total: -1}
 	var last cursor
 	err = s.scanSearch(ctx, query, args, func(r Record, rank float64, pub string) error {
+		if !tq.check(&r.Article) {
+			return nil
+		}
 		if len(page.Hits) == q.Limit {
 			page.Next = last.encode()
 			return errStopScan
 		}
-		page.Hits = append(page.Hits, newHit(r, rank, terms))
+		page.Hits = append(page.Hits, newHit(r, rank, tq.terms))
 		last = cursor{Query: q.fingerprint(), Rank: rank, Score: r.Article.Relevance.Score, Published: pub, ID: r.Article.ID}
 		return nil
 	})
 	if err != nil && !errors.Is(err, errStopScan) {
 		return SearchPage{}, fmt.Errorf("store %s: search: %w", s.name, err)
 	}
-	countQuery, countArgs := sqliteSearchSQL(q, terms, nil, 0, true)
+	if tq.phrases {
+		page.Total = 0
+		if err := s.Scan(ctx, q, func(Record) error { page.Total++; return nil }); err != nil {
+			return SearchPage{}, err
+		}
+		return page, nil
+	}
+	countQuery, countArgs := sqliteSearchSQL(q, tq, nil, 0, true)
 	if err := s.r.QueryRowContext(ctx, countQuery, countArgs...).Scan(&page.Total); err != nil {
 		return SearchPage{}, fmt.Errorf("store %s: search: count: %w", s.name, err)
 	}
@@ -306,8 +316,12 @@ func (s *sqliteStore) Scan(ctx context.Context, q SearchQuery, fn func(Record) e
 	if err := s.indexer.drain(ctx); err != nil {
 		return err
 	}
-	query, args := sqliteSearchSQL(q, searchTerms(q.Lang, q.Text), nil, 0, false)
+	tq, _ := parseText(q.Lang, q.Text) // normalize checked it
+	query, args := sqliteSearchSQL(q, tq, nil, 0, false)
 	if err := s.scanSearch(ctx, query, args, func(r Record, _ float64, _ string) error {
+		if !tq.check(&r.Article) {
+			return nil
+		}
 		return fn(r)
 	}); err != nil {
 		return fmt.Errorf("store %s: scan: %w", s.name, err)
@@ -355,7 +369,11 @@ func (s *sqliteStore) Stats(ctx context.Context, sq StatsQuery) (Stats, error) {
 	if err := s.indexer.drain(ctx); err != nil {
 		return Stats{}, err
 	}
-	from, args := sqliteFilter(q, searchTerms(q.Lang, q.Text))
+	tq, _ := parseText(q.Lang, q.Text) // normalize checked it
+	if tq.phrases {
+		return statsOf(func(fn func(Record) error) error { return s.Scan(ctx, q, fn) })
+	}
+	from, args := sqliteFilter(q, tq)
 	st := Stats{ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []DayCount{}}
 	for _, g := range []struct {
 		col string

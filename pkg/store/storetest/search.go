@@ -20,6 +20,7 @@ func RunSearch(t *testing.T, open func(t testing.TB) store.Store) {
 	t.Run("Filters", func(t *testing.T) { testFilters(t, open) })
 	t.Run("Pages", func(t *testing.T) { testPages(t, open) })
 	t.Run("Sort", func(t *testing.T) { testSort(t, open) })
+	t.Run("PhrasePages", func(t *testing.T) { testPhrasePages(t, open) })
 	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open) })
 	t.Run("Reindex", func(t *testing.T) { testReindex(t, open) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
@@ -167,6 +168,22 @@ func testMorphology(t *testing.T, open func(testing.TB) store.Store) {
 		{"посол", "ru", sorted("ru-posol")}, // not "последний"
 		{"день", "ru", sorted("ru-den", "ru-irak-up")},
 		{"китаец", "", sorted("ru-kitaets")},
+		// Query syntax: OR, "phrases", prefix*.
+		{"barış OR ateşkes", "tr", sorted("tr-ateskes-body", "tr-ateskes-title", "tr-both", "tr-baris")},
+		{"baraj OR ateşkes barış", "tr", sorted("tr-both")},
+		{"ateşkes barış OR baraj", "tr", sorted("tr-both")},
+		{`"ateşkesin ardından"`, "tr", sorted("tr-both")},
+		{`"ardından ateşkesin"`, "tr", sorted()},
+		{`"ateşkes barış"`, "tr", sorted()}, // both words, never side by side
+		{`"barış masası"`, "", sorted("tr-both")},
+		{`«barış masası»`, "", sorted("tr-both")},
+		{`"ateşkesin ardından" OR baraj`, "tr", sorted("tr-both", "tr-baraj")},
+		{`"görüşmeleri yeniden" barış`, "tr", sorted("tr-baris")},
+		{"ateş*", "tr", sorted("tr-ateskes-body", "tr-ateskes-title", "tr-both", "tr-atesli")},
+		{"bara*", "tr", sorted("tr-baraj")},
+		{"disis*", "", disisleri},
+		{"перегов*", "ru", peregovory},
+		{"переговоры OR ирак", "ru", sorted("ru-peregovorov", "ru-peregovorah", "ru-irak", "ru-irak-up")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {
@@ -496,5 +513,51 @@ func testSort(t *testing.T, open func(testing.TB) store.Store) {
 	_, err := st.Search(context.Background(), store.SearchQuery{Text: "ateşkes", Limit: 1, Sort: store.SortScore, Cursor: page.Next})
 	if !errors.Is(err, store.ErrBadCursor) {
 		t.Errorf("a relevance cursor on a score search: %v, want ErrBadCursor", err)
+	}
+}
+
+// testPhrasePages pages through a phrase search whose candidates (every
+// word found) are half of them out of order: each match comes once, the
+// others never, and Total counts the matches.
+func testPhrasePages(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	want := map[string]bool{}
+	var batch []*article.Article
+	for i := range 30 {
+		body := "Taraflar ateşkesin korunması için uzlaştı."
+		if i%2 == 1 {
+			body = "Korunması gereken ateşkesin ardından taraflar uzlaştı."
+		} else {
+			want[NewArticle(1000+i).ID] = true
+		}
+		a := textArticle(1000+i, "tr", "Gündem", body)
+		batch = append(batch, a)
+	}
+	put(t, st, batch...)
+	for _, sort := range []string{"", store.SortNewest} {
+		q := store.SearchQuery{Text: `"ateşkesin korunması"`, Limit: 4, Sort: sort}
+		seen := map[string]bool{}
+		for pages := 0; ; pages++ {
+			if pages > 10 {
+				t.Fatal("the cursor does not advance")
+			}
+			page := search(t, st, q)
+			if page.Total != -1 && page.Total != len(want) {
+				t.Errorf("sort %q: Total %d, want %d", sort, page.Total, len(want))
+			}
+			for _, h := range page.Hits {
+				if seen[h.Record.Article.ID] || !want[h.Record.Article.ID] {
+					t.Errorf("sort %q: %s is a repeat or out of order", sort, h.Record.Article.Body)
+				}
+				seen[h.Record.Article.ID] = true
+			}
+			if page.Next == "" {
+				break
+			}
+			q.Cursor = page.Next
+		}
+		if len(seen) != len(want) {
+			t.Errorf("sort %q: %d matches, want %d", sort, len(seen), len(want))
+		}
 	}
 }

@@ -53,6 +53,13 @@ func testStats(t *testing.T, open func(testing.TB) store.Store) {
 			Total: 1, ByLang: map[string]int{"ru": 1}, BySource: map[string]int{"tass": 1},
 			ByDay: []store.DayCount{{Day: next, Lang: "ru", Count: 1}},
 		}},
+		{"phrase", store.StatsQuery{Text: `"heyetler ateşkes"`}, store.Stats{
+			Total: 6, ByLang: map[string]int{"tr": 4, "ru": 2}, BySource: map[string]int{"aa": 3, "dha": 1, "tass": 1, "ria": 1},
+			ByDay: []store.DayCount{{Day: day, Lang: "ru", Count: 2}, {Day: day, Lang: "tr", Count: 3}},
+		}},
+		{"phrase out of order", store.StatsQuery{Text: `"ateşkes heyetler"`}, store.Stats{
+			ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []store.DayCount{},
+		}},
 		{"text matches none", store.StatsQuery{Text: "barış"}, store.Stats{
 			ByLang: map[string]int{}, BySource: map[string]int{}, ByDay: []store.DayCount{},
 		}},
@@ -199,6 +206,9 @@ func testBadQuery(t *testing.T, open func(testing.TB) store.Store) {
 		{"cursor not json", store.SearchQuery{Cursor: "bm90IGpzb24"}, "cursor", true},
 		{"cursor of another query", store.SearchQuery{Text: "barış", Cursor: first.Next}, "cursor", true},
 		{"text of no words", store.SearchQuery{Text: "—!?"}, "q", false},
+		{"only OR", store.SearchQuery{Text: "OR"}, "q", false},
+		{"a prefix of one letter", store.SearchQuery{Text: "a*"}, "q", false},
+		{"an empty phrase", store.SearchQuery{Text: `"" ""`}, "q", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
