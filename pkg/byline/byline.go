@@ -147,7 +147,10 @@ func kind(s string, sites []string) Kind {
 		return Org
 	}
 	if len(words) == 1 {
-		if acronym(words[0]) {
+		// "AA", "ТАСС"; "Восток-Инфо", "Haber-Ajans": an acronym or a
+		// capitalised compound alone is an outlet's name; a single
+		// ordinary word could be anything.
+		if acronym(words[0]) || compound(words[0]) {
 			return Org
 		}
 		return Other
@@ -192,6 +195,20 @@ func nameWord(w string) bool {
 		}
 	}
 	return letters > 0
+}
+
+// compound is a hyphenated word whose parts are capitalised: "Восток-Инфо".
+func compound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !nameWord(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // acronym is a short word in capitals: "AA", "TRT", "ТАСС", "AFP".

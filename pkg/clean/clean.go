@@ -81,6 +81,7 @@ type verdict struct {
 	heading bool
 	body    bool // a paragraph of the article proper
 	after   bool // after the source line: dropped whatever the verdict
+	inside  bool // a sub-heading inside the article container (zone heading, level 2-6)
 }
 
 // pass holds what the first pass knows as it walks the blocks.
@@ -88,6 +89,8 @@ type pass struct {
 	in          Input
 	res         *Result
 	seen        map[string]bool
+	seenBody    map[string]int // keys of the container's own lines: bodyLines when seen
+	bodyLines   int            // container lines so far
 	afterSource bool
 	leadDone    bool
 	leadParas   int // paragraphs kept while the lead was not done
@@ -97,7 +100,7 @@ type pass struct {
 func (c *Cleaner) Clean(in Input) Result {
 	lc := lowerer(in.Lang)
 	res := Result{Dropped: []article.Dropped{}}
-	p := &pass{in: in, res: &res, seen: make(map[string]bool)}
+	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int)}
 	if k := dedupKey(in.Title, lc); k != "" {
 		p.seen[k] = true // a body h1 repeating the title is a duplicate
 	}
@@ -106,6 +109,7 @@ func (c *Cleaner) Clean(in Input) Result {
 		vs[n] = c.decide(p, b, lc)
 	}
 	c.settlePending(in, vs, lc)
+	endByline(in, vs, &res)
 	for n, b := range in.Blocks {
 		v := vs[n]
 		if v.reason != "" {
@@ -186,17 +190,35 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	}
 	// (?i) does not fold İ to i: match the Turkish-aware lower case.
 	lower := lc(text)
+	// Inside the article's own container a line is the article's unless
+	// there is positive evidence that it is furniture: there a phrase
+	// like "yorum" or "комментари" is ordinary prose, and only a short
+	// block of it is a widget.
+	inBody := b.Zone == article.ZoneBody
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
-	case countWords(text) < 40 && boilerplate(lower):
+	case inBody && boilerplateIn(lower, countWords(text)):
+		return verdict{reason: article.ReasonBoilerplate}
+	case !inBody && countWords(text) < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}
 	}
 	key := strings.Join(words(lower), " ")
 	if p.seen[key] {
-		return verdict{reason: article.ReasonDuplicate}
+		// A line the article's text says again later (a refrain, a
+		// quote repeated) is the article's; a copy of the title or a
+		// standfirst, a block printed twice in a row, or a whole long
+		// paragraph again is the template's.
+		at, ok := p.seenBody[key]
+		if !(inBody && ok && p.bodyLines > at && countWords(text) <= maxRepeatWords) {
+			return verdict{reason: article.ReasonDuplicate}
+		}
 	}
 	p.seen[key] = true
+	if inBody {
+		p.bodyLines++
+		p.seenBody[key] = p.bodyLines
+	}
 	if b.LinkDensity >= 0.5 {
 		if b.Link != "" || headlineShaped(text) {
 			return verdict{reason: article.ReasonRelated}
@@ -207,10 +229,26 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
 	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
-	if heading || (b.Zone != article.ZoneBody && !paragraphShaped(text)) || (b.Zone == article.ZoneBody && headlineShaped(text) && countWords(text) <= 6) {
-		// Headings, teasers and stray short lines stay only if they are
-		// about this article: settlePending decides.
-		return verdict{pending: true, text: text, heading: heading, reason: article.ReasonUnrelated}
+	if inBody && !paragraphShaped(text) && p.leadParas == 0 {
+		// A name alone above the first paragraph is the byline line.
+		if persons, orgs, ok := authorLine(text); ok {
+			addTo(&m.Byline, persons)
+			addTo(&m.Attribution, orgs)
+			return verdict{reason: article.ReasonCredit}
+		}
+	}
+	if inBody && !paragraphShaped(text) {
+		// A short line inside the container: a sub-heading ("YORUM"), a
+		// timeline entry ("15:02: İstiklal marşı okundu"), a one-line
+		// quote. Relatedness to the title does not judge the article's
+		// own lines; it is kept, and does not end the lead.
+		return verdict{text: text, heading: heading}
+	}
+	if heading || (!inBody && !paragraphShaped(text)) {
+		// Headings, teasers and stray short lines outside the container
+		// stay only if they are about this article: settlePending decides.
+		inside := b.Zone == article.ZoneHeading && b.Level >= 2
+		return verdict{pending: true, text: text, heading: heading, inside: inside, reason: article.ReasonUnrelated}
 	}
 	// A standfirst outside the body zone may come before the lead, and the
 	// dateline opens the lead: the lead is done at the first body-zone
@@ -253,6 +291,11 @@ func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) 
 		if !v.pending {
 			continue
 		}
+		if v.inside && !v.after && bodyBefore(vs, n) && nextBody(vs, n) != "" {
+			// A sub-heading of the container between its paragraphs.
+			v.reason = ""
+			continue
+		}
 		cand := stems(v.text, lc)
 		r := ref
 		if v.heading && !v.after {
@@ -272,6 +315,16 @@ func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) 
 			v.reason = article.ReasonUnrelated
 		}
 	}
+}
+
+// bodyBefore reports a paragraph of the article before block n.
+func bodyBefore(vs []verdict, n int) bool {
+	for _, v := range vs[:n] {
+		if v.body {
+			return true
+		}
+	}
+	return false
 }
 
 func nextBody(vs []verdict, n int) string {

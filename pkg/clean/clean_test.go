@@ -81,14 +81,16 @@ func TestSignals(t *testing.T) {
 		{"related heading is kept", []clean.Block{heading("Ortak çabalar sürdürülecek")}, ""},
 		{"heading relates to the next paragraph", []clean.Block{heading("Moskova’da yeni tur"), block(article.ZoneBody, body), block(article.ZoneBody, "Bu, taraflar için önemli bir adım olarak görülüyor ve yakından izleniyor.")}, ""},
 		{"unrelated teaser", []clean.Block{block(article.ZoneUnknown, "Fenerbahçe deplasmanda rakibini üç golle geçti")}, article.ReasonUnrelated},
-		{"unrelated short line in body", []clean.Block{block(article.ZoneBody, "Hava durumu yarın yağmurlu")}, article.ReasonUnrelated},
+		{"unrelated short line outside the container", []clean.Block{block(article.ZoneUnknown, "Hava durumu yarın yağmurlu")}, article.ReasonUnrelated},
+		{"short line inside the container is kept", []clean.Block{block(article.ZoneBody, "Hava durumu yarın yağmurlu")}, ""},
 		{"dateline block", []clean.Block{block(article.ZoneUnknown, "İSTANBUL (DHA)")}, article.ReasonDateline},
 		{"empty block", []clean.Block{block(article.ZoneBody, "  ")}, article.ReasonBoilerplate},
 		{"date line", []clean.Block{block(article.ZoneUnknown, "6 ноября 2026, 23:55")}, article.ReasonDateline},
 		{"labelled date line", []clean.Block{block(article.ZoneBody, "Giriş: 10 Kasım 2026 14:00")}, article.ReasonDateline},
 		{"byline and dates", []clean.Block{block(article.ZoneBody, "Zeynep Öztürk | 21.10.2026 17:45 Güncelleme: 21.10.2026 17:45")}, article.ReasonCredit},
 		{"caps subheading relates to the next paragraph", []clean.Block{block(article.ZoneBody, "MOSKOVA'DA YENİ TUR GÖRÜŞME"), block(article.ZoneBody, body), block(article.ZoneBody, "Bu, taraflar için önemli bir adım olarak görülüyor ve yakından izleniyor.")}, ""},
-		{"unrelated caps line", []clean.Block{block(article.ZoneBody, "SÜPER LİG'DE HAFTANIN HAKEMLERİ")}, article.ReasonUnrelated},
+		{"unrelated caps line outside the container", []clean.Block{block(article.ZoneUnknown, "SÜPER LİG'DE HAFTANIN HAKEMLERİ")}, article.ReasonUnrelated},
+		{"caps line inside the container is kept", []clean.Block{block(article.ZoneBody, "SÜPER LİG'DE HAFTANIN HAKEMLERİ")}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := page(tc.blocks...)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
 )
 
 // agencies are the news agencies whose tags open a wire report, longest
@@ -60,6 +61,28 @@ var (
 		"reklam": true, "реклама": true, "advertisement": true, "yorumlar": true, "paylaş": true, "поделиться": true,
 	}
 )
+
+// maxRepeatWords bounds a line the article may repeat: a sentence, not a
+// paragraph a template printed twice.
+const maxRepeatWords = 30
+
+// copyrightPhrases are furniture wherever they are.
+var copyrightPhrases = []string{"©", "tüm hakları saklıdır", "her hakkı saklıdır", "all rights reserved", "все права защищены"}
+
+// boilerplateIn reports furniture inside the article's container: a whole
+// block that is a widget's label, a copyright line, or a short block (a
+// button, a prompt) with a furniture phrase.
+func boilerplateIn(lower string, nwords int) bool {
+	if boilerplateBlocks[strings.TrimFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) })] {
+		return true
+	}
+	for _, p := range copyrightPhrases {
+		if strings.Contains(lower, p) && nwords < 40 {
+			return true
+		}
+	}
+	return nwords <= 6 && boilerplate(lower)
+}
 
 // boilerplate reports a lower-cased short block that is site furniture.
 func boilerplate(lower string) bool {
@@ -267,6 +290,10 @@ var (
 	printedTimeRE = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?`)
 	// The labels a template prints before its dates.
 	dateLabelRE = regexp.MustCompile(`(?i)(?:giriş|güncelleme|son güncelleme|yayınlanma(?: tarihi)?|yayın tarihi|oluşturulma|tarih|опубликовано|обновлено|дата публикации|дата|published|updated)\s*:?`)
+	// Weekday names, printed beside a date: never a byline. The lower-case
+	// forms cover what (?i) does not fold (Turkish İ, ı).
+	// \b is ASCII-only in RE2, so the word edges are spelled out.
+	weekdayRE = regexp.MustCompile(`(?i)(^|[^\p{L}])(?:pazartesi|salı|SALI|çarşamba|ÇARŞAMBA|perşembe|PERŞEMBE|cuma|cumartesi|pazar|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)([^\p{L}]|$)`)
 	// A name: one to four capitalised words.
 	bylineNameRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$`)
 )
@@ -292,6 +319,7 @@ func dateLine(text string) (date, byline string, ok bool) {
 	rest := printedDateRE.ReplaceAllString(text, " ")
 	rest = printedTimeRE.ReplaceAllString(rest, " ")
 	rest = dateLabelRE.ReplaceAllString(rest, " ")
+	rest = weekdayRE.ReplaceAllString(rest, "$1 $2")
 	hadSeparator := strings.ContainsAny(rest, dateLineSeparators)
 	rest = strings.TrimSpace(strings.Trim(strings.TrimSpace(rest), dateLineSeparators+" :"))
 	switch {
@@ -319,5 +347,54 @@ func capsHeading(text string) bool {
 			}
 		}
 	}
-	return letters >= 8 && upper*10 >= letters*9
+	return letters >= 4 && upper*10 >= letters*9
+}
+
+// endByline takes an author line under the article's last paragraph (a
+// short line with a person's name, "Ayşe Kaya" or "Ольга Смирнова,
+// Восток-Инфо") as the byline: it is credit, not body. The line is the
+// first block after the last paragraph, in the container or next to it.
+func endByline(in Input, vs []verdict, res *Result) {
+	last, paras := -1, 0
+	for n, v := range vs {
+		if v.body {
+			last = n
+			paras++
+		}
+	}
+	if last < 0 || paras < 2 {
+		return
+	}
+	for n := last + 1; n < len(vs); n++ {
+		b := in.Blocks[n]
+		if _, furniture := zoneReasons[b.Zone]; furniture || strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		v := &vs[n]
+		if v.after {
+			return
+		}
+		if v.text == "" || (v.reason != "" && v.reason != article.ReasonUnrelated) {
+			continue // furniture the first pass recognised
+		}
+		persons, orgs, ok := authorLine(v.text)
+		if !ok {
+			return
+		}
+		addTo(&res.Meta.Byline, persons)
+		addTo(&res.Meta.Attribution, orgs)
+		v.reason, v.heading = article.ReasonCredit, false
+		return
+	}
+}
+
+// authorLine reports a line that only credits people (and perhaps their
+// agency): a few words, no sentence punctuation, at least one person.
+func authorLine(text string) (persons, orgs string, ok bool) {
+	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
+	if countWords(text) > 8 || strings.ContainsAny(text, "!?:;\"«»“”") || capsHeading(text) {
+		return "", "", false
+	}
+	persons, orgs = byline.Split(text)
+	return persons, orgs, persons != ""
 }

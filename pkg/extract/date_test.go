@@ -110,7 +110,7 @@ func TestBylineAttribution(t *testing.T) {
 		{"weekday in the byline slot", `<article><span class="author">Pazartesi</span><p>` + strings.Repeat("Metin paragrafı devam eder. ", 10) + `</p></article>`, "", ""},
 		{"Russian agency", `<div class="article__author">ТАСС</div>`, "", "ТАСС"},
 		{"party name", `<span class="author">Единая Россия</span>`, "", "Единая Россия"},
-		{"person and agency", `<span class="author">Ольга Смирнова / Восток-Инфо</span>`, "Ольга Смирнова", ""},
+		{"person and agency", `<span class="author">Ольга Смирнова / Восток-Инфо</span>`, "Ольга Смирнова", "Восток-Инфо"},
 		{"publisher is the attribution", `<script type="application/ld+json">{"@type":"NewsArticle","author":"Ayşe Kaya","publisher":{"@type":"Organization","name":"Haber Ajansı Örnek"}}</script>`, "Ayşe Kaya", "Haber Ajansı Örnek"},
 	}
 	for _, tt := range tests {
