@@ -115,5 +115,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	ready()
 	runErr := pipeline.RunClassifier(ctx, conn, cl, cfg.Classifier.Workers, log, reg)
-	return errors.Join(runErr, waitAdmin())
+	err = errors.Join(runErr, waitAdmin())
+	if err != nil {
+		log.Error("classifier stopped", "err", err)
+	} else {
+		log.Info("classifier stopped")
+	}
+	return err
 }

@@ -106,4 +106,20 @@ func TestService(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
+	// The shutdown is logged step by step, at info level, in order.
+	inOrder(t, stderr.String(), "shutting down: stopping intake", "intake stopped", "nats drained", "classifier stopped")
+}
+
+// inOrder checks that log holds each of want, in that order.
+func inOrder(t *testing.T, log string, want ...string) {
+	t.Helper()
+	last := -1
+	for _, w := range want {
+		i := strings.Index(log, w)
+		if i < 0 || i < last {
+			t.Errorf("%q missing or out of order in the log:\n%s", w, log)
+			return
+		}
+		last = i
+	}
 }

@@ -114,20 +114,39 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 	f := fetch.New(fetchConfig(cfg.Fetcher), conn, seen, log, fetch.NewMetrics(reg))
 
 	ready()
+	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake (polls)") })()
 	var runErr error
 	if once {
 		var st fetch.Stats
 		st, runErr = f.PollAll(ctx, sources)
-		log.Info("poll done", "fetched", st.Fetched, "published", st.Published, "unchanged", st.Unchanged, "errors", st.Errors)
+		msg := "poll done"
+		if runErr != nil {
+			msg = "poll stopped before it finished"
+		}
+		log.Info(msg, "fetched", st.Fetched, "published", st.Published, "unchanged", st.Unchanged, "errors", st.Errors)
 	} else {
 		runErr = f.Run(ctx, sources)
 	}
 	// Shut down in order: intake has stopped; flush what was published.
+	if ctx.Err() != nil {
+		log.Info("intake stopped: no poll is running")
+	}
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	drainErr := conn.Drain(dctx)
+	if drainErr != nil {
+		log.Warn("nats drain failed", "err", drainErr)
+	} else {
+		log.Info("nats drained: what was published is stored")
+	}
 	stopAdmin()
-	return errors.Join(ignoreCanceled(runErr), drainErr, waitAdmin())
+	err = errors.Join(ignoreCanceled(runErr), drainErr, waitAdmin())
+	if err != nil {
+		log.Error("fetcher stopped", "err", err)
+	} else {
+		log.Info("fetcher stopped")
+	}
+	return err
 }
 
 func fetchConfig(c config.Fetcher) fetch.Config {

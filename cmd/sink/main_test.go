@@ -65,6 +65,18 @@ func TestService(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatalf("run: %v\n%s", err, stderr.String())
 	}
+	// The shutdown is logged step by step, at info level, in order; the
+	// article and its redelivery were committed.
+	last := -1
+	for _, w := range []string{"shutting down: stopping intake", "intake stopped", "nats drained",
+		"last batch committed", "committed=2", "store closed", "sink stopped"} {
+		i := strings.Index(stderr.String(), w)
+		if i < 0 || i < last {
+			t.Errorf("%q missing or out of order in the log:\n%s", w, stderr.String())
+			break
+		}
+		last = i
+	}
 }
 
 func TestMigrateAndCheckConfig(t *testing.T) {

@@ -158,7 +158,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	stopSide()
 	<-retained
 	readerErr := waitReader()
-	return errors.Join(runErr, readerErr, st.Close(), waitAdmin())
+	closeErr := st.Close()
+	if closeErr == nil {
+		log.Info("store closed")
+	}
+	err = errors.Join(runErr, readerErr, closeErr, waitAdmin())
+	if err != nil {
+		log.Error("sink stopped", "err", err)
+	} else {
+		log.Info("sink stopped")
+	}
+	return err
 }
 
 // pinger is a store that can say whether it answers.

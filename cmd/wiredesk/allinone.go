@@ -181,6 +181,9 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 		runErr = nil
 	}
 	// Stop intake first, then each stage downstream of it.
+	if ctx.Err() != nil {
+		log.Info("shutting down: intake stopped; stopping the classifier, then the sink")
+	}
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	fetchErr := conns.fetcher.Drain(dctx)
@@ -191,6 +194,7 @@ func allInOne(ctx context.Context, cfg config.Config, o options, log *slog.Logge
 	if err != nil {
 		return err
 	}
+	log.Info("wiredesk stopped", "articles_in_store", total)
 	s := summarize(reg, stats, total, o.once)
 	s.took = time.Since(start)
 	s.store = store.Redact(cfg.Sink.Store)

@@ -101,6 +101,11 @@ func (f *Fetcher) Run(ctx context.Context, sources []Source) error {
 				var c counters
 				f.pollSource(ctx, src, &c)
 				st := c.stats()
+				if ctx.Err() != nil {
+					// Shutdown cut the poll short: it is not done.
+					f.log.Info("poll stopped before it finished", "source", src.ID, "published", st.Published, "errors", st.Errors)
+					return
+				}
 				f.log.Info("poll done", "source", src.ID, "discovered", st.Discovered,
 					"published", st.Published, "unchanged", st.Unchanged+st.NotModified,
 					"skipped", st.Skipped, "errors", st.Errors)

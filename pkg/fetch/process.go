@@ -304,7 +304,7 @@ func (f *Fetcher) publish(ctx context.Context, src *Source, p *article.Page) err
 			return err
 		}
 	}
-	return f.pub.Publish(ctx, bus.SubjectRaw(src.ID), article.MsgID(p.ID, p.ContentHash), data)
+	return f.publishRetrying(ctx, src, p.URL, bus.SubjectRaw(src.ID), article.MsgID(p.ID, p.ContentHash), data)
 }
 
 // fit cuts the blocks of a page whose message is larger than limit, from

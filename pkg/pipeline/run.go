@@ -21,10 +21,23 @@ const drainTimeout = 30 * time.Second
 func RunClassifier(ctx context.Context, conn *bus.Conn, cl *classify.Classifier, workers int, log *slog.Logger, reg prometheus.Registerer) error {
 	stage := NewClassifier(cl, conn, log, NewClassifierMetrics(reg))
 	log.Info("classifier consuming", "workers", workers)
+	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake") })()
 	runErr := conn.Consume(ctx, ClassifierConsumer(workers), stage.Handle, bus.NewMetrics(reg))
+	log.Info("intake stopped; the pages in hand are classified and acked")
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
 	defer cancel()
-	return errors.Join(runErr, conn.Drain(dctx))
+	drainErr := conn.Drain(dctx)
+	logDrained(log, drainErr)
+	return errors.Join(runErr, drainErr)
+}
+
+// logDrained says how draining the connection went.
+func logDrained(log *slog.Logger, err error) {
+	if err != nil {
+		log.Warn("nats drain failed", "err", err)
+		return
+	}
+	log.Info("nats drained: acks and publishes flushed")
 }
 
 // SinkOptions configures the sink stage.
@@ -43,10 +56,15 @@ func RunSink(ctx context.Context, conn *bus.Conn, w sink.Writer, opts SinkOption
 	batcher := make(chan error, 1)
 	go func() { batcher <- s.Run(bctx) }()
 	log.Info("sink consuming", "workers", opts.Workers, "batch", opts.Sink.BatchSize)
+	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake") })()
 	runErr := conn.Consume(ctx, SinkConsumer(opts.Workers), s.Handle, bus.NewMetrics(reg))
+	log.Info("intake stopped; the articles in hand are committed and acked")
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
 	defer cancel()
 	drainErr := conn.Drain(dctx)
+	logDrained(log, drainErr)
 	stopBatcher()
-	return errors.Join(runErr, drainErr, <-batcher)
+	batchErr := <-batcher
+	log.Info("last batch committed", "committed", s.Committed())
+	return errors.Join(runErr, drainErr, batchErr)
 }

@@ -72,6 +72,8 @@ func (s *Sink) commit(ctx context.Context, batch []request) {
 			err = bus.Permanent(err)
 		}
 		s.m.count("error")
+	} else {
+		s.committed.Add(int64(len(batch)))
 	}
 	for i, r := range batch {
 		if err == nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -43,7 +44,14 @@ type Sink struct {
 	// down is whether the last commit found the store not answering;
 	// only Run's goroutine touches it.
 	down bool
+	// committed counts the articles committed since New, for the
+	// shutdown log.
+	committed atomic.Int64
 }
+
+// Committed returns how many articles the sink has committed (inserted,
+// updated or found unchanged) since it was made.
+func (s *Sink) Committed() int64 { return s.committed.Load() }
 
 type request struct {
 	a    *article.Article
