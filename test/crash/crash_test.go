@@ -2,7 +2,11 @@ package crash
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -10,6 +14,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/wiredesk/wiredesk/pkg/bus"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
 // TestCrash runs the scenarios side by side: each has its own NATS,
@@ -24,6 +29,7 @@ func TestCrash(t *testing.T) {
 		{"kill NATS", killNATS},
 		{"cluster node loss", clusterNodeLoss},
 		{"lasting outage", lastingOutage},
+		{"kill backfill", killBackfill},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
@@ -182,4 +188,76 @@ func (e *env) streamLeader(name string) string {
 		e.t.Fatalf("stream %s has no cluster info", name)
 	}
 	return info.Cluster.Leader
+}
+
+// A backfill of the site's web archive is killed with SIGKILL at points
+// spread over its file, and started again each time, until it finishes:
+// every article is stored exactly once, as from a crawl.
+func killBackfill(t *testing.T) {
+	e := newEnv(t)
+	e.archive = filepath.Join(e.dir, "archive.warc.gz")
+	f, err := os.Create(e.archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.site.WriteWARC(f, 0, e.site.Pages(), 0.3); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	e.expected = nil
+	for i := range e.site.Pages() {
+		if e.site.Diplomatic(i) {
+			u, err := fetch.Canonicalize(e.site.ArchiveURL(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.expected = append(e.expected, u)
+		}
+	}
+	slices.Sort(e.expected)
+	e.startSingle()
+	e.configure(1)
+	e.startServices()
+	bf := newProc(t, e.dir, "backfill", filepath.Join(binDir, "fetcher"), "backfill", "-config", e.cfgPath,
+		"-progress", "off", "-workers", "2", "-listen", addr(freePort(t)), e.archive)
+	pages := func() uint64 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		s, err := e.js.Stream(ctx, bus.StreamPages)
+		if err != nil {
+			return 0
+		}
+		info, err := s.Info(ctx)
+		if err != nil {
+			return 0
+		}
+		return info.State.Msgs
+	}
+	total := uint64(e.site.Pages())
+	kills := e.size.rounds * 2
+	for k := 1; k <= kills; k++ {
+		bf.start()
+		target := total * uint64(k) / uint64(kills+1)
+		eventually(t, e.size.drain, fmt.Sprintf("%d of %d pages published", target, total), func() bool {
+			return pages() >= target || !bf.running()
+		})
+		if !bf.running() {
+			break
+		}
+		bf.kill()
+		e.logf("backfill killed at %d of %d pages", pages(), total)
+	}
+	if !bf.running() {
+		bf.start()
+	}
+	eventually(t, e.size.drain, "the backfill finishes", func() bool { return !bf.running() })
+	if bf.exitErr != nil {
+		t.Errorf("backfill: %v", bf.exitErr)
+	}
+	if n := pages(); n != total {
+		t.Errorf("%d pages on PAGES, want %d: one was published twice, or lost", n, total)
+	}
+	e.finish()
 }

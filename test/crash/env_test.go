@@ -127,6 +127,10 @@ type env struct {
 	// exits counts services that exited on their own and were restarted,
 	// as systemd's Restart=on-failure would.
 	exits int
+	// archive, when set, is a WARC file of the site that a backfill reads
+	// in place of the crawl: the sources are then the archive's, and no
+	// crawling fetcher runs.
+	archive string
 }
 
 // revive restarts any service that exited on its own. Exiting on a
@@ -244,6 +248,9 @@ func (e *env) natsURL() string {
 func (e *env) configure(replicas int) {
 	e.t.Helper()
 	sources := e.site.Sources(e.siteURL)
+	if e.archive != "" {
+		sources = e.site.ArchiveSources()
+	}
 	for i := range sources {
 		// Short enough that a page whose publish failed during an outage
 		// is fetched again soon; the site answers 304 for the others.
@@ -279,7 +286,7 @@ func sourcesYAML(sources []fetch.Source) []map[string]any {
 	for _, s := range sources {
 		out = append(out, map[string]any{
 			"id": s.ID, "lang": s.Lang, "feeds": s.Feeds, "sitemaps": s.Sitemaps,
-			"interval": s.Interval.String(), "rate": s.Rate,
+			"interval": s.Interval.String(), "rate": s.Rate, "allow_hosts": s.AllowHosts,
 		})
 	}
 	return out
@@ -312,7 +319,10 @@ func (e *env) startServices() {
 		p.args = append(p.args, "-listen", p.listen)
 		return p
 	}
-	e.sink, e.cls, e.fetcher = svc("sink"), svc("classifier"), svc("fetcher")
+	e.sink, e.cls = svc("sink"), svc("classifier")
+	if e.archive == "" {
+		e.fetcher = svc("fetcher")
+	}
 	for _, p := range e.services() {
 		e.restart(p)
 	}
@@ -380,7 +390,9 @@ func (e *env) finish() {
 		e.logConsumers()
 	}
 	for _, p := range []*proc{e.fetcher, e.cls, e.sink} {
-		p.stop(40 * time.Second)
+		if p != nil {
+			p.stop(40 * time.Second)
+		}
 	}
 	e.compare()
 }
