@@ -147,6 +147,18 @@ func analyse(text string) *sample {
 
 func (s *sample) text() string { return strings.Join(s.words, " ") }
 
+// prefix is the sample's text cut after its first n letters or so.
+func (s *sample) prefix(n int) string {
+	seen := 0
+	for i, w := range s.words {
+		seen += len(w) // bytes: at most twice the letters, close enough
+		if seen >= n {
+			return strings.Join(s.words[:i+1], " ")
+		}
+	}
+	return s.text()
+}
+
 // ratio is the share of the sample's script letters in class c.
 func (s *sample) ratio(c class) float64 {
 	if s.scriptLetters == 0 {
