@@ -31,8 +31,8 @@ const discoveryRSSBar = 200 << 20
 const discoveryRSSCeiling = 2 << 30
 
 // TestDiscoveryMemory polls a source whose one sitemap (gzip, like an
-// .xml.gz sitemap) lists n URLs, in a child process, and reads that
-// process's peak RSS. The site is in the child too, but streams the
+// .xml.gz sitemap) lists n URLs, and one whose RSS feed does, each in a
+// child process, and reads that process's peak RSS. The site is in the child too, but streams the
 // sitemap as it writes it, so it holds none of it. Every page is a 404: what
 // is measured is discovery, not extraction (TestLargePageMemory in
 // pkg/extract measures a page). CI runs 200,000 URLs; the benchmark is
@@ -40,8 +40,9 @@ const discoveryRSSCeiling = 2 << 30
 //	go test ./pkg/fetch -run TestDiscoveryMemory -v -discovery.urls 10000,200000,1000000
 func TestDiscoveryMemory(t *testing.T) {
 	if spec := os.Getenv("WIREDESK_TEST_DISCOVERY_CHILD"); spec != "" {
-		n, _ := strconv.Atoi(spec)
-		discoveryChild(n)
+		kind, count, _ := strings.Cut(spec, ":")
+		n, _ := strconv.Atoi(count)
+		discoveryChild(kind, n)
 		return
 	}
 	if _, err := os.Stat("/proc/self/status"); err != nil {
@@ -52,25 +53,27 @@ func TestDiscoveryMemory(t *testing.T) {
 		if err != nil {
 			t.Fatalf("-discovery.urls: %v", err)
 		}
-		t.Run(strconv.Itoa(n), func(t *testing.T) {
-			peak, killed, out := runDiscoveryChild(t, n)
-			if killed {
-				t.Errorf("%d-URL sitemap: peak RSS passed %d MiB; the child was stopped\n%s", n, discoveryRSSCeiling>>20, out)
-				return
-			}
-			t.Logf("%d-URL sitemap: peak RSS %.1f MiB (%s)", n, float64(peak)/(1<<20), strings.TrimSpace(out))
-			if peak > discoveryRSSBar {
-				t.Errorf("peak RSS %.1f MiB, want under %d MiB", float64(peak)/(1<<20), discoveryRSSBar>>20)
-			}
-		})
+		for _, kind := range []string{"sitemap", "feed"} {
+			t.Run(kind+"/"+strconv.Itoa(n), func(t *testing.T) {
+				peak, killed, out := runDiscoveryChild(t, kind, n)
+				if killed {
+					t.Errorf("%d-URL %s: peak RSS passed %d MiB; the child was stopped\n%s", n, kind, discoveryRSSCeiling>>20, out)
+					return
+				}
+				t.Logf("%d-URL %s: peak RSS %.1f MiB (%s)", n, kind, float64(peak)/(1<<20), strings.TrimSpace(out))
+				if peak > discoveryRSSBar {
+					t.Errorf("peak RSS %.1f MiB, want under %d MiB", float64(peak)/(1<<20), discoveryRSSBar>>20)
+				}
+			})
+		}
 	}
 }
 
 // runDiscoveryChild runs the child for n URLs, sampling its RSS so that it
 // can be stopped at the ceiling, and returns its peak RSS in bytes.
-func runDiscoveryChild(t *testing.T, n int) (peak int64, killed bool, out string) {
+func runDiscoveryChild(t *testing.T, kind string, n int) (peak int64, killed bool, out string) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestDiscoveryMemory$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WIREDESK_TEST_DISCOVERY_CHILD="+strconv.Itoa(n))
+	cmd.Env = append(os.Environ(), "WIREDESK_TEST_DISCOVERY_CHILD="+kind+":"+strconv.Itoa(n))
 	var buf strings.Builder
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	if err := cmd.Start(); err != nil {
@@ -128,25 +131,38 @@ func procKiB(path, field string) int64 {
 	return 0
 }
 
-// discoveryChild serves an n-URL sitemap, polls it once, and prints the
-// poll's stats and the process's peak RSS.
-func discoveryChild(n int) {
+// discoveryChild serves an n-URL sitemap (kind "sitemap") or RSS feed
+// ("feed"), polls it once, and prints the poll's stats and the process's
+// peak RSS.
+func discoveryChild(kind string, n int) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/sitemap.xml.gz" {
+		switch r.URL.Path {
+		case "/sitemap.xml.gz":
+			w.Header().Set("Content-Type", "application/x-gzip")
+			zw := gzip.NewWriter(w)
+			writeSitemap(zw, n)
+			zw.Close()
+		case "/feed.xml":
+			// Compressed in transit, as servers send large feeds.
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Header().Set("Content-Encoding", "gzip")
+			zw := gzip.NewWriter(w)
+			writeFeed(zw, n)
+			zw.Close()
+		default:
 			http.NotFound(w, r)
-			return
 		}
-		w.Header().Set("Content-Type", "application/x-gzip")
-		zw := gzip.NewWriter(w)
-		writeSitemap(zw, n)
-		zw.Close()
 	}))
 	defer srv.Close()
+	src := Source{ID: "big", Sitemaps: []string{srv.URL + "/sitemap.xml.gz"}, Rate: 1e6}
+	if kind == "feed" {
+		src = Source{ID: "big", Feeds: []string{srv.URL + "/feed.xml"}, Rate: 1e6}
+	}
 	f := New(Config{AllowPrivate: true, IgnoreRobots: true, Retries: -1}, discardPublisher{},
 		nil, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	st, err := f.PollAll(ctx, []Source{{ID: "big", Sitemaps: []string{srv.URL + "/sitemap.xml.gz"}, Rate: 1e6}})
+	st, err := f.PollAll(ctx, []Source{src})
 	fmt.Printf("stats discovered=%d errors=%d skipped=%d err=%v\n", st.Discovered, st.Errors, st.Skipped, err)
 	fmt.Println("peak-rss-kib", procKiB("/proc/self/status", "VmHWM:"))
 }
@@ -162,6 +178,18 @@ func writeSitemap(w io.Writer, n int) {
 		fmt.Fprintf(bw, "<url><loc>/a/%d</loc></url>\n", i)
 	}
 	bw.WriteString("</urlset>\n")
+	bw.Flush()
+}
+
+// writeFeed writes an RSS feed of n items. A large one is cut at
+// fetcher.max_body and fails as too_large, in bounded memory.
+func writeFeed(w io.Writer, n int) {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<rss version="2.0"><channel><title>big</title>` + "\n")
+	for i := range n {
+		fmt.Fprintf(bw, "<item><link>/a/%d</link></item>\n", i)
+	}
+	bw.WriteString("</channel></rss>\n")
 	bw.Flush()
 }
 

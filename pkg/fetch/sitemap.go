@@ -216,6 +216,3 @@ func (h *newestLinks) sorted() []link {
 	}
 	return out
 }
-
-// dropped is how many links offered were not kept.
-func (h *newestLinks) dropped() int { return h.seq - len(h.items) }
