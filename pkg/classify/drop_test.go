@@ -102,6 +102,12 @@ func TestKept(t *testing.T) {
 		{"turkish diplomatic with a listing sidebar", mkPage(t, append([]article.Block{body(trPara), body(ruQuote), body(trPara + " Görüşme iki saat sürdü.")},
 			teaser("Fenerbahçe deplasmanda kazandı"), teaser("Dolar güne yükselişle başladı"), teaser("Hava durumu"), teaser("Altın fiyatları"), teaser("Trafik kazası"))...), "tr", true, "«Мы готовы продолжать переговоры»"},
 		{"russian diplomatic", mkPage(t, body(ruPara)), "ru", true, "Министр"},
+		// Two short paragraphs (about 200 letters) among a dozen teasers:
+		// the extractor's body holds the story, so it is an article.
+		{"short article on a busy page", mkPage(t, append([]article.Block{
+			body("Türkiye ile Azerbaycan, Ankara'da demiryolu hattının ortak işletilmesine ilişkin mutabakat imzaladı."),
+			body("Bakanlar, hattın gelecek yıl yük taşımacılığına açılacağını ve yolculuğun kısalacağını söyledi.")},
+			teasers(12)...)...), "tr", false, "mutabakat"},
 		{"turkish not diplomatic", mkPage(t, body("Fenerbahçe, ligin 18. haftasında deplasmanda karşılaştığı rakibini 3-1 mağlup etti ve zirve yarışında kritik bir galibiyet aldı. Teknik direktör maçtan sonra oyuncularını tebrik etti.")), "tr", false, "Fenerbahçe"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -158,4 +164,12 @@ func TestConcurrent(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+}
+
+func teasers(n int) []article.Block {
+	var bs []article.Block
+	for i := range n {
+		bs = append(bs, teaser(fmt.Sprintf("Günün öne çıkan haberi numara %d burada", i+1)))
+	}
+	return bs
 }

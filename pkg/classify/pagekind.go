@@ -18,6 +18,10 @@ const (
 	articleProseChars = 400 // prose letters that make a page an article anyway
 	minProseChars     = 80  // fewer prose letters than this is no article at all
 	proseLinkDensity  = 0.5 // blocks above this are links, not prose
+	// shortArticleChars of prose in the extractor's article body make a
+	// page an article whatever surrounds it: a short story on a busy
+	// portal page has a few sentences in its body and many links around.
+	shortArticleChars = 150
 )
 
 // notArticle reports a page that is not an article: an error page, a
@@ -26,7 +30,7 @@ func notArticle(p *article.Page) (string, bool) {
 	if p.HTTP.Status >= 400 {
 		return fmt.Sprintf("HTTP status %d", p.HTTP.Status), true
 	}
-	links, content, prose := 0, 0, 0
+	links, content, prose, bodyProse := 0, 0, 0, 0
 	for _, b := range p.Blocks {
 		switch b.Zone {
 		case article.ZoneNav, article.ZoneFooter, article.ZoneHeader, article.ZoneComment:
@@ -40,12 +44,16 @@ func notArticle(p *article.Page) (string, bool) {
 		switch b.Zone {
 		case article.ZoneBody, article.ZoneUnknown:
 			if proseShaped(b.Text) {
-				prose += letters(b.Text)
+				n := letters(b.Text)
+				prose += n
+				if b.Zone == article.ZoneBody {
+					bodyProse += n
+				}
 			}
 		}
 	}
 	switch {
-	case prose >= articleProseChars:
+	case prose >= articleProseChars, bodyProse >= shortArticleChars:
 		return "", false
 	case links >= minListingLinks && float64(links) >= listingLinkShare*float64(content):
 		return fmt.Sprintf("listing: %d of %d blocks are links, %d letters of prose", links, content, prose), true

@@ -259,6 +259,7 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 func (w *walker) zones(l *layout) []article.Block {
 	base := w.baseURL()
 	out := make([]article.Block, len(w.blocks))
+	hrefs := make([]string, len(w.blocks)) // the one link of a mostly-link block
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		tag, level := "body", 0
@@ -292,8 +293,11 @@ func (w *walker) zones(l *layout) []article.Block {
 			LinkDensity: math.Round(float64(b.linkChars)/float64(b.chars)*1000) / 1000,
 			Level:       level,
 		}
-		if !b.multiHref && b.href != "" && b.linkChars*10 >= b.chars*8 {
-			out[i].Link = resolveLink(base, b.href)
+		if !b.multiHref && b.href != "" && b.linkChars*2 >= b.chars {
+			hrefs[i] = resolveLink(base, b.href)
+			if b.linkChars*10 >= b.chars*8 {
+				out[i].Link = hrefs[i]
+			}
 		}
 	}
 	markLeads(out)
@@ -301,7 +305,7 @@ func (w *walker) zones(l *layout) []article.Block {
 	if base != nil {
 		host = base.Hostname()
 	}
-	shapeBody(out, host)
+	shapeBody(out, hrefs, host)
 	return out
 }
 

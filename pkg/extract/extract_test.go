@@ -143,7 +143,7 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_trt_divsoup.html", "Türkiye ve Rusya, Libya için masadaydı", article.ZoneBody},
 		{"tr_trt_divsoup.html", "Toplantıda, ülkede", article.ZoneBody},
 		{"tr_trt_divsoup.html", "Ortak çabalar sürdürülecek", article.ZoneBody},
-		{"tr_trt_divsoup.html", "«Единая Россия» внесла", article.ZoneUnknown},
+		{"tr_trt_divsoup.html", "«Единая Россия» внесла", article.ZoneRelated},
 		{"ru_tass.html", "МОСКВА, 8 января. /ТАСС/.", article.ZoneBody},
 		{"ru_tass.html", "Читайте также", article.ZoneRelated},
 		{"ru_tass.html", "Эрдоган заявил о начале", article.ZoneRelated},

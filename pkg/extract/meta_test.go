@@ -200,7 +200,7 @@ func TestBlocks(t *testing.T) {
 		{"inline joins, br is a space", `<p>Dışişleri <b>Bakanı</b>'nın<br>açıklaması</p>`, []string{"p unknown Dışişleri Bakanı'nın açıklaması"}},
 		{"double br splits div soup", `<div>Bir.<br><br>İki.<br> <br>Üç.</div>`, []string{"div unknown Bir.", "div unknown İki.", "div unknown Üç."}},
 		{"direct text around a child block", `<div>Önce<p>Orta</p>Sonra</div>`, []string{"div unknown Önce", "p unknown Orta", "div unknown Sonra"}},
-		{"adjacent links are words", `<div class="x"><a href="/a">Libya</a><a href="/b">Rusya</a></div>`, []string{"div unknown Libya Rusya"}},
+		{"adjacent links are words", `<div class="x"><a href="/a">Libya</a><a href="/b">Rusya</a></div>`, []string{"div nav Libya Rusya"}},
 		{"scripts and controls skipped", `<div>Metin<script>var x;</script><style>p{}</style><button>Tıkla</button><noscript>JS</noscript><select><option>A</option></select></div>`, []string{"div unknown Metin"}},
 		{"invisible characters dropped", "<p>Dışiş\u00adleri\u200b Bakanı\u00a0\u00a0Lavrov</p>", []string{"p unknown Dışişleri Bakanı Lavrov"}},
 		{"figure caption", `<figure><img src="x.jpg"><figcaption>Lavrov ve Çavuşoğlu. Foto: AA</figcaption></figure>`, []string{"figcaption caption Lavrov ve Çavuşoğlu. Foto: AA"}},

@@ -51,20 +51,26 @@ func words(s string) int {
 //   - short lines before the first paragraph of prose that are no sentence
 //     and are links or hold a year or a clock time (a byline, a date line, "Updated 5 min
 //     ago") are the article's header.
-func shapeBody(bs []article.Block, host string) {
-	// A teaser is a block that is one link of a few words, to a page of its
-	// own: two such in a row, to different pages, are a list of stories.
-	teaser := func(i int) bool {
-		return i >= 0 && i < len(bs) && bs[i].Zone == article.ZoneBody && bs[i].LinkDensity >= linkRunShare &&
-			bs[i].Link != "" && words(bs[i].Text) >= 3
+func shapeBody(bs []article.Block, hrefs []string, host string) {
+	// A teaser is a block that is mostly one link of a few words, to a page
+	// of its own (with perhaps a time beside it): two such in a row, to
+	// different pages, are a list of stories, in the body or around it.
+	loose := func(i int) bool {
+		return i >= 0 && i < len(bs) && (bs[i].Zone == article.ZoneBody || bs[i].Zone == article.ZoneUnknown)
 	}
-	pair := func(i, j int) bool { return teaser(i) && teaser(j) && bs[i].Link != bs[j].Link }
+	teasers := make([]bool, len(bs))
 	for i := range bs {
-		if !teaser(i) || !(pair(i, i-1) || pair(i, i+1)) {
+		teasers[i] = loose(i) && bs[i].LinkDensity >= linkRunShare && hrefs[i] != "" && words(bs[i].Text) >= 3
+	}
+	pair := func(i, j int) bool {
+		return j >= 0 && j < len(bs) && teasers[i] && teasers[j] && hrefs[i] != hrefs[j]
+	}
+	for i := range bs {
+		if !pair(i, i-1) && !pair(i, i+1) {
 			continue
 		}
 		bs[i].Zone = article.ZoneRelated
-		if j := i - 1; j >= 0 && bs[j].Zone == article.ZoneBody && bs[j].Tag != "li" &&
+		if j := i - 1; loose(j) && bs[j].Tag != "li" &&
 			!sentence(bs[j].Text) && utf8.RuneCountInString(bs[j].Text) <= maxLabel {
 			bs[j].Zone = article.ZoneRelated
 		}
@@ -86,11 +92,11 @@ func shapeBody(bs []article.Block, host string) {
 			bs[j].Zone = article.ZoneRelated
 		}
 	}
-	// Page furniture inside the body: a bare URL, a link of a word or two
-	// (a tag, a section, "Facebook"), a date or time line.
+	// Page furniture in or around the body: a bare URL, a link of a word
+	// or two (a tag, a section, "Facebook"), a date or time line.
 	for i := range bs {
 		b := &bs[i]
-		if b.Zone != article.ZoneBody || b.Level > 0 {
+		if !loose(i) || b.Level > 0 {
 			continue
 		}
 		n := words(b.Text)

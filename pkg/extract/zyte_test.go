@@ -44,3 +44,28 @@ func TestZyteBenchmark(t *testing.T) {
 		t.Errorf("F1 %.3f under the floor %.3f", m.F1, zyteFloor)
 	}
 }
+
+// BenchmarkZyte extracts the 181 Zyte pages; one op is one page, taken in
+// turn. Run single-threaded, as the speed bar is stated: -cpu 1.
+func BenchmarkZyte(b *testing.B) {
+	pages, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	urls := make([]*url.URL, len(pages))
+	size := 0
+	for i, p := range pages {
+		if urls[i], err = url.Parse(p.URL); err != nil {
+			b.Fatal(err)
+		}
+		size += len(p.HTML)
+	}
+	b.SetBytes(int64(size / len(pages)))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		k := i % len(pages)
+		if _, err := Extract(bytes.NewReader(pages[k].HTML), urls[k], nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
