@@ -24,6 +24,13 @@ const PublishTimeout = 15 * time.Second
 
 // PublishMsg is Publish for a message with headers.
 func (c *Conn) PublishMsg(ctx context.Context, msg *nats.Msg, msgID string) error {
+	_, err := c.PublishAck(ctx, msg, msgID)
+	return err
+}
+
+// PublishAck is PublishMsg returning the stream's acknowledgement: the
+// message's sequence, or, for a duplicate Msg-Id, the first one's.
+func (c *Conn) PublishAck(ctx context.Context, msg *nats.Msg, msgID string) (*jetstream.PubAck, error) {
 	ctx, cancel := context.WithTimeout(ctx, PublishTimeout)
 	defer cancel()
 	opts := []jetstream.PublishOpt{jetstream.WithStallWait(30 * time.Second)}
@@ -32,15 +39,15 @@ func (c *Conn) PublishMsg(ctx context.Context, msg *nats.Msg, msgID string) erro
 	}
 	fut, err := c.JS.PublishMsgAsync(msg, opts...)
 	if err != nil {
-		return fmt.Errorf("publish %s: %w", msg.Subject, err)
+		return nil, fmt.Errorf("publish %s: %w", msg.Subject, err)
 	}
 	select {
-	case <-fut.Ok():
-		return nil
+	case ack := <-fut.Ok():
+		return ack, nil
 	case err := <-fut.Err():
-		return fmt.Errorf("publish %s: %w", msg.Subject, err)
+		return nil, fmt.Errorf("publish %s: %w", msg.Subject, err)
 	case <-ctx.Done():
-		return fmt.Errorf("publish %s: %w", msg.Subject, ctx.Err())
+		return nil, fmt.Errorf("publish %s: %w", msg.Subject, ctx.Err())
 	}
 }
 

@@ -24,6 +24,10 @@ type StreamsConfig struct {
 	Articles Limits `yaml:"articles"`
 	Dropped  Limits `yaml:"dropped"`
 	DLQ      Limits `yaml:"dlq"`
+	// Furniture is the classifiers' shared memory of recurring blocks:
+	// one small observation per cleaned page, replayed by every replica
+	// at start. Its age and size bound what the memory can learn from.
+	Furniture Limits `yaml:"furniture"`
 	// Duplicates is JetStream's Msg-Id deduplication window.
 	Duplicates time.Duration `yaml:"duplicates"`
 }
@@ -38,6 +42,7 @@ func DefaultStreams() StreamsConfig {
 		Articles:   Limits{MaxAge: 30 * 24 * time.Hour, MaxBytes: 10 << 30},
 		Dropped:    Limits{MaxAge: 3 * 24 * time.Hour, MaxBytes: 1 << 30},
 		DLQ:        Limits{MaxAge: 90 * 24 * time.Hour, MaxBytes: 1 << 30},
+		Furniture:  Limits{MaxAge: 30 * 24 * time.Hour, MaxBytes: 1 << 30},
 		Duplicates: 2 * time.Minute,
 	}
 }
@@ -65,13 +70,21 @@ func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
 			Duplicates:  cfg.Duplicates,
 		}
 	}
+	furniture := mk(StreamFurniture, prefixFurniture+">", "what each cleaned page taught the classifiers' memory of recurring blocks", cfg.Furniture)
+	furniture.MaxMsgsPerSubject = FurniturePerSource
 	return []jetstream.StreamConfig{
 		mk(StreamPages, prefixRaw+">", "fetched pages (page/v1), replayable", cfg.Pages),
 		mk(StreamArticles, prefixClean+">", "cleaned articles (article/v1)", cfg.Articles),
 		mk(StreamDropped, prefixDropped+">", "why pages were dropped (drop/v1), for audit", cfg.Dropped),
 		mk(StreamDLQ, prefixDLQ+">", "messages a stage could never process, with the error", cfg.DLQ),
+		furniture,
 	}
 }
+
+// FurniturePerSource bounds the observations kept per source in stream
+// FURNITURE: the memory a new classifier replica starts from covers the
+// last this many pages of each source.
+const FurniturePerSource = 20000
 
 // EnsureStreams creates or updates the streams and the KV bucket. It is
 // idempotent: every service calls it at start, so that any of them can be

@@ -8,6 +8,9 @@ const (
 	StreamArticles = "ARTICLES"
 	StreamDropped  = "DROPPED"
 	StreamDLQ      = "DLQ"
+	// StreamFurniture is the classifiers' shared memory of recurring
+	// blocks, as a log of observations (subject wiredesk.furniture.<source>).
+	StreamFurniture = "FURNITURE"
 	// BucketSeen is the fetcher's KV bucket: per URL, its validators and
 	// content hash, shared by all fetcher replicas.
 	BucketSeen = "wiredesk_seen"
@@ -15,11 +18,16 @@ const (
 
 // Subject prefixes.
 const (
-	prefixRaw     = "news.raw."
-	prefixClean   = "news.clean."
-	prefixDropped = "news.dropped."
-	prefixDLQ     = "news.dlq."
+	prefixRaw       = "news.raw."
+	prefixClean     = "news.clean."
+	prefixDropped   = "news.dropped."
+	prefixDLQ       = "news.dlq."
+	prefixFurniture = "wiredesk.furniture."
 )
+
+// SubjectFurniture is where a classifier records what a page of source
+// taught the shared memory.
+func SubjectFurniture(source string) string { return prefixFurniture + source }
 
 // SubjectRaw is where the fetcher publishes pages of a source.
 func SubjectRaw(source string) string { return prefixRaw + source }

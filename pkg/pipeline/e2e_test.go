@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/wiredesk/wiredesk/deploy/demo"
+	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/bus/bustest"
 	"github.com/wiredesk/wiredesk/pkg/classify"
@@ -264,6 +265,9 @@ func TestEndToEnd(t *testing.T) {
 		if page.Lang == "ru" {
 			changed = strings.Replace(orig, "</p>", " Переговоры продолжатся на следующей неделе.</p>", 1)
 		}
+		// The page may have a revision already: cleaned again once the
+		// memory learned a block it had kept.
+		revBefore := h.records()[article.IDFor(page.CanonicalURL)].Revision
 		h.mu.Lock()
 		h.overrides[page.Path] = changed
 		h.mu.Unlock()
@@ -281,8 +285,8 @@ func TestEndToEnd(t *testing.T) {
 			if r.Article.URL != page.CanonicalURL {
 				continue
 			}
-			if r.Revision != 2 {
-				t.Errorf("revision = %d, want 2", r.Revision)
+			if r.Revision != revBefore+1 {
+				t.Errorf("revision = %d, want %d", r.Revision, revBefore+1)
 			}
 			if !strings.Contains(r.Article.Body, "önümüzdeki hafta") && !strings.Contains(r.Article.Body, "следующей неделе") {
 				t.Errorf("stored body is not the changed one:\n%s", r.Article.Body)

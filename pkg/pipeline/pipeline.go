@@ -70,10 +70,11 @@ func Route(res classify.Result) (Output, error) {
 
 // Classifier is the classifier stage: page/v1 in, article/v1 or drop/v1 out.
 type Classifier struct {
-	cl   *classify.Classifier
-	conn *bus.Conn
-	log  *slog.Logger
-	m    *ClassifierMetrics
+	cl     *classify.Classifier
+	conn   *bus.Conn
+	log    *slog.Logger
+	m      *ClassifierMetrics
+	shared *sharedMemory // nil: the classifier's memory is its own, or off
 }
 
 // NewClassifier returns the stage around cl.
@@ -90,24 +91,22 @@ func (c *Classifier) Handle(ctx context.Context, m *bus.Msg) error {
 	}
 	now := time.Now().UTC()
 	var res classify.Result
-	if len(p.Blocks) > MaxBlocks {
+	var obs *observed
+	switch {
+	case len(p.Blocks) > MaxBlocks:
 		// No article page has this many blocks; classifying it would hold
 		// a worker for many seconds and yield a message too big to publish.
 		res = oversize(p, now, fmt.Sprintf("%d blocks; the limit is %d", len(p.Blocks), MaxBlocks))
-	} else if res, err = c.cl.Classify(ctx, p, now); err != nil {
+	case c.shared != nil:
+		res, obs, err = c.shared.classify(ctx, c.cl, p, m.StreamSeq, now)
+	default:
+		res, err = c.cl.Classify(ctx, p, now)
+	}
+	if err != nil {
 		return fmt.Errorf("classify %s: %w", p.URL, err)
 	}
-	out, data, err := encode(res)
+	res, err = c.publish(ctx, p, res, now, "")
 	if err != nil {
-		return bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
-	}
-	if limit := c.conn.NC.MaxPayload(); limit > 0 && int64(len(data)) > limit-4096 {
-		res = oversize(p, now, fmt.Sprintf("the article is %d bytes; the bus carries %d", len(data), limit))
-		if out, data, err = encode(res); err != nil {
-			return bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
-		}
-	}
-	if err := c.conn.Publish(ctx, out.Subject, out.MsgID, data); err != nil {
 		return err
 	}
 	if res.Article != nil {
@@ -115,7 +114,27 @@ func (c *Classifier) Handle(ctx context.Context, m *bus.Msg) error {
 	} else {
 		c.m.count("dropped_"+res.Drop.Reason, "")
 	}
+	if obs != nil {
+		return c.shared.settle(ctx, c, p, obs)
+	}
 	return nil
+}
+
+// publish publishes a result for p, a drop record when the article is
+// too big for the bus, and returns what it published; suffix is added to
+// its Msg-Id.
+func (c *Classifier) publish(ctx context.Context, p *article.Page, res classify.Result, now time.Time, suffix string) (classify.Result, error) {
+	out, data, err := encode(res)
+	if err != nil {
+		return res, bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
+	}
+	if limit := c.conn.NC.MaxPayload(); limit > 0 && int64(len(data)) > limit-4096 {
+		res = oversize(p, now, fmt.Sprintf("the article is %d bytes; the bus carries %d", len(data), limit))
+		if out, data, err = encode(res); err != nil {
+			return res, bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
+		}
+	}
+	return res, c.conn.Publish(ctx, out.Subject, out.MsgID+suffix, data)
 }
 
 // MaxBlocks bounds the blocks of a page the classifier looks at. Real
@@ -144,7 +163,8 @@ func oversize(p *article.Page, now time.Time, detail string) classify.Result {
 
 // ClassifierMetrics counts the classifier's verdicts.
 type ClassifierMetrics struct {
-	pages *prometheus.CounterVec
+	pages     *prometheus.CounterVec
+	memEvents *prometheus.CounterVec
 }
 
 // NewClassifierMetrics registers the classifier stage's metrics on reg.
@@ -153,8 +173,18 @@ func NewClassifierMetrics(reg prometheus.Registerer) *ClassifierMetrics {
 		Name: "wiredesk_classifier_pages_total",
 		Help: "Pages classified, by verdict (kept, dropped_<reason>, malformed) and language.",
 	}, []string{"verdict", "lang"})}
-	reg.MustRegister(m.pages)
+	m.memEvents = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "wiredesk_classifier_memory_total",
+		Help: "Shared memory of recurring blocks: pages cleaned again because a block they kept became furniture (reclean), pages no longer in PAGES to do so (reclean_gone), pages looked at again after a block was learned while they were cleaned (second_look), pages cleaned without waiting for the log (lagging).",
+	}, []string{"event"})
+	reg.MustRegister(m.pages, m.memEvents)
 	return m
+}
+
+func (m *ClassifierMetrics) memory(event string) {
+	if m != nil {
+		m.memEvents.WithLabelValues(event).Inc()
+	}
 }
 
 func (m *ClassifierMetrics) count(verdict, lang string) {

@@ -20,9 +20,19 @@ const drainTimeout = 30 * time.Second
 // messages in hand are finished and acked) and drains conn.
 func RunClassifier(ctx context.Context, conn *bus.Conn, cl *classify.Classifier, workers int, log *slog.Logger, reg prometheus.Registerer) error {
 	stage := NewClassifier(cl, conn, log, NewClassifierMetrics(reg))
+	stopMemory := func() {}
+	if mem := cl.Memory(); mem != nil {
+		// Every replica cleans with the memory all of them build.
+		shared, stop, err := startSharedMemory(ctx, conn, mem, log, stage.m)
+		if err != nil {
+			return err
+		}
+		stage.shared, stopMemory = shared, stop
+	}
 	log.Info("classifier consuming", "workers", workers)
 	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake") })()
 	runErr := conn.Consume(ctx, ClassifierConsumer(workers), stage.Handle, bus.NewMetrics(reg))
+	stopMemory()
 	log.Info("intake stopped; the pages in hand are classified and acked")
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
 	defer cancel()

@@ -93,7 +93,7 @@ func lockCurrent(ctx context.Context, tx pgx.Tx, batch []*article.Article) (map[
 	b := &pgx.Batch{}
 	// unnest yields the array in order, and the locks are taken row by row.
 	b.Queue(`SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) AS k`, keys)
-	b.Queue(`SELECT id, revision, content_hash, fetched_at FROM articles WHERE id = ANY($1)`, ids)
+	b.Queue(`SELECT id, revision, content_hash, fetched_at, COALESCE(doc->>'classified_at', '') FROM articles WHERE id = ANY($1)`, ids)
 	br := tx.SendBatch(ctx, b)
 	defer br.Close()
 	if _, err := br.Exec(); err != nil {
@@ -104,10 +104,14 @@ func lockCurrent(ctx context.Context, tx pgx.Tx, batch []*article.Article) (map[
 		return nil, fmt.Errorf("read current: %w", err)
 	}
 	known := make(map[string]*current, len(ids))
-	var id string
+	var id, classified string
 	var c current
-	_, err = pgx.ForEachRow(rows, []any{&id, &c.revision, &c.hash, &c.fetchedAt}, func() error {
+	_, err = pgx.ForEachRow(rows, []any{&id, &c.revision, &c.hash, &c.fetchedAt, &classified}, func() error {
 		cc := c
+		var err error
+		if cc.classifiedAt, err = parseClassified(classified); err != nil {
+			return err
+		}
 		known[id] = &cc
 		return nil
 	})
@@ -179,7 +183,7 @@ func planPut(batch []*article.Article, known map[string]*current, now time.Time)
 			continue
 		}
 		fetched := fetchTime(a).Truncate(time.Microsecond)
-		known[a.ID] = &current{revision: rev, hash: a.ContentHash, fetchedAt: fetched}
+		known[a.ID] = &current{revision: rev, hash: a.ContentHash, fetchedAt: fetched, classifiedAt: a.ClassifiedAt}
 		writes = append(writes, putWrite{i: i, outcome: outcome, rev: rev, now: now, fetched: fetched})
 	}
 	return outcomes, writes

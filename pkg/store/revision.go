@@ -14,9 +14,10 @@ import (
 
 // current is what a backend knows of a stored article when it decides.
 type current struct {
-	revision  int
-	hash      string
-	fetchedAt time.Time
+	revision     int
+	hash         string
+	fetchedAt    time.Time
+	classifiedAt time.Time // zero when unknown
 }
 
 // decide returns the outcome of storing a over cur (nil when the id is new)
@@ -32,8 +33,26 @@ func decide(cur *current, a *article.Article) (Outcome, int) {
 		// article back, and recording it would make the history lie about
 		// order.
 		return Unchanged, cur.revision
+	case sameTime(fetchTime(a), cur.fetchedAt) && a.ClassifiedAt.Before(cur.classifiedAt):
+		// An older classification of the same fetch, late: a replica
+		// that had not yet learned what another cleaned the page with.
+		return Unchanged, cur.revision
 	}
 	return Updated, cur.revision + 1
+}
+
+// sameTime compares to the microsecond, which is all PostgreSQL keeps.
+func sameTime(a, b time.Time) bool {
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
+}
+
+// parseClassified reads the classification time of a stored document,
+// "" (unknown) as zero.
+func parseClassified(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return parseTime("classified_at", s)
 }
 
 // fetchTime orders revisions. FetchedAt is optional on the wire, so an

@@ -201,7 +201,7 @@ func prepareSQLitePut(ctx context.Context, tx *sql.Tx) (*sqlitePut, error) {
 		dst   **sql.Stmt
 		query string
 	}{
-		{&p.current, `SELECT revision, content_hash, fetched_at FROM articles WHERE id = ?`},
+		{&p.current, `SELECT revision, content_hash, fetched_at, COALESCE(json_extract(doc, '$.classified_at'), '') FROM articles WHERE id = ?`},
 		{&p.insert, `INSERT INTO articles (id, url, source, lang, title, published_at, fetched_at,
 			content_hash, relevant, score, revision, first_seen, updated_at, doc)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`},
@@ -226,14 +226,17 @@ func prepareSQLitePut(ctx context.Context, tx *sql.Tx) (*sqlitePut, error) {
 func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Outcome, error) {
 	var cur *current
 	var c current
-	var fetched string
-	err := p.current.QueryRowContext(ctx, a.ID).Scan(&c.revision, &c.hash, &fetched)
+	var fetched, classified string
+	err := p.current.QueryRowContext(ctx, a.ID).Scan(&c.revision, &c.hash, &fetched, &classified)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return 0, err
 	default:
 		if c.fetchedAt, err = parseTime("fetched_at", fetched); err != nil {
+			return 0, err
+		}
+		if c.classifiedAt, err = parseClassified(classified); err != nil {
 			return 0, err
 		}
 		cur = &c

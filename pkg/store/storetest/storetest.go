@@ -69,6 +69,8 @@ func testOutcomes(t *testing.T, open func(testing.TB) store.Store) {
 	older := revise(a, -time.Hour, "Eski sürüm geç geldi.")
 	redelivered := clone(a)
 	redelivered.ClassifiedAt = a.ClassifiedAt.Add(time.Minute) // reclassified, same content
+	reclassified := revise(a, 0, "Şablonun bir satırı artık metinden atıldı.")
+	reclassified.ClassifiedAt = a.ClassifiedAt.Add(time.Second) // the same fetch, cleaned again later
 
 	tests := []struct {
 		name    string
@@ -84,6 +86,12 @@ func testOutcomes(t *testing.T, open func(testing.TB) store.Store) {
 			[][]store.Outcome{{I}, {U}, {U}}, a3, []*article.Article{a, a2, a3}},
 		{"same fetch time with new content is a revision", [][]*article.Article{{a}, {sameFetch}},
 			[][]store.Outcome{{I}, {U}}, sameFetch, []*article.Article{a, sameFetch}},
+		{"later classification of the same fetch is a revision", [][]*article.Article{{a}, {reclassified}},
+			[][]store.Outcome{{I}, {U}}, reclassified, []*article.Article{a, reclassified}},
+		{"earlier classification of the same fetch, late, is ignored", [][]*article.Article{{reclassified}, {a}},
+			[][]store.Outcome{{I}, {N}}, reclassified, []*article.Article{reclassified}},
+		{"earlier classification after later in a batch", [][]*article.Article{{reclassified, a}},
+			[][]store.Outcome{{I, N}}, reclassified, []*article.Article{reclassified}},
 		{"older fetch is ignored", [][]*article.Article{{a}, {older}},
 			[][]store.Outcome{{I}, {N}}, a, []*article.Article{a}},
 		{"older fetch after revisions is ignored", [][]*article.Article{{a}, {a3}, {a2}, {a}},
