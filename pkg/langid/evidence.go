@@ -182,13 +182,15 @@ var letterNames = []struct {
 	all  string // every one of these must occur
 	none string // and none of these
 }{
+	// Each with a letter of the Turkic family beside its own, since ý is
+	// also Czech, ê Portuguese, ñ Spanish.
 	{"az", scriptLatin, "ə", ""},
-	{"tk", scriptLatin, "ý", ""},
-	{"tk", scriptLatin, "ň", ""},
-	{"gag", scriptLatin, "ê", ""},
-	{"gag", scriptLatin, "ţ", ""},
+	{"tk", scriptLatin, "ýş", ""},
+	{"tk", scriptLatin, "ňä", ""},
+	{"gag", scriptLatin, "êı", ""},
+	{"gag", scriptLatin, "ţı", ""},
 	{"gag", scriptLatin, "äı", ""},
-	{"uz", scriptLatin, "ʻ", ""},
+	{"uz", scriptLatin, "ʻq", ""},
 	{"crh", scriptLatin, "ñı", ""},
 	{"ba", scriptCyrillic, "ҡ", ""},
 	{"tt", scriptCyrillic, "җ", ""},
