@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-backpressure bench-backfill bench-extract eval-zyte staticcheck fuzz crash-long
+.PHONY: test vet build demo bench bench-backpressure bench-backfill bench-extract eval-zyte eval-meta staticcheck fuzz crash-long
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -57,6 +57,18 @@ bench-extract:
 # pages/s, for wiredesk and go-trafilatura in the same run.
 eval-zyte:
 	cd bench/extract && $(GO) run . -zyte ../zyte
+
+# Issue 10's figures, wiredesk against go-trafilatura in the same run
+# (bench/meta): body paragraphs kept and noise on the Zyte pages, and title,
+# published date and byline on the demo site and, when NEWSPAPER4K names a
+# git directory of AndyTheFactory/newspaper4k (the fetch tool's mirror),
+# on its real test pages.
+ZYTE_DIR ?= /work/shared/benchmarks/zyte
+NEWSPAPER4K ?=
+eval-meta:
+	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))
+
+comma := ,
 
 # Language identification in an open world against lingua-go, on held-out
 # sentences in 400-odd languages (bench/lang/README.md). Needs npm once, for

@@ -141,6 +141,12 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	if text == "" {
 		return verdict{reason: article.ReasonBoilerplate}
 	}
+	if b.Zone == article.ZoneHeader && p.leadParas > 0 && !p.afterSource && timelineEntry(text) {
+		// "15:02: İstiklal marşı okundu" after the article's first
+		// paragraph: a live report's entry, which a date line's shape
+		// hint took for the template's time stamp.
+		b.Zone = article.ZoneBody
+	}
 	if r, ok := zoneReasons[b.Zone]; ok {
 		return verdict{reason: r}
 	}

@@ -59,6 +59,12 @@ var (
 	}
 	boilerplateBlocks = map[string]bool{
 		"reklam": true, "реклама": true, "advertisement": true, "yorumlar": true, "paylaş": true, "поделиться": true,
+		// A widget's label alone on its line: buttons and captions of the
+		// template, in the in-scope languages and English.
+		"yazdır": true, "kapat": true, "abone ol": true, "tümünü gör": true, "devamı": true, "galeri": true,
+		"комментарии": true, "закрыть": true, "подписаться": true, "печать": true, "галерея": true, "читать далее": true,
+		"share": true, "close": true, "caption": true, "subscribe": true, "by": true, "print": true, "comments": true,
+		"back to gallery": true, "read more": true, "loading": true,
 	}
 )
 
@@ -397,4 +403,20 @@ func authorLine(text string) (persons, orgs string, ok bool) {
 	}
 	persons, orgs = byline.Split(text)
 	return persons, orgs, persons != ""
+}
+
+// timelineRE is a live report's entry: a clock time, a separator, then
+// words ("15:02: İstiklal marşı okundu", "19.52 - Konuşmalar başladı").
+var timelineRE = regexp.MustCompile(`^(?:[01]?\d|2[0-3])[:.][0-5]\d\s*[:\-–—]?\s+\p{L}[^\d]*$`)
+
+// timelineEntry reports a timeline entry with at least two words after the
+// time: a date line has dates or labels there, not a sentence.
+func timelineEntry(text string) bool {
+	if !timelineRE.MatchString(text) {
+		return false
+	}
+	if _, _, ok := dateLine(text); ok {
+		return false
+	}
+	return countWords(text) >= 3
 }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+
+	"github.com/wiredesk/wiredesk/internal/zyte"
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/classify"
+	"github.com/wiredesk/wiredesk/pkg/fetch"
+)
+
+// languages the classifier keeps for this run: the benchmark is mostly
+// English, with Portuguese, Russian, Italian and others; the cleaner's
+// judgement, not the language scope, is what is measured.
+var languages = []string{"en", "pt", "ru", "it", "de", "fr", "es", "tr", "pl", "uk"}
+
+// tally counts reference paragraphs kept and the text that is noise.
+type tally struct {
+	pages, dropped     int
+	refParas, kept     int
+	outWords, noiseWds int
+}
+
+func (t *tally) add(truth string, paras []string) (missed []string, noise []string) {
+	t.pages++
+	ref := zyte.Tokens(truth)
+	refSet := shingleSet(ref)
+	out := strings.Join(paras, "\n")
+	outSet := shingleSet(zyte.Tokens(out))
+	for _, p := range strings.Split(truth, "\n") {
+		toks := zyte.Tokens(p)
+		if len(toks) == 0 {
+			continue
+		}
+		t.refParas++
+		if covered(toks, outSet) >= 0.8 {
+			t.kept++
+		} else {
+			missed = append(missed, p)
+		}
+	}
+	for _, p := range paras {
+		toks := zyte.Tokens(p)
+		t.outWords += len(toks)
+		if len(toks) > 0 && covered(toks, refSet) < 0.2 {
+			t.noiseWds += len(toks)
+			noise = append(noise, p)
+		}
+	}
+	return missed, noise
+}
+
+// shingleSet holds the 3-token shingles of a token list, and single tokens
+// for texts shorter than that.
+func shingleSet(toks []string) map[string]bool {
+	m := make(map[string]bool)
+	for i := range toks {
+		m[toks[i]] = true
+		if i+3 <= len(toks) {
+			m[strings.Join(toks[i:i+3], " ")] = true
+		}
+	}
+	return m
+}
+
+// covered is the share of a paragraph's shingles found in set.
+func covered(toks []string, set map[string]bool) float64 {
+	if len(toks) < 3 {
+		n := 0
+		for _, t := range toks {
+			if set[t] {
+				n++
+			}
+		}
+		return float64(n) / float64(len(toks))
+	}
+	n, all := 0, 0
+	for i := 0; i+3 <= len(toks); i++ {
+		all++
+		if set[strings.Join(toks[i:i+3], " ")] {
+			n++
+		}
+	}
+	return float64(n) / float64(all)
+}
+
+func (t *tally) print(w io.Writer, name string) {
+	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f\n",
+		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords))
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func runParagraphs(dir string, w io.Writer, verbose bool) error {
+	pages, err := zyte.Load(dir)
+	if err != nil {
+		return err
+	}
+	cl, err := classify.New(classify.Config{Languages: languages, NoMemory: true}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return err
+	}
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	var wd, tf tally
+	for _, p := range pages {
+		u, err := url.Parse(p.URL)
+		if err != nil {
+			return fmt.Errorf("page %s: %w", p.ID, err)
+		}
+		var paras []string
+		pg, err := fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
+		if err == nil {
+			pg.Source = "zyte"
+			res, err := cl.Classify(context.Background(), pg, now)
+			if err != nil {
+				return fmt.Errorf("page %s: %w", p.ID, err)
+			}
+			if res.Article != nil {
+				paras = res.Article.Paragraphs
+			} else {
+				wd.dropped++
+				if verbose {
+					fmt.Fprintf(w, "wiredesk %s: dropped %s (%s)\n", p.ID, res.Drop.Reason, res.Drop.Detail)
+				}
+			}
+		} else {
+			wd.dropped++
+		}
+		missed, noise := wd.add(p.Truth, paras)
+		if verbose {
+			for _, m := range missed {
+				fmt.Fprintf(w, "wiredesk %s missed: %.120s\n", p.ID, m)
+			}
+			for _, n := range noise {
+				fmt.Fprintf(w, "wiredesk %s noise: %.120s\n", p.ID, n)
+			}
+		}
+		var tparas []string
+		r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u})
+		if err == nil && r != nil {
+			tparas = strings.Split(r.ContentText, "\n")
+		} else {
+			tf.dropped++
+		}
+		tf.add(p.Truth, tparas)
+	}
+	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference)\n", len(pages))
+	wd.print(w, "wiredesk")
+	tf.print(w, "trafilatura")
+	return nil
+}
