@@ -196,6 +196,15 @@ func (c *Config) Validate() error {
 	if c.Fetcher.MaxBody <= 0 {
 		add("fetcher.max_body", c.Fetcher.MaxBody, "must be positive")
 	}
+	for _, lim := range []struct {
+		key string
+		v   int
+	}{{"fetcher.max_poll_urls", c.Fetcher.MaxPollURLs}, {"fetcher.max_sitemap_urls", c.Fetcher.MaxSitemapURLs},
+		{"fetcher.max_sitemap_children", c.Fetcher.MaxSitemapChildren}} {
+		if lim.v < 0 {
+			add(lim.key, lim.v, "must not be negative (0 means the default)")
+		}
+	}
 	if c.Classifier.Workers < 1 {
 		add("classifier.workers", c.Classifier.Workers, "must be at least 1")
 	}

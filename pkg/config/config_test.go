@@ -93,6 +93,7 @@ func TestValidate(t *testing.T) {
 		{"sqlite without a path", func(c *config.Config) { c.Sink.Store = "sqlite:" }, "sqlite: needs a path"},
 		{"nats url typo", func(c *config.Config) { c.NATS.URL = "nats//127.0.0.1:4222" }, `nats.url: NATS URL "nats//127.0.0.1:4222"`},
 		{"replicas", func(c *config.Config) { c.Streams.Replicas = 0 }, "streams.replicas"},
+		{"discovery cap", func(c *config.Config) { c.Fetcher.MaxSitemapURLs = -1 }, "fetcher.max_sitemap_urls: must not be negative"},
 		{"every problem reported", func(c *config.Config) { c.Log.Level = "loud"; c.Sink.BatchSize = 0 }, "sink.batch_size"},
 	}
 	for _, tt := range tests {
