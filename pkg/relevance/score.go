@@ -101,3 +101,65 @@ func (p *Profile) ScoreThreshold(lang, title string, paragraphs []string, thresh
 	}
 	return res
 }
+
+// entities finds the countries and international organisations an
+// article's lead names, and returns what the learned model reads: the
+// lead's tokens (the title and the body up to leadWords words, one segment
+// per paragraph, the title's first), the sum of the weights of the
+// profile's terms found in it, and the stems met on the way. The lead is
+// what the model judges an article by, and reading no further keeps
+// scoring cheap: wire stories are mostly shorter than a lead, and the
+// countries a long piece names past its lead are seldom what it is about.
+//
+// memo, if not nil, is filled with the stems the matcher computes; the
+// scorer passes nil, its stemmer having a cache of its own.
+func (p *Profile) entities(lang, title string, paragraphs []string, leadWords int, memo map[string]string) (res Result, lead [][]token, lex float64) {
+	m := p.matcherFor(lang)
+	countrySet, orgSet := make(map[string]bool), make(map[string]bool)
+	terms := make(map[*item]bool)
+	lead = make([][]token, 0, len(paragraphs)+1)
+	left := leadWords
+	scan := func(toks []token, body bool) {
+		n := len(toks) // tokens in the lead
+		if body {
+			n = min(n, max(left, 0))
+			left -= n
+		}
+		for _, h := range m.find(toks[:n], memo) {
+			switch h.item.kind {
+			case kindCountry:
+				countrySet[normCode(h.item.code)] = true
+			case kindTerm:
+				terms[h.item] = true
+			case kindOrg:
+				orgSet[normCode(h.item.code)] = true
+			}
+		}
+		if !body || n > 0 {
+			lead = append(lead, toks[:n]) // lead[0] is the title, perhaps empty
+		}
+	}
+	// One backing array for the lead's tokens: the segments are slices of it.
+	buf := make([]token, 0, leadWords+len(title)/4+16)
+	buf = tokenizeInto(buf, title, lang)
+	scan(buf, false)
+	for _, para := range paragraphs {
+		if left <= 0 {
+			break
+		}
+		n := len(buf)
+		buf = tokenizeInto(buf, para, lang)
+		scan(buf[n:len(buf):len(buf)], true)
+	}
+	for it := range terms {
+		lex += it.weight
+	}
+	res = Result{Topic: p.spec.Topic, Terms: []string{}}
+	if len(countrySet) > 0 {
+		res.Countries = sortedKeys(countrySet)
+	}
+	if len(orgSet) > 0 {
+		res.Organizations = sortedKeys(orgSet)
+	}
+	return res, lead, lex
+}

@@ -1,7 +1,9 @@
 // Command relevance builds, trains and evaluates the diplomacy model:
 //
 //	relevance extract -corpus NAME -git DIR     every record of a corpus, as JSON lines
-//	relevance rebuild [-cache DIR]              the labelled texts from their public sources, checked
+//	relevance rebuild [-git name=DIR]           the labelled texts from their public sources, checked
+//	relevance train                             fit the model on train, choose its threshold on dev, refit on train+dev
+//	relevance eval                              precision, recall and F1 on the test split, beside the old profile
 //
 // See data/relevance/README.md.
 package main
@@ -26,13 +28,17 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relevance extract|rebuild [flags]")
+		return fmt.Errorf("usage: relevance extract|rebuild|train|eval [flags]")
 	}
 	switch args[0] {
 	case "extract":
 		return runExtract(ctx, args[1:], stdout)
 	case "rebuild":
 		return runRebuild(ctx, args[1:], stdout)
+	case "train":
+		return runTrain(ctx, args[1:], stdout)
+	case "eval":
+		return runEval(ctx, args[1:], stdout)
 	}
 	return fmt.Errorf("unknown subcommand %q", args[0])
 }

@@ -1,0 +1,85 @@
+package relevance
+
+import (
+	"bufio"
+	"encoding/json"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/wiredesk/wiredesk/pkg/stem"
+)
+
+// TestFastPathMatchesWalk checks that the scorer's fast path finds exactly
+// the features that training's walk finds: on the team's sample and the
+// seed articles, the probability from the fast path equals the one from
+// walk's features and the model's weights.
+func TestFastPathMatchesWalk(t *testing.T) {
+	s, err := DefaultScorer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type text struct{ lang, title, body string }
+	var texts []text
+	f, err := os.Open("testdata/labelled.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var it struct{ Lang, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, text{it.Lang, "", it.Text})
+	}
+	texts = append(texts,
+		text{"tr", "Erdoğan ve Putin Libya'da ateşkes çağrısı yaptı", "Cumhurbaşkanı Erdoğan ile Rusya Devlet Başkanı Putin, Libya'daki taraflara ateşkes çağrısında bulundu.\n\nDışişleri Bakanı Çavuşoğlu, BM Güvenlik Konseyi kararlarına atıf yaptı."},
+		text{"ru", "Лавров и Чавушоглу обсудили перемирие", "Министр иностранных дел России провел переговоры с главой МИД Турции.\n\nСтороны подписали совместное заявление 12 января."})
+	for _, tx := range texts {
+		paras := strings.Split(tx.body, "\n\n")
+		lm := s.model.Langs[tx.lang]
+		memo := make(map[string]string)
+		res, lead, lex := s.profile.entities(tx.lang, tx.title, paras, lm.Lead, memo)
+		d := extract(tx.lang, lead, s.model.lexicons[tx.lang], len(res.Countries), len(res.Organizations), lex, memo)
+		z := lm.Bias
+		n := 0
+		for f := range d.feats {
+			if w, ok := lm.Weights[f]; ok {
+				z += w
+				n++
+			}
+		}
+		if lm.Norm {
+			t.Skip("the built-in model is not normalised; this check sums raw weights")
+		}
+		want := 1 / (1 + math.Exp(-z))
+		got := s.Score(tx.lang, tx.title, paras, 0)
+		if math.Abs(got.Score-math.Round(want*1000)/1000) > 1e-9 {
+			t.Errorf("%s %.60q: fast path %.3f, walk %.3f (%d features)", tx.lang, tx.body, got.Score, want, n)
+		}
+	}
+}
+
+func TestLowerWord(t *testing.T) {
+	for _, lang := range []string{"tr", "ru", "en"} {
+		for _, w := range []string{"ateşkes", "İstanbul", "IŞIK", "ısrar", "Лавров", "переговоры", "ЁЛКА", "ёлка", "NATO", "müzakere", "Çavuşoğlu", "I\u0307", "straße", "ĞÜŞ"} {
+			if got, want := lowerWord(lang, w), stem.Lower(lang, w); got != want {
+				t.Errorf("lowerWord(%s, %q) = %q, stem.Lower %q", lang, w, got, want)
+			}
+		}
+	}
+}
+
+func TestIsWordRune(t *testing.T) {
+	for r := rune(0); r < 0x600; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}

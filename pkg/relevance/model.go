@@ -1,0 +1,284 @@
+package relevance
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+)
+
+//go:embed model.json
+var modelJSON []byte
+
+// Model is a learned linear (logistic) model of diplomatic relevance, one
+// per language, over the stems, two-word phrases, cue groups and shapes
+// (two states named, a state and an international organisation) of an
+// article's lead. Its verdict explains itself: every feature has a weight,
+// and an article's evidence is its features with the largest weights.
+//
+// The built-in model is trained on data/relevance (real news labelled by
+// the rubric) by "go run ./pkg/relevance/cmd/relevance train"; operators
+// can train their own on their own labels the same way.
+type Model struct {
+	Topic string `json:"topic"`
+	// About says how the model was made: data, splits, settings.
+	About string                `json:"about"`
+	Langs map[string]*LangModel `json:"langs"`
+
+	lexicons map[string]lexicon
+}
+
+// LangModel is the model of one language.
+type LangModel struct {
+	Bias float64 `json:"bias"`
+	// Lead is how many body words the model reads after the title.
+	Lead int `json:"lead"`
+	// Norm says the features of a text are scaled to unit length.
+	Norm bool `json:"norm,omitempty"`
+	// Threshold is the probability from which an article is relevant,
+	// chosen on the dev split.
+	Threshold float64            `json:"threshold"`
+	Weights   map[string]float64 `json:"weights"`
+	// Names are how word and phrase features read in the evidence: the
+	// form most often written in the training set.
+	Names map[string]string `json:"names,omitempty"`
+
+	// Compiled by LoadModel: each feature's index, weight and name, and
+	// the fast path's tables (fast.go).
+	index   map[string]int32
+	feats   []string
+	weights []float64
+	names   []string
+	fast    fastTables
+}
+
+// DefaultModel returns the built-in diplomacy model.
+func DefaultModel() (*Model, error) { return LoadModel(bytes.NewReader(modelJSON)) }
+
+// LoadModel reads a model written by the train command.
+func LoadModel(r io.Reader) (*Model, error) {
+	var m Model
+	if err := json.NewDecoder(r).Decode(&m); err != nil {
+		return nil, fmt.Errorf("relevance: decode model: %w", err)
+	}
+	if len(m.Langs) == 0 {
+		return nil, fmt.Errorf("relevance: model has no language")
+	}
+	for lang, lm := range m.Langs {
+		if lm == nil || lm.Threshold <= 0 || lm.Threshold >= 1 {
+			return nil, fmt.Errorf("relevance: model %s: threshold must be a probability in (0, 1)", lang)
+		}
+		if lm.Lead <= 0 {
+			lm.Lead = DefaultLead
+		}
+	}
+	if m.Topic == "" {
+		m.Topic = "diplomacy"
+	}
+
+	m.compile()
+	return &m, nil
+}
+
+func (m *Model) compile() {
+	m.lexicons = make(map[string]lexicon, len(m.Langs))
+	for lang, lm := range m.Langs {
+		m.lexicons[lang] = compileCues(lang)
+		feats := make([]string, 0, len(lm.Weights))
+		for f := range lm.Weights {
+			feats = append(feats, f)
+		}
+		sort.Strings(feats)
+		lm.feats = feats
+		lm.index = make(map[string]int32, len(feats))
+		lm.weights = make([]float64, len(feats))
+		lm.names = make([]string, len(feats))
+		for i, f := range feats {
+			lm.index[f] = int32(i)
+			lm.weights[i] = lm.Weights[f]
+			lm.names[i] = lm.Names[f] // "" for cues and shapes: displayName
+		}
+		lm.fast = compileFast(lm, m.lexicons[lang])
+	}
+}
+
+// Write writes the model as JSON, keys sorted, weights rounded to 4 places
+// so that a retrained model diffs line by line.
+func (m *Model) Write(w io.Writer) error {
+	b, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// EvidenceTerms is how many features an article's evidence lists.
+const EvidenceTerms = 8
+
+// verdict is the model's score of one document.
+type verdict struct {
+	prob  float64
+	terms []string
+}
+
+// score adds up the weights of the lead's features the model knows, each
+// once. It is the classifier's hot path: see fast.go.
+func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64, number func(string) int32) verdict {
+	type active struct {
+		i      int32
+		w1, w2 string
+	}
+	seen := make([]uint64, (len(lm.weights)+63)/64)
+	act := make([]active, 0, 256)
+	fastWalk(&lm.fast, toks, countries, orgs, lex, number, func(i int32, w1, w2 string) {
+		if seen[i/64]&(1<<(i%64)) != 0 {
+			return
+		}
+		seen[i/64] |= 1 << (i % 64)
+		act = append(act, active{i, w1, w2})
+	})
+	v := value(len(act), lm.Norm)
+	z := lm.Bias
+	for _, a := range act {
+		z += lm.weights[a.i] * v
+	}
+	out := verdict{prob: 1 / (1 + math.Exp(-z)), terms: make([]string, 0, EvidenceTerms)}
+	// The evidence: the heaviest features by absolute weight, ties by
+	// index so that a verdict is reproducible. A partial selection: an
+	// article has hundreds of features and the evidence lists a few.
+	heavier := func(a, b active) bool {
+		wa, wb := math.Abs(lm.weights[a.i]), math.Abs(lm.weights[b.i])
+		if wa != wb {
+			return wa > wb
+		}
+		return a.i < b.i
+	}
+	top := make([]active, 0, EvidenceTerms+1)
+	for _, a := range act {
+		if len(top) == EvidenceTerms && !heavier(a, top[len(top)-1]) {
+			continue
+		}
+		k := len(top)
+		top = append(top, a)
+		for k > 0 && heavier(top[k], top[k-1]) {
+			top[k], top[k-1] = top[k-1], top[k]
+			k--
+		}
+		if len(top) > EvidenceTerms {
+			top = top[:EvidenceTerms]
+		}
+	}
+	names := make(map[string]bool, len(top))
+	for _, a := range top {
+		name := lm.names[a.i]
+		if name == "" {
+			surface := a.w1
+			if a.w2 != "" {
+				surface += " " + a.w2
+			}
+			name = displayName(lm.feats[a.i], surface)
+		}
+		if names[name] {
+			continue
+		}
+		names[name] = true
+		w := lm.weights[a.i]
+		sign := ""
+		if w > 0 {
+			sign = "+"
+		}
+		out.terms = append(out.terms, name+":"+sign+strconv.FormatFloat(w, 'f', 2, 64))
+	}
+	return out
+}
+
+// Scorer scores articles: the profile finds the countries and
+// international organisations an article names, and the model, where it
+// has the article's language, decides how diplomatic it is. Without a
+// model (an operator's own profile), the profile's weighted terms decide.
+// A Scorer is immutable and safe for concurrent use.
+type Scorer struct {
+	profile *Profile
+	model   *Model
+	words   map[string]*wordCache // by language; read-only after NewScorer
+}
+
+// NewScorer combines a profile and a model; model may be nil.
+func NewScorer(p *Profile, m *Model) *Scorer {
+	s := &Scorer{profile: p, model: m, words: map[string]*wordCache{}}
+	if m == nil {
+		return s
+	}
+	for lang, lm := range m.Langs {
+		s.words[lang] = newWordCache(lang, &lm.fast)
+	}
+	// The profile finds entities with the same cached stems (when it stems
+	// as Snowball does: an operator's profile always does).
+	if _, ok := p.stemmer.(Snowball); ok {
+		s.profile = p.WithStemmer(cachedSnowball(s.words))
+	}
+	return s
+}
+
+// DefaultScorer is the built-in profile with the built-in model.
+func DefaultScorer() (*Scorer, error) {
+	p, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	m, err := DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	return NewScorer(p, m), nil
+}
+
+// Topic is the topic scored.
+func (s *Scorer) Topic() string {
+	if s.model != nil {
+		return s.model.Topic
+	}
+	return s.profile.Topic()
+}
+
+// Threshold is the default threshold for lang: the model's probability
+// threshold, or the profile's score threshold.
+func (s *Scorer) Threshold(lang string) float64 {
+	if lm := s.langModel(lang); lm != nil {
+		return lm.Threshold
+	}
+	return s.profile.Threshold()
+}
+
+func (s *Scorer) langModel(lang string) *LangModel {
+	if s.model == nil {
+		return nil
+	}
+	return s.model.Langs[lang]
+}
+
+// Score scores an article; threshold <= 0 means the default for its
+// language. With a model, Score is the probability that the article is
+// diplomatic and Terms are its strongest evidence with their weights
+// ("müzakere:+1.42"); without, they are the profile's score and terms.
+func (s *Scorer) Score(lang, title string, paragraphs []string, threshold float64) Result {
+	lm := s.langModel(lang)
+	if lm == nil {
+		return s.profile.ScoreThreshold(lang, title, paragraphs, threshold)
+	}
+	if threshold <= 0 {
+		threshold = lm.Threshold
+	}
+	res, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Lead, nil)
+	res.Topic = s.model.Topic
+	v := lm.score(lead, len(res.Countries), len(res.Organizations), lex, s.words[lang].number)
+	res.Score = math.Round(v.prob*1000) / 1000
+	res.Relevant = v.prob >= threshold
+	res.Terms = v.terms
+	return res
+}

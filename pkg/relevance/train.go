@@ -1,0 +1,321 @@
+package relevance
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Labelled is one training example.
+type Labelled struct {
+	Lang       string
+	Title      string
+	Paragraphs []string
+	Diplomatic bool
+}
+
+// TrainConfig sets how a model is fitted.
+type TrainConfig struct {
+	// MinDocs is how many training texts a word or phrase must appear in
+	// to become a feature; MaxShare the share of them it may appear in at
+	// most (function words say nothing about the topic, and their weights
+	// would be noise).
+	MinDocs  int
+	MaxShare float64
+	// Lambdas are the L2 penalties tried; the one with the best dev F1
+	// wins (ties go to the larger, the simpler model).
+	Lambdas []float64
+	// Leads are the numbers of body words tried (LangModel.Lead); like
+	// the penalty, the best on dev wins.
+	Leads []int
+	// Norm scales a text's features to unit length (1/sqrt(n) each), so
+	// that a long lead does not outvote a short one by its word count.
+	Norm bool
+	// Iterations of the optimiser.
+	Iterations int
+	// Refit refits the chosen model on train and dev together; the
+	// threshold stays the one chosen on dev.
+	Refit bool
+}
+
+// DefaultTrainConfig is what the built-in model was trained with.
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{MinDocs: 3, MaxShare: 0.3, Lambdas: []float64{0.5, 1, 2, 4, 8, 16}, Leads: []int{30, 60, 150, 200, 300}, Iterations: 600, Refit: true}
+}
+
+// LangReport is what training chose for one language, on dev.
+type LangReport struct {
+	Lead      int
+	Lambda    float64
+	Threshold float64
+	DevF1     float64
+	Features  int
+}
+
+// Train fits a model per language on train, chooses its penalty and
+// threshold on dev, and, with cfg.Refit, refits it on train and dev. The
+// profile finds the countries and organisations the shape features count.
+func Train(p *Profile, train, dev []Labelled, cfg TrainConfig, log io.Writer) (*Model, map[string]LangReport, error) {
+	m := &Model{Topic: "diplomacy", Langs: make(map[string]*LangModel)}
+	reports := make(map[string]LangReport)
+	langs := map[string]bool{}
+	for _, e := range train {
+		langs[e.Lang] = true
+	}
+	for lang := range langs {
+		lx := compileCues(lang)
+		best := LangReport{DevF1: -1}
+		var tr, dv []doc
+		var trY, dvY []bool
+		for _, lead := range cfg.Leads {
+			ltr, ltrY := docsOf(p, lang, lx, train, lead)
+			ldv, ldvY := docsOf(p, lang, lx, dev, lead)
+			if len(ldv) == 0 {
+				return nil, nil, fmt.Errorf("relevance: train: no dev texts in %s", lang)
+			}
+			fs := newFeatureSpace(ltr, cfg.MinDocs, cfg.MaxShare)
+			for _, lambda := range cfg.Lambdas {
+				w, b := fit(fs, ltr, ltrY, lambda, cfg.Iterations, cfg.Norm)
+				probs := make([]float64, len(ldv))
+				for i, d := range ldv {
+					probs[i] = predict(fs, w, b, d, cfg.Norm)
+				}
+				th, f1 := BestThreshold(probs, ldvY)
+				fmt.Fprintf(log, "%s: lead %3d lambda %-4g features %5d  dev F1 %.3f at threshold %.3f\n", lang, lead, lambda, len(fs.names), f1, th)
+				if f1 > best.DevF1+1e-9 {
+					best = LangReport{Lead: lead, Lambda: lambda, Threshold: th, DevF1: f1, Features: len(fs.names)}
+					tr, trY, dv, dvY = ltr, ltrY, ldv, ldvY
+				}
+			}
+		}
+		docs, ys := tr, trY
+		if cfg.Refit {
+			docs, ys = append(append([]doc{}, tr...), dv...), append(append([]bool{}, trY...), dvY...)
+		}
+		fs := newFeatureSpace(docs, cfg.MinDocs, cfg.MaxShare)
+		w, b := fit(fs, docs, ys, best.Lambda, cfg.Iterations, cfg.Norm)
+		lm := &LangModel{Bias: round4(b), Lead: best.Lead, Norm: cfg.Norm, Threshold: round4(best.Threshold), Weights: map[string]float64{}, Names: map[string]string{}}
+		for i, f := range fs.names {
+			lm.Weights[f] = round4(w[i])
+			if strings.HasPrefix(f, prefixWord) || strings.HasPrefix(f, prefixPhrase) || strings.HasPrefix(f, prefixTitle) {
+				lm.Names[f] = fs.surface[f]
+			}
+		}
+		best.Features = len(lm.Weights)
+		m.Langs[lang] = lm
+		reports[lang] = best
+	}
+	m.compile()
+	return m, reports, nil
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc, []bool) {
+	var docs []doc
+	var ys []bool
+	for _, e := range es {
+		if e.Lang != lang {
+			continue
+		}
+		memo := make(map[string]string)
+		res, toks, lex := p.entities(lang, e.Title, e.Paragraphs, lead, memo)
+		docs = append(docs, extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo))
+		ys = append(ys, e.Diplomatic)
+	}
+	return docs, ys
+}
+
+// featureSpace indexes the features seen in at least minDocs documents
+// (cues and shapes always), with the form each word is most often written
+// in.
+type featureSpace struct {
+	index   map[string]int
+	names   []string
+	surface map[string]string
+}
+
+func newFeatureSpace(docs []doc, minDocs int, maxShare float64) *featureSpace {
+	df := map[string]int{}
+	forms := map[string]map[string]int{}
+	for _, d := range docs {
+		for f := range d.feats {
+			df[f]++
+			if s := d.surface[f]; s != "" {
+				if forms[f] == nil {
+					forms[f] = map[string]int{}
+				}
+				forms[f][s]++
+			}
+		}
+	}
+	fs := &featureSpace{index: map[string]int{}, surface: map[string]string{}}
+	for f, n := range df {
+		structural := strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)
+		common := maxShare > 0 && float64(n) > maxShare*float64(len(docs))
+		if structural || (n >= minDocs && !common) {
+			fs.names = append(fs.names, f)
+		}
+	}
+	sort.Strings(fs.names)
+	for i, f := range fs.names {
+		fs.index[f] = i
+		best, bestN := "", 0
+		for s, n := range forms[f] {
+			if n > bestN || (n == bestN && s < best) {
+				best, bestN = s, n
+			}
+		}
+		fs.surface[f] = best
+	}
+	return fs
+}
+
+func (fs *featureSpace) active(d doc) []int {
+	out := make([]int, 0, len(d.feats))
+	for f := range d.feats {
+		if i, ok := fs.index[f]; ok {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func predict(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64 {
+	x := fs.active(d)
+	v := value(len(x), norm)
+	z := b
+	for _, i := range x {
+		z += w[i] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// fit minimises the logistic loss plus lambda/2 ||w||^2 (the bias is not
+// penalised) with Adam over the whole batch. Features are binary.
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda float64, iters int, norm bool) ([]float64, float64) {
+	xs := make([][]int, len(docs))
+	vs := make([]float64, len(docs))
+	for i, d := range docs {
+		xs[i] = fs.active(d)
+		vs[i] = value(len(xs[i]), norm)
+	}
+	n := len(fs.names)
+	w := make([]float64, n+1) // w[n] is the bias
+	mom, vel := make([]float64, n+1), make([]float64, n+1)
+	g := make([]float64, n+1)
+	const lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
+	for t := 1; t <= iters; t++ {
+		for j := range g {
+			g[j] = 0
+		}
+		for i, x := range xs {
+			z := w[n]
+			for _, j := range x {
+				z += w[j] * vs[i]
+			}
+			r := 1 / (1 + math.Exp(-z))
+			if ys[i] {
+				r--
+			}
+			for _, j := range x {
+				g[j] += r * vs[i]
+			}
+			g[n] += r
+		}
+		for j := 0; j < n; j++ {
+			g[j] += lambda * w[j]
+		}
+		c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
+		for j := range w {
+			mom[j] = b1*mom[j] + (1-b1)*g[j]
+			vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
+			w[j] -= lr * (mom[j] / c1) / (math.Sqrt(vel[j]/c2) + eps)
+		}
+	}
+	return w[:n], w[n]
+}
+
+// BestThreshold returns the threshold with the best F1 of "score >=
+// threshold" against the labels: among the gaps between consecutive
+// scores that give the best F1, the middle of the widest, so that the
+// threshold sits as far from the texts on either side as the data allows.
+func BestThreshold(scores []float64, labels []bool) (threshold, f1 float64) {
+	s := append([]float64(nil), scores...)
+	sort.Float64s(s)
+	bestWidth := -1.0
+	f1 = -1
+	for i := 1; i < len(s); i++ {
+		lo, hi := s[i-1], s[i]
+		if hi == lo {
+			continue
+		}
+		mid := (lo + hi) / 2
+		var c Counts
+		for j, sc := range scores {
+			c.Add(sc >= mid, labels[j])
+		}
+		switch v := c.F1(); {
+		case v > f1+1e-9:
+			f1, threshold, bestWidth = v, mid, hi-lo
+		case math.Abs(v-f1) <= 1e-9 && hi-lo > bestWidth:
+			threshold, bestWidth = mid, hi-lo
+		}
+	}
+	return threshold, f1
+}
+
+// Counts are the confusion counts of a binary verdict.
+type Counts struct{ TP, FP, FN, TN int }
+
+// Add counts one verdict against its label.
+func (c *Counts) Add(got, want bool) {
+	switch {
+	case got && want:
+		c.TP++
+	case got:
+		c.FP++
+	case want:
+		c.FN++
+	default:
+		c.TN++
+	}
+}
+
+// Precision is TP/(TP+FP).
+func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+
+// Recall is TP/(TP+FN).
+func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
+
+// F1 is the harmonic mean of precision and recall.
+func (c Counts) F1() float64 {
+	p, r := c.Precision(), c.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (c Counts) String() string {
+	return fmt.Sprintf("P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d tn %d)", c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN, c.TN)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// value is what each of a text's n features is worth: 1, or 1/sqrt(n)
+// when the model normalises.
+func value(n int, norm bool) float64 {
+	if !norm || n == 0 {
+		return 1
+	}
+	return 1 / math.Sqrt(float64(n))
+}
