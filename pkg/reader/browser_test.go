@@ -194,6 +194,25 @@ func TestBrowser(t *testing.T) {
 			}
 			noActiveMarkup(t, ctx)
 		}},
+		{"a phrase and OR narrow and widen a search", func(t *testing.T) {
+			open(t, ctx, srv.URL+"/")
+			if help := textsOf(t, ctx, `p.help code`); len(help) != 3 {
+				t.Errorf("the help line shows %q, want the three forms of query", help)
+			}
+			navigateBy(t, ctx, "phrase", chromedp.SendKeys(chromedp.CSS(qBox), `"ateşkesin kalıcı"`+kb.Enter))
+			do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`ol.results li.hit`)))
+			if got, want := hitIDs(t, ctx), ids(w.ceasefire); !slices.Equal(got, want) {
+				t.Errorf("phrase: %v, want %v", w.label(got), w.label(want))
+			}
+			if got := textsOf(t, ctx, `p.count .total`); !slices.Equal(got, []string{"1"}) {
+				t.Errorf("phrase: the count reads %q, want 1", got)
+			}
+			navigateBy(t, ctx, "or", chromedp.SetValue(chromedp.CSS(qBox), "diyalog OR mutabakatın"), chromedp.Click(chromedp.CSS(searchBtn)))
+			do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`ol.results li.hit`)))
+			if got, want := hitIDs(t, ctx), ids(w.ceasefire, w.athens); !slices.Equal(got, want) {
+				t.Errorf("OR: %v, want %v", w.label(got), w.label(want))
+			}
+		}},
 		{"language and source selects narrow a Russian search", func(t *testing.T) {
 			open(t, ctx, srv.URL+"/")
 			navigateBy(t, ctx, "search ru",

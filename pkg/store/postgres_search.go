@@ -200,9 +200,19 @@ func (s *postgresStore) Search(ctx context.Context, q SearchQuery) (SearchPage, 
 	}
 	page := SearchPage{Hits: []Hit{}, Total: -1}
 	var last cursor
+	checked := 0
 	err = s.scanSearch(ctx, query, args, func(r Record, rank float64, pub string) error {
 		if !tq.check(&r.Article) {
 			return nil
+		}
+		if tq.phrases {
+			// Only Go can count a phrase's matches: one pass reads the
+			// page and counts the rest (from the first page on).
+			checked++
+			if len(page.Hits) == q.Limit {
+				page.Next = last.encode()
+				return nil
+			}
 		}
 		if len(page.Hits) == q.Limit {
 			page.Next = last.encode()
@@ -216,9 +226,12 @@ func (s *postgresStore) Search(ctx context.Context, q SearchQuery) (SearchPage, 
 		return SearchPage{}, fmt.Errorf("store %s: search: %w", s.name, err)
 	}
 	if tq.phrases {
-		page.Total = 0
-		if err := s.Scan(ctx, q, func(Record) error { page.Total++; return nil }); err != nil {
-			return SearchPage{}, err
+		// A later page's pass saw only what follows its cursor.
+		if page.Total = checked; cur != nil {
+			page.Total = 0
+			if err := s.Scan(ctx, q, func(Record) error { page.Total++; return nil }); err != nil {
+				return SearchPage{}, err
+			}
 		}
 		return page, nil
 	}

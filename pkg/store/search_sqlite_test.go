@@ -97,6 +97,13 @@ func BenchmarkSearch(b *testing.B) {
 		{"no word", store.SearchQuery{}},
 		{"country", store.SearchQuery{Country: "TR", Lang: "ru"}},
 		{"no match", store.SearchQuery{Text: "deprem"}},
+		// Typed as people type, and the query syntax.
+		{"word without Turkish letters", store.SearchQuery{Text: "disisleri"}},
+		{"russian base form", store.SearchQuery{Text: "рынок"}},
+		{"two words, OR", store.SearchQuery{Text: "deprem OR ateşkes"}},
+		{"prefix", store.SearchQuery{Text: "ateş*"}},
+		{"phrase", store.SearchQuery{Text: `"dışişleri bakanı"`}},
+		{"phrase/rare", store.SearchQuery{Text: `"ığdır sınır"`}},
 	}
 	for _, bc := range benches {
 		b.Run(bc.name, func(b *testing.B) {

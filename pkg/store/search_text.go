@@ -29,6 +29,11 @@ type textQuery struct {
 	clauses [][]item
 	terms   []term // every term of every item: for the rank and the marks
 	phrases bool   // some item is a phrase, checked in Go
+	// tokens caches the indexed tokens of the words check has read: a
+	// phrase query checks every candidate when it counts, and the words
+	// of news repeat.
+	tokens map[string][]string
+	stems  map[string]string
 }
 
 // item is one word, or the words of a phrase, which must be adjacent.
@@ -124,34 +129,26 @@ func (tq *textQuery) check(a *article.Article) bool {
 	if tq.empty() || !tq.phrases {
 		return true
 	}
-	texts := [][][]string{wordTokens(a.Lang, a.Title), wordTokens(a.Lang, a.Body)}
+	if tq.tokens == nil {
+		tq.tokens, tq.stems = map[string][]string{}, map[string]string{}
+	}
+	texts := [][]string{stem.Split(a.Title), stem.Split(a.Body)}
 	for _, cl := range tq.clauses {
-		if !slices.ContainsFunc(cl, func(it item) bool { return it.in(texts) }) {
+		if !slices.ContainsFunc(cl, func(it item) bool { return tq.in(it, a.Lang, texts) }) {
 			return false
 		}
 	}
 	return true
 }
 
-// wordTokens returns the indexed tokens of each word of text.
-func wordTokens(lang, text string) [][]string {
-	cache := map[string]string{}
-	ws := stem.Split(text)
-	out := make([][]string, len(ws))
-	for i, w := range ws {
-		out[i] = strings.Split(indexTokens(lang, w, cache), " ")
-	}
-	return out
-}
-
 // in reports whether the item's words come one after another in one of
-// texts.
-func (it item) in(texts [][][]string) bool {
-	for _, toks := range texts {
+// texts, which are words in lang.
+func (tq *textQuery) in(it item, lang string, texts [][]string) bool {
+	for _, words := range texts {
 	start:
-		for i := 0; i+len(it.terms) <= len(toks); i++ {
+		for i := 0; i+len(it.terms) <= len(words); i++ {
 			for k, t := range it.terms {
-				if !slices.ContainsFunc(toks[i+k], t.matches) {
+				if !slices.ContainsFunc(tq.wordTokens(lang, words[i+k]), t.matches) {
 					continue start
 				}
 			}
@@ -159,6 +156,19 @@ func (it item) in(texts [][][]string) bool {
 		}
 	}
 	return false
+}
+
+// wordTokens returns the indexed tokens of one word.
+func (tq *textQuery) wordTokens(lang, w string) []string {
+	key := lang + ":" + w
+	toks, ok := tq.tokens[key]
+	if !ok {
+		toks = strings.Split(indexTokens(lang, w, tq.stems), " ")
+		if len(tq.tokens) < maxStemCache {
+			tq.tokens[key] = toks
+		}
+	}
+	return toks
 }
 
 // matchExpr writes tq as a full-text query: and, or and the form of each
