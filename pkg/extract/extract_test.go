@@ -175,6 +175,19 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_rules_sputnik.html", "Rusya Dışişleri Bakanı Sergey", article.ZoneBody},
 		{"tr_rules_sputnik.html", "Hafter, Moskova'dan", article.ZoneNav},
 		{"tr_rules_sputnik.html", "Lavrov: Libya'da", article.ZoneHeading},
+		// The body's own container is named like page tools ("search",
+		// "comment", "menu"); its prose is the article all the same.
+		{"ru_search_mark_body.html", "Министр иностранных дел России", article.ZoneBody},
+		{"ru_search_mark_body.html", "Фидан заявил", article.ZoneBody},
+		{"ru_search_mark_body.html", "6 мая 2026", article.ZoneHeader},
+		// A two-paragraph story on a portal page, among teaser lists with
+		// no telling class names.
+		{"tr_portal_short.html", "Türkiye ile Azerbaycan", article.ZoneBody},
+		{"tr_portal_short.html", "Ulaştırma bakanları", article.ZoneBody},
+		{"tr_portal_short.html", "Bakü'deki zirvede", article.ZoneRelated},
+		{"tr_portal_short.html", "Yerli haberleşme uydusu", article.ZoneRelated},
+		{"tr_portal_short.html", "Altın fiyatları güne", article.ZoneRelated},
+		{"tr_portal_short.html", "11 Mart 2026", article.ZoneHeader},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {
