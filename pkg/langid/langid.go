@@ -134,6 +134,21 @@ func (d *Detector) Detect(text string) (lang string, confidence float64) {
 	return lang, confidence
 }
 
+// Decide is Detect without naming: a text in none of the in-scope
+// languages is Other. It is what dropping a page needs, and what the
+// open-world figures measure.
+func (d *Detector) Decide(text string) (lang string, confidence float64) {
+	s := analyse(text)
+	if s.letters < MinLetters {
+		return "", 0
+	}
+	lang, confidence = d.byRules(s)
+	if lang == "" {
+		lang, confidence = d.byLingua(s)
+	}
+	return lang, confidence
+}
+
 // byRules is the letters' verdict: an in-scope language, Other when every
 // in-scope language is ruled out, or "" when the letters cannot tell.
 func (d *Detector) byRules(s *sample) (string, float64) {
