@@ -40,3 +40,32 @@ func TestCheckConfigNeedsSources(t *testing.T) {
 		}
 	}
 }
+
+// TestProxyPasswordNeverPrinted: a malformed proxy URL with a password is
+// refused at once, and the password is not printed.
+func TestProxyPasswordNeverPrinted(t *testing.T) {
+	const pw = "Pr0xy-pw"
+	path := filepath.Join(t.TempDir(), "wiredesk.yaml")
+	if err := os.WriteFile(path, []byte("sources:\n  - id: a\n    feeds: [https://a.example/rss]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, env := range []string{
+		"HTTPS_PROXY=http://wd:" + pw + "@proxy:31x8",
+		"http_proxy=wd:" + pw + "@proxy:%zz",
+	} {
+		for _, args := range [][]string{{"-check-config", "-config", path}, {"-config", path, "-once"}} {
+			var out, errb bytes.Buffer
+			err := run(context.Background(), args, []string{env}, nil, &out, &errb)
+			if err == nil {
+				t.Fatalf("%s %v: no error", env, args)
+			}
+			name, _, _ := strings.Cut(env, "=")
+			if !strings.Contains(err.Error(), "environment "+name) {
+				t.Errorf("error does not name %s: %v", name, err)
+			}
+			if printed := err.Error() + out.String() + errb.String(); strings.Contains(printed, pw) {
+				t.Errorf("the password was printed:\n%s", printed)
+			}
+		}
+	}
+}

@@ -64,7 +64,7 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 			cfg.Fetcher.Shard = *shard
 		}
 	})
-	if err := errors.Join(cfg.Validate(), cfg.CheckFiles()); err != nil {
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles(), config.CheckProxyEnv(env)); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	if err := cfg.NeedSources(); err != nil {

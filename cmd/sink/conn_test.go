@@ -84,3 +84,25 @@ func TestHelpExitsZero(t *testing.T) {
 		})
 	}
 }
+
+// TestReadyzSaysWhatItWaitsFor: with NATS gone, /readyz names the state
+// and the URL in words, not "nats: nats: RECONNECTING".
+func TestReadyzSaysWhatItWaitsFor(t *testing.T) {
+	srv, _ := bustest.Start(t)
+	admin := servicetest.FreeAddr(t)
+	var stderr servicetest.Buffer
+	stop := servicetest.Start(t, func(ctx context.Context) error {
+		return run(ctx, []string{"-nats", srv.ClientURL(), "-listen", admin, "-api-listen", "",
+			"-store", "sqlite:" + filepath.Join(t.TempDir(), "w.db")}, nil, nil, &bytes.Buffer{}, &stderr)
+	})
+	servicetest.Get(t, "http://"+admin+"/readyz", 200, 20*time.Second)
+	srv.Shutdown()
+	body := servicetest.Get(t, "http://"+admin+"/readyz", 503, 10*time.Second)
+	if want := "nats: reconnecting to " + srv.ClientURL(); !strings.Contains(body, want) {
+		t.Errorf("/readyz = %q, want %q", body, want)
+	}
+	if strings.Contains(body, "RECONNECTING") {
+		t.Errorf("/readyz = %q", body)
+	}
+	stop()
+}

@@ -89,7 +89,7 @@ func run(ctx context.Context, args, env []string, stdout, stderr io.Writer) erro
 			o.natsPort = -1
 		}
 	}
-	if err := errors.Join(cfg.Validate(), cfg.CheckFiles()); err != nil {
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles(), config.CheckProxyEnv(env)); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	if !o.demo {

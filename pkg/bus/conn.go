@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -43,6 +44,21 @@ type Conn struct {
 	log *slog.Logger
 	// url is the configured URL list, redacted, for errors and /readyz.
 	url string
+	// last is the last connection failure reported: nats.go clears its
+	// own before the next attempt.
+	last *lastErr
+}
+
+// lastErr holds the last connection failure, redacted.
+type lastErr struct{ v atomic.Value }
+
+func (l *lastErr) set(s string) { l.v.Store(s) }
+
+func (l *lastErr) String() string {
+	if s, ok := l.v.Load().(string); ok {
+		return s
+	}
+	return ""
 }
 
 // stillWaitingEvery is how often Connect says it is still waiting for a
@@ -63,7 +79,8 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Conn, error) {
 	if err := CheckURL(cfg.URL); err != nil {
 		return nil, fmt.Errorf("nats: %w", err)
 	}
-	opts, err := cfg.options(url, log)
+	last := &lastErr{}
+	opts, err := cfg.options(url, last, log)
 	if err != nil {
 		return nil, err
 	}
@@ -82,17 +99,17 @@ func Connect(ctx context.Context, cfg Config, log *slog.Logger) (*Conn, error) {
 		nc.Close()
 		return nil, fmt.Errorf("jetstream %s: %w", url, err)
 	}
-	if err := waitConnected(ctx, nc, url, log); err != nil {
+	if err := waitConnected(ctx, nc, url, last, log); err != nil {
 		nc.Close()
 		return nil, errors.New(redactErr(err, cfg))
 	}
 	log.Info("nats connected", "server", nc.ConnectedUrlRedacted())
-	return &Conn{NC: nc, JS: js, log: log, url: url}, nil
+	return &Conn{NC: nc, JS: js, log: log, url: url, last: last}, nil
 }
 
 // waitConnected waits for the first connection, which RetryOnFailedConnect
 // makes asynchronous, so that callers can set up streams right after.
-func waitConnected(ctx context.Context, nc *nats.Conn, url string, log *slog.Logger) error {
+func waitConnected(ctx context.Context, nc *nats.Conn, url string, last *lastErr, log *slog.Logger) error {
 	start := time.Now()
 	t := time.NewTicker(20 * time.Millisecond)
 	defer t.Stop()
@@ -101,25 +118,28 @@ func waitConnected(ctx context.Context, nc *nats.Conn, url string, log *slog.Log
 		if nc.IsClosed() {
 			// nats.go gives up on a server that refuses the same
 			// credentials twice.
-			return fmt.Errorf("nats: the server at %s refused the connection: %v", url, lastError(nc))
+			return fmt.Errorf("nats: the server at %s refused the connection: %v", url, lastError(nc, last))
 		}
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("nats: no connection to %s after %v (last error: %v): %w",
-				url, time.Since(start).Round(time.Second), lastError(nc), ctx.Err())
+				url, time.Since(start).Round(time.Second), lastError(nc, last), ctx.Err())
 		case now := <-t.C:
 			if now.After(next) {
 				next = now.Add(stillWaitingEvery)
-				log.Warn("still waiting for NATS", "url", url, "waited", time.Since(start).Round(time.Second), "last_err", lastError(nc))
+				log.Warn("still waiting for NATS", "url", url, "waited", time.Since(start).Round(time.Second), "last_err", lastError(nc, last))
 			}
 		}
 	}
 	return nil
 }
 
-func lastError(nc *nats.Conn) string {
+func lastError(nc *nats.Conn, last *lastErr) string {
 	if err := nc.LastError(); err != nil {
 		return err.Error()
+	}
+	if s := last.String(); s != "" {
+		return s
 	}
 	return "none yet"
 }
@@ -159,7 +179,7 @@ func urlPassword(u string) string {
 	return pw
 }
 
-func (cfg Config) options(url string, log *slog.Logger) ([]nats.Option, error) {
+func (cfg Config) options(url string, last *lastErr, log *slog.Logger) ([]nats.Option, error) {
 	name := cfg.Name
 	if name == "" {
 		name = "wiredesk"
@@ -179,9 +199,11 @@ func (cfg Config) options(url string, log *slog.Logger) ([]nats.Option, error) {
 		}),
 		// Called on every failed attempt, the first connection's too.
 		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) {
+			last.set(redactErr(err, cfg))
 			log.Warn("nats connection failed; retrying", "url", url, "err", redactErr(err, cfg))
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
+			last.set("")
 			log.Info("nats reconnected", "server", nc.ConnectedUrlRedacted())
 		}),
 		nats.ClosedHandler(func(nc *nats.Conn) {
@@ -189,6 +211,7 @@ func (cfg Config) options(url string, log *slog.Logger) ([]nats.Option, error) {
 		}),
 		nats.ErrorHandler(func(_ *nats.Conn, sub *nats.Subscription, err error) {
 			if sub == nil && refused(err) {
+				last.set(redactErr(err, cfg))
 				log.Warn("nats refused the connection", "url", url, "err", redactErr(err, cfg))
 				return
 			}
@@ -313,6 +336,8 @@ func (c *Conn) Ready() error {
 	}
 	if err := c.NC.LastError(); err != nil {
 		state += " (last error: " + err.Error() + ")"
+	} else if s := c.last.String(); s != "" {
+		state += " (last error: " + s + ")"
 	}
 	return errors.New(state)
 }

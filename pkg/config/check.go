@@ -51,12 +51,12 @@ func CheckStore(dsn string) error {
 	return fmt.Errorf("%q… is neither %s", kind, storeForms)
 }
 
-// redactAll removes from msg the password dsn carries, in case a parser
-// repeated part of it.
-func redactAll(msg, dsn string) string {
-	rest, ok := strings.CutPrefix(dsn, "postgres://")
-	if !ok {
-		rest, _ = strings.CutPrefix(dsn, "postgresql://")
+// redactAll removes from msg the password that the URL u carries, in
+// case a parser repeated part of it.
+func redactAll(msg, u string) string {
+	rest := u
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
 	}
 	if at := strings.LastIndex(rest, "@"); at >= 0 {
 		if _, pw, ok := strings.Cut(rest[:at], ":"); ok && pw != "" {
@@ -95,4 +95,57 @@ func (c *Config) NeedSources() error {
 		return fmt.Errorf("%s has no sources: add a sources: list (see deploy/compose/wiredesk.yaml)", c.src.file)
 	}
 	return errors.New("no sources configured: give -config with a sources: list")
+}
+
+// CheckProxyEnv reports whether the proxy variables in env (as from
+// os.Environ) are URLs the HTTP client can use. Go's proxy code quotes a
+// malformed one whole in every request's error, password and all, so it
+// is refused here, at start and by -check-config, with the password
+// redacted.
+func CheckProxyEnv(env []string) error {
+	var errs []error
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy":
+		default:
+			continue
+		}
+		if v == "" {
+			continue
+		}
+		// Go's proxy code retries a URL that does not parse with
+		// "http://" in front, and so takes a typo for a host named
+		// "http:"; here a URL with a scheme must parse as it is.
+		full := v
+		if !strings.Contains(v, "://") {
+			full = "http://" + v
+		}
+		u, err := url.Parse(full)
+		if err == nil && u.Host == "" {
+			err = errors.New("no host")
+		}
+		if err != nil {
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				err = ue.Err
+			}
+			errs = append(errs, fmt.Errorf("environment %s: %q is not a proxy URL: %s", k, redactUserinfo(v), redactAll(err.Error(), v)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// redactUserinfo hides what comes before the last @ of a URL's authority,
+// parsed or not: "http://[redacted]@proxy:3128".
+func redactUserinfo(s string) string {
+	at := strings.LastIndex(s, "@")
+	if at < 0 {
+		return s
+	}
+	start := 0
+	if i := strings.Index(s, "://"); i >= 0 && i < at {
+		start = i + 3
+	}
+	return s[:start] + "[redacted]" + s[at:]
 }
