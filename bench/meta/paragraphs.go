@@ -122,6 +122,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
 		var paras []string
+		var dropped []article.Dropped
 		pg, err := fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
 		if err == nil {
 			pg.Source = "zyte"
@@ -131,6 +132,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			}
 			if res.Article != nil {
 				paras = res.Article.Paragraphs
+				dropped = res.Article.Dropped
 			} else {
 				wd.dropped++
 				if verbose {
@@ -143,7 +145,15 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		missed, noise := wd.add(p.Truth, paras)
 		if verbose {
 			for _, m := range missed {
-				fmt.Fprintf(w, "wiredesk %s missed: %.120s\n", p.ID, m)
+				why := "not extracted"
+				toks := zyte.Tokens(m)
+				for _, d := range dropped {
+					if covered(toks, shingleSet(zyte.Tokens(d.Text))) >= 0.8 {
+						why = d.Reason
+						break
+					}
+				}
+				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, why, m)
 			}
 			for _, n := range noise {
 				fmt.Fprintf(w, "wiredesk %s noise: %.120s\n", p.ID, n)

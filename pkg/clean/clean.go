@@ -91,6 +91,7 @@ type pass struct {
 	seen        map[string]bool
 	seenBody    map[string]int // keys of the container's own lines: bodyLines when seen
 	bodyLines   int            // container lines so far
+	citation    int            // block index of a source line that cites, not ends (0: none)
 	afterSource bool
 	leadDone    bool
 	leadParas   int // paragraphs kept while the lead was not done
@@ -108,6 +109,18 @@ func (c *Cleaner) Clean(in Input) Result {
 	for n, b := range in.Blocks {
 		vs[n] = c.decide(p, b, lc)
 	}
+	if at := citationAt(in.Blocks, vs); at >= 0 {
+		// The source line was a citation inside the text: decide again,
+		// with that line no end of the article.
+		res = Result{Dropped: []article.Dropped{}}
+		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at}
+		if k := dedupKey(in.Title, lc); k != "" {
+			p.seen[k] = true
+		}
+		for n, b := range in.Blocks {
+			vs[n] = c.decide(p, b, lc)
+		}
+	}
 	c.settlePending(in, vs, lc)
 	endByline(in, vs, &res)
 	for n, b := range in.Blocks {
@@ -121,6 +134,33 @@ func (c *Cleaner) Clean(in Input) Result {
 		}
 	}
 	return res
+}
+
+// citationAt returns the block index of a source line that the article's
+// text goes on after (a fact check citing its sources), or -1. A source
+// line ends the article when what follows is the site's: teasers,
+// headlines, other zones; three or more paragraphs of running text in the
+// container after it say the article has not ended.
+func citationAt(blocks []Block, vs []verdict) int {
+	for n, v := range vs {
+		if v.reason != article.ReasonSourceLine {
+			continue
+		}
+		if blocks[n].I <= 0 {
+			return -1
+		}
+		prose := 0
+		for _, b := range blocks[n+1:] {
+			if b.Zone == article.ZoneBody && b.LinkDensity < 0.5 && countWords(b.Text) > 25 && !headlineShaped(b.Text) {
+				prose++
+			}
+		}
+		if prose >= 3 {
+			return blocks[n].I
+		}
+		return -1
+	}
+	return -1
 }
 
 // zoneReasons are the zones whose blocks are never the article.
@@ -158,6 +198,9 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{pending: true, after: true, text: text, reason: article.ReasonUnrelated}
 	}
 	if attr, ok := sourceLine(text); ok {
+		if b.I == p.citation && p.citation > 0 {
+			return verdict{reason: article.ReasonSourceLine}
+		}
 		addTo(&m.Attribution, attr)
 		p.afterSource = true
 		return verdict{reason: article.ReasonSourceLine}
