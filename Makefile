@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet build demo bench bench-backpressure bench-backfill bench-extract eval-zyte eval-meta staticcheck fuzz crash-long
+.PHONY: test vet build demo bench bench-backpressure bench-backfill bench-discovery bench-extract eval-zyte eval-meta staticcheck fuzz crash-long
 
 test:
 	$(GO) test -count=1 -timeout 8m $(PKGS)
@@ -46,6 +46,11 @@ bench-backpressure:
 # bench/pipeline/BACKFILL.md.
 bench-backfill:
 	$(GO) build -o bin/ ./cmd/... && $(GO) build -o bin/nats-server github.com/nats-io/nats-server/v2 && $(GO) run ./bench/pipeline -bin bin -pages 35000 -mode backfill -skip-allinone
+
+# The fetcher's peak RSS polling one sitemap and one feed of 10,000, 200,000
+# and 1,000,000 URLs, each in a process of its own (docs/operations.md).
+bench-discovery:
+	$(GO) test -count=1 -run TestDiscoveryMemory -v -discovery.urls 10000,200000,1000000 ./pkg/fetch
 
 # Extraction speed against go-trafilatura, in a module of its own so that
 # the shipped module never depends on it.
