@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
@@ -122,6 +123,14 @@ func TestTypingRecall(t *testing.T) {
 		}
 	}
 	t.Logf("store with its index: %.1f MiB", float64(size)/(1<<20))
+	// The full-text index alone: FTS5 keeps it in its _data table.
+	if db, err := sql.Open("sqlite", filepath.Join(dir, "recall.db")); err == nil {
+		var n int64
+		if err := db.QueryRow(`SELECT SUM(length(block)) FROM articles_fts_data`).Scan(&n); err == nil {
+			t.Logf("full-text index: %.2f MiB", float64(n)/(1<<20))
+		}
+		db.Close()
+	}
 	classes := map[string][]recallSample{}
 	seen := map[string]bool{}
 	add := func(class string, s recallSample) {
