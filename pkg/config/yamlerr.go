@@ -14,8 +14,8 @@ import (
 
 var (
 	lineRE    = regexp.MustCompile(`^line (\d+): `)
-	unknownRE = regexp.MustCompile("^field (\\S+) not found in type ")
-	typeRE    = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	unknownRE = regexp.MustCompile(`^field (\S+) not found in type `)
+	typeRE    = regexp.MustCompile(`^cannot unmarshal !!(\w+) ` + "`(.*)`" + ` into (\S+)$`)
 )
 
 // nameFields rewrites YAML decoding errors in the operator's words, each
