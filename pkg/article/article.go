@@ -207,6 +207,9 @@ const (
 	ReasonOtherLanguage = "other_language"
 	ReasonDuplicate     = "duplicate"
 	ReasonUnrelated     = "unrelated"
+	// ReasonOversize is on one entry with I -1 when the article's last
+	// paragraphs were cut to fit the bus; its text says how many.
+	ReasonOversize = "oversize"
 )
 
 // IDFor returns the page id for a canonical URL: the first 64 bits of its

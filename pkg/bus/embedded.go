@@ -19,6 +19,10 @@ type EmbeddedConfig struct {
 	// ServerName names the server in JetStream; it must be stable across
 	// restarts on the same StoreDir.
 	ServerName string
+	// MaxPayload is the largest message the server takes; 0 is 8 MiB.
+	// Tests set NATS's own default, 1 MiB, to see what a server run with
+	// it does to large pages.
+	MaxPayload int32
 }
 
 // Embedded is the real nats-server, running in this process with JetStream.
@@ -48,6 +52,9 @@ func StartEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 		NoLog:      true,
 		// Large pages (up to the fetcher's 5 MiB cap, as JSON) must fit.
 		MaxPayload: 8 << 20,
+	}
+	if cfg.MaxPayload > 0 {
+		opts.MaxPayload = cfg.MaxPayload
 	}
 	srv, err := server.NewServer(opts)
 	if err != nil {

@@ -44,7 +44,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		}, []string{"source"}),
 		caps: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "wiredesk_fetcher_capped_total",
-			Help: "What discovery left out at a cap, by source and cap: URLs beyond fetcher.max_poll_urls (poll_urls, fetched at a later poll), the oldest URLs beyond fetcher.max_sitemap_urls (sitemap_urls), child sitemaps beyond fetcher.max_sitemap_children (sitemap_children), sitemaps cut at their size cap (sitemap_size).",
+			Help: "What discovery left out at a cap, by source and cap: URLs beyond fetcher.max_poll_urls (poll_urls, fetched at a later poll), the oldest URLs beyond fetcher.max_sitemap_urls (sitemap_urls), child sitemaps beyond fetcher.max_sitemap_children (sitemap_children), sitemaps cut at their size cap (sitemap_size), pages whose last blocks were cut to fit the bus's max payload (page_payload).",
 		}, []string{"source", "cap"}),
 	}
 	reg.MustRegister(m.pages, m.skipped, m.errors, m.requests, m.polls, m.caps)

@@ -300,8 +300,14 @@ func (f *Fetcher) publish(ctx context.Context, src *Source, p *article.Page) err
 		return fmt.Errorf("page %s: %w", p.URL, err)
 	}
 	if mp, ok := f.pub.(interface{ MaxPayload() int64 }); ok {
+		n := len(p.Blocks)
 		if data, err = fit(p, data, mp.MaxPayload()-4096); err != nil {
 			return err
+		}
+		if len(p.Blocks) < n {
+			f.m.capped(src.ID, "page_payload", 1)
+			f.log.Warn("page larger than the bus carries: its last blocks cut, the page flagged truncated", "source", src.ID,
+				"url", p.URL, "blocks", n, "kept", len(p.Blocks), "max_payload", mp.MaxPayload())
 		}
 	}
 	return f.publishRetrying(ctx, src, p.URL, bus.SubjectRaw(src.ID), article.MsgID(p.ID, p.ContentHash), data)

@@ -64,8 +64,14 @@ type harness struct {
 
 func newHarness(t testing.TB) *harness {
 	t.Helper()
+	return newHarnessWith(t, bus.EmbeddedConfig{})
+}
+
+// newHarnessWith is newHarness with a server configured by cfg.
+func newHarnessWith(t testing.TB, cfg bus.EmbeddedConfig) *harness {
+	t.Helper()
 	h := &harness{t: t, overrides: map[string]string{}}
-	h.srv, h.conn = bustest.Start(t)
+	h.srv, h.conn = bustest.StartWith(t, cfg)
 	h.site = httptest.NewServer(http.HandlerFunc(h.serveSite))
 	t.Cleanup(h.site.Close)
 	h.sources = demo.Sources(h.site.URL, time.Minute)

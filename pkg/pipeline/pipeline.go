@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -129,7 +130,17 @@ func (c *Classifier) publish(ctx context.Context, p *article.Page, res classify.
 		return res, bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
 	}
 	if limit := c.conn.NC.MaxPayload(); limit > 0 && int64(len(data)) > limit-4096 {
-		res = oversize(p, now, fmt.Sprintf("the article is %d bytes; the bus carries %d", len(data), limit))
+		size := len(data)
+		if res.Article != nil {
+			if a, d, how, ok := fitArticle(res.Article, limit-4096); ok {
+				res.Article, data = a, d
+				c.m.oversize(how)
+				c.log.Warn("article larger than the bus carries: "+how, "url", p.URL, "bytes", size, "max_payload", limit)
+				return res, c.conn.Publish(ctx, out.Subject, article.MsgID(a.ID, a.ContentHash)+suffix, data)
+			}
+		}
+		c.m.oversize("dropped")
+		res = oversize(p, now, fmt.Sprintf("the article is %d bytes; the bus carries %d", size, limit))
 		if out, data, err = encode(res); err != nil {
 			return res, bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
 		}
@@ -153,6 +164,44 @@ func encode(res classify.Result) (Output, []byte, error) {
 	return out, data, nil
 }
 
+// fitArticle makes a fit in limit bytes: first by leaving the text out of
+// its audit of dropped blocks (a page of a hundred thousand menu items is
+// mostly that), then by cutting its last paragraphs, which one Dropped
+// entry (I -1, reason oversize) records. It reports how, and false when
+// not even the first paragraph fits.
+func fitArticle(a *article.Article, limit int64) (*article.Article, []byte, string, bool) {
+	b := *a
+	b.Dropped = make([]article.Dropped, len(a.Dropped))
+	for i, d := range a.Dropped {
+		b.Dropped[i] = article.Dropped{I: d.I, Reason: d.Reason}
+	}
+	data, err := json.Marshal(&b)
+	if err == nil && int64(len(data)) <= limit {
+		return &b, data, "audit_trimmed", true
+	}
+	all := len(a.Paragraphs)
+	keep := all
+	for err == nil && int64(len(data)) > limit && keep > 1 {
+		keep = max(1, min(keep-1, int(float64(keep)*float64(limit)/float64(len(data))*0.9)))
+		b.Paragraphs = a.Paragraphs[:keep]
+		b.Body = strings.Join(b.Paragraphs, "\n\n")
+		b.Headings = nil
+		for _, h := range a.Headings {
+			if h < keep {
+				b.Headings = append(b.Headings, h)
+			}
+		}
+		b.Dropped = append(b.Dropped[:len(a.Dropped)], article.Dropped{I: -1, Reason: article.ReasonOversize,
+			Text: fmt.Sprintf("%d of %d paragraphs cut: the article was larger than the bus carries", all-keep, all)})
+		b.ContentHash = article.HashArticle(&b)
+		data, err = json.Marshal(&b)
+	}
+	if err != nil || int64(len(data)) > limit {
+		return nil, nil, "", false
+	}
+	return &b, data, "paragraphs_cut", true
+}
+
 func oversize(p *article.Page, now time.Time, detail string) classify.Result {
 	return classify.Result{Drop: &article.Drop{
 		Schema: article.SchemaDrop, ID: p.ID, URL: p.CanonicalURL, Source: p.Source,
@@ -165,6 +214,7 @@ func oversize(p *article.Page, now time.Time, detail string) classify.Result {
 type ClassifierMetrics struct {
 	pages     *prometheus.CounterVec
 	memEvents *prometheus.CounterVec
+	oversized *prometheus.CounterVec
 }
 
 // NewClassifierMetrics registers the classifier stage's metrics on reg.
@@ -177,8 +227,18 @@ func NewClassifierMetrics(reg prometheus.Registerer) *ClassifierMetrics {
 		Name: "wiredesk_classifier_memory_total",
 		Help: "Shared memory of recurring blocks: pages cleaned again because a block they kept became furniture (reclean), pages no longer in PAGES to do so (reclean_gone), pages looked at again after a block was learned while they were cleaned (second_look), pages cleaned without waiting for the log (lagging).",
 	}, []string{"event"})
-	reg.MustRegister(m.pages, m.memEvents)
+	m.oversized = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "wiredesk_classifier_oversize_total",
+		Help: "Articles larger than the bus carries, by what was done: audit_trimmed (the text of dropped blocks left out), paragraphs_cut (the last paragraphs cut, recorded in dropped), dropped (a drop record with reason oversize instead).",
+	}, []string{"action"})
+	reg.MustRegister(m.pages, m.memEvents, m.oversized)
 	return m
+}
+
+func (m *ClassifierMetrics) oversize(action string) {
+	if m != nil {
+		m.oversized.WithLabelValues(action).Inc()
+	}
 }
 
 func (m *ClassifierMetrics) memory(event string) {

@@ -20,7 +20,14 @@ import (
 // closed when the test ends.
 func Start(t testing.TB) (*bus.Embedded, *bus.Conn) {
 	t.Helper()
-	srv, err := bus.StartEmbedded(bus.EmbeddedConfig{StoreDir: t.TempDir(), Port: -1})
+	return StartWith(t, bus.EmbeddedConfig{})
+}
+
+// StartWith is Start with cfg's other settings (MaxPayload).
+func StartWith(t testing.TB, cfg bus.EmbeddedConfig) (*bus.Embedded, *bus.Conn) {
+	t.Helper()
+	cfg.StoreDir, cfg.Port = t.TempDir(), -1
+	srv, err := bus.StartEmbedded(cfg)
 	if err != nil {
 		t.Fatalf("start nats: %v", err)
 	}
