@@ -107,7 +107,7 @@ func TestKept(t *testing.T) {
 		{"short article on a busy page", mkPage(t, append([]article.Block{
 			body("Türkiye ile Azerbaycan, Ankara'da demiryolu hattının ortak işletilmesine ilişkin mutabakat imzaladı."),
 			body("Bakanlar, hattın gelecek yıl yük taşımacılığına açılacağını ve yolculuğun kısalacağını söyledi.")},
-			teasers(12)...)...), "tr", false, "mutabakat"},
+			teasers(12)...)...), "tr", true, "mutabakat"},
 		{"turkish not diplomatic", mkPage(t, body("Fenerbahçe, ligin 18. haftasında deplasmanda karşılaştığı rakibini 3-1 mağlup etti ve zirve yarışında kritik bir galibiyet aldı. Teknik direktör maçtan sonra oyuncularını tebrik etti.")), "tr", false, "Fenerbahçe"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -235,18 +235,39 @@ func (b *tokenBuf) token(ci *classInfo) {
 }
 
 func (b *tokenBuf) lookup(t []byte, ci *classInfo) {
-	if z, ok := zoneTokens[string(t)]; ok {
-		if zoneRank[z] > zoneRank[ci.zone] {
-			ci.zone = z
-		}
+	c, ok := tokenClasses[string(t)]
+	if !ok {
+		return
 	}
-	if positiveTokens[string(t)] {
-		ci.positive = true
+	if c.zone != "" && zoneRank[c.zone] > zoneRank[ci.zone] {
+		ci.zone = c.zone
 	}
-	if authorTokens[string(t)] {
-		ci.author = true
-	}
+	ci.positive = ci.positive || c.positive
+	ci.author = ci.author || c.author
 }
+
+// tokenClasses merges the three token tables, so that each word of a class
+// attribute costs one map lookup: the walk looks up every word and word
+// pair of every element's classes, most of which are in no table.
+var tokenClasses = func() map[string]classInfo {
+	m := make(map[string]classInfo, len(zoneTokens)+len(positiveTokens)+len(authorTokens))
+	for t, z := range zoneTokens {
+		c := m[t]
+		c.zone = z
+		m[t] = c
+	}
+	for t := range positiveTokens {
+		c := m[t]
+		c.positive = true
+		m[t] = c
+	}
+	for t := range authorTokens {
+		c := m[t]
+		c.author = true
+		m[t] = c
+	}
+	return m
+}()
 
 // semanticZone is the zone an element's tag or ARIA role gives it.
 func semanticZone(n *html.Node) article.Zone {

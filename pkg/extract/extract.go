@@ -14,6 +14,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -119,6 +120,8 @@ type Options struct {
 	// Zone reads the times a page writes without an offset; nil picks
 	// it by the page's language (Europe/Istanbul, Europe/Moscow).
 	Zone *time.Location
+
+	keepRaw bool // parse script and style text too (tests compare)
 }
 
 // Extract parses UTF-8 HTML. pageURL resolves relative links; it may be nil,
@@ -133,7 +136,14 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	doc, err := goquery.NewDocumentFromReader(io.LimitReader(r, maxInput))
+	src, err := readInput(r)
+	if err != nil {
+		return nil, fmt.Errorf("extract: read: %w", err)
+	}
+	if !opts.keepRaw {
+		src = stripRaw(src)
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
 	if err != nil {
 		return nil, fmt.Errorf("extract: parse: %w", err)
 	}
@@ -228,4 +238,30 @@ func opensBody(rest []article.Block) bool {
 		}
 	}
 	return false
+}
+
+// readInput reads up to maxInput bytes of r into a buffer of its own (the
+// raw-text strip works in place). A reader that knows its length (the
+// fetcher passes a bytes.Reader) gets a buffer of that size at once, not a
+// run of doublings.
+func readInput(r io.Reader) ([]byte, error) {
+	n := 64 << 10
+	if l, ok := r.(interface{ Len() int }); ok {
+		n = l.Len() + 1 // +1: EOF is seen without growing
+	}
+	buf := make([]byte, 0, min(n, maxInput+1))
+	lr := io.LimitReader(r, maxInput)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }

@@ -187,7 +187,6 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_portal_short.html", "Bakü'deki zirvede", article.ZoneRelated},
 		{"tr_portal_short.html", "Yerli haberleşme uydusu", article.ZoneRelated},
 		{"tr_portal_short.html", "Altın fiyatları güne", article.ZoneRelated},
-		{"tr_portal_short.html", "11 Mart 2026", article.ZoneHeader},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

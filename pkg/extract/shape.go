@@ -105,7 +105,9 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 			b.Zone = article.ZoneNav
 		case b.LinkDensity >= 0.9 && n <= 2:
 			b.Zone = article.ZoneNav
-		case n <= 6 && !sentence(b.Text) && dated(b.Text):
+		case n <= 6 && !sentence(b.Text) && dated(b.Text) && b.Zone == article.ZoneBody:
+			// Around the body a date line stays unknown: the classifier
+			// tells datelines from boilerplate there.
 			b.Zone = article.ZoneHeader
 		}
 	}

@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"bytes"
+)
+
+// stripRaw removes, in place, the contents of <script> and <style>
+// elements, which are half the bytes of a modern news page and which the
+// walk skips anyway: the HTML tokenizer reads raw text a byte at a time,
+// while this scan jumps between tag openings with bytes.IndexByte. It
+// returns the shortened document.
+//
+// It follows the tokenizer's states closely enough that the parsed tree is
+// the same but for those text nodes: comments and the other raw-text and
+// RCDATA elements (textarea, title, noscript, xmp, iframe, noembed,
+// noframes) are copied as they are, and so is their "<script" text; tags
+// are read to their end with quoted attribute values, so "<script" inside
+// an attribute is no tag. A script whose text holds "<!--" may be in the
+// tokenizer's escaped states, where "</script>" need not end it: it is
+// left whole, and so are JSON-LD scripts, which the metadata reads.
+func stripRaw(b []byte) []byte {
+	w := 0 // write position; never ahead of the read position
+	emit := func(from, to int) {
+		w += copy(b[w:], b[from:to])
+	}
+	i := 0
+	for {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			emit(i, len(b))
+			return b[:w]
+		}
+		j += i
+		emit(i, j)
+		i = j
+		rest := b[i:]
+		if bytes.HasPrefix(rest, []byte("<!--")) {
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 {
+				emit(i, len(b))
+				return b[:w]
+			}
+			emit(i, i+4+end+3)
+			i += 4 + end + 3
+			continue
+		}
+		name, ok := tagName(rest)
+		if !ok {
+			emit(i, i+1)
+			i++
+			continue
+		}
+		tagEnd := endOfTag(b, i+1+len(name))
+		if tagEnd < 0 {
+			emit(i, len(b))
+			return b[:w]
+		}
+		lower := rawElement(name)
+		if lower == "" {
+			emit(i, tagEnd)
+			i = tagEnd
+			continue
+		}
+		if lower == "plaintext" {
+			emit(i, len(b))
+			return b[:w]
+		}
+		close := closingTag(b, tagEnd, lower)
+		if close < 0 {
+			emit(i, len(b))
+			return b[:w]
+		}
+		body := b[tagEnd:close]
+		strip := (lower == "script" || lower == "style") && !bytes.Contains(body, []byte("<!--"))
+		if strip && lower == "script" && bytes.Contains(bytes.ToLower(b[i:tagEnd]), []byte("ld+json")) {
+			strip = false
+		}
+		emit(i, tagEnd)
+		if !strip {
+			emit(tagEnd, close)
+		}
+		i = close
+	}
+}
+
+// tagName returns the element name of a start tag at the head of s ("<p",
+// "<Script"), as the tokenizer reads it: a letter, then anything up to a
+// space, "/" or ">".
+func tagName(s []byte) ([]byte, bool) {
+	if len(s) < 2 || !isASCIILetter(s[1]) {
+		return nil, false
+	}
+	n := 2
+	for n < len(s) {
+		switch s[n] {
+		case ' ', '\t', '\n', '\f', '\r', '/', '>':
+			return s[1:n], true
+		}
+		n++
+	}
+	return s[1:n], true
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// endOfTag returns the position after the ">" that ends the tag whose
+// attributes start at i, skipping quoted attribute values; -1 if none.
+func endOfTag(b []byte, i int) int {
+	var quote byte
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '>':
+			return i + 1
+		case c == '"' || c == '\'':
+			// A quote opens a value only after "=" (and spaces).
+			k := i - 1
+			for k >= 0 && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r' || b[k] == '\f') {
+				k--
+			}
+			if k >= 0 && b[k] == '=' {
+				quote = c
+			}
+		}
+	}
+	return -1
+}
+
+// closingTag finds "</name" (any case) followed by a space, "/" or ">"
+// from i, as the tokenizer ends a raw-text element; -1 if none.
+func closingTag(b []byte, i int, name string) int {
+	for {
+		j := bytes.Index(b[i:], []byte("</"))
+		if j < 0 {
+			return -1
+		}
+		j += i
+		k := j + 2 + len(name)
+		if k <= len(b) && equalFoldASCII(b[j+2:k], name) {
+			if k == len(b) {
+				return j
+			}
+			switch b[k] {
+			case ' ', '\t', '\n', '\f', '\r', '/', '>':
+				return j
+			}
+		}
+		i = j + 2
+	}
+}
+
+// rawElements are the elements whose content the tokenizer reads as text
+// up to their end tag.
+var rawElements = []string{"script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+
+// rawElement returns the lower-case name of a raw-text or RCDATA element,
+// or "" for any other tag name.
+func rawElement(name []byte) string {
+	for _, r := range rawElements {
+		if equalFoldASCII(name, r) {
+			return r
+		}
+	}
+	return ""
+}
+
+func equalFoldASCII(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range b {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/wiredesk/wiredesk/internal/zyte"
+)
+
+func TestStripRaw(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"script", `<p>a</p><script>var x = "<p>no</p>";</script><p>b</p>`, `<p>a</p><script></script><p>b</p>`},
+		{"style any case", `<STYLE type=text/css>p{}</Style ><p>b`, `<STYLE type=text/css></Style ><p>b`},
+		{"json-ld kept", `<script type="application/ld+json">{"a":1}</script>`, `<script type="application/ld+json">{"a":1}</script>`},
+		{"escaped script kept", `<script><!-- document.write("<script>x</script>") --></script>`, `<script><!-- document.write("<script>x</script>") --></script>`},
+		{"in a comment", `<!-- <script> --><p>b</p><!-- </script> -->`, `<!-- <script> --><p>b</p><!-- </script> -->`},
+		{"in an attribute", `<div data-x="<script>">text</div><script>y</script>`, `<div data-x="<script>">text</div><script></script>`},
+		{"in a textarea", `<textarea><script>x</script></textarea>`, `<textarea><script>x</script></textarea>`},
+		{"not an end tag", `<script>a="</scripts>";</script>b`, `<script></script>b`},
+		{"unclosed", `<p>a<script>b`, `<p>a<script>b`},
+		{"unclosed tag", `<p>a<div class="x`, `<p>a<div class="x`},
+		{"lone angle", `a < b <3 <p>c`, `a < b <3 <p>c`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(stripRaw([]byte(tt.in))); got != tt.want {
+				t.Errorf("stripRaw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStripRawSameResult extracts every test page and every Zyte page with
+// and without stripping: the results must be identical.
+func TestStripRawSameResult(t *testing.T) {
+	type page struct {
+		name string
+		data []byte
+		u    *url.URL
+	}
+	var all []page
+	for _, p := range pages(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, page{p, data, pageURL(t, filepath.Base(p))})
+	}
+	zp, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range zp {
+		u, _ := url.Parse(p.URL)
+		all = append(all, page{p.ID, p.HTML, u})
+	}
+	for _, p := range all {
+		a, err := ExtractWith(bytes.NewReader(p.data), p.u, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := ExtractWith(bytes.NewReader(p.data), p.u, Options{keepRaw: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: stripping script and style changes the result", p.name)
+			for i := range min(len(a.Blocks), len(b.Blocks)) {
+				if a.Blocks[i] != b.Blocks[i] {
+					t.Logf("first difference, block %d:\n stripped %+v\n     kept %+v", i, a.Blocks[i], b.Blocks[i])
+					break
+				}
+			}
+		}
+	}
+}
