@@ -281,7 +281,7 @@ func (l *loop) handle(ctx context.Context, msg jetstream.Msg) {
 		// crashed or hung every time.
 		herr = Permanent(fmt.Errorf("delivered %d times without an ack (max %d)", m.Deliveries-1, l.cfg.MaxDeliver))
 	} else {
-		stop := keepAlive(msg, l.cfg.AckWait)
+		stop := KeepAlive(msg, l.cfg.AckWait)
 		herr = l.h(ctx, m)
 		stop()
 	}
@@ -323,9 +323,10 @@ func (l *loop) settle(ctx context.Context, msg jetstream.Msg, m *Msg, herr error
 	return "term"
 }
 
-// keepAlive tells the server the message is still being worked on, so
-// that long work is not redelivered to another replica meanwhile.
-func keepAlive(msg jetstream.Msg, ackWait time.Duration) (stop func()) {
+// KeepAlive tells the server the message is still being worked on, a
+// third of ackWait apart, so that long work is not redelivered to another
+// replica meanwhile. Call stop when the work is done.
+func KeepAlive(msg jetstream.Msg, ackWait time.Duration) (stop func()) {
 	t := time.NewTicker(max(ackWait/3, 50*time.Millisecond))
 	done := make(chan struct{})
 	go func() {

@@ -55,7 +55,7 @@ func (b *Backfiller) Work(ctx context.Context, q Queue, drain bool) error {
 
 func (b *Backfiller) take(ctx context.Context, msg jetstream.Msg) {
 	file := string(msg.Data())
-	stop := keepAliveMsg(msg, bus.BackfillAckWait/4)
+	stop := bus.KeepAlive(msg, bus.BackfillAckWait)
 	_, err := b.File(ctx, file)
 	stop()
 	switch {
@@ -77,23 +77,6 @@ func (b *Backfiller) take(ctx context.Context, msg jetstream.Msg) {
 		b.f.log.Warn("backfill failed; file back in the queue", "file", file, "err", err)
 		_ = msg.NakWithDelay(30 * time.Second)
 	}
-}
-
-// keepAliveMsg tells the server every d that msg is still being worked on.
-func keepAliveMsg(msg jetstream.Msg, d time.Duration) (stop func()) {
-	t := time.NewTicker(d)
-	done := make(chan struct{})
-	go func() {
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-				_ = msg.InProgress()
-			}
-		}
-	}()
-	return func() { t.Stop(); close(done) }
 }
 
 // Enqueuer is what queueing files needs: a publisher with Msg-Id.
