@@ -199,8 +199,14 @@ func (cfg Config) options(url string, last *lastErr, log *slog.Logger) ([]nats.O
 		}),
 		// Called on every failed attempt, the first connection's too.
 		nats.ReconnectErrHandler(func(_ *nats.Conn, err error) {
-			last.set(redactErr(err, cfg))
-			log.Warn("nats connection failed; retrying", "url", url, "err", redactErr(err, cfg))
+			msg := redactErr(err, cfg)
+			if errors.Is(err, nats.ErrNoServers) {
+				// nats.go reports a first attempt that every server
+				// refused this way, having dropped the refusals.
+				msg = "connection refused (" + msg + ")"
+			}
+			last.set(msg)
+			log.Warn("nats connection failed; retrying", "url", url, "err", msg)
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			last.set("")
