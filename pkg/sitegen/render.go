@@ -105,7 +105,8 @@ func chromeFor(lang string) chrome {
 	}
 }
 
-func (s *Site) writePage(w io.Writer, i int, base string) {
+// writePage writes page i as served under path (its canonical URL).
+func (s *Site) writePage(w io.Writer, i int, base, path string) {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
 	p := s.pages[i]
@@ -129,7 +130,7 @@ func (s *Site) writePage(w io.Writer, i int, base string) {
 <header class="site-header">
 <a class="logo" href="/%s/">%s</a>
 <nav class="main-nav"><ul>
-`, src.lang, e(c.title), e(src.name), base, s.path(i), e(c.title), pub.Format(time.RFC3339), e(c.byline), src.id, e(src.name))
+`, src.lang, e(c.title), e(src.name), base, path, e(c.title), pub.Format(time.RFC3339), e(c.byline), src.id, e(src.name))
 	for _, item := range ch.nav {
 		fmt.Fprintf(bw, "<li><a href=\"/%s/%s/\">%s</a></li>\n", src.id, strings.ToLower(item), e(item))
 	}
@@ -196,8 +197,10 @@ func (s *Site) writeRSS(w io.Writer, k int, base string) {
 `, e(src.name), base, src.id, e(src.name), src.lang)
 	for i := k; i < len(s.pages); i += s.cfg.Sources {
 		c := s.content(i)
-		fmt.Fprintf(bw, "<item>\n<title>%s</title>\n<link>%s%s</link>\n<guid isPermaLink=\"true\">%s%s</guid>\n<pubDate>%s</pubDate>\n<description>%s</description>\n</item>\n",
-			e(c.title), base, s.path(i), base, s.path(i), s.published(i).Format(time.RFC1123Z), e(c.lead))
+		for _, path := range s.paths(i) {
+			fmt.Fprintf(bw, "<item>\n<title>%s</title>\n<link>%s%s</link>\n<guid isPermaLink=\"true\">%s%s</guid>\n<pubDate>%s</pubDate>\n<description>%s</description>\n</item>\n",
+				e(c.title), base, path, base, path, s.published(i).Format(time.RFC1123Z), e(c.lead))
+		}
 	}
 	fmt.Fprint(bw, "</channel>\n</rss>\n")
 }
@@ -207,7 +210,9 @@ func (s *Site) writeSitemap(w io.Writer, k int, base string) {
 	defer bw.Flush()
 	fmt.Fprint(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
 	for i := k; i < len(s.pages); i += s.cfg.Sources {
-		fmt.Fprintf(bw, "<url><loc>%s%s</loc><lastmod>%s</lastmod></url>\n", base, s.path(i), s.published(i).Format(time.RFC3339))
+		for _, path := range s.paths(i) {
+			fmt.Fprintf(bw, "<url><loc>%s%s</loc><lastmod>%s</lastmod></url>\n", base, path, s.published(i).Format(time.RFC3339))
+		}
 	}
 	fmt.Fprint(bw, "</urlset>\n")
 }

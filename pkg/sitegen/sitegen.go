@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,10 @@ type Config struct {
 	// DiplomaticShare is the fraction of pages that are diplomatic news
 	// (default 0.5; negative for none).
 	DiplomaticShare float64
+	// Republish serves every story a second time under a URL of its own
+	// (NNNNNN-2.html, its own canonical), listed in the feed and sitemap
+	// beside the first: the same text, another article to store.
+	Republish bool
 }
 
 // DefaultSources is the number of sources when Config.Sources is zero.
@@ -129,13 +134,15 @@ func (s *Site) Expected(base string) []string {
 		if !p.diplomatic {
 			continue
 		}
-		u, err := fetch.Canonicalize(base + s.path(i))
-		if err != nil {
-			// base is not a URL: the caller's mistake, and then nothing
-			// can be expected.
-			return nil
+		for _, path := range s.paths(i) {
+			u, err := fetch.Canonicalize(base + path)
+			if err != nil {
+				// base is not a URL: the caller's mistake, and then
+				// nothing can be expected.
+				return nil
+			}
+			out = append(out, u)
 		}
-		out = append(out, u)
 	}
 	sort.Strings(out)
 	return out
@@ -149,6 +156,14 @@ func (s *Site) Diplomatic(i int) bool { return s.pages[i].diplomatic }
 
 // Path returns the path of page i.
 func (s *Site) Path(i int) string { return s.path(i) }
+
+// paths returns the paths page i is served under.
+func (s *Site) paths(i int) []string {
+	if s.cfg.Republish {
+		return []string{s.path(i), strings.TrimSuffix(s.path(i), ".html") + "-2.html"}
+	}
+	return []string{s.path(i)}
+}
 
 func (s *Site) path(i int) string {
 	src := s.sources[s.pages[i].src]
@@ -182,8 +197,9 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 		s.writeSitemap(w, k, base)
 	case len(parts) == 3 && parts[1] == s.sources[k].section && strings.HasSuffix(parts[2], ".html"):
-		i, err := strconv.Atoi(strings.TrimSuffix(parts[2], ".html"))
-		if err != nil || i < 0 || i >= len(s.pages) || s.pages[i].src != k || s.path(i) != r.URL.Path {
+		num, _ := strings.CutSuffix(strings.TrimSuffix(parts[2], ".html"), "-2")
+		i, err := strconv.Atoi(num)
+		if err != nil || i < 0 || i >= len(s.pages) || s.pages[i].src != k || !slices.Contains(s.paths(i), r.URL.Path) {
 			http.NotFound(w, r)
 			return
 		}
@@ -194,7 +210,7 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		s.writePage(w, i, base)
+		s.writePage(w, i, base, r.URL.Path)
 	default:
 		http.NotFound(w, r)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/fetch"
+	"github.com/wiredesk/wiredesk/pkg/sitegen"
 )
 
 // TestCrash runs the scenarios side by side: each has its own NATS,
@@ -30,6 +31,7 @@ func TestCrash(t *testing.T) {
 		{"cluster node loss", clusterNodeLoss},
 		{"lasting outage", lastingOutage},
 		{"kill backfill", killBackfill},
+		{"two classifiers", twoClassifiers},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
@@ -58,6 +60,27 @@ func killStages(t *testing.T) {
 			e.restart(p)
 			target += step
 		}
+	}
+	e.finish()
+}
+
+// Two classifier replicas share the memory of furniture, and each is
+// killed with SIGKILL once mid-stream; every story is served under a
+// second URL too. Everything is stored, both copies of every story, and
+// each article as the memory converges to (compareText): as one classifier
+// without faults would store it.
+func twoClassifiers(t *testing.T) {
+	e := newEnvSite(t, sitegen.Config{Pages: sizeFor().pages / 2, Republish: true})
+	e.replicas = 2
+	e.startSingle()
+	e.configure(1)
+	e.startServices()
+	want := len(e.expected)
+	for k, p := range []*proc{e.cls, e.cls2} {
+		e.waitStored((k+1)*want/3, e.size.drain)
+		e.logf("%d stored", e.stored())
+		p.kill()
+		e.restart(p)
 	}
 	e.finish()
 }

@@ -122,6 +122,8 @@ type env struct {
 	st       store.Store
 	fetcher  *proc
 	cls      *proc
+	cls2     *proc // a second classifier replica, when replicas is 2
+	replicas int   // classifier replicas: 1 unless a scenario says
 	sink     *proc
 	nc       *nats.Conn
 	js       jetstream.JetStream
@@ -158,8 +160,21 @@ func (e *env) logf(format string, args ...any) {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	e := &env{t: t, dir: t.TempDir(), size: sizeFor(), begun: time.Now()}
-	e.site = sitegen.New(sitegen.Config{Pages: e.size.pages, Seed: 20261123})
+	return newEnvSite(t, sitegen.Config{})
+}
+
+// newEnvSite is newEnv with a site shaped by cfg; its Pages and Seed are
+// the scenario's when zero.
+func newEnvSite(t testing.TB, cfg sitegen.Config) *env {
+	t.Helper()
+	e := &env{t: t, dir: t.TempDir(), size: sizeFor(), begun: time.Now(), replicas: 1}
+	if cfg.Pages == 0 {
+		cfg.Pages = e.size.pages
+	}
+	if cfg.Seed == 0 {
+		cfg.Seed = 20261123
+	}
+	e.site = sitegen.New(cfg)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.requests.Add(1)
 		if strings.HasSuffix(r.URL.Path, ".html") {
@@ -316,13 +331,17 @@ func (e *env) startServices() {
 	if e.js, err = jetstream.New(nc); err != nil {
 		e.t.Fatal(err)
 	}
-	svc := func(name string) *proc {
-		p := newProc(e.t, e.dir, name, filepath.Join(binDir, name), "-config", e.cfgPath)
+	svcAs := func(name, bin string) *proc {
+		p := newProc(e.t, e.dir, name, filepath.Join(binDir, bin), "-config", e.cfgPath)
 		p.listen = addr(freePort(e.t))
 		p.args = append(p.args, "-listen", p.listen)
 		return p
 	}
+	svc := func(name string) *proc { return svcAs(name, name) }
 	e.sink, e.cls = svc("sink"), svc("classifier")
+	if e.replicas > 1 {
+		e.cls2 = svcAs("classifier-2", "classifier")
+	}
 	if e.archive == "" {
 		e.fetcher = svc("fetcher")
 	}
@@ -334,7 +353,7 @@ func (e *env) startServices() {
 
 func (e *env) services() []*proc {
 	var out []*proc
-	for _, p := range []*proc{e.sink, e.cls, e.fetcher} {
+	for _, p := range []*proc{e.sink, e.cls, e.cls2, e.fetcher} {
 		if p != nil {
 			out = append(out, p)
 		}
@@ -392,7 +411,7 @@ func (e *env) finish() {
 		e.t.Errorf("pipeline did not finish: %d of %d stored: %v", e.stored(), want, err)
 		e.logConsumers()
 	}
-	for _, p := range []*proc{e.fetcher, e.cls, e.sink} {
+	for _, p := range []*proc{e.fetcher, e.cls, e.cls2, e.sink} {
 		if p != nil {
 			p.stop(40 * time.Second)
 		}
