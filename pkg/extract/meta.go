@@ -128,7 +128,7 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 	}
 	site := clean(w.metas["og:site_name"])
 	if t := clean(w.metas["og:title"]); t != "" {
-		return stripSite(t, site, false)
+		return stripHost(stripSite(t, site, false), w.pageURL)
 	}
 	first := ""
 	for i := range w.blocks {
@@ -150,6 +150,38 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 		return t
 	}
 	return stripSite(clean(w.titleText), site, true)
+}
+
+// stripHost removes a trailing segment that names the site by its host:
+// "Title | CNN Politics" on www.cnn.com, "Title -- Sott.net" on sott.net.
+// The segment must be short and hold the host's main label as a word.
+func stripHost(t string, page *url.URL) string {
+	if page == nil {
+		return t
+	}
+	label := strings.TrimPrefix(strings.ToLower(page.Hostname()), "www.")
+	if i := strings.IndexByte(label, '.'); i > 0 {
+		label = label[:i]
+	}
+	if len(label) < 2 {
+		return t
+	}
+	for _, sep := range append(titleSeps, " -- ") {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := t[:i], t[i+len(sep):]
+		if len(strings.Fields(tail)) > 3 || len(strings.Fields(head)) < 2 {
+			continue
+		}
+		for _, f := range strings.FieldsFunc(strings.ToLower(tail), func(r rune) bool { return r == ' ' || r == '.' }) {
+			if f == label {
+				return strings.TrimSpace(head)
+			}
+		}
+	}
+	return t
 }
 
 // stripSite removes the site name from the end of a title. Without a known

@@ -34,6 +34,8 @@ func TestTitle(t *testing.T) {
 		{"title two suffixes", `<title>Erdoğan ve Putin görüştü - Dünya Haberleri | Hürriyet</title>`, "Erdoğan ve Putin görüştü"},
 		{"title em dash", `<title>Лавров прибыл в Анкару — РИА Новости</title>`, "Лавров прибыл в Анкару"},
 		{"title dash inside kept", `<title>Lavrov - Çavuşoğlu görüşmesi - Hürriyet</title>`, "Lavrov - Çavuşoğlu görüşmesi"},
+		{"og:title loses a segment naming the host", `<meta property="og:title" content="Lavrov Ankara'da | Example Politika">`, "Lavrov Ankara'da"},
+		{"og:title keeps a segment naming another", `<meta property="og:title" content="Lavrov Ankara'da | Dünya Gündemi">`, "Lavrov Ankara'da | Dünya Gündemi"},
 		{"title no suffix", `<title>Libya'da ateşkes</title>`, "Libya'da ateşkes"},
 		{"JSON-LD headline before title", `<title>X | Y</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"LD başlık"}</script>`, "LD başlık"},
 		{"invalid UTF-8 repaired", "<meta property=\"og:title\" content=\"Ba\xffşlık\">", "Ba\uFFFDşlık"},
