@@ -478,17 +478,25 @@ func nextIsLetter(s string) bool {
 }
 
 // matchWords marks the words of ws that match one of terms in lang: one
-// of the tokens indexTokens gives the word matches.
+// of the word's tokens (those indexTokens gives, and its stem even when a
+// prefix) matches.
 func matchWords(lang string, ws []wordPos, terms []term) []bool {
 	hit := make([]bool, len(ws))
 	if len(terms) == 0 {
 		return hit
 	}
-	cache := map[string]string{}
 	for i, w := range ws {
-		toks := strings.Split(indexTokens(lang, w.word, cache), " ")
+		low := lowerWord(lang, w.word)
+		st := stem.Word(lang, w.word)
+		toks := [4]string{low, st}
+		n := 2
+		if lang == "tr" {
+			if f := foldTurkish(low); f != low {
+				toks[2], toks[3], n = f, foldTurkish(st), 4
+			}
+		}
 		for _, t := range terms {
-			if slices.ContainsFunc(toks, t.matches) {
+			if slices.ContainsFunc(toks[:n], t.matches) {
 				hit[i] = true
 				break
 			}
