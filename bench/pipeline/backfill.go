@@ -73,7 +73,11 @@ func runBackfillBench(ctx context.Context, o options, dir string, site *sitegen.
 	fmt.Fprintf(stdout, "host filter: %.0f records/s refusing every record, %.0f records/s keeping the sources' pages\n",
 		res.filterOnly, res.filterKeep)
 
-	live, err := runServices(ctx, o, filepath.Join(dir, "live"), site, base)
+	// A source's feed lists a quarter of the site: past 10,000 pages it
+	// outgrows the default body cap, and one poll must take every page.
+	live, err := runServicesWith(ctx, o, filepath.Join(dir, "live"), site, base, map[string]map[string]any{
+		"fetcher": {"max_body": max(5<<20, int64(o.pages)*2<<10), "max_poll_urls": o.pages},
+	})
 	if err != nil {
 		return fmt.Errorf("live crawl: %w", err)
 	}

@@ -221,6 +221,12 @@ func writeConfig(path, natsURL, dbPath string, site *sitegen.Site, base string, 
 }
 
 func runServices(ctx context.Context, o options, dir string, site *sitegen.Site, base string) (result, error) {
+	return runServicesWith(ctx, o, dir, site, base, nil)
+}
+
+// runServicesWith is runServices with config overrides, as writeConfig
+// takes them.
+func runServicesWith(ctx context.Context, o options, dir string, site *sitegen.Site, base string, override map[string]map[string]any) (result, error) {
 	res := result{name: "services (fetcher, classifier, sink) + nats-server", pages: site.Pages()}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, err
@@ -234,7 +240,7 @@ func runServices(ctx context.Context, o options, dir string, site *sitegen.Site,
 	defer ns.stop(10 * time.Second)
 	dbPath := filepath.Join(dir, "wiredesk.db")
 	cfgPath := filepath.Join(dir, "wiredesk.yaml")
-	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base, nil); err != nil {
+	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base, override); err != nil {
 		return res, err
 	}
 	// Opening the store first creates its schema; the benchmark then
