@@ -306,6 +306,7 @@ func (w *walker) zones(l *layout) []article.Block {
 		host = base.Hostname()
 	}
 	shapeBody(out, hrefs, host)
+	markComments(out)
 	return out
 }
 

@@ -187,6 +187,17 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_portal_short.html", "Bakü'deki zirvede", article.ZoneRelated},
 		{"tr_portal_short.html", "Yerli haberleşme uydusu", article.ZoneRelated},
 		{"tr_portal_short.html", "Altın fiyatları güne", article.ZoneRelated},
+		{"tr_portal_short.html", "11 Mart 2026", article.ZoneHeader},
+		// A teaser list right after the body and a comment thread, with no
+		// class names at all.
+		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
+		{"ru_thread_plain.html", "Переговоры в астанинском", article.ZoneRelated},
+		{"ru_thread_plain.html", "Глава МИД посетит", article.ZoneRelated},
+		{"ru_thread_plain.html", "Комментарии (3)", article.ZoneComment},
+		{"ru_thread_plain.html", "Сергей_К", article.ZoneComment},
+		{"ru_thread_plain.html", "Хорошо, что разговаривают", article.ZoneComment},
+		{"ru_thread_plain.html", "14.04.2026 11:02", article.ZoneComment},
+		{"ru_thread_plain.html", "Следующий раунд в июне?", article.ZoneComment},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -105,9 +105,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 			b.Zone = article.ZoneNav
 		case b.LinkDensity >= 0.9 && n <= 2:
 			b.Zone = article.ZoneNav
-		case n <= 6 && !sentence(b.Text) && dated(b.Text) && b.Zone == article.ZoneBody:
-			// Around the body a date line stays unknown: the classifier
-			// tells datelines from boilerplate there.
+		case n <= 6 && !sentence(b.Text) && dated(b.Text):
 			b.Zone = article.ZoneHeader
 		}
 	}
@@ -173,4 +171,62 @@ func sameHost(link, host string) bool {
 func bareURL(s string) bool {
 	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")) &&
 		!strings.ContainsAny(s, " \u00a0")
+}
+
+// markComments finds reader comments by their shape, whatever the markup
+// calls them: a name line (three words at most, no sentence), a stamp line
+// (five words at most, with a digit: "2 saat önce", "12.05.2026 14:03"),
+// then the comment's prose, with perhaps a short "reply" link after it.
+// Two such in a row are a thread; a short label right before it ("Yorumlar
+// (2)") belongs to it. A live report's entries (a time, then text) have no
+// name line and are not taken for comments.
+func markComments(bs []article.Block) {
+	open := func(i int) bool {
+		return i >= 0 && i < len(bs) && (bs[i].Zone == article.ZoneBody || bs[i].Zone == article.ZoneUnknown) && bs[i].Level == 0
+	}
+	// A stamp may have been taken for a date line already.
+	stamp := func(i int) bool {
+		return open(i) || (i < len(bs) && bs[i].Zone == article.ZoneHeader)
+	}
+	short := func(i, n int) bool { return !sentence(bs[i].Text) && words(bs[i].Text) <= n }
+	// unit returns the end of a comment starting at i, or -1.
+	unit := func(i int) int {
+		if !open(i) || !stamp(i+1) || !short(i, 3) || !short(i+1, 5) || !strings.ContainsAny(bs[i+1].Text, "0123456789") {
+			return -1
+		}
+		j := i + 2
+		for open(j) && prose(&bs[j]) {
+			j++
+		}
+		if j == i+2 {
+			return -1
+		}
+		for j < len(bs) && words(bs[j].Text) <= 2 && bs[j].Level == 0 && bs[j].Zone != article.ZoneBody {
+			j++ // a reply or like link, already furniture
+		}
+		return j
+	}
+	for i := 0; i < len(bs); {
+		end := unit(i)
+		if end < 0 {
+			i++
+			continue
+		}
+		next := unit(end)
+		if next < 0 {
+			i = end
+			continue
+		}
+		if l := i - 1; open(l) && short(l, 4) {
+			bs[l].Zone = article.ZoneComment
+		}
+		for end >= 0 {
+			for k := i; k < end; k++ {
+				if stamp(k) {
+					bs[k].Zone = article.ZoneComment
+				}
+			}
+			i, end = end, unit(end)
+		}
+	}
 }
