@@ -61,7 +61,7 @@ func TestReplayRevisesWhatChanged(t *testing.T) {
 	h := newHarness(t)
 	h.startSink()
 	mk := func(threshold float64) *classify.Classifier {
-		cl, err := classify.New(classify.Config{NoMemory: true, Threshold: threshold}, slog.New(slog.DiscardHandler))
+		cl, err := classify.New(classify.Config{Threshold: threshold}, slog.New(slog.DiscardHandler))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestReplayRevisesWhatChanged(t *testing.T) {
 			t.Errorf("replay published %d articles, want none", n-published)
 		}
 		for id, r := range h.records() {
-			if r.Revision != 1 || r.Article.ContentHash != before[id].Article.ContentHash {
+			if r.Revision != before[id].Revision || r.Article.ContentHash != before[id].Article.ContentHash {
 				t.Errorf("%s: revision %d, hash %s -> %s", r.Article.URL, r.Revision, before[id].Article.ContentHash, r.Article.ContentHash)
 			}
 		}
@@ -109,10 +109,18 @@ func TestReplayRevisesWhatChanged(t *testing.T) {
 			scores = append(scores, r.Article.Relevance.Score)
 		}
 		slices.Sort(scores)
-		v2 := mk(scores[len(scores)/2])
+		v2, ref := mk(scores[len(scores)/2]), mk(scores[len(scores)/2])
+		// What v2 makes of each page once its memory of furniture has
+		// seen them all, as the shared memory has.
+		pages := h.pages()
+		for _, p := range pages {
+			if _, err := ref.Classify(context.Background(), p, time.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
 		want := map[string]string{} // id → content hash v2 gives it
-		for _, p := range h.pages() {
-			res, err := v2.Classify(context.Background(), p, time.Now())
+		for _, p := range pages {
+			res, err := ref.ClassifyShared(context.Background(), p, time.Now(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -130,10 +138,10 @@ func TestReplayRevisesWhatChanged(t *testing.T) {
 				revised++
 			}
 			switch {
-			case changed && (r.Revision != 2 || r.Article.ContentHash != want[id]):
-				t.Errorf("%s: output changed, stored revision %d with hash %s, want revision 2 with %s", old.Article.URL, r.Revision, r.Article.ContentHash, want[id])
-			case !changed && r.Revision != 1:
-				t.Errorf("%s: output unchanged, stored revision %d", old.Article.URL, r.Revision)
+			case changed && (r.Revision != old.Revision+1 || r.Article.ContentHash != want[id]):
+				t.Errorf("%s: output changed, stored revision %d with hash %s, want revision %d with %s", old.Article.URL, r.Revision, r.Article.ContentHash, old.Revision+1, want[id])
+			case !changed && r.Revision != old.Revision:
+				t.Errorf("%s: output unchanged, stored revision %d, was %d", old.Article.URL, r.Revision, old.Revision)
 			}
 		}
 		if revised == 0 || len(after) != len(before) {
