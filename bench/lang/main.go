@@ -128,11 +128,35 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintf(stdout, "\nspeed: langid %.0f lines/s, lingua-go %.0f lines/s (%.1fx); model loading: langid %v, lingua-go %v\n",
 		float64(len(lines))/oursTime.Seconds(), float64(len(lines))/linTime.Seconds(), linTime.Seconds()/oursTime.Seconds(),
 		loadOurs.Round(time.Millisecond), loadBase.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "\nthe issue's neighbours: share of lines never labelled tr or ru\n%-10s %-8s %-8s %s\n", "code", "langid", "lingua", "lines")
+	for _, code := range neighbours {
+		if n := ours.byLang[code]; n > 0 {
+			fmt.Fprintf(stdout, "%-10s %-8.3f %-8.3f %d\n", code, ours.right(code), lin.right(code), n)
+		}
+	}
 	for _, t := range []*tally{&ours, &lin} {
 		fmt.Fprintf(stdout, "\n%s: languages with lines labelled tr or ru (worst first):\n", t.name)
 		t.worst(stdout, 25)
 	}
 	return nil
+}
+
+// neighbours are the close neighbours of Turkish and Russian and its
+// Latin-script European languages, by the ISO 639-3 codes of the sources
+// (UDHR files such as srp_cyrl and srp_latn share one code).
+var neighbours = []string{
+	"azj", "tuk", "uzn", "gag", "crh", "ukr", "bel", "bul", "srp", "mkd", "kaz", "kir", "tat", "bak",
+	"pol", "ces", "slk", "hun", "hrv", "bos", "slv", "lav", "lvs", "lit", "est", "ekk", "isl", "ron", "sqi", "als",
+	"deu", "fra", "spa", "ita", "por", "nld", "swe", "dan", "nob", "fin", "eng", "khk",
+}
+
+// right is the share of a language's lines never labelled tr or ru.
+func (t *tally) right(lang string) float64 {
+	n := t.byLang[lang]
+	if n == 0 {
+		return 0
+	}
+	return 1 - float64(t.badTR[lang]+t.badRU[lang])/float64(n)
 }
 
 func frac(ok, n int) string {
