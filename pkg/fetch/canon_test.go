@@ -205,3 +205,18 @@ func TestPageCanonical(t *testing.T) {
 		})
 	}
 }
+
+func TestRedactedLogURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://user:s3cret@feeds.example.com/rss", "https://user:xxxxx@feeds.example.com/rss"},
+		{"https://feeds.example.com/rss", "https://feeds.example.com/rss"},
+		{"%zz", "%zz"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := redacted(tt.in); got != tt.want {
+				t.Errorf("redacted(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -247,7 +247,7 @@ func (f *Fetcher) processLink(ctx context.Context, src *Source, l link, c *count
 		c.skipped.Add(1)
 		f.m.skip(src.ID, "content_type")
 		f.m.page(src.ID, "skipped")
-		f.log.Debug("not HTML", "url", l.URL, "content_type", ct)
+		f.log.Debug("not HTML", "url", l.URL.Redacted(), "content_type", ct)
 		return
 	}
 	resp := article.HTTP{Status: r.Status, ETag: r.Header.Get("ETag"), LastModified: r.Header.Get("Last-Modified"), ContentType: ct}
@@ -347,6 +347,7 @@ func htmlType(ct string, body []byte) bool {
 // failFetch counts and logs a failed fetch: a skip when the URL is not
 // ours to fetch or not usable, an error otherwise.
 func (f *Fetcher) failFetch(src *Source, u string, err error, c *counters) {
+	u = redacted(u)
 	var bad *badContent
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -373,10 +374,20 @@ func (f *Fetcher) failFetch(src *Source, u string, err error, c *counters) {
 }
 
 func (f *Fetcher) fail(src *Source, class, u string, err error, c *counters) {
+	u = redacted(u)
 	c.errors.Add(1)
 	f.m.fail(src.ID, class)
 	f.m.page(src.ID, "error")
 	f.log.Warn("fetch failed", "source", src.ID, "url", u, "class", class, "err", err)
+}
+
+// redacted returns a URL for the log with any password in it replaced:
+// a feed or sitemap may be configured with user:pass@.
+func redacted(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Redacted()
+	}
+	return raw
 }
 
 // errClass names an error for the errors metric.
