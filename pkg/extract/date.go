@@ -266,7 +266,7 @@ func timeAfter(text string, end int, times [][]int) []int {
 			continue
 		}
 		gap := text[end:m[0]]
-		if len(gap) > 40 || strings.IndexAny(gap, "0123456789.()") >= 0 || len(strings.FieldsFunc(gap, isSep)) > 2 ||
+		if len(gap) > 40 || strings.ContainsAny(gap, "0123456789.()") || len(strings.FieldsFunc(gap, isSep)) > 2 ||
 			updatedLabelRE.MatchString(gap) || publishedLabelRE.MatchString(gap) {
 			return nil
 		}
