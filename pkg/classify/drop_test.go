@@ -106,7 +106,8 @@ func TestKept(t *testing.T) {
 		// the extractor's body holds the story, so it is an article.
 		{"short article on a busy page", mkPage(t, append([]article.Block{
 			body("Türkiye ile Azerbaycan, Ankara'da demiryolu hattının ortak işletilmesine ilişkin mutabakat imzaladı."),
-			body("Bakanlar, hattın gelecek yıl yük taşımacılığına açılacağını ve yolculuğun kısalacağını söyledi.")},
+			body("Bakanlar, hattın gelecek yıl yük taşımacılığına açılacağını ve yolculuğun kısalacağını söyledi."),
+			body("İki ülkenin dışişleri bakanları imza töreninin ardından ortak basın toplantısı düzenledi.")},
 			teasers(12)...)...), "tr", true, "mutabakat"},
 		{"turkish not diplomatic", mkPage(t, body("Fenerbahçe, ligin 18. haftasında deplasmanda karşılaştığı rakibini 3-1 mağlup etti ve zirve yarışında kritik bir galibiyet aldı. Teknik direktör maçtan sonra oyuncularını tebrik etti.")), "tr", false, "Fenerbahçe"},
 	} {

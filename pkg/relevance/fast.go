@@ -23,10 +23,14 @@ type fastTables struct {
 	cue     []int32          // number → "c:cue", or -1
 	phrases map[[2]int32]int32
 	shapes  map[string]int32 // shape name → index
+	act     int32            // the index of the diplomatic-act cue, or -1
 }
 
 func compileFast(lm *LangModel, lx lexicon) fastTables {
-	ft := fastTables{stems: map[string]int32{}, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}}
+	ft := fastTables{stems: map[string]int32{}, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}, act: -1}
+	if i, ok := lm.index[prefixCue+"act"]; ok {
+		ft.act = i
+	}
 	num := func(stem string) int32 {
 		if n, ok := ft.stems[stem]; ok {
 			return n
@@ -66,6 +70,7 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
 	}
+	acts := 0
 	for si, seg := range toks {
 		prev, prevLower, havePrev := int32(-1), "", false
 		for ti, t := range seg {
@@ -85,6 +90,9 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 				}
 				if i := ft.cue[n]; i >= 0 {
 					emit(i, "", "")
+					if i == ft.act {
+						acts++
+					}
 				}
 				if havePrev && prev >= 0 {
 					if i, ok := ft.phrases[[2]int32{prev, n}]; ok {
@@ -109,6 +117,11 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 	}
 	for _, step := range lexSteps {
 		if lex >= step.min {
+			shape(step.name)
+		}
+	}
+	for _, step := range actSteps {
+		if acts >= step.min {
 			shape(step.name)
 		}
 	}

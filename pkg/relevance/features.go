@@ -29,7 +29,7 @@ const (
 // built; a text has the cue when any of its lead's stems is in the group.
 var cues = map[string]map[string][]string{
 	"tr": {
-		"act":      {"görüştü", "görüşme", "görüşmesi", "ziyaret", "zirve", "zirvesi", "anlaşma", "antlaşma", "mutabakat", "müzakere", "müzakereler", "ateşkes", "yaptırım", "yaptırımlar", "büyükelçi", "büyükelçisi", "büyükelçilik", "konsolosluk", "başkonsolosluk", "dışişleri", "heyet", "heyeti", "mevkidaşı", "diplomatik", "diplomasi", "bildiri", "deklarasyon", "arabuluculuk", "protokol"},
+		"act":      {"görüştü", "görüşme", "görüşmesi", "imzaladı", "imzalandı", "imzalanan", "ziyaret", "zirve", "zirvesi", "anlaşma", "antlaşma", "mutabakat", "müzakere", "müzakereler", "ateşkes", "yaptırım", "yaptırımlar", "büyükelçi", "büyükelçisi", "büyükelçilik", "konsolosluk", "başkonsolosluk", "dışişleri", "heyet", "heyeti", "mevkidaşı", "diplomatik", "diplomasi", "bildiri", "deklarasyon", "arabuluculuk", "protokol"},
 		"politics": {"seçim", "seçimler", "seçimde", "milletvekili", "meclis", "meclisi", "parti", "partisi", "kurultay", "kongre", "muhalefet", "belediye", "oy", "aday", "anket"},
 		"market":   {"borsa", "borsası", "endeks", "endeksi", "dolar", "avro", "faiz", "piyasa", "piyasalar", "hisse", "kur", "enflasyon", "şirket", "şirketi", "yatırımcı", "ihracat"},
 		"sport":    {"maç", "maçı", "gol", "lig", "ligi", "takım", "takımı", "futbol", "teknik", "direktör", "şampiyonluk", "transfer"},
@@ -37,7 +37,7 @@ var cues = map[string]map[string][]string{
 		"violence": {"saldırı", "saldırıda", "öldü", "öldürüldü", "yaralandı", "patlama", "bomba", "operasyon", "çatışma", "çatışmalar", "asker", "askeri", "terör"},
 	},
 	"ru": {
-		"act":      {"переговоры", "переговоров", "встреча", "встречи", "визит", "визита", "саммит", "саммита", "соглашение", "соглашения", "договор", "договора", "санкции", "санкций", "перемирие", "посол", "посла", "посольство", "консульство", "мид", "дипломат", "дипломатов", "дипломатический", "меморандум", "заявление", "телефонный", "консультации", "госсекретарь", "министр"},
+		"act":      {"переговоры", "переговоров", "встреча", "встречи", "визит", "визита", "саммит", "саммита", "соглашение", "соглашения", "договор", "договора", "санкции", "санкций", "перемирие", "посол", "посла", "посольство", "консульство", "мид", "дипломат", "дипломатов", "дипломатический", "меморандум", "заявление", "телефонный", "консультации", "госсекретарь", "министр", "подписали", "подписал", "подписание"},
 		"politics": {"выборы", "выборов", "депутат", "депутаты", "госдума", "госдумы", "партия", "партии", "оппозиция", "губернатор", "кандидат", "голосование", "избирком", "праймериз"},
 		"market":   {"биржа", "бирже", "рубль", "рубля", "курс", "акции", "торги", "торгов", "инвесторы", "инфляция", "ставка", "доллар", "компания", "компании", "фьючерс"},
 		"sport":    {"матч", "матча", "гол", "чемпионат", "сборная", "команда", "клуб", "тренер", "олимпиада", "турнир"},
@@ -61,7 +61,17 @@ var shapeNames = map[string]string{
 	"lex2":      "[profile terms 2+]",
 	"lex4":      "[profile terms 4+]",
 	"lex7":      "[profile terms 7+]",
+	"act2":      "[diplomatic acts 2+]",
+	"act4":      "[diplomatic acts 4+]",
 }
+
+// actSteps are the steps of the number of the lead's diplomatic-act words
+// that the model sees as features: one such word may be incidental (a
+// war report quoting a ministry), several are what a text is about.
+var actSteps = []struct {
+	name string
+	min  int
+}{{"act2", 2}, {"act4", 4}}
 
 // headWords is how many first words of a text without a title stand in
 // for one.
@@ -128,6 +138,7 @@ func walk(toks [][]token, lx lexicon, countries, orgs int, lex float64, stemOf f
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
 	}
+	acts := 0
 	for si, seg := range toks {
 		prev, prevLower := "", ""
 		for ti, t := range seg {
@@ -142,6 +153,9 @@ func walk(toks [][]token, lx lexicon, countries, orgs int, lex float64, stemOf f
 			}
 			if cue, ok := lx[s]; ok {
 				emit(key(prefixCue, cue, "", ""), "", "")
+				if cue == "act" {
+					acts++
+				}
 			}
 			if prev != "" {
 				emit(key(prefixPhrase, prev, "_", s), prevLower, t.lower)
@@ -160,6 +174,11 @@ func walk(toks [][]token, lx lexicon, countries, orgs int, lex float64, stemOf f
 	// weight in the lead, in steps.
 	for _, step := range lexSteps {
 		if lex >= step.min {
+			emit(key(prefixShape, step.name, "", ""), "", "")
+		}
+	}
+	for _, step := range actSteps {
+		if acts >= step.min {
 			emit(key(prefixShape, step.name, "", ""), "", "")
 		}
 	}

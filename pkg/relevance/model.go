@@ -40,7 +40,7 @@ type LangModel struct {
 	// Norm says the features of a text are scaled to unit length.
 	Norm bool `json:"norm,omitempty"`
 	// Threshold is the probability from which an article is relevant,
-	// chosen on the dev split.
+	// chosen on cross-validated scores (see Train).
 	Threshold float64            `json:"threshold"`
 	Weights   map[string]float64 `json:"weights"`
 	// Names are how word and phrase features read in the evidence: the

@@ -14,6 +14,10 @@ type Labelled struct {
 	Title      string
 	Paragraphs []string
 	Diplomatic bool
+	// Group is the cross-validation fold the text belongs to: a source
+	// and a stretch of time, so that a fold is scored by a model that
+	// never saw its outlet's neighbouring days (see Train).
+	Group string
 }
 
 // TrainConfig sets how a model is fitted.
@@ -24,78 +28,142 @@ type TrainConfig struct {
 	// would be noise).
 	MinDocs  int
 	MaxShare float64
-	// Lambdas are the L2 penalties tried; the one with the best dev F1
-	// wins (ties go to the larger, the simpler model).
-	Lambdas []float64
-	// Leads are the numbers of body words tried (LangModel.Lead); like
-	// the penalty, the best on dev wins.
-	Leads []int
+	// Lambdas are the L2 penalties tried, Leads the numbers of body words
+	// (LangModel.Lead), PosWeights the weights of a diplomatic text in the
+	// loss (1: as many as a negative). The combination with the best
+	// cross-validated F1 wins; near-ties (within Tie) go to the larger
+	// penalty, then the smaller weight: the simpler model, which carries
+	// to another outlet better.
+	Lambdas    []float64
+	Leads      []int
+	PosWeights []float64
+	Tie        float64
+	// MinPrecision is the precision the threshold must keep on the pooled
+	// out-of-fold scores: the threshold is the one with the best F1 among
+	// those that keep it (the best F1 overall if none does).
+	MinPrecision float64
 	// Norm scales a text's features to unit length (1/sqrt(n) each), so
 	// that a long lead does not outvote a short one by its word count.
 	Norm bool
 	// Iterations of the optimiser.
 	Iterations int
-	// Refit refits the chosen model on train and dev together; the
-	// threshold stays the one chosen on dev.
-	Refit bool
 }
 
 // DefaultTrainConfig is what the built-in model was trained with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{MinDocs: 3, MaxShare: 0.3, Lambdas: []float64{0.5, 1, 2, 4, 8, 16}, Leads: []int{30, 60, 150, 200, 300}, Iterations: 600, Refit: true}
+	return TrainConfig{
+		MinDocs: 3, MaxShare: 0.3,
+		Lambdas: []float64{2, 4, 8, 16, 32}, Leads: []int{60, 150, 300}, PosWeights: []float64{1, 2},
+		Tie: 0.005, MinPrecision: 0.85, Iterations: 600,
+	}
 }
 
-// LangReport is what training chose for one language, on dev.
+// LangReport is what training chose for one language, by cross-validation.
 type LangReport struct {
 	Lead      int
 	Lambda    float64
+	PosWeight float64
 	Threshold float64
-	DevF1     float64
-	Features  int
+	// CV is the pooled out-of-fold verdicts at Threshold; BestF1 the
+	// best out-of-fold F1 at any threshold, which chose the model.
+	CV       Counts
+	BestF1   float64
+	Folds    int
+	Features int
 }
 
-// Train fits a model per language on train, chooses its penalty and
-// threshold on dev, and, with cfg.Refit, refits it on train and dev. The
+// Train fits a model per language on the examples. It chooses the lead,
+// the penalty and the positive weight by cross-validation over the
+// examples' groups (each group held out in turn, its texts scored by a
+// model fitted on the others), and the threshold on those pooled
+// out-of-fold scores; then it fits the chosen model on every example. A
+// group is a source and a stretch of time, so the held-out scores are
+// what a model reads on days, or an outlet, it was not trained on. The
 // profile finds the countries and organisations the shape features count.
-func Train(p *Profile, train, dev []Labelled, cfg TrainConfig, log io.Writer) (*Model, map[string]LangReport, error) {
+func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Model, map[string]LangReport, error) {
 	m := &Model{Topic: "diplomacy", Langs: make(map[string]*LangModel)}
 	reports := make(map[string]LangReport)
 	langs := map[string]bool{}
-	for _, e := range train {
+	for _, e := range examples {
 		langs[e.Lang] = true
 	}
 	for lang := range langs {
 		lx := compileCues(lang)
-		best := LangReport{DevF1: -1}
-		var tr, dv []doc
-		var trY, dvY []bool
+		var groups []string
+		seen := map[string]bool{}
+		for _, e := range examples {
+			if e.Lang == lang && !seen[e.Group] {
+				seen[e.Group] = true
+				groups = append(groups, e.Group)
+			}
+		}
+		if len(groups) < 2 {
+			return nil, nil, fmt.Errorf("relevance: train: %s has %d cross-validation group(s), need 2 or more", lang, len(groups))
+		}
+		type cand struct {
+			r    LangReport
+			docs []doc
+			ys   []bool
+		}
+		var cands []cand
 		for _, lead := range cfg.Leads {
-			ltr, ltrY := docsOf(p, lang, lx, train, lead)
-			ldv, ldvY := docsOf(p, lang, lx, dev, lead)
-			if len(ldv) == 0 {
-				return nil, nil, fmt.Errorf("relevance: train: no dev texts in %s", lang)
+			docs, ys, gs := docsOf(p, lang, lx, examples, lead)
+			// One feature space and one held-out set per fold, shared by
+			// every penalty and weight.
+			type fold struct {
+				fs       *featureSpace
+				trD, teD []doc
+				trY      []bool
+				teIdx    []int
 			}
-			fs := newFeatureSpace(ltr, cfg.MinDocs, cfg.MaxShare)
-			for _, lambda := range cfg.Lambdas {
-				w, b := fit(fs, ltr, ltrY, lambda, cfg.Iterations, cfg.Norm)
-				probs := make([]float64, len(ldv))
-				for i, d := range ldv {
-					probs[i] = predict(fs, w, b, d, cfg.Norm)
+			folds := make([]fold, len(groups))
+			for k, g := range groups {
+				f := &folds[k]
+				for i, d := range docs {
+					if gs[i] == g {
+						f.teD, f.teIdx = append(f.teD, d), append(f.teIdx, i)
+					} else {
+						f.trD, f.trY = append(f.trD, d), append(f.trY, ys[i])
+					}
 				}
-				th, f1 := BestThreshold(probs, ldvY)
-				fmt.Fprintf(log, "%s: lead %3d lambda %-4g features %5d  dev F1 %.3f at threshold %.3f\n", lang, lead, lambda, len(fs.names), f1, th)
-				if f1 > best.DevF1+1e-9 {
-					best = LangReport{Lead: lead, Lambda: lambda, Threshold: th, DevF1: f1, Features: len(fs.names)}
-					tr, trY, dv, dvY = ltr, ltrY, ldv, ldvY
+				f.fs = newFeatureSpace(f.trD, cfg.MinDocs, cfg.MaxShare)
+			}
+			for _, pw := range cfg.PosWeights {
+				for _, lambda := range cfg.Lambdas {
+					oof := make([]float64, len(docs))
+					for _, f := range folds {
+						w, b := fit(f.fs, f.trD, f.trY, lambda, pw, cfg.Iterations, cfg.Norm)
+						for j, d := range f.teD {
+							oof[f.teIdx[j]] = predict(f.fs, w, b, d, cfg.Norm)
+						}
+					}
+					_, f1 := BestThreshold(oof, ys)
+					th, c := ThresholdAtPrecision(oof, ys, cfg.MinPrecision)
+					fmt.Fprintf(log, "%s: lead %3d lambda %-3g pos %g  CV best F1 %.3f; at P>=%.2f: threshold %.3f %v\n", lang, lead, lambda, pw, f1, cfg.MinPrecision, th, c)
+					cands = append(cands, cand{LangReport{Lead: lead, Lambda: lambda, PosWeight: pw, Threshold: th, CV: c, BestF1: f1, Folds: len(groups)}, docs, ys})
 				}
 			}
 		}
-		docs, ys := tr, trY
-		if cfg.Refit {
-			docs, ys = append(append([]doc{}, tr...), dv...), append(append([]bool{}, trY...), dvY...)
+		// The best F1, or within Tie of it the largest penalty, then the
+		// smallest weight, then the shortest lead.
+		top := -1.0
+		for _, c := range cands {
+			top = math.Max(top, c.r.BestF1)
 		}
-		fs := newFeatureSpace(docs, cfg.MinDocs, cfg.MaxShare)
-		w, b := fit(fs, docs, ys, best.Lambda, cfg.Iterations, cfg.Norm)
+		var pick *cand
+		for i := range cands {
+			c := &cands[i]
+			if c.r.BestF1 < top-cfg.Tie {
+				continue
+			}
+			if pick == nil || c.r.Lambda > pick.r.Lambda ||
+				(c.r.Lambda == pick.r.Lambda && (c.r.PosWeight < pick.r.PosWeight || (c.r.PosWeight == pick.r.PosWeight && c.r.Lead < pick.r.Lead))) {
+				pick = c
+			}
+		}
+		best, bestDocs, bestY := pick.r, pick.docs, pick.ys
+		fs := newFeatureSpace(bestDocs, cfg.MinDocs, cfg.MaxShare)
+		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.Iterations, cfg.Norm)
 		lm := &LangModel{Bias: round4(b), Lead: best.Lead, Norm: cfg.Norm, Threshold: round4(best.Threshold), Weights: map[string]float64{}, Names: map[string]string{}}
 		for i, f := range fs.names {
 			lm.Weights[f] = round4(w[i])
@@ -113,9 +181,10 @@ func Train(p *Profile, train, dev []Labelled, cfg TrainConfig, log io.Writer) (*
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc, []bool) {
+func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc, []bool, []string) {
 	var docs []doc
 	var ys []bool
+	var gs []string
 	for _, e := range es {
 		if e.Lang != lang {
 			continue
@@ -124,8 +193,9 @@ func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc
 		res, toks, lex := p.entities(lang, e.Title, e.Paragraphs, lead, memo)
 		docs = append(docs, extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo))
 		ys = append(ys, e.Diplomatic)
+		gs = append(gs, e.Group)
 	}
-	return docs, ys
+	return docs, ys, gs
 }
 
 // featureSpace indexes the features seen in at least minDocs documents
@@ -194,9 +264,10 @@ func predict(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64
 	return 1 / (1 + math.Exp(-z))
 }
 
-// fit minimises the logistic loss plus lambda/2 ||w||^2 (the bias is not
-// penalised) with Adam over the whole batch. Features are binary.
-func fit(fs *featureSpace, docs []doc, ys []bool, lambda float64, iters int, norm bool) ([]float64, float64) {
+// fit minimises the logistic loss, a diplomatic text's weighted by pos,
+// plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
+// whole batch. Features are binary.
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos float64, iters int, norm bool) ([]float64, float64) {
 	xs := make([][]int, len(docs))
 	vs := make([]float64, len(docs))
 	for i, d := range docs {
@@ -219,7 +290,7 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda float64, iters int, nor
 			}
 			r := 1 / (1 + math.Exp(-z))
 			if ys[i] {
-				r--
+				r = (r - 1) * pos
 			}
 			for _, j := range x {
 				g[j] += r * vs[i]
@@ -266,6 +337,37 @@ func BestThreshold(scores []float64, labels []bool) (threshold, f1 float64) {
 		}
 	}
 	return threshold, f1
+}
+
+// ThresholdAtPrecision returns the threshold with the best F1 among those
+// whose precision is at least minP (the best F1 overall if none is), the
+// middle of the gap between two consecutive scores, and the verdicts there.
+func ThresholdAtPrecision(scores []float64, labels []bool, minP float64) (float64, Counts) {
+	s := append([]float64(nil), scores...)
+	sort.Float64s(s)
+	var best, any Counts
+	bestTh, anyTh, f1, anyF1 := 0.5, 0.5, -1.0, -1.0
+	for i := 1; i < len(s); i++ {
+		if s[i] == s[i-1] {
+			continue
+		}
+		mid := (s[i-1] + s[i]) / 2
+		var c Counts
+		for j, sc := range scores {
+			c.Add(sc >= mid, labels[j])
+		}
+		v := c.F1()
+		if v > anyF1 {
+			anyF1, anyTh, any = v, mid, c
+		}
+		if c.Precision() >= minP && v > f1 {
+			f1, bestTh, best = v, mid, c
+		}
+	}
+	if f1 < 0 {
+		return anyTh, any
+	}
+	return bestTh, best
 }
 
 // Counts are the confusion counts of a binary verdict.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/relevance"
@@ -33,11 +34,39 @@ func loadItems(data string) ([]corpus.Item, error) {
 // paragraphs splits a stored body back into its paragraphs.
 func paragraphs(body string) []string { return strings.Split(body, "\n\n") }
 
-func labelled(items []corpus.Item, split string) []relevance.Labelled {
-	var out []relevance.Labelled
+// foldSize is the most texts of one cross-validation group: a source's
+// texts in time order are cut into as few equal stretches as keep each
+// under it.
+const foldSize = 200
+
+// examples returns the texts of the given splits, each in its
+// cross-validation group: its outlet and a stretch of its time.
+func examples(items []corpus.Item, splits ...string) []relevance.Labelled {
+	bySource := map[string][]corpus.Item{}
+	var sources []string
 	for _, it := range items {
-		if it.Split == split {
-			out = append(out, relevance.Labelled{Lang: it.Lang, Title: it.Title, Paragraphs: paragraphs(it.Body), Diplomatic: it.Diplomatic})
+		for _, s := range splits {
+			if it.Split != s {
+				continue
+			}
+			k := it.Lang + "/" + it.Source
+			if bySource[k] == nil {
+				sources = append(sources, k)
+			}
+			bySource[k] = append(bySource[k], it)
+		}
+	}
+	sort.Strings(sources)
+	var out []relevance.Labelled
+	for _, k := range sources {
+		its := bySource[k]
+		sort.SliceStable(its, func(i, j int) bool { return its[i].Order < its[j].Order })
+		n := (len(its) + foldSize - 1) / foldSize
+		for i, it := range its {
+			out = append(out, relevance.Labelled{
+				Lang: it.Lang, Title: it.Title, Paragraphs: paragraphs(it.Body), Diplomatic: it.Diplomatic,
+				Group: fmt.Sprintf("%s/%d", k, i*n/len(its)),
+			})
 		}
 	}
 	return out

@@ -13,15 +13,15 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/relevance"
 )
 
-// runTrain fits the model on the train split, chooses the penalty and
-// the threshold per language on dev, refits on train and dev, and writes
-// the model (by default over the built-in one, which go:embed then
+// runTrain fits the model on the train and dev splits, choosing the
+// lead, the penalty, the positive weight and the threshold per language by
+// cross-validation over groups of source and time, and writes the model (by default over the built-in one, which go:embed then
 // carries into the binaries).
 func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	data := fs.String("data", "data/relevance", "the labelled set's directory")
 	out := fs.String("out", "pkg/relevance/model.json", "where to write the model")
-	refit := fs.Bool("refit", true, "refit the chosen model on train and dev (false: train only, to inspect dev)")
+	minP := fs.Float64("min-precision", relevance.DefaultTrainConfig().MinPrecision, "the out-of-fold precision the threshold must keep")
 	norm := fs.Bool("norm", relevance.DefaultTrainConfig().Norm, "scale each text's features to unit length")
 	lambdas := fs.String("lambdas", "", "comma-separated L2 penalties to try (default: the built-in list)")
 	if err := fs.Parse(args); err != nil {
@@ -36,7 +36,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	cfg := relevance.DefaultTrainConfig()
-	cfg.Refit, cfg.Norm = *refit, *norm
+	cfg.MinPrecision, cfg.Norm = *minP, *norm
 	if *lambdas != "" {
 		cfg.Lambdas = nil
 		for _, f := range strings.Split(*lambdas, ",") {
@@ -47,7 +47,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 			cfg.Lambdas = append(cfg.Lambdas, v)
 		}
 	}
-	m, reports, err := relevance.Train(p, labelled(items, "train"), labelled(items, "dev"), cfg, stdout)
+	m, reports, err := relevance.Train(p, examples(items, "train", "dev"), cfg, stdout)
 	if err != nil {
 		return err
 	}
@@ -59,10 +59,10 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	var about []string
 	for _, l := range langs {
 		r := reports[l]
-		fmt.Fprintf(stdout, "%s: chose lead %d, lambda %g, threshold %.4f (dev F1 %.3f); %d weights after the refit on train+dev\n", l, r.Lead, r.Lambda, r.Threshold, r.DevF1, r.Features)
-		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, threshold %.4f chosen on dev (F1 %.3f)", l, r.Lead, r.Lambda, r.Threshold, r.DevF1))
+		fmt.Fprintf(stdout, "%s: chose lead %d, lambda %g, positive weight %g (CV best F1 %.3f), threshold %.4f (out-of-fold %v over %d folds); %d weights\n", l, r.Lead, r.Lambda, r.PosWeight, r.BestF1, r.Threshold, r.CV, r.Folds, r.Features)
+		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, positive weight %g, threshold %.4f chosen by %d-fold CV (out-of-fold P %.3f R %.3f F1 %.3f)", l, r.Lead, r.Lambda, r.PosWeight, r.Threshold, r.Folds, r.CV.Precision(), r.CV.Recall(), r.CV.F1()))
 	}
-	m.About = fmt.Sprintf("Logistic regression over the lead's stems, phrases, cues and shapes; trained by 'relevance train' on %s (train split, then refit on train+dev, min docs %d, %d iterations); %s.",
+	m.About = fmt.Sprintf("Logistic regression over the lead's stems, phrases, cues and shapes; trained by 'relevance train' on %s (train and dev splits, cross-validated by source and time, min docs %d, %d iterations); %s.",
 		*data, cfg.MinDocs, cfg.Iterations, strings.Join(about, "; "))
 	f, err := os.Create(*out)
 	if err != nil {
