@@ -44,7 +44,7 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 		hosts      = fs.String("hosts", "", "more hosts to take, comma-separated; their pages go to -source")
 		all        = fs.Bool("all", false, "take every host; pages no source claims go to -source")
 		sourceID   = fs.String("source", "archive", "source id of pages no configured source claims")
-		workers    = fs.Int("workers", 0, "extraction workers (default: the number of CPUs)")
+		workers    = fs.Int("workers", 0, "workers extracting and publishing pages (default: 8 per CPU)")
 		enqueue    = fs.Bool("enqueue", false, "queue the files on the backfill work queue and exit")
 		queue      = fs.Bool("queue", false, "take files from the backfill work queue")
 		drain      = fs.Bool("drain", false, "with -queue: exit when the queue is empty")

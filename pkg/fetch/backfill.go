@@ -35,7 +35,10 @@ type BackfillConfig struct {
 	Default string
 	// Limits bound one record.
 	Limits archive.Limits
-	// Workers extract pages in parallel; the default is GOMAXPROCS.
+	// Workers extract and publish pages in parallel; the default is 8 a
+	// CPU, because a page waits on three round trips to NATS (the seen
+	// bucket twice and the publish's ack) for every millisecond of
+	// extraction.
 	Workers int
 	// SaveEvery is how often a file's progress is saved; the default is
 	// one second. A killed backfill repeats at most this much work, and
@@ -70,7 +73,7 @@ func NewBackfiller(f *Fetcher, cfg BackfillConfig, progress KV, m *BackfillMetri
 		cfg.Default = "archive"
 	}
 	if cfg.Workers <= 0 {
-		cfg.Workers = runtime.GOMAXPROCS(0)
+		cfg.Workers = 8 * runtime.GOMAXPROCS(0)
 	}
 	if cfg.SaveEvery <= 0 {
 		cfg.SaveEvery = time.Second
