@@ -75,7 +75,7 @@ func runEval(ctx context.Context, args []string, stdout io.Writer) error {
 	fmt.Fprintln(tw, "\tlang\tthreshold\tprecision\trecall\tF1\ttp\tfp\tfn\ttn\t")
 	for _, side := range []string{"model", "baseline"} {
 		for _, lang := range []string{"tr", "ru", "all"} {
-			c, th := rows[lang].model, fmt.Sprintf("%.4f (dev)", model.Threshold(lang))
+			c, th := rows[lang].model, fmt.Sprintf("%.4f (cv)", model.Threshold(lang))
 			if side == "baseline" {
 				c, th = rows[lang].base, fmt.Sprintf("%.2f", baseline.Threshold(lang))
 			}
