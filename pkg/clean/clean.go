@@ -205,9 +205,6 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		p.afterSource = true
 		return verdict{reason: article.ReasonSourceLine}
 	}
-	if c.mem != nil && c.mem.Recurring(p.in.Source, p.in.Page, text) {
-		return verdict{reason: article.ReasonBoilerplate}
-	}
 	if credit, ok := creditBlock(text); ok {
 		addTo(&m.Credit, credit)
 		return verdict{reason: article.ReasonCredit}
@@ -226,6 +223,12 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 			return verdict{reason: article.ReasonCredit}
 		}
 		return verdict{reason: article.ReasonDateline}
+	}
+	// The memory is asked after the lines that carry metadata: an author
+	// or photo credit recurs beside many stories of a source, and is
+	// furniture, but its name is still this article's metadata.
+	if c.mem != nil && c.mem.Recurring(p.in.Source, p.in.Page, text) {
+		return verdict{reason: article.ReasonBoilerplate}
 	}
 	if !p.leadDone {
 		rest, frags := stripLead(text, m)

@@ -168,6 +168,29 @@ func TestMemoryAcrossPages(t *testing.T) {
 	}
 }
 
+// An author credit that recurs beside many stories is furniture to the
+// memory, but its name is still the article's metadata.
+func TestMemoryKeepsCreditMeta(t *testing.T) {
+	credit := "Автор: Ирина Соколова"
+	mem := clean.NewSourceMemory(clean.MemoryConfig{})
+	c := clean.New(mem)
+	var res clean.Result
+	for n := range 4 {
+		in := page(block(article.ZoneBody, credit))
+		in.Page = fmt.Sprintf("page-%d", n)
+		o := mem.Observation(in.Source, in.Page, 0, pageBlocks(in))
+		o.Story = uint64(n)
+		mem.Observe(o, 0)
+		res = c.Clean(in)
+	}
+	if r := reasonOf(res, 2); r != article.ReasonCredit {
+		t.Errorf("credit line after the memory learned it: reason %q, want %q", r, article.ReasonCredit)
+	}
+	if !strings.Contains(res.Meta.Credit+res.Meta.Byline, "Ирина Соколова") {
+		t.Errorf("meta credit %q, byline %q: the author is lost", res.Meta.Credit, res.Meta.Byline)
+	}
+}
+
 func pageBlocks(in clean.Input) []article.Block {
 	var out []article.Block
 	for _, b := range in.Blocks {

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/reader"
@@ -433,6 +434,44 @@ func TestArticlePage(t *testing.T) {
 		if !strings.Contains(marked, want) {
 			t.Errorf("the page found by a search lacks %s", want)
 		}
+	}
+}
+
+// A page that gives only its day shows only the day, not an invented
+// midnight.
+func TestArticleDatePrecision(t *testing.T) {
+	f := newFixture(t, 0, reader.Config{})
+	tests := []struct {
+		name, precision, want, notWant string
+	}{
+		{"date only", article.PrecisionDate, "2026-11-18</", "00:00"},
+		{"to the minute", article.PrecisionMinute, "2026-11-18 15:12 UTC", ""},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := storetest.NewArticle(40 + i)
+			a.PublishedAt = time.Date(2026, 11, 18, 15, 12, 0, 0, time.UTC)
+			if tt.precision == article.PrecisionDate {
+				a.PublishedAt = time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
+			}
+			a.PublishedPrecision = tt.precision
+			if _, err := f.st.Put(context.Background(), []*article.Article{a}); err != nil {
+				t.Fatal(err)
+			}
+			_, page := get(t, f.srv.URL+"/articles/"+a.ID)
+			_, list := get(t, f.srv.URL+"/?q="+url.QueryEscape(a.Title))
+			for name, body := range map[string]string{"article page": page, "result list": list} {
+				i := strings.Index(body, "· 2026-11-18")
+				if i < 0 {
+					t.Fatalf("%s shows no date", name)
+				}
+				i += len("· ")
+				shown := body[i:min(len(body), i+24)]
+				if !strings.HasPrefix(body[i:], strings.TrimSuffix(tt.want, "</")) || (tt.notWant != "" && strings.Contains(shown, tt.notWant)) {
+					t.Errorf("%s shows %q, want %q", name, shown, tt.want)
+				}
+			}
+		})
 	}
 }
 
