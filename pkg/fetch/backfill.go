@@ -393,7 +393,9 @@ func (b *Backfiller) record(ctx context.Context, rec archive.Record) string {
 	key := seenKey(fetchKey)
 	prev, err := loadSeen(ctx, b.f.seen, key)
 	if err != nil {
-		b.f.log.Warn("backfill: seen bucket", "url", rec.URI, "err", err)
+		if ctx.Err() == nil {
+			b.f.log.Warn("backfill: seen bucket", "url", rec.URI, "err", err)
+		}
 		return "error"
 	}
 	if prev != nil {

@@ -236,3 +236,74 @@ func TestBackfillQueue(t *testing.T) {
 		t.Errorf("%d pages, want %d", n, want)
 	}
 }
+
+// A fetcher that dies mid-file, without a word to the queue, leaves its
+// file to another after the AckWait; the other resumes from the saved
+// progress, and every page is published once.
+func TestBackfillQueueTakeover(t *testing.T) {
+	e := newBackfillEnv(t)
+	ctx := context.Background()
+	// The deployment's AckWait is a minute; the test's is short.
+	cons, err := e.conn.JS.CreateOrUpdateConsumer(ctx, bus.StreamBackfill, jetstream.ConsumerConfig{
+		Durable: bus.ConsumerBackfill, AckPolicy: jetstream.AckExplicitPolicy, AckWait: 2 * time.Second, MaxDeliver: 10,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := sitegen.New(sitegen.Config{Pages: 200, Seed: 13})
+	path, st := writeSite(t, site, "takeover.warc.gz")
+	if err := fetch.EnqueueBackfill(ctx, e.conn, []string{path}); err != nil {
+		t.Fatal(err)
+	}
+	// The first fetcher takes the file, reads part of it, and dies: no
+	// ack, no nak, no more keepalives.
+	batch, err := cons.Fetch(1, jetstream.FetchMaxWait(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var took jetstream.Msg
+	for m := range batch.Messages() {
+		took = m
+	}
+	if took == nil || string(took.Data()) != path {
+		t.Fatalf("the first fetcher got %v, want the file", took)
+	}
+	dying := e.backfiller(t, site.ArchiveSources())
+	dctx, die := context.WithCancel(ctx)
+	dying.OnProgress = func(p fetch.BackfillProgress) {
+		if p.Records >= 60 {
+			die()
+		}
+	}
+	if _, err := dying.File(dctx, path); !errors.Is(err, context.Canceled) {
+		t.Fatalf("the dying fetcher: %v", err)
+	}
+	saved, err := dying.Progress(ctx, path)
+	if err != nil || saved == nil || saved.Offset == 0 {
+		t.Fatalf("progress at the death: %+v, %v", saved, err)
+	}
+	// The second fetcher gets the file once the AckWait is over, and
+	// resumes where the first stopped.
+	second := e.backfiller(t, site.ArchiveSources())
+	var final fetch.BackfillProgress
+	second.OnProgress = func(p fetch.BackfillProgress) {
+		if p.Done {
+			final = p
+		}
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !final.Done && time.Now().Before(deadline) {
+		if err := second.Work(ctx, cons, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !final.Done {
+		t.Fatal("the second fetcher never finished the file")
+	}
+	if final.Records != int64(st.Pages+st.Foreign+1) {
+		t.Errorf("%d records counted, want %d: the file was read again from the start", final.Records, st.Pages+st.Foreign+1)
+	}
+	if n := len(e.pages(t)); n != st.Pages {
+		t.Errorf("%d pages, want %d", n, st.Pages)
+	}
+}
