@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -169,16 +171,40 @@ func (p *proc) status(path string) int {
 	return resp.StatusCode
 }
 
-// freePort returns a loopback port that was free a moment ago.
+// freePort returns a loopback port that was free a moment ago and that
+// no scenario of this test binary was given before. It is taken below
+// Linux's ephemeral range (32768-60999): a NATS node that is down leaves
+// its port free until it is restarted on it, and meanwhile neither an
+// outgoing connection's local port nor another scenario's server may
+// take it (both happened, and services then talked to another
+// scenario's NATS).
 func freePort(t testing.TB) int {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	handedOut.Lock()
+	defer handedOut.Unlock()
+	for range 2000 {
+		p := 20000 + rand.IntN(12000)
+		if handedOut.ports[p] {
+			continue
+		}
+		ln, err := net.Listen("tcp", addr(p))
+		if err != nil {
+			continue
+		}
+		ln.Close()
+		handedOut.ports[p] = true
+		return p
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	t.Fatal("no free port in 20000-31999")
+	return 0
 }
+
+// handedOut is every port freePort has given out, across the scenarios
+// that run in parallel in this binary.
+var handedOut = struct {
+	sync.Mutex
+	ports map[int]bool
+}{ports: map[int]bool{}}
 
 func addr(port int) string { return "127.0.0.1:" + strconv.Itoa(port) }
 
