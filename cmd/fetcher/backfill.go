@@ -36,43 +36,30 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 	fs := flag.NewFlagSet("fetcher backfill", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		configPath = fs.String("config", "", "configuration file (YAML) with sources; also WIREDESK_CONFIG")
-		natsURL    = fs.String("nats", "", "NATS URL, comma-separated for a cluster")
-		listen     = fs.String("listen", "", "admin address for /metrics, /healthz, /readyz")
-		logFormat  = fs.String("log-format", "", "log format: text or json")
-		logLevel   = fs.String("log-level", "", "log level: debug, info, warn, error")
-		hosts      = fs.String("hosts", "", "more hosts to take, comma-separated; their pages go to -source")
-		all        = fs.Bool("all", false, "take every host; pages no source claims go to -source")
-		sourceID   = fs.String("source", "archive", "source id of pages no configured source claims")
-		workers    = fs.Int("workers", 0, "workers extracting and publishing pages (default: 8 per CPU)")
-		enqueue    = fs.Bool("enqueue", false, "queue the files on the backfill work queue and exit")
-		queue      = fs.Bool("queue", false, "take files from the backfill work queue")
-		drain      = fs.Bool("drain", false, "with -queue: exit when the queue is empty")
-		progress   = fs.String("progress", "auto", "progress line on stderr: auto (on a terminal), on, off")
+		sf       = addServiceFlags(fs, "configuration file (YAML) with sources; also WIREDESK_CONFIG")
+		hosts    = fs.String("hosts", "", "more hosts to take, comma-separated; their pages go to -source")
+		all      = fs.Bool("all", false, "take every host; pages no source claims go to -source")
+		sourceID = fs.String("source", "archive", "source id of pages no configured source claims")
+		workers  = fs.Int("workers", 0, "workers extracting and publishing pages (default: 8 per CPU)")
+		enqueue  = fs.Bool("enqueue", false, "queue the files on the backfill work queue and exit")
+		queue    = fs.Bool("queue", false, "take files from the backfill work queue")
+		drain    = fs.Bool("drain", false, "with -queue: exit when the queue is empty")
+		progress = fs.String("progress", "auto", "progress line on stderr: auto (on a terminal), on, off")
 	)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, backfillUsage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil // -h asked for the usage, which is printed
+		}
 		return err
 	}
-	cfg, err := config.FromEnv(*configPath, env)
+	cfg, err := sf.load(fs, env)
 	if err != nil {
 		return err
 	}
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "nats":
-			cfg.NATS.URL = *natsURL
-		case "listen":
-			cfg.Fetcher.Listen = *listen
-		case "log-format":
-			cfg.Log.Format = *logFormat
-		case "log-level":
-			cfg.Log.Level = *logLevel
-		}
-	})
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}

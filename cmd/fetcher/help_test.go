@@ -10,9 +10,9 @@ import (
 )
 
 // TestHelpExitsZero: -h prints the usage and is not an error, for the
-// command and its subcommand.
+// command and its subcommands.
 func TestHelpExitsZero(t *testing.T) {
-	for _, args := range [][]string{{"-h"}, {"extract", "-h"}} {
+	for _, args := range [][]string{{"-h"}, {"extract", "-h"}, {"backfill", "-h"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			var out, errb bytes.Buffer
 			if err := run(context.Background(), args, nil, nil, &out, &errb); err != nil {

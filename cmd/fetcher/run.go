@@ -26,12 +26,8 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 	fs := flag.NewFlagSet("fetcher", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var (
-		configPath  = fs.String("config", "", "configuration file (YAML); also WIREDESK_CONFIG")
+		sf          = addServiceFlags(fs, "configuration file (YAML); also WIREDESK_CONFIG")
 		checkConfig = fs.Bool("check-config", false, "validate the configuration and exit")
-		natsURL     = fs.String("nats", "", "NATS URL, comma-separated for a cluster")
-		listen      = fs.String("listen", "", "admin address for /metrics, /healthz, /readyz")
-		logFormat   = fs.String("log-format", "", "log format: text or json")
-		logLevel    = fs.String("log-level", "", "log level: debug, info, warn, error")
 		shard       = fs.String("shard", "", "poll only the sources of shard i/n")
 		once        = fs.Bool("once", false, "poll every source once and exit")
 	)
@@ -46,24 +42,13 @@ func run(ctx context.Context, args, env []string, stdin io.Reader, stdout, stder
 		}
 		return err
 	}
-	cfg, err := config.FromEnv(*configPath, env)
+	cfg, err := sf.load(fs, env)
 	if err != nil {
 		return err
 	}
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
-		case "nats":
-			cfg.NATS.URL = *natsURL
-		case "listen":
-			cfg.Fetcher.Listen = *listen
-		case "log-format":
-			cfg.Log.Format = *logFormat
-		case "log-level":
-			cfg.Log.Level = *logLevel
-		case "shard":
-			cfg.Fetcher.Shard = *shard
-		}
-	})
+	if isSet(fs, "shard") {
+		cfg.Fetcher.Shard = *shard
+	}
 	if err := errors.Join(cfg.Validate(), cfg.CheckFiles(), config.CheckProxyEnv(env)); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
