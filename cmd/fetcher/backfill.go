@@ -60,7 +60,9 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 	if err != nil {
 		return err
 	}
-	if err := cfg.Validate(); err != nil {
+	// The same checks as the crawl's: the backfill reaches NATS with the
+	// same credentials, and its errors must redact a proxy's password too.
+	if err := errors.Join(cfg.Validate(), cfg.CheckFiles(), config.CheckProxyEnv(env)); err != nil {
 		return fmt.Errorf("invalid configuration:\n%w", err)
 	}
 	files := fs.Args()

@@ -53,7 +53,7 @@ func TestProxyPasswordNeverPrinted(t *testing.T) {
 		"HTTPS_PROXY=http://wd:" + pw + "@proxy:31x8",
 		"http_proxy=wd:" + pw + "@proxy:%zz",
 	} {
-		for _, args := range [][]string{{"-check-config", "-config", path}, {"-config", path, "-once"}} {
+		for _, args := range [][]string{{"-check-config", "-config", path}, {"-config", path, "-once"}, {"backfill", "-config", path, "x.warc.gz"}} {
 			var out, errb bytes.Buffer
 			err := run(context.Background(), args, []string{env}, nil, &out, &errb)
 			if err == nil {
