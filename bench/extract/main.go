@@ -27,12 +27,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	zyteDir := fs.String("zyte", "", "evaluate on the Zyte benchmark in this directory (../zyte) instead: F1, precision, recall and pages/s of both extractors")
 	heldout := fs.String("heldout", "", "score both extractors on a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt); not in the repository, see README")
 	rounds := fs.Int("rounds", 3, "with -zyte: timed passes over the pages per extractor")
-	predOut := fs.String("out", "", "with -zyte: write both extractors' predictions here, in evaluate.py's format")
+	predOut := fs.String("out", "", "with -zyte: write both extractors' predictions here, in evaluate.py's format; with -heldout: wiredesk's text of each page")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *heldout != "" {
-		if err := runHeldout(*heldout, stdout); err != nil {
+		if err := runHeldout(*heldout, *verbose, *predOut, stdout); err != nil {
 			fmt.Fprintln(stderr, "extract-bench:", err)
 			return 2
 		}
