@@ -32,7 +32,7 @@ import (
 type Record struct {
 	ID       string `json:"id"`      // stable: source, path and record
 	Lang     string `json:"lang"`    // "tr" or "ru"
-	Source   string `json:"source"`  // the outlet: milliyet, trt, rt, ng
+	Source   string `json:"source"`  // the outlet: milliyet, trt, sozcu, rt, ng
 	Section  string `json:"section"` // the corpus's own category, if any
 	Date     string `json:"date"`    // YYYY-MM-DD where the corpus says, else ""
 	Order    int64  `json:"order"`   // a time order within the source (date or article number)
@@ -81,6 +81,22 @@ var Corpora = []Corpus{
 		Licence: "none stated: texts are not shipped, only references and checksums",
 		Ship:    false,
 		extract: extractRuKW,
+	},
+	{
+		Name:    "sozcu",
+		Repo:    "BilkentInformationRetrievalGroup/TUBITAK113E249",
+		Commit:  "a90d83480ea5756a050baad72237fe50e14cf447",
+		Licence: "MIT (Copyright (c) 2017 Bilkent University Information Retrieval Group)",
+		Ship:    true,
+		extract: extractSozcu,
+	},
+	{
+		Name:    "bilfront",
+		Repo:    "BilkentInformationRetrievalGroup/BilFront2009",
+		Commit:  "4d99a204df8f2a111f4e993b6fe133b41961c526",
+		Licence: "MIT (Copyright (c) 2018 Bilkent University Information Retrieval Group)",
+		Ship:    true,
+		extract: extractBilFront,
 	},
 }
 
