@@ -34,11 +34,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	zyteDir := fs.String("zyte", "", "the Zyte benchmark directory (ground-truth.json, html/); \"\" skips it")
 	pagesDir := fs.String("pages", "", "directory of <name>.html and <name>.json with known metadata; \"\" skips it")
 	verbose := fs.Bool("v", false, "list every miss")
+	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page), with the verdicts, and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *zyteDir == "" && *pagesDir == "" {
 		return fmt.Errorf("give -zyte DIR, -pages DIR or both")
+	}
+	if *dump != "" {
+		return dumpPage(*zyteDir, *dump, stdout)
 	}
 	if *zyteDir != "" {
 		if err := runParagraphs(*zyteDir, stdout, *verbose); err != nil {

@@ -122,7 +122,9 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
 		var paras []string
+		var at []int // each paragraph's block index
 		var dropped []article.Dropped
+		var blocks []article.Block
 		pg, err := fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
 		if err == nil {
 			pg.Source = "zyte"
@@ -130,9 +132,11 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			if err != nil {
 				return fmt.Errorf("page %s: %w", p.ID, err)
 			}
+			blocks = pg.Blocks
 			if res.Article != nil {
 				paras = res.Article.Paragraphs
 				dropped = res.Article.Dropped
+				at = paragraphBlocks(pg.Blocks, paras)
 			} else {
 				wd.dropped++
 				if verbose {
@@ -150,13 +154,23 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 				for _, d := range dropped {
 					if covered(toks, shingleSet(zyte.Tokens(d.Text))) >= 0.8 {
 						why = d.Reason
+						if d.I >= 0 && d.I < len(blocks) {
+							why += " " + describe(blocks[d.I])
+						}
 						break
 					}
 				}
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, why, m)
 			}
 			for _, n := range noise {
-				fmt.Fprintf(w, "wiredesk %s noise: %.120s\n", p.ID, n)
+				where := ""
+				for k, q := range paras {
+					if q == n && at[k] >= 0 {
+						where = " (" + describe(blocks[at[k]]) + ")"
+						break
+					}
+				}
+				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.120s\n", p.ID, len(zyte.Tokens(n)), where, n)
 			}
 		}
 		var tparas []string
@@ -172,4 +186,26 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 	wd.print(w, "wiredesk")
 	tf.print(w, "trafilatura")
 	return nil
+}
+
+// paragraphBlocks finds the block each kept paragraph came from (the
+// cleaner may have cut furniture off its start), -1 when none does.
+func paragraphBlocks(blocks []article.Block, paras []string) []int {
+	at := make([]int, len(paras))
+	next := 0
+	for k, q := range paras {
+		at[k] = -1
+		for i := next; i < len(blocks); i++ {
+			if strings.HasSuffix(strings.TrimSpace(blocks[i].Text), q) {
+				at[k], next = i, i+1
+				break
+			}
+		}
+	}
+	return at
+}
+
+// describe says where a block sat: its zone, tag and link density.
+func describe(b article.Block) string {
+	return fmt.Sprintf("%s %s ld=%.2f", b.Zone, b.Tag, b.LinkDensity)
 }

@@ -219,7 +219,7 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 		}
 	}
 	title := pageTitle(p)
-	cr := c.cleaner.Clean(clean.Input{Source: p.Source, Page: p.ID, Title: title, Lang: doc.Lang, Blocks: blocks})
+	cr := c.cleaner.Clean(clean.Input{Source: p.Source, Page: p.ID, Title: title, Lang: doc.Lang, Host: pageHost(p), Blocks: blocks})
 	if len(cr.Paragraphs) == 0 {
 		return c.drop(p, now, article.DropEmpty, fmt.Sprintf("no body paragraph left of %d blocks", len(p.Blocks)), doc.Lang), nil
 	}
@@ -389,6 +389,16 @@ func (c *Classifier) drop(p *article.Page, now time.Time, reason, detail, lang s
 		ContentHash: p.ContentHash,
 		DroppedAt:   now,
 	}}
+}
+
+// pageHost is the host the page was fetched from, "" when its URL does not
+// parse.
+func pageHost(p *article.Page) string {
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }
 
 func canonical(p *article.Page) string {

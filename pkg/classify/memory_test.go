@@ -16,7 +16,7 @@ import (
 // without memory keeps it throughout, and so does one that sees the same
 // story again and again, under new URLs.
 func TestRecurringBlocks(t *testing.T) {
-	const promo = "Günün öne çıkan haberlerini her sabah e-posta kutunuza gönderelim, hemen kaydolun."
+	const promo = "Haftanın öne çıkan dosyaları her pazartesi sabahı bu sayfada, sakın kaçırmayın."
 	cities := []string{"Ankara", "Bursa", "Konya", "Samsun"}
 	mk := func(n int) *article.Page {
 		p := mkPage(t, body(trPara+" Görüşme "+cities[n]+" kentinde yapıldı."), body(promo))

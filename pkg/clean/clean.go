@@ -35,6 +35,10 @@ type Input struct {
 	Page   string // the page's id: the memory counts distinct pages
 	Title  string
 	Lang   string // the article's language
+	// Host is the page's host name ("" when unknown): a link inside the
+	// article to another page of the same site is a teaser, one to
+	// another site is a citation, a product or a profile.
+	Host   string
 	Blocks []Block
 }
 
@@ -95,13 +99,24 @@ type pass struct {
 	afterSource bool
 	leadDone    bool
 	leadParas   int // paragraphs kept while the lead was not done
+	// lastBody is the index in the page of the container's last block (-1:
+	// the extractor found none): what comes after it is outside the
+	// article, and relatedness judges even its long paragraphs.
+	lastBody int
+	// teaser is set by a linked headline outside the container and
+	// cleared by the article's own blocks: the paragraph after such a
+	// headline is the teaser's summary.
+	teaser bool
+	// titleWords are the title's words, lower case.
+	titleWords map[string]bool
 }
 
 // Clean decides every block of in.
 func (c *Cleaner) Clean(in Input) Result {
 	lc := lowerer(in.Lang)
 	res := Result{Dropped: []article.Dropped{}}
-	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int)}
+	tw := setOf(words(lc(in.Title))...)
+	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), lastBody: lastBody(in.Blocks), titleWords: tw}
 	if k := dedupKey(in.Title, lc); k != "" {
 		p.seen[k] = true // a body h1 repeating the title is a duplicate
 	}
@@ -113,7 +128,7 @@ func (c *Cleaner) Clean(in Input) Result {
 		// The source line was a citation inside the text: decide again,
 		// with that line no end of the article.
 		res = Result{Dropped: []article.Dropped{}}
-		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at}
+		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, lastBody: lastBody(in.Blocks), titleWords: tw}
 		if k := dedupKey(in.Title, lc); k != "" {
 			p.seen[k] = true
 		}
@@ -123,6 +138,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	}
 	c.settlePending(in, vs, lc)
 	endByline(in, vs, &res)
+	tailBios(vs)
 	for n, b := range in.Blocks {
 		v := vs[n]
 		if v.reason != "" {
@@ -163,6 +179,27 @@ func citationAt(blocks []Block, vs []verdict) int {
 	return -1
 }
 
+// minContainerWords is how much text the container must hold for what
+// follows it to be judged as outside the article: a sliver of a body zone
+// says little about where the article ends.
+const minContainerWords = 50
+
+// lastBody returns the page index of the container's last block, or -1
+// when the page has no container worth the name.
+func lastBody(blocks []Block) int {
+	last, words := -1, 0
+	for _, b := range blocks {
+		if b.Zone == article.ZoneBody {
+			last = b.I
+			words += countWords(b.Text)
+		}
+	}
+	if words < minContainerWords {
+		return -1
+	}
+	return last
+}
+
 // zoneReasons are the zones whose blocks are never the article.
 var zoneReasons = map[article.Zone]string{
 	article.ZoneNav:     article.ReasonNav,
@@ -186,6 +223,13 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// paragraph: a live report's entry, which a date line's shape
 		// hint took for the template's time stamp.
 		b.Zone = article.ZoneBody
+	}
+	linkedHeadline := b.LinkDensity >= 0.5 && headlineShaped(text) && countWords(text) >= 3
+	switch {
+	case linkedHeadline && b.Zone != article.ZoneBody:
+		p.teaser = true
+	case b.Zone == article.ZoneBody || b.Zone == article.ZoneHeading && b.LinkDensity < 0.5:
+		p.teaser = false
 	}
 	if r, ok := zoneReasons[b.Zone]; ok {
 		return verdict{reason: r}
@@ -255,6 +299,19 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	case !inBody && countWords(text) < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}
 	}
+	nwords := countWords(text)
+	switch {
+	case captionLine(text):
+		return verdict{reason: article.ReasonBoilerplate}
+	case b.Level == 0 && creditLine(text):
+		return verdict{reason: article.ReasonCredit}
+	case ctaLine(lower, nwords):
+		return verdict{reason: article.ReasonBoilerplate}
+	case (b.Level > 0 || b.Zone == article.ZoneHeading) && p.leadParas == 0 && titleAgain(p.titleWords, words(lower)):
+		// The headline again, with or without the site's name the
+		// title carries.
+		return verdict{reason: article.ReasonDuplicate}
+	}
 	key := strings.Join(words(lower), " ")
 	if p.seen[key] {
 		// A line the article's text says again later (a refrain, a
@@ -271,7 +328,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		p.bodyLines++
 		p.seenBody[key] = p.bodyLines
 	}
-	if b.LinkDensity >= 0.5 {
+	if b.LinkDensity >= 0.5 && !(inBody && ownLink(b, p.in.Host)) {
 		if b.Link != "" || headlineShaped(text) {
 			return verdict{reason: article.ReasonRelated}
 		}
@@ -296,7 +353,16 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// own lines; it is kept, and does not end the lead.
 		return verdict{text: text, heading: heading}
 	}
-	if heading || (!inBody && !paragraphShaped(text)) {
+	outside := !inBody && b.Zone != article.ZoneHeading && p.lastBody >= 0 && b.I > p.lastBody
+	if outside && p.teaser {
+		// The summary under a linked headline after the article: a
+		// teaser of another story, however long. (Before the container a
+		// linked line over a paragraph is as often the author's name over
+		// the standfirst.)
+		p.teaser = false
+		return verdict{reason: article.ReasonRelated}
+	}
+	if heading || outside || (!inBody && !paragraphShaped(text)) {
 		// Headings, teasers and stray short lines outside the container
 		// stay only if they are about this article: settlePending decides.
 		inside := b.Zone == article.ZoneHeading && b.Level >= 2
@@ -400,4 +466,40 @@ func union(a, b map[string]bool) map[string]bool {
 		out[s] = true
 	}
 	return out
+}
+
+// titleAgain reports a heading whose words are nearly all the title's: the
+// headline printed again, the title adding the site's name or a section.
+func titleAgain(title map[string]bool, ws []string) bool {
+	if len(ws) < 3 || len(title) == 0 {
+		return false
+	}
+	in := 0
+	for _, w := range ws {
+		if title[w] {
+			in++
+		}
+	}
+	return in*10 >= len(ws)*9 && in*2 >= len(title)
+}
+
+// tailBios drops an author's biography under the article: among the kept
+// blocks after its last paragraph of running text, or that paragraph
+// itself, the lines that are a biography (bioLine).
+func tailBios(vs []verdict) {
+	seen := 0
+	for n := len(vs) - 1; n >= 0 && seen < 4; n-- {
+		v := &vs[n]
+		if v.reason != "" || v.text == "" {
+			continue
+		}
+		seen++
+		if bioLine(v.text) {
+			v.reason, v.body, v.heading = article.ReasonCredit, false, false
+			continue
+		}
+		if v.body && countWords(v.text) > 25 {
+			return
+		}
+	}
 }

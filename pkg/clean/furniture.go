@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
@@ -258,7 +259,7 @@ func cutCredit(text string, m *Meta) (string, fragment, bool) {
 // creditBlock reports a block that is only a credit, and the credit.
 func creditBlock(text string) (string, bool) {
 	sm := creditBlockRE.FindStringSubmatch(text)
-	if sm == nil || len(strings.Fields(sm[2])) > 6 {
+	if sm == nil || galleryCountRE.MatchString(text) || len(strings.Fields(sm[2])) > 6 {
 		return "", false
 	}
 	return sm[1] + ": " + strings.TrimSpace(sm[2]), true
@@ -419,4 +420,47 @@ func timelineEntry(text string) bool {
 		return false
 	}
 	return countWords(text) >= 3
+}
+
+// ownLink reports a link-dense block inside the container that is the
+// article's own: a line that cites another site (a source, a product, a
+// profile) or a line with text of its own beside several links. A line
+// that is one link to another page of the same site is a teaser, and a
+// block that is nothing but links is a menu. Without the page's host
+// nothing tells a citation from a teaser.
+func ownLink(b Block, host string) bool {
+	if host == "" {
+		return false
+	}
+	if b.Link == "" {
+		return b.LinkDensity < 0.8
+	}
+	return !sameSite(b.Link, host)
+}
+
+// sameSite reports whether link points to host or a sibling of it
+// (www.example.org and video.example.org are one site): the last two labels
+// of the host name, or three under a two-letter country's second level
+// (example.com.tr).
+func sameSite(link, host string) bool {
+	u, err := url.Parse(link)
+	if err != nil {
+		return true
+	}
+	if u.Host == "" {
+		return true // relative: this site
+	}
+	return siteOf(u.Hostname()) == siteOf(host)
+}
+
+func siteOf(host string) string {
+	labels := strings.Split(strings.TrimSuffix(strings.ToLower(host), "."), ".")
+	n := 2
+	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 && len(labels[len(labels)-2]) <= 3 {
+		n = 3 // example.com.tr, example.co.uk
+	}
+	if len(labels) <= n {
+		return strings.Join(labels, ".")
+	}
+	return strings.Join(labels[len(labels)-n:], ".")
 }

@@ -1,0 +1,233 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Furniture a template or an editor puts inside the article's container,
+// recognised by its shape first: a line of names with credit roles, a call
+// to follow or subscribe with the channel it names, a caption with its
+// photo credit, a gallery counter, a reading time. The words these shapes
+// need are listed in Turkish, Russian and English (the product's languages
+// and the web's lingua franca); a word alone never makes a line furniture,
+// and prose with the same words in it (a minister who "said on Telegram")
+// lacks the shape.
+
+// creditWords are the roles and verbs of a credit line, lower case:
+// "Reporting by X; editing by Y", "X contributed reporting", "Haber: X,
+// Editör: Y", "Текст: X, при участии Y".
+var creditWords = setOf(
+	// en
+	"by", "reporting", "reported", "editing", "edited", "writing", "written", "contributed", "contributing",
+	"additional", "writer", "writers", "reporter", "reporters", "editor", "editors", "correspondent",
+	"correspondents", "staff", "photographer", "photographers", "compiled",
+	// tr
+	"haber", "hazırlayan", "hazırlayanlar", "editör", "editörü", "yazan", "muhabir", "muhabiri", "muhabirimiz",
+	"muhabirleri", "derleyen", "çeviren", "katkıda", "katkısıyla",
+	// ru
+	"автор", "авторы", "текст", "редактор", "редакторы", "корреспондент", "корреспонденты", "подготовил",
+	"подготовила", "подготовили", "участии", "перевод", "перевела", "перевел",
+)
+
+// creditJoins are the small words that join the names and roles of a
+// credit line.
+var creditJoins = setOf(
+	"and", "with", "from", "to", "this", "report", "in", "of", "the", "for", "at", "also",
+	"ve", "ile", "da", "de", "bulundu", "bulunmuştur",
+	"и", "с", "при", "из", "для", "в",
+)
+
+// creditLine reports a line that only credits people: every word is a
+// name (capitalised), a credit role or a joining word, with at least two
+// name words and one role. A sentence has verbs and common nouns in it.
+func creditLine(text string) bool {
+	if countWords(text) > 40 || capsHeading(text) {
+		return false
+	}
+	names, roles := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",;:()|/–—-•·.&", r)
+	}) {
+		w = strings.Trim(w, "\"'’“”«»")
+		if w == "" {
+			continue
+		}
+		lw := strings.ToLower(w)
+		first := []rune(w)[0]
+		switch {
+		case creditWords[lw]:
+			roles++
+		case creditJoins[lw]:
+		case unicode.IsUpper(first):
+			names++
+		default:
+			return false
+		}
+	}
+	return names >= 2 && roles >= 1
+}
+
+// Channels a site asks its readers to follow it on, and the words of its
+// newsletters and notifications: a short block inside the container that
+// asks the reader to do something with one of them is the site's call to
+// action, not the story.
+var (
+	channelWords = []string{
+		"twitter", "facebook", "instagram", "youtube", "telegram", "whatsapp", "tiktok", "messenger", "linkedin",
+		"google news", "вконтакте", "одноклассник", "дзен", "rss", "podcast", "подкаст",
+		"newsletter", "inbox", "e-mail", "email", "notification", "app store", "google play",
+		"bülten", "e-posta", "bildirim", "uygulama", "рассылк", "уведомлен", "приложени", "почт",
+	}
+	// Imperatives a call to action opens with, lower case.
+	ctaOpeners = []string{
+		"follow", "subscribe", "sign up", "join", "get ", "click", "tap ", "download", "listen", "watch", "share",
+		"email ", "chat ", "like ", "start your", "let our", "don't miss", "never miss", "stay ",
+		"takip edin", "takip et", "abone ol", "abone olun", "tıklayın", "tıkla", "indirin", "katılın", "paylaşın",
+		"dinleyin", "izleyin", "kaydolun",
+		"подписывайтесь", "подпишитесь", "следите", "присоединяйтесь", "скачайте", "скачивайте", "нажмите",
+		"делитесь", "поделитесь", "слушайте", "смотрите", "читайте нас",
+	}
+	// Imperatives a Turkish call to action closes with.
+	ctaClosers = []string{"takip edin", "takip et", "abone olun", "abone ol", "tıklayın", "tıklayınız", "indirin", "katılın", "paylaşın", "kaydolun", "dinleyin", "izleyin"}
+	// Words with which a site speaks of itself: a prompt says "our
+	// newsletter", "bizi takip edin", "наш канал".
+	selfWords = setOf("our", "us", "we", "bizi", "bizim", "bültenimize", "kanalımıza", "sitemize", "нас", "наш", "наша", "наши", "нашем", "наших", "нашу")
+)
+
+// ctaLine reports a call to action: a short block that opens with an
+// imperative and names a channel, or in which the site speaks of itself
+// and names a channel, or that gives a link to follow.
+func ctaLine(lower string, nwords int) bool {
+	if nwords > 60 {
+		return false
+	}
+	// A link to a post (pic.twitter.com/...) names no channel to follow.
+	bare := urlRE.ReplaceAllString(lower, " ")
+	channel := false
+	for _, c := range channelWords {
+		if strings.Contains(bare, c) {
+			channel = true
+			break
+		}
+	}
+	if !channel {
+		return false
+	}
+	// The imperative may follow a question or a clause ("Like this
+	// story? Share it", "If you enjoyed this article, join"): any
+	// sentence of the block may open with it.
+	for _, s := range sentences(lower) {
+		for _, o := range ctaOpeners {
+			if strings.HasPrefix(s, o) {
+				return true
+			}
+		}
+		// A Turkish imperative ends its sentence: "bizi Telegram'dan
+		// takip edin".
+		for _, o := range ctaClosers {
+			if strings.HasSuffix(s, o) {
+				return true
+			}
+		}
+	}
+	if nwords > 30 || strings.ContainsAny(lower, "\"“”«»„") {
+		// Longer, or quoting someone: prose that mentions a channel,
+		// and a "we" in a quote is the speaker's.
+		return false
+	}
+	for _, w := range words(lower) {
+		if selfWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentences splits lower-cased text after sentence punctuation, trimmed.
+func sentences(lower string) []string {
+	var out []string
+	start := 0
+	for i, r := range lower {
+		if strings.ContainsRune(".!?:", r) {
+			if s := strings.TrimSpace(lower[start:i]); s != "" {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	if s := strings.TrimSpace(lower[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// urlRE matches links and host names in lower-cased text.
+var urlRE = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:com|org|net|ru|tr|io)(?:/\S*)?`)
+
+var (
+	// A caption that ends in its credit: "... (Image: GETTY)",
+	// "... (Фото: ТАСС)", "... (Fotoğraf: AA)".
+	captionCreditRE = regexp.MustCompile(`\(\s*(?i:image|picture|photo|illustration|credit|image credit|photo credit|foto|fotoğraf|görsel|фото|иллюстрация)\s*:\s*[^()]{1,60}\)\s*$`)
+	// "Image 2 of 5", "1 of 6", "3 / 12", "Фото 2 из 5".
+	galleryCountRE = regexp.MustCompile(`^\s*(?:\p{L}+\s+)?\d{1,3}\s*(?:of|/|из)\s*\d{1,3}\s*$`)
+	// "2 min read", "Okuma süresi: 3 dakika", "Время чтения: 4 минуты".
+	readingTimeRE = regexp.MustCompile(`(?i)^\s*(?:\d{1,3}\s*(?:min(?:ute)?s?|dk|dakika)\.?\s*(?:read|okuma)|(?:reading time|okuma süresi|время чтения|время на прочтение)\s*:?\s*\d{1,3}\s*\p{L}*\.?)\s*$`)
+)
+
+// captionLine reports a picture's caption or a gallery's counter left in
+// the container.
+func captionLine(text string) bool {
+	return captionCreditRE.MatchString(text) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text)
+}
+
+// bioRoles are the trades an author's biography names, lower case
+// prefixes.
+var bioRoles = []string{
+	"writer", "reporter", "editor", "journalist", "columnist", "correspondent", "contributor", "blogger",
+	"curator", "author", "producer",
+	"muhabir", "editör", "gazeteci", "yazar", "köşe yazarı", "yapımcı",
+	"журналист", "корреспондент", "редактор", "обозреватель", "колумнист", "автор", "продюсер",
+}
+
+var (
+	// "Ayşe Kaya is a reporter", "Jeff Foust (jeff@...) is the editor",
+	// "Zac covers Apple": a name, then what the person is or does.
+	enBioRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:\s*\([^)]{1,80}\))?\s+(?:is|was|covers|writes|has been|joined)\s`)
+	// "Ольга Смирнова — корреспондент ...": a name, a dash.
+	ruBioRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.-]*\s+){1,3}[—–-]\s+\p{Ll}`)
+	// "Ayşe Kaya, 2015'ten bu yana Ankara muhabiridir", "... editör
+	// olarak çalışıyor": the trade as the predicate.
+	trBioRE = regexp.MustCompile(`(?:muhabir|editör|gazeteci|yazar|yapımcı)\p{L}*(?:dir|dır|tir|tır|dur|dür)\b|(?:muhabir|editör|gazeteci|yazar|yapımcı)\p{L}*\s+olarak\s`)
+)
+
+// bioLine reports an author's biography: a paragraph that opens with a
+// name and says, in its first words, that the person is (or does the work
+// of) a reporter, an editor, a writer. Only the end of the article is
+// asked: there, under the story, is where templates put it.
+func bioLine(text string) bool {
+	n := countWords(text)
+	if n > 80 || n < 4 {
+		return false
+	}
+	fs := strings.Fields(text)
+	head := strings.Join(fs[:min(14, len(fs))], " ")
+	lower := strings.ToLower(head)
+	role := strings.Contains(lower, "covers ") || strings.Contains(lower, "writes ")
+	for _, r := range bioRoles {
+		role = role || strings.Contains(lower, r)
+	}
+	if !role {
+		return false
+	}
+	return enBioRE.MatchString(head) || ruBioRE.MatchString(head) || trBioRE.MatchString(lower)
+}
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}

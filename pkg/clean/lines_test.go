@@ -1,0 +1,126 @@
+package clean_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/clean"
+)
+
+// TestFurnitureInContainer: furniture an editor or a template puts inside
+// the article's container, on a Turkish and a Russian page written in
+// styles of their own, is dropped by its shape (a line of names and
+// credit roles, a call to follow a channel, a caption with its credit, a
+// gallery counter, a biography under the story, the headline printed
+// again), while prose with the same words stays.
+func TestFurnitureInContainer(t *testing.T) {
+	type line struct {
+		b      clean.Block
+		reason string // "" = kept
+	}
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	h1 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h1", Zone: article.ZoneHeading, Level: 1}}
+	}
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Ankara ile Bakü arasında yeni enerji anlaşması – Gündem Postası", "tr", []line{
+			{h1("Ankara ile Bakü arasında yeni enerji anlaşması"), article.ReasonDuplicate},
+			{body("Türkiye ile Azerbaycan, doğal gaz ticaretini 2035 yılına kadar uzatan yeni bir anlaşma imzaladı; tören Ankara'da yapıldı."), ""},
+			{body("Enerji Bakanı, açıklamasını Twitter hesabından da paylaştı ve anlaşmanın bölge için önemli olduğunu söyledi."), ""},
+			{body("Bakanlar imza töreninin ardından baş başa görüştü (Fotoğraf: Gündem Postası)"), article.ReasonBoilerplate},
+			{body("Heyetler, yeni boru hattı projesinin teknik ayrıntılarını önümüzdeki ay Bakü'de yapılacak toplantıda ele alacak."), ""},
+			{body("Son gelişmeler için bizi Telegram kanalımızdan takip edin."), article.ReasonBoilerplate},
+			{body("Bakan, gazetecilerin sorularını yanıtladı ve anlaşmanın ayrıntılarının gelecek hafta açıklanacağını belirtti."), ""},
+			{body("Bakü'den Selin Aydın ve Murat Koç katkıda bulundu."), article.ReasonCredit},
+			{body("Selin Aydın, 2015'ten bu yana Gündem Postası'nın Ankara muhabiridir ve diplomasi haberlerini izliyor."), article.ReasonCredit},
+		}},
+		{"ru", "Переговоры в Женеве продолжатся в декабре", "ru", []line{
+			{body("Делегации договорились продолжить консультации в Женеве в середине декабря, сообщили дипломатические источники."), ""},
+			{body("Фото 3 из 8"), article.ReasonBoilerplate},
+			{body("Официальный представитель МИД написала в своем Telegram-канале: «Мы готовы к продолжению диалога»."), ""},
+			{body("Стороны обменялись проектами документов и согласовали график следующих встреч экспертов в январе."), ""},
+			{body("Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости."), article.ReasonBoilerplate},
+			{body("При участии Олега Петрова и Анны Смирновой"), article.ReasonCredit},
+			{body("Ольга Лебедева — корреспондент «Вестник-Инфо» в Женеве, пишет о переговорах и международных организациях."), article.ReasonCredit},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := clean.Input{Source: "yazi", Title: tc.title, Lang: tc.lang}
+			for i, l := range tc.lines {
+				b := l.b
+				b.I, b.Lang = i, tc.lang
+				in.Blocks = append(in.Blocks, b)
+			}
+			res := clean.New(nil).Clean(in)
+			for i, l := range tc.lines {
+				if got := reasonOf(res, i); got != l.reason {
+					t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
+				}
+			}
+		})
+	}
+}
+
+// TestLinksInContainer: inside the container a line that is one link to
+// another page of the same site is a teaser; a line citing another site
+// (a source document, a profile) is the article's, as is a line with text
+// of its own beside its links. Without the page's host nothing tells them
+// apart, and link lines go as before.
+func TestLinksInContainer(t *testing.T) {
+	blocks := []clean.Block{
+		withLD(block(article.ZoneBody, "Ortak bildirinin tam metni"), 1, "https://www.mfa.example/tr/bildiri.html"),
+		withLD(block(article.ZoneBody, "Bakan Moskova'da temaslarda bulundu"), 1, "https://haber.gundem.example/dunya/bakan-moskova"),
+		withLD(block(article.ZoneBody, "Hesap: @disisleri_sozcu"), 0.6, ""),
+		withLD(block(article.ZoneBody, "Gündem, Dünya, Ekonomi, Spor, Sağlık, Teknoloji, Kültür Sanat, Yaşam."), 0.9, ""),
+	}
+	for _, tc := range []struct {
+		host string
+		want []string
+	}{
+		{"www.gundem.example", []string{"", article.ReasonRelated, "", article.ReasonNav}},
+		{"", []string{article.ReasonRelated, article.ReasonRelated, article.ReasonRelated, article.ReasonNav}},
+	} {
+		in := page(blocks...)
+		in.Host = tc.host
+		res := clean.New(nil).Clean(in)
+		var got []string
+		for i := range blocks {
+			got = append(got, reasonOf(res, 2+i))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("host %q: reasons %q, want %q", tc.host, got, tc.want)
+		}
+	}
+}
+
+// TestAfterContainer: after the article's container, a paragraph under a
+// linked headline is another story's teaser, and running text that shares
+// nothing with the article is not the article; a paragraph that goes on
+// with the story stays.
+func TestAfterContainer(t *testing.T) {
+	in := clean.Input{Source: "vestnik", Title: "Вице-премьеры обсудили разблокирование коммуникаций", Lang: "ru"}
+	for _, b := range []clean.Block{
+		block(article.ZoneBody, "Трехсторонняя рабочая группа на уровне вице-премьеров провела в Москве очередное заседание по разблокированию транспортных коммуникаций."),
+		block(article.ZoneBody, "Стороны согласовали порядок пограничного и таможенного контроля на железной дороге и договорились о новых встречах экспертов."),
+		block(article.ZoneBody, "Следующее заседание рабочей группы запланировано на январь, оно пройдет в одной из столиц региона."),
+		block(article.ZoneBody, "Эксперты отмечают, что договоренности о контроле на границе были главным препятствием, и теперь работы по восстановлению дороги могут начаться уже весной."),
+		block(article.ZoneUnknown, "Вице-премьеры также обсудили сроки восстановления железной дороги и пограничного контроля на ней, сообщили в правительстве после заседания."),
+		withLD(clean.Block{Block: article.Block{Text: "Сборная выиграла товарищеский матч в Казани", Tag: "h3", Zone: article.ZoneUnknown, Level: 3}}, 1, "https://vestnik.example/sport/match"),
+		block(article.ZoneUnknown, "Главный тренер назвал игру лучшей в сезоне и поблагодарил болельщиков, которые заполнили стадион несмотря на мороз."),
+		block(article.ZoneUnknown, "Синоптики обещают в выходные снегопад в центральных районах, на дорогах ожидаются заторы и гололедица по всему региону."),
+	} {
+		b.I, b.Lang = len(in.Blocks), "ru"
+		in.Blocks = append(in.Blocks, b)
+	}
+	res := clean.New(nil).Clean(in)
+	want := []string{"", "", "", "", "", article.ReasonRelated, article.ReasonRelated, article.ReasonUnrelated}
+	for i, w := range want {
+		if got := reasonOf(res, i); got != w {
+			t.Errorf("block %d: reason %q, want %q", i, got, w)
+		}
+	}
+}
