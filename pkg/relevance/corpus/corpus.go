@@ -32,7 +32,7 @@ import (
 type Record struct {
 	ID       string `json:"id"`      // stable: source, path and record
 	Lang     string `json:"lang"`    // "tr" or "ru"
-	Source   string `json:"source"`  // the outlet: milliyet, trt, sozcu, rt, ng
+	Source   string `json:"source"`  // the outlet: milliyet, trt, sozcu, rt, ng, wikinews, collection5, ria, or a host
 	Section  string `json:"section"` // the corpus's own category, if any
 	Date     string `json:"date"`    // YYYY-MM-DD where the corpus says, else ""
 	Order    int64  `json:"order"`   // a time order within the source (date or article number)
@@ -97,6 +97,30 @@ var Corpora = []Corpus{
 		Licence: "MIT (Copyright (c) 2018 Bilkent University Information Retrieval Group)",
 		Ship:    true,
 		extract: extractBilFront,
+	},
+	{
+		Name:    "nerel",
+		Repo:    "nerel-ds/NEREL",
+		Commit:  "8f07d3e410f322d5dbf6b68b13fbf4a4aa077fe9",
+		Licence: "none stated (Wikinews texts are CC BY 2.5, the others are news of several outlets): texts are not shipped, only references and checksums",
+		Ship:    false,
+		extract: extractNEREL,
+	},
+	{
+		Name:    "riatopics",
+		Repo:    "ChernayaAnastasia/News-classification",
+		Commit:  "8f64bccadec19d176890dafbe20a9b15e7676b03",
+		Licence: "MIT for the repository, but the texts are RIA Novosti's (ria.ru), not the repository author's: texts are not shipped, only references and checksums",
+		Ship:    false,
+		extract: extractRIATopics,
+	},
+	{
+		Name:    "bsnlp",
+		Repo:    "UL-FRI-Zitnik/BSNLP-2021-Shared-Task",
+		Commit:  "5163242ff2e0b41d760afb3b9e9f4508f8dbaac6",
+		Licence: "none stated (the BSNLP shared-task data, web news of many outlets): texts are not shipped, only references and checksums",
+		Ship:    false,
+		extract: extractBSNLP,
 	},
 }
 

@@ -12,7 +12,7 @@ import (
 
 func runExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	name := fs.String("corpus", "", "corpus name (bilcat, sozcu, bilfront, rukw)")
+	name := fs.String("corpus", "", "corpus name (bilcat, sozcu, bilfront, rukw, nerel, riatopics, bsnlp)")
 	dir := fs.String("git", "", "git directory holding the corpus's commit")
 	if err := fs.Parse(args); err != nil {
 		return err
