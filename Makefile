@@ -89,15 +89,17 @@ eval-lang:
 # retrain the built-in model, and evaluate it on the held-out test split
 # beside the old weighted-term profile.
 .PHONY: rebuild-relevance train-relevance eval-relevance
+# The corpora whose texts are not shipped, only rebuilt into the cache.
+RELEVANCE_CACHE = $(foreach c,rukw nerel riatopics bsnlp,data/relevance/cache/$(c).jsonl)
 rebuild-relevance:
 	$(GO) run ./pkg/relevance/cmd/relevance rebuild
 
 train-relevance:
-	test -f data/relevance/cache/rukw.jsonl || $(MAKE) rebuild-relevance
+	for f in $(RELEVANCE_CACHE); do test -f $$f || { $(MAKE) rebuild-relevance; break; }; done
 	$(GO) run ./pkg/relevance/cmd/relevance train
 
 eval-relevance:
-	test -f data/relevance/cache/rukw.jsonl || $(MAKE) rebuild-relevance
+	for f in $(RELEVANCE_CACHE); do test -f $$f || { $(MAKE) rebuild-relevance; break; }; done
 	$(GO) run ./pkg/relevance/cmd/relevance eval
 
 # Every fuzz target, briefly; CI runs each for a fixed number of inputs

@@ -32,7 +32,7 @@ import (
 type Record struct {
 	ID       string `json:"id"`      // stable: source, path and record
 	Lang     string `json:"lang"`    // "tr" or "ru"
-	Source   string `json:"source"`  // the outlet: milliyet, trt, sozcu, rt, ng, wikinews, collection5, ria, or a host
+	Source   string `json:"source"`  // the outlet: milliyet, trt, sozcu, rt, ng, wikinews, collection5, ria, bsnlp
 	Section  string `json:"section"` // the corpus's own category, if any
 	Date     string `json:"date"`    // YYYY-MM-DD where the corpus says, else ""
 	Order    int64  `json:"order"`   // a time order within the source (date or article number)

@@ -158,16 +158,17 @@ const bsnlpDir = "data/datasets/bsnlp"
 
 var (
 	bsnlpDateRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
-	bsnlpHostRe = regexp.MustCompile(`^https?://(?:www\.)?([^/:]+)`)
 )
 
 // extractBSNLP reads the Russian raw documents of the BSNLP shared tasks
 // (2019 and 2021) as stored in a participant's repository: web news on a
 // few topics (Brexit, Nord Stream 2, Ryanair, Asia Bibi, COVID-19, the US
 // election of 2020 and others), one per file, whose first five lines are
-// an id, the language, the date, the URL and the title. The source is the
-// URL's host ("web" where the corpus gives a placeholder), the section the
-// topic.
+// an id, the language, the date, the URL and the title. The outlets are
+// many (the URL's host names each), so the source is the collection,
+// "bsnlp", and cross-validation treats it as one; the section is the topic.
+// The documents of 2021 give a placeholder URL (fromtheweb.eu) and the
+// collection's date, not an outlet and a publication date.
 func extractBSNLP(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
 	files, err := g.ls(ctx, c.Commit, bsnlpDir)
 	if err != nil {
@@ -194,15 +195,12 @@ func extractBSNLP(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
 		r := Record{
 			ID:      "bsnlp/" + topic + "/" + strings.TrimSuffix(path.Base(f), ".txt"),
 			Lang:    "ru",
-			Source:  "web",
+			Source:  "bsnlp",
 			Section: topic,
 			Path:    f,
 			URL:     strings.TrimSpace(lines[3]),
 			Title:   strings.TrimSpace(spaceRe.ReplaceAllString(lines[4], " ")),
 			Body:    strings.Join(paragraphs(lines[5]), "\n\n"),
-		}
-		if m := bsnlpHostRe.FindStringSubmatch(r.URL); m != nil && m[1] != "fromtheweb.eu" {
-			r.Source = strings.ToLower(m[1])
 		}
 		if m := bsnlpDateRe.FindStringSubmatch(strings.TrimSpace(lines[2])); m != nil {
 			r.Date = m[1] + "-" + m[2] + "-" + m[3]
