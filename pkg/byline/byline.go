@@ -165,6 +165,9 @@ func kind(s string, sites []string) Kind {
 		}
 	}
 	for i, w := range words {
+		if i > 0 && i < len(words)-1 && particles[w] {
+			continue // "Lisa de Moraes", "Ludwig van Beethoven"
+		}
 		if !nameWord(w) {
 			return Other
 		}
@@ -211,10 +214,19 @@ func compound(w string) bool {
 	return true
 }
 
-// acronym is a short word in capitals: "AA", "TRT", "ТАСС", "AFP".
+// acronym is a short word in capitals: "AA", "TRT", "ТАСС", "AFP". Initials
+// with dots ("T.C. Sottek", "J.R. Smith") are a person's.
 func acronym(w string) bool {
 	n := utf8.RuneCountInString(w)
-	return n >= 2 && n <= 4 && caps(w)
+	return n >= 2 && n <= 4 && caps(w) && !strings.Contains(w, ".")
+}
+
+// particles stand inside a name in lower case: "Lisa de Moraes", "Ursula
+// von der Leyen", "Rafael van der Vaart".
+var particles = map[string]bool{
+	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "der": true, "den": true,
+	"van": true, "von": true, "la": true, "le": true, "dos": true, "das": true, "do": true, "bin": true,
+	"ibn": true, "al": true, "el": true, "ter": true, "ten": true, "y": true,
 }
 
 func caps(w string) bool {

@@ -35,6 +35,11 @@ func TestSplit(t *testing.T) {
 		{"https://www.aa.com.tr", "", "", ""},
 		{"İstanbul", "", "", ""},
 		{"ahmet yılmaz", "", "", ""},
+		{"Lisa de Moraes", "", "Lisa de Moraes", ""},
+		{"Ursula von der Leyen", "", "Ursula von der Leyen", ""},
+		{"de Moraes", "", "", ""},
+		{"T.C. Sottek", "", "T.C. Sottek", ""},
+		{"Condé Nast", "Condé Nast", "", "Condé Nast"},
 		{"Bu haberin yazarı sayfanın en altında yer alır", "", "", ""},
 	}
 	for _, tt := range tests {

@@ -53,26 +53,19 @@ var (
 // Visible dates, day first as Turkish and Russian write them, and the
 // times of day around them: "12.01.2020 14:35", "14:35 12.01.2020",
 // "18 Kasım 2026 Çarşamba 18:12", "среда, 18 ноября 2026, 18:12",
-// "12 января 2020 г., 14:35". Dates and times are found apart and then
-// paired, so that a weekday or "в" between them does not lose the time
-// and a label between them ("(обновлено: 16:02") does not steal it.
+// "12 января 2020 г., 14:35"; month names and other orders in months.go.
+// Dates and times are found apart and then paired, so that a weekday or
+// "в" between them does not lose the time and a label between them
+// ("(обновлено: 16:02") does not steal it.
 var (
 	numericDateRE = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
-	namedDateRE   = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthAlternatives + `)\s+(\d{4})(?:\s*(?:г\.|года))?`)
 	isoDateRE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	timeOfDayRE   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:.]([0-5]\d)\b`)
+	// A time of day, with seconds, a 12-hour mark and a zone if written:
+	// "18:12", "4:19 PM", "6:18am", "08:34 PM EDT", "11:05 IST", "18:12
+	// (МСК)", "14:00 GMT+3".
+	timeOfDayRE = regexp.MustCompile(`\b([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?(?:\s*([AaPp])\.?\s?[Mm]\.?)?` +
+		`(?:\s*\(?(` + zoneAlternation + `)([+-]\d{1,2}(?::?\d{2})?)?\)?(?:$|[^\p{L}]))?`)
 )
-
-const monthAlternatives = `ocak|[şs]ubat|mart|n[iİı]san|may[ıiI]s|haz[iİı]ran|temmuz|a[ğg]ustos|eyl[üu]l|ek[iİı]m|kas[ıiI]m|aral[ıiI]k|` +
-	`января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря`
-
-// monthPrefixes maps the first three folded letters of a month name.
-var monthPrefixes = map[string]time.Month{
-	"oca": 1, "sub": 2, "mar": 3, "nis": 4, "may": 5, "haz": 6,
-	"tem": 7, "agu": 8, "eyl": 9, "eki": 10, "kas": 11, "ara": 12,
-	"янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "июн": 6,
-	"июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
-}
 
 // stamp is a time as the page gives it: the instant, in UTC, and how much
 // of it the page wrote (article.PrecisionDate, Minute or Second).
@@ -92,7 +85,8 @@ type zones struct {
 
 // loc is the zone for a page in language lang ("" = the page's hint).
 // Turkish pages are read in Europe/Istanbul, Russian ones in
-// Europe/Moscow; anything else gets +03:00, which both zones have been
+// Europe/Moscow, and the languages of one zone in theirs (Japanese,
+// Korean, Chinese); anything else gets +03:00, which both zones have been
 // since 2016 and the pipeline only keeps Turkish and Russian pages.
 func (z zones) loc(lang string) *time.Location {
 	if z.fixed != nil {
@@ -107,6 +101,12 @@ func (z zones) loc(lang string) *time.Location {
 		name = "Europe/Istanbul"
 	case "ru":
 		name = "Europe/Moscow"
+	case "ja":
+		name = "Asia/Tokyo"
+	case "ko":
+		name = "Asia/Seoul"
+	case "zh":
+		name = "Asia/Shanghai"
 	}
 	if name != "" {
 		if loc, err := time.LoadLocation(name); err == nil {
@@ -191,18 +191,38 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		g := groups(text, m)
 		spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
 	}
-	for _, m := range namedDateRE.FindAllStringSubmatchIndex(text, 6) {
+	for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, 6) {
 		g := groups(text, m)
-		folded := fold(g[2], 3)
-		month, ok := monthPrefixes[folded]
-		if !ok {
+		if g[2] != g[4] { // "2019/3.5" is not a date
 			continue
 		}
-		lang := "tr"
-		if folded[0] >= 0x80 { // Cyrillic
-			lang = "ru"
+		spans = append(spans, span{at: m[0], end: m[1], day: g[5], month: g[3], year: g[1]})
+	}
+	for _, m := range cjkDateRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
+	}
+	named := func(at, end int, day, name, year string) {
+		month, ok := monthOf(name)
+		if !ok {
+			return
 		}
-		spans = append(spans, span{at: m[0], end: m[1], day: g[1], month: strconv.Itoa(int(month)), year: g[3], lang: lang})
+		lang := ""
+		switch r := firstRune(fold(name, 1)); {
+		case r >= 0x400 && r < 0x500:
+			lang = "ru"
+		case turkishMonth(name):
+			lang = "tr"
+		}
+		spans = append(spans, span{at: at, end: end, day: day, month: strconv.Itoa(int(month)), year: year, lang: lang})
+	}
+	for _, m := range dayFirstRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		named(m[0], m[1], g[1], g[2], g[3])
+	}
+	for _, m := range monthFirstRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		named(m[2], m[1], g[2], g[1], g[3])
 	}
 	if len(spans) == 0 {
 		return stamp{}, stamp{}
@@ -231,17 +251,24 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		return best
 	}
 	for _, d := range spans {
-		h, mi := "", ""
-		if m := timeAfter(text, d.end, times); m != nil {
-			h, mi = text[m[2]:m[3]], text[m[4]:m[5]]
-		} else if m := timeBefore(text, d.at, times); m != nil {
-			h, mi = text[m[2]:m[3]], text[m[4]:m[5]]
+		m := timeAfter(text, d.end, times)
+		if m == nil {
+			m = timeBefore(text, d.at, times)
 		}
 		lang := ""
 		if z.lang == "" {
 			lang = d.lang
 		}
-		s, ok := dateFrom(d.day, d.month, d.year, h, mi, z.loc(lang))
+		loc := z.loc(lang)
+		h, mi := "", ""
+		if m != nil {
+			g := groups(text, m)
+			h, mi = hour12(g[1], g[3]), g[2]
+			if named := zoneNamed(g[4], g[5]); named != nil {
+				loc = named
+			}
+		}
+		s, ok := dateFrom(d.day, d.month, d.year, h, mi, loc)
 		if !ok {
 			continue
 		}
@@ -256,6 +283,33 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		}
 	}
 	return pub, upd
+}
+
+// hour12 turns a 12-hour clock's hour into the 24-hour one: "4" and "p"
+// → "16", "12" and "a" → "0".
+func hour12(h, ampm string) string {
+	if ampm == "" {
+		return h
+	}
+	n, _ := strconv.Atoi(h)
+	if n < 1 || n > 12 {
+		return h
+	}
+	n %= 12
+	if ampm == "p" || ampm == "P" {
+		n += 12
+	}
+	return strconv.Itoa(n)
+}
+
+// turkishMonth says a month name is Turkish: the pipeline's zone rule
+// needs the language when the page gives none.
+func turkishMonth(name string) bool {
+	switch fold(name, 20) {
+	case "ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik":
+		return true
+	}
+	return false
 }
 
 // timeAfter is the time of day right after a date: only separators and at

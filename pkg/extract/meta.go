@@ -120,6 +120,10 @@ func primaryTag(s string) string {
 // titleSeps separate a page title from the site name in <title>.
 var titleSeps = []string{" | ", " - ", " — ", " – ", " :: ", " » ", " / "}
 
+// title is the article's headline: the page's h1 inside the article
+// container when it reads like a headline, since og:title and <title> are
+// often a social or search variant ("… | Site", another wording); then
+// og:title, any h1, the JSON-LD headline and <title>, less the site name.
 func (w *walker) title(l *layout, ld ldInfo) string {
 	if w.rules != nil && len(w.rules.title) > 0 {
 		if t := clean(nodeText(w.rules.title[0], 1000)); t != "" {
@@ -127,21 +131,24 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 		}
 	}
 	site := clean(w.metas["og:site_name"])
-	if t := clean(w.metas["og:title"]); t != "" {
-		return stripHost(stripSite(t, site, false), w.pageURL)
-	}
-	first := ""
+	first, inMain := "", ""
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		if b.node == nil || b.node.DataAtom != atom.H1 {
 			continue
 		}
-		if w.within(b.elem, l.main) {
-			return b.text
+		if inMain == "" && w.within(b.elem, l.main) {
+			inMain = b.text
 		}
 		if first == "" {
 			first = b.text
 		}
+	}
+	if headlineLike(inMain, site) {
+		return inMain
+	}
+	if t := clean(w.metas["og:title"]); t != "" {
+		return stripHost(stripSite(t, site, false), w.pageURL)
 	}
 	if first != "" {
 		return first
@@ -149,7 +156,26 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 	if t := clean(ld.headline); t != "" {
 		return t
 	}
-	return stripSite(clean(w.titleText), site, true)
+	return stripHost(stripSite(clean(w.titleText), site, true), w.pageURL)
+}
+
+// headlineLike is an h1 that reads like a headline, not a section name
+// or the site's logo: two words or more (eight characters in a script
+// written without spaces), and not the site's name.
+func headlineLike(s, site string) bool {
+	if s == "" || len(s) > 400 || (site != "" && strings.EqualFold(s, site)) {
+		return false
+	}
+	if len(strings.Fields(s)) >= 2 {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) {
+			n++
+		}
+	}
+	return n >= 8
 }
 
 // stripHost removes a trailing segment that names the site by its host:
@@ -175,10 +201,16 @@ func stripHost(t string, page *url.URL) string {
 		if len(strings.Fields(tail)) > 3 || len(strings.Fields(head)) < 2 {
 			continue
 		}
+		squashed := ""
 		for _, f := range strings.FieldsFunc(strings.ToLower(tail), func(r rune) bool { return r == ' ' || r == '.' }) {
 			if f == label {
 				return strings.TrimSpace(head)
 			}
+			squashed += f
+		}
+		// "Times of India" on timesofindia.com.
+		if len(label) >= 6 && squashed == label {
+			return strings.TrimSpace(head)
 		}
 	}
 	return t
@@ -190,9 +222,11 @@ func stripHost(t string, page *url.URL) string {
 // words of title.
 func stripSite(t, site string, guess bool) string {
 	if site != "" {
-		for _, sep := range titleSeps {
-			if head, ok := strings.CutSuffix(t, sep+site); ok && head != "" {
-				return head
+		// Named exactly, the site may follow any separator, spaced or not:
+		// "…：朝日新聞デジタル", "…:phpspot開発日誌", "… ｜ Site".
+		for _, sep := range append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ ") {
+			if head, ok := strings.CutSuffix(t, sep+site); ok && strings.TrimSpace(head) != "" {
+				return strings.TrimSpace(head)
 			}
 		}
 	}
@@ -228,6 +262,12 @@ func (w *walker) byline(l *layout, ld ldInfo) (persons, attribution string) {
 	if w.pageURL != nil {
 		sites = append(sites, w.pageURL.Hostname())
 	}
+	if ld.publisher != "" && !contains(ld.authors, ld.publisher) {
+		// The publisher is not the byline ("Condé Nast" in the author
+		// meta of its magazines) unless it is also the article's author,
+		// as on a personal blog.
+		sites = append(sites, ld.publisher)
+	}
 	try := func(s string) bool {
 		p, o := byline.Split(s, sites...)
 		if attribution == "" {
@@ -257,8 +297,10 @@ func (w *walker) byline(l *layout, ld ldInfo) (persons, attribution string) {
 	if len(ld.authors) > 0 && try(strings.Join(ld.authors, ", ")) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
-	if s := cleanByline(w.metas["author"]); s != "" && !strings.Contains(s, "://") && try(s) {
-		return persons, w.attribution(attribution, ld, sites)
+	for _, k := range authorMetas {
+		if s := cleanByline(w.metas[k]); s != "" && !strings.Contains(s, "://") && try(s) {
+			return persons, w.attribution(attribution, ld, sites)
+		}
 	}
 	fallback := ""
 	for _, r := range w.bylines {
@@ -300,6 +342,15 @@ var bylineLabels = []string{"haber merkezi", "yazar", "muhabir", "editor", "habe
 // is too long for names (an author bio box) or has no letters.
 func cleanByline(s string) string {
 	s = clean(s)
+	// "ByTravis Haney", "Byby Jane Roe": a label in its own span, glued
+	// to the name or to the text's own "by".
+	for range 2 {
+		if rest, ok := strings.CutPrefix(s, "By"); ok && unicode.IsUpper(firstRune(rest)) {
+			s = rest
+		} else if ok && strings.HasPrefix(rest, "by ") {
+			s = rest
+		}
+	}
 	f := fold(s, 20)
 	for _, l := range bylineLabels {
 		rest, ok := strings.CutPrefix(f, l)
@@ -342,10 +393,16 @@ func contains(list []string, s string) bool {
 
 // dateMetas are the <meta> keys holding a publication date, best first.
 var dateMetas = []string{
-	"article:published_time", "datepublished", "pubdate", "publishdate",
-	"publish-date", "dc.date.issued", "dc.date", "date", "sailthru.date",
-	"parsely-pub-date",
+	"article:published_time", "og:article:published_time", "article:published", "datepublished",
+	"pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "dc.date.issued",
+	"dcterms.issued", "dc.date", "dcterms.date", "citation_publication_date", "citation_date",
+	"prism.publicationdate", "date", "sailthru.date", "parsely-pub-date", "datecreated",
+	"dc.date.created", "dcterms.created",
 }
+
+// authorMetas are the <meta> keys holding the author, best first.
+var authorMetas = []string{"author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+	"citation_author", "article:author", "og:article:author", "cxenseparse:author"}
 
 // modifiedMetas are the <meta> keys holding a last-updated time.
 var modifiedMetas = []string{"article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "lastmod"}
@@ -377,10 +434,26 @@ func (w *walker) dates(l *layout, ld ldInfo, blocks []article.Block, head int, z
 	if upd.zero() {
 		upd = vu
 	}
+	if pub.zero() {
+		// A news URL's path often holds the day: better than nothing.
+		for _, u := range []string{w.canonicalURL(), w.pageURLString()} {
+			if s, ok := urlDate(u, z); ok {
+				pub = s
+				break
+			}
+		}
+	}
 	if !upd.zero() && !pub.zero() && !upd.t.After(pub.t) {
 		upd = stamp{} // no later than the publication: not an update
 	}
 	return pub, upd
+}
+
+func (w *walker) pageURLString() string {
+	if w.pageURL == nil {
+		return ""
+	}
+	return w.pageURL.String()
 }
 
 func sameDay(a, b time.Time, loc *time.Location) bool {
@@ -450,7 +523,10 @@ func (w *walker) visibleDates(l *layout, blocks []article.Block, head int, z zon
 	}
 	for _, i := range idx {
 		b := &blocks[i]
-		if len(b.Text) > 250 || !(soft(b.Zone) || b.Zone == article.ZoneHeader) {
+		// A short line just under the headline is its date line whatever
+		// zone its markup earned ("nav" for a div of links and spans).
+		underHead := head >= 0 && i > head && i <= head+6 && len(b.Text) <= 80 && b.Zone == article.ZoneNav
+		if len(b.Text) > 250 || !(soft(b.Zone) || b.Zone == article.ZoneHeader || underHead) {
 			continue
 		}
 		p, u := visibleDate(b.Text, z)

@@ -38,6 +38,10 @@ func TestTitle(t *testing.T) {
 		{"og:title keeps a segment naming another", `<meta property="og:title" content="Lavrov Ankara'da | Dünya Gündemi">`, "Lavrov Ankara'da | Dünya Gündemi"},
 		{"title no suffix", `<title>Libya'da ateşkes</title>`, "Libya'da ateşkes"},
 		{"JSON-LD headline before title", `<title>X | Y</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"LD başlık"}</script>`, "LD başlık"},
+		{"the article's h1 before a social og:title", `<meta property="og:title" content="Bunu görmelisiniz: Ankara'da sürpriz görüşme"><article><h1>Lavrov ve Fidan Ankara'da görüştü</h1><p>` + strings.Repeat("Dışişleri bakanları bugün bir araya geldi. ", 8) + `</p></article>`, "Lavrov ve Fidan Ankara'da görüştü"},
+		{"a one-word h1 is a section, not the headline", `<meta property="og:title" content="Лавров прибыл в Анкару"><article><h1>Политика</h1><p>` + strings.Repeat("Министр иностранных дел прибыл в Анкару. ", 8) + `</p></article>`, "Лавров прибыл в Анкару"},
+		{"site name after a full-width colon", `<meta property="og:site_name" content="東京新聞デジタル"><meta property="og:title" content="外相会談が開かれた：東京新聞デジタル">`, "外相会談が開かれた"},
+		{"title segment squashing the host's name", `<meta property="og:title" content="Lavrov Ankara'da - Exam Ple">`, "Lavrov Ankara'da"},
 		{"invalid UTF-8 repaired", "<meta property=\"og:title\" content=\"Ba\xffşlık\">", "Ba\uFFFDşlık"},
 	}
 	for _, tt := range tests {

@@ -314,6 +314,16 @@ func (w *walker) candidates(n *html.Node, ci classInfo, itemprop, rel string) {
 		if v == "" {
 			v = attr(n, "content")
 		}
+		if v == "" && n.DataAtom == atom.Time {
+			// <time data-published="2016-12-09 09:13:00Z">: a machine
+			// date in an attribute of another name.
+			for _, a := range n.Attr {
+				if len(a.Val) <= 40 && machineDateRE.MatchString(a.Val) {
+					v = a.Val
+					break
+				}
+			}
+		}
 		if v == "" {
 			v = nodeText(n, 100)
 		}
@@ -333,6 +343,12 @@ var metaKeys = map[string]bool{
 	"application-name":      true,
 	"article:modified_time": true, "og:updated_time": true, "datemodified": true,
 	"dc.date.modified": true, "lastmod": true,
+	"og:article:published_time": true, "article:published": true, "publish_date": true,
+	"publication_date": true, "dcterms.issued": true, "dcterms.date": true,
+	"citation_publication_date": true, "citation_date": true, "prism.publicationdate": true,
+	"datecreated": true, "dc.date.created": true, "dcterms.created": true,
+	"byl": true, "parsely-author": true, "sailthru.author": true, "dc.creator": true,
+	"dcterms.creator": true, "citation_author": true, "og:article:author": true, "cxenseparse:author": true,
 }
 
 func (w *walker) meta(n *html.Node) {

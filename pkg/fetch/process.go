@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/bus"
@@ -257,8 +258,11 @@ func (f *Fetcher) processLink(ctx context.Context, src *Source, l link, c *count
 		return
 	}
 	p.Truncated = r.Truncated
-	if p.PublishedAt.IsZero() && !l.Published.IsZero() {
-		// A feed's or sitemap's date.
+	// A feed's or sitemap's date, when the page gives none, or only the
+	// day (written, or in its URL) and the listing the time that day.
+	finer := p.PublishedPrecision == article.PrecisionDate && !l.DateOnly &&
+		!l.Published.Before(p.PublishedAt.Add(-14*time.Hour)) && l.Published.Before(p.PublishedAt.Add(38*time.Hour))
+	if (p.PublishedAt.IsZero() || finer) && !l.Published.IsZero() {
 		p.PublishedAt = l.Published
 		p.PublishedPrecision = article.PrecisionSecond
 		if l.DateOnly {
