@@ -27,7 +27,7 @@ func (w *walker) result(zone *time.Location) *Result {
 	}
 	res.Title = w.title(&l, ld)
 	head := w.headline(blocks, res.Title)
-	res.Byline, res.Attribution = w.byline(&l, ld)
+	res.Byline, res.Attribution = w.byline(&l, ld, blocks, head)
 	pub, upd := w.dates(&l, ld, blocks, head, zones{fixed: zone, lang: res.LangHint})
 	res.PublishedAt, res.PublishedPrecision = pub.t, pub.prec
 	res.UpdatedAt = upd.t
@@ -131,21 +131,28 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 		}
 	}
 	site := clean(w.metas["og:site_name"])
-	first, inMain := "", ""
+	first, inMain, n := "", "", 0
+	var firstBlock *rawBlock
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		if b.node == nil || b.node.DataAtom != atom.H1 {
 			continue
 		}
+		n++
 		if inMain == "" && w.within(b.elem, l.main) {
 			inMain = b.text
 		}
 		if first == "" {
-			first = b.text
+			first, firstBlock = b.text, b
 		}
 	}
 	if headlineLike(inMain, site) {
 		return inMain
+	}
+	// The page's only h1, above a container that holds the body alone,
+	// and not in its header or menus.
+	if n == 1 && headlineLike(first, site) && w.furniture(l, firstBlock.elem, firstBlock.marks) == "" {
+		return first
 	}
 	if t := clean(w.metas["og:title"]); t != "" {
 		return stripHost(stripSite(t, site, false), w.pageURL)
@@ -257,7 +264,7 @@ func stripSite(t, site string, guess bool) string {
 // the first slot naming a person gives the byline, the first naming an
 // agency or outlet the attribution, and the site's own name is the
 // attribution of last resort.
-func (w *walker) byline(l *layout, ld ldInfo) (persons, attribution string) {
+func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) (persons, attribution string) {
 	sites := []string{clean(w.metas["og:site_name"]), clean(w.metas["application-name"])}
 	if w.pageURL != nil {
 		sites = append(sites, w.pageURL.Hostname())
@@ -318,10 +325,88 @@ func (w *walker) byline(l *layout, ld ldInfo) (persons, attribution string) {
 			fallback = s
 		}
 	}
+	// A visible "By …" line under the headline, then a line of names
+	// closing the article: wire copy signs at the end.
+	if s := w.labelledByline(blocks, head); s != "" && try(s) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	if s := w.closingByline(l, blocks); s != "" && hasPerson(s, sites) && try(s) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
 	if fallback != "" {
 		try(fallback)
 	}
 	return persons, w.attribution(attribution, ld, sites)
+}
+
+// visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
+// "Автор: Иван Петров", "Текст: …"; folded.
+var visibleLabels = []string{"by", "yazan", "yazar", "muhabir", "haber", "автор", "автор материала", "текст",
+	"par", "von", "por", "di", "door"}
+
+// labelledByline is a short line just under the headline that opens with
+// a byline label, without it.
+func (w *walker) labelledByline(blocks []article.Block, head int) string {
+	if head < 0 {
+		return ""
+	}
+	for i := head + 1; i < len(blocks) && i <= head+8; i++ {
+		t := blocks[i].Text
+		if len(t) > 160 {
+			continue
+		}
+		f := fold(t, 20)
+		for _, l := range visibleLabels {
+			rest, ok := strings.CutPrefix(f, l)
+			if !ok {
+				continue
+			}
+			r := firstRune(rest)
+			glued := l == "by" && strings.HasPrefix(t, "By") && unicode.IsUpper(firstRune(t[2:]))
+			if r == ':' || r == ' ' || glued {
+				return cleanByline(strings.TrimLeft(skipRunes(t, len([]rune(l))), " :"))
+			}
+		}
+	}
+	return ""
+}
+
+// closingByline is the last line of the article when it is only names,
+// perhaps with a place or an agency ("Zeynep Aydın", "Ahmet Kaya /
+// Tiflis", "Мария Соколова, Дмитрий Волков"): no sentence, no digits.
+func (w *walker) closingByline(l *layout, blocks []article.Block) string {
+	seen := 0
+	for i := len(blocks) - 1; i >= 0 && seen < 2; i-- {
+		b := &blocks[i]
+		if !w.within(w.blocks[i].elem, l.main) || !soft(b.Zone) {
+			continue
+		}
+		seen++
+		t := b.Text
+		if len(t) > 100 || len(strings.Fields(t)) > 10 || strings.ContainsAny(t, "0123456789!?\"«»“”") ||
+			strings.Contains(t, ". ") || (strings.HasSuffix(t, ".") && len(lastWord(t)) > 3) {
+			continue
+		}
+		if s := cleanByline(t); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// hasPerson says a line names a person: a closing source line
+// ("Kaynak: Marmara Haber") is not a byline, nor its attribution.
+func hasPerson(s string, sites []string) bool {
+	p, _ := byline.Split(s, sites...)
+	return p != ""
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // attribution falls back to the publisher JSON-LD names, then the site's name.

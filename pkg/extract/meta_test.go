@@ -26,7 +26,8 @@ func TestTitle(t *testing.T) {
 	tests := []struct {
 		name, page, want string
 	}{
-		{"og:title first", `<title>T - Site</title><meta property="og:title" content="OG başlık"><h1>H1 başlık</h1>`, "OG başlık"},
+		{"og:title before an h1 in the page header", `<title>T - Site</title><meta property="og:title" content="OG başlık"><header><h1>H1 başlık</h1></header>`, "OG başlık"},
+		{"the only h1, outside furniture, before og:title", `<title>T - Site</title><meta property="og:title" content="OG başlık"><h1>H1 başlık</h1>`, "H1 başlık"},
 		{"og:title loses the site name", `<meta property="og:site_name" content="Sabah"><meta property="og:title" content="Başlık - Sabah">`, "Başlık"},
 		{"og:title keeps a dash without site name", `<meta property="og:title" content="Lavrov - Çavuşoğlu görüşmesi">`, "Lavrov - Çavuşoğlu görüşmesi"},
 		{"h1 before title", `<title>Başka - Site</title><h1> Erdoğan  ve <b>Putin</b> görüştü </h1>`, "Erdoğan ve Putin görüştü"},
