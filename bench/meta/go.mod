@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/wiredesk/wiredesk v0.0.0
+	golang.org/x/net v0.62.0
 )
 
 require (
@@ -60,7 +61,6 @@ require (
 	go.yaml.in/yaml/v3 v3.0.6 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/exp v0.0.0-20241009180824-f66d83c29e7c // indirect
-	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/time v0.16.0 // indirect

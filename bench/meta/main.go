@@ -33,19 +33,25 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	zyteDir := fs.String("zyte", "", "the Zyte benchmark directory (ground-truth.json, html/); \"\" skips it")
 	pagesDir := fs.String("pages", "", "directory of <name>.html and <name>.json with known metadata; \"\" skips it")
+	heldout := fs.String("heldout", "", "a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt): paragraphs kept and noise, as on the Zyte pages")
 	verbose := fs.Bool("v", false, "list every miss")
 	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page), with the verdicts, and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *zyteDir == "" && *pagesDir == "" {
-		return fmt.Errorf("give -zyte DIR, -pages DIR or both")
+	if *zyteDir == "" && *pagesDir == "" && *heldout == "" {
+		return fmt.Errorf("give -zyte DIR, -pages DIR, -heldout DIR or several")
 	}
 	if *dump != "" {
 		return dumpPage(*zyteDir, *dump, stdout)
 	}
 	if *zyteDir != "" {
 		if err := runParagraphs(*zyteDir, stdout, *verbose); err != nil {
+			return err
+		}
+	}
+	if *heldout != "" {
+		if err := runHeldout(*heldout, stdout, *verbose); err != nil {
 			return err
 		}
 	}

@@ -125,7 +125,8 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		var at []int // each paragraph's block index
 		var dropped []article.Dropped
 		var blocks []article.Block
-		pg, err := fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
+		var pg *article.Page
+		pg, err = fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
 		if err == nil {
 			pg.Source = "zyte"
 			res, err := cl.Classify(context.Background(), pg, now)
@@ -149,18 +150,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		missed, noise := wd.add(p.Truth, paras)
 		if verbose {
 			for _, m := range missed {
-				why := "not extracted"
-				toks := zyte.Tokens(m)
-				for _, d := range dropped {
-					if covered(toks, shingleSet(zyte.Tokens(d.Text))) >= 0.8 {
-						why = d.Reason
-						if d.I >= 0 && d.I < len(blocks) {
-							why += " " + describe(blocks[d.I])
-						}
-						break
-					}
-				}
-				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, why, m)
+				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, whyDropped(m, dropped, pg), m)
 			}
 			for _, n := range noise {
 				where := ""
@@ -208,4 +198,20 @@ func paragraphBlocks(blocks []article.Block, paras []string) []int {
 // describe says where a block sat: its zone, tag and link density.
 func describe(b article.Block) string {
 	return fmt.Sprintf("%s %s ld=%.2f", b.Zone, b.Tag, b.LinkDensity)
+}
+
+// whyDropped is the reason the cleaner gave for the block a missed
+// reference paragraph is in, with the block's zone; "not extracted" when
+// no dropped block holds it.
+func whyDropped(m string, dropped []article.Dropped, pg *article.Page) string {
+	toks := zyte.Tokens(m)
+	for _, d := range dropped {
+		if covered(toks, shingleSet(zyte.Tokens(d.Text))) >= 0.8 {
+			if pg != nil && d.I >= 0 && d.I < len(pg.Blocks) {
+				return d.Reason + " " + describe(pg.Blocks[d.I])
+			}
+			return d.Reason
+		}
+	}
+	return "not extracted"
 }

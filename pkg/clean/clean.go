@@ -102,7 +102,8 @@ type pass struct {
 	// lastBody is the index in the page of the container's last block (-1:
 	// the extractor found none): what comes after it is outside the
 	// article, and relatedness judges even its long paragraphs.
-	lastBody int
+	lastBody   int
+	judgeAfter bool
 	// teaser is set by a linked headline outside the container and
 	// cleared by the article's own blocks: the paragraph after such a
 	// headline is the teaser's summary.
@@ -116,7 +117,8 @@ func (c *Cleaner) Clean(in Input) Result {
 	lc := lowerer(in.Lang)
 	res := Result{Dropped: []article.Dropped{}}
 	tw := setOf(words(lc(in.Title))...)
-	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), lastBody: lastBody(in.Blocks), titleWords: tw}
+	last, judgeAfter := lastBody(in.Blocks)
+	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
 	if k := dedupKey(in.Title, lc); k != "" {
 		p.seen[k] = true // a body h1 repeating the title is a duplicate
 	}
@@ -128,7 +130,7 @@ func (c *Cleaner) Clean(in Input) Result {
 		// The source line was a citation inside the text: decide again,
 		// with that line no end of the article.
 		res = Result{Dropped: []article.Dropped{}}
-		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, lastBody: lastBody(in.Blocks), titleWords: tw}
+		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
 		if k := dedupKey(in.Title, lc); k != "" {
 			p.seen[k] = true
 		}
@@ -185,9 +187,14 @@ func citationAt(blocks []Block, vs []verdict) int {
 const minContainerWords = 50
 
 // lastBody returns the page index of the container's last block, or -1
-// when the page has no container worth the name.
-func lastBody(blocks []Block) int {
-	last, words := -1, 0
+// when the page has no container worth the name (too little text), and
+// whether what follows it is to be judged as outside the article: not when
+// more running text follows outside any zone than the container holds.
+// Then the extractor has likely found one part of a long document or one
+// post of many, and what follows is as much the page's text.
+func lastBody(blocks []Block) (last int, judgeAfter bool) {
+	words := 0
+	last = -1
 	for _, b := range blocks {
 		if b.Zone == article.ZoneBody {
 			last = b.I
@@ -195,9 +202,15 @@ func lastBody(blocks []Block) int {
 		}
 	}
 	if words < minContainerWords {
-		return -1
+		return -1, false
 	}
-	return last
+	after := 0
+	for _, b := range blocks {
+		if b.I > last && b.Zone == article.ZoneUnknown && b.LinkDensity < 0.5 && paragraphShaped(b.Text) {
+			after += countWords(b.Text)
+		}
+	}
+	return last, after < words
 }
 
 // zoneReasons are the zones whose blocks are never the article.
@@ -307,7 +320,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonCredit}
 	case ctaLine(lower, nwords):
 		return verdict{reason: article.ReasonBoilerplate}
-	case (b.Level > 0 || b.Zone == article.ZoneHeading) && p.leadParas == 0 && titleAgain(p.titleWords, words(lower)):
+	case (b.Level > 0 || b.Zone == article.ZoneHeading) && p.leadParas == 0 && titleAgain(p.titleWords, words(lower), b.Level == 1):
 		// The headline again, with or without the site's name the
 		// title carries.
 		return verdict{reason: article.ReasonDuplicate}
@@ -362,7 +375,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		p.teaser = false
 		return verdict{reason: article.ReasonRelated}
 	}
-	if heading || outside || (!inBody && !paragraphShaped(text)) {
+	if heading || (outside && p.judgeAfter) || (!inBody && !paragraphShaped(text)) {
 		// Headings, teasers and stray short lines outside the container
 		// stay only if they are about this article: settlePending decides.
 		inside := b.Zone == article.ZoneHeading && b.Level >= 2
@@ -470,7 +483,9 @@ func union(a, b map[string]bool) map[string]bool {
 
 // titleAgain reports a heading whose words are nearly all the title's: the
 // headline printed again, the title adding the site's name or a section.
-func titleAgain(title map[string]bool, ws []string) bool {
+// A sub-heading may be half the title's words ("Relations with the United
+// States"); the headline (h1) is most of them, whatever the site adds.
+func titleAgain(title map[string]bool, ws []string, h1 bool) bool {
 	if len(ws) < 3 || len(title) == 0 {
 		return false
 	}
@@ -480,7 +495,13 @@ func titleAgain(title map[string]bool, ws []string) bool {
 			in++
 		}
 	}
-	return in*10 >= len(ws)*9 && in*2 >= len(title)
+	if in*10 < len(ws)*9 {
+		return false
+	}
+	if h1 {
+		return in*2 >= len(title)
+	}
+	return in*10 >= len(title)*8
 }
 
 // tailBios drops an author's biography under the article: among the kept

@@ -46,8 +46,9 @@ func creditLine(text string) bool {
 	if countWords(text) > 40 || capsHeading(text) {
 		return false
 	}
-	names, roles := 0, 0
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+	names, roles, run, fullName := 0, 0, 0, false
+	byOnly, prevCap := true, false
+	for k, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:()|/–—-•·.&", r)
 	}) {
 		w = strings.Trim(w, "\"'’“”«»")
@@ -56,17 +57,34 @@ func creditLine(text string) bool {
 		}
 		lw := strings.ToLower(w)
 		first := []rune(w)[0]
+		isName := false
 		switch {
 		case creditWords[lw]:
 			roles++
+			if lw != "by" || k == 0 || !prevCap {
+				// "by" after a capitalised word is a title's ("Sales
+				// Approaches by Product Category"); first, or after a
+				// role, it credits.
+				byOnly = false
+			}
 		case creditJoins[lw]:
 		case unicode.IsUpper(first):
 			names++
+			isName = true
 		default:
 			return false
 		}
+		if isName {
+			run++
+			fullName = fullName || run >= 2
+		} else {
+			run = 0
+		}
+		prevCap = unicode.IsUpper(first)
 	}
-	return names >= 2 && roles >= 1
+	// A person has a first name and a surname: two capitalised words in a
+	// row ("Online Writing Workshop" has none).
+	return fullName && roles >= 1 && !byOnly
 }
 
 // Channels a site asks its readers to follow it on, and the words of its
