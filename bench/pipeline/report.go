@@ -31,7 +31,8 @@ func render(o options, want int, results []result) string {
 		}
 	}
 	fmt.Fprintf(&b, "\nServices: elapsed runs from the start of `fetcher -once` (classifier models already loaded)\n")
-	fmt.Fprintf(&b, "until the last expected article is in SQLite; CPU and RSS cover each process's whole life.\n")
+	fmt.Fprintf(&b, "until the fetcher has exited and the classifier and the sink have acked every message (every article\n")
+	fmt.Fprintf(&b, "in SQLite); CPU and RSS cover each process's whole life.\n")
 	fmt.Fprintf(&b, "All-in-one: elapsed is the whole `wiredesk -once` run, model loading and drain included.\n")
 	fmt.Fprintf(&b, "Latency: the store's first_seen minus the article's fetched_at.\n")
 	return b.String()
