@@ -231,3 +231,12 @@ var (
 	trNames  = []string{"Ayşe Demir", "Mehmet Kaya", "Zeynep Çelik", "Ahmet Yıldız", "Elif Şahin", "Mustafa Arslan"}
 	ruNames  = []string{"Анна Смирнова", "Игорь Волков", "Мария Кузнецова", "Дмитрий Соколов", "Елена Попова", "Сергей Лебедев"}
 )
+
+// Syllables and endings of the surnames that paragraphs are attributed to.
+// None starts with i or ı, whose capitals depend on the language.
+var (
+	trSyllables = []string{"ka", "ra", "de", "mir", "al", "tun", "ay", "han", "ö", "zer", "ya", "vuz", "er", "gin", "so", "yer", "ba", "kır", "te", "kin"}
+	trEndings   = []string{"oğlu", "er", "can", "han"}
+	ruSyllables = []string{"ка", "ра", "во", "ло", "ми", "ре", "ту", "ша", "бе", "ли", "зо", "на", "гу", "се", "да", "ко", "пе", "ти", "мо", "жу"}
+	ruEndings   = []string{"ов", "ин", "ев", "ский"}
+)

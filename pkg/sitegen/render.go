@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Salts of the per-page random streams.
@@ -15,6 +17,7 @@ const (
 	saltText
 	saltMeta
 	saltRelated
+	saltSource
 )
 
 // content is what one page says.
@@ -37,9 +40,13 @@ func banks(lang string, diplomatic bool) (sentences, titles []string) {
 	return ruOther, ruOtherTitles
 }
 
-// content builds page i's text: 4-8 paragraphs of 2-3 distinct sentences.
-// Paragraphs combine sentences, so that no paragraph recurs across pages
-// often enough for the classifier to take it for the source's furniture.
+// content builds page i's text: 4-8 paragraphs of 2-3 distinct sentences
+// and a line that names the paragraph's source. The sentences come from
+// small banks, and at tens of thousands of pages every pair of them
+// recurs beside many stories: without a source of its own each paragraph
+// would be the source's furniture to the classifier, which would then
+// cut it, and clean again the pages that kept it, where a real wire's
+// paragraphs each say something of their own.
 func (s *Site) content(i int) content {
 	p := s.pages[i]
 	lang := s.sources[p.src].lang
@@ -55,6 +62,7 @@ func (s *Site) content(i int) content {
 		city:   cities[meta.IntN(len(cities))],
 	}
 	text := s.rng(i, saltText)
+	who := s.rng(i, saltSource)
 	order := text.Perm(len(sentences))
 	n := 4 + text.IntN(5)
 	for range n {
@@ -66,11 +74,29 @@ func (s *Site) content(i int) content {
 		for _, j := range order[:k] {
 			para = append(para, sentences[j])
 		}
+		para = append(para, attribution(lang, who))
 		order = order[k:]
 		c.paragraphs = append(c.paragraphs, strings.Join(para, " "))
 	}
 	c.lead = c.paragraphs[0]
 	return c
+}
+
+// attribution is a line naming someone, by a surname of three syllables
+// and an ending: 32,000 of them a language.
+func attribution(lang string, r *rand.Rand) string {
+	syl, end, line := trSyllables, trEndings, "Bilgiyi %s paylaştı."
+	if lang == "ru" {
+		syl, end, line = ruSyllables, ruEndings, "Об этом сообщил %s."
+	}
+	var b strings.Builder
+	for range 3 {
+		b.WriteString(syl[r.IntN(len(syl))])
+	}
+	b.WriteString(end[r.IntN(len(end))])
+	name := []rune(b.String())
+	name[0] = unicode.ToUpper(name[0])
+	return fmt.Sprintf(line, string(name))
 }
 
 // chrome is the furniture of a source's pages, per language.
