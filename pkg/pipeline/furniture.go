@@ -51,6 +51,10 @@ type sharedMemory struct {
 	mem  *clean.SourceMemory
 	log  *slog.Logger
 	m    *ClassifierMetrics
+	// furniture and pages are the streams, looked up once: a lookup is
+	// a STREAM.INFO request, which the server answers by encoding the
+	// stream's whole state, and pages are cleaned by the thousand.
+	furniture, pages jetstream.Stream
 
 	mu      sync.Mutex
 	applied uint64        // last log sequence applied
@@ -63,6 +67,12 @@ type sharedMemory struct {
 // loop: the pages in hand at shutdown still wait on it.
 func startSharedMemory(ctx context.Context, conn *bus.Conn, mem *clean.SourceMemory, log *slog.Logger, m *ClassifierMetrics) (s *sharedMemory, stop func(), err error) {
 	s = &sharedMemory{conn: conn, mem: mem, log: log, m: m, changed: make(chan struct{})}
+	if s.furniture, err = conn.JS.Stream(ctx, bus.StreamFurniture); err != nil {
+		return nil, nil, fmt.Errorf("furniture log: %w", err)
+	}
+	if s.pages, err = conn.JS.Stream(ctx, bus.StreamPages); err != nil {
+		return nil, nil, fmt.Errorf("furniture log: %w", err)
+	}
 	cons, err := conn.JS.OrderedConsumer(ctx, bus.StreamFurniture, jetstream.OrderedConsumerConfig{
 		DeliverPolicy: jetstream.DeliverAllPolicy,
 	})
@@ -138,10 +148,7 @@ func (s *sharedMemory) wait(ctx context.Context, seq uint64, d time.Duration) er
 func (s *sharedMemory) lastSeq(ctx context.Context, source string) (uint64, error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	st, err := s.conn.JS.Stream(ctx, bus.StreamFurniture)
-	if err != nil {
-		return 0, fmt.Errorf("furniture log: %w", err)
-	}
+	st := s.furniture
 	if source == "" {
 		info, err := st.Info(ctx)
 		if err != nil {
@@ -235,11 +242,7 @@ func (s *sharedMemory) settle(ctx context.Context, c *Classifier, p *article.Pag
 func (s *sharedMemory) reclean(ctx context.Context, c *Classifier, ref clean.PageRef) error {
 	gctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	st, err := s.conn.JS.Stream(gctx, bus.StreamPages)
-	if err != nil {
-		return fmt.Errorf("clean page %s again: %w", ref.ID, err)
-	}
-	msg, err := st.GetMsg(gctx, ref.Seq)
+	msg, err := s.pages.GetMsg(gctx, ref.Seq)
 	if errors.Is(err, jetstream.ErrMsgNotFound) {
 		s.m.memory("reclean_gone")
 		return nil
