@@ -166,7 +166,7 @@ func (d *Drop) Validate() error {
 // matches ErrMalformed.
 func DecodePage(data []byte) (*Page, error) {
 	var p Page
-	if err := decode(data, SchemaPage, &p); err != nil {
+	if err := decode(data, SchemaPage, &p, &p.Schema); err != nil {
 		return nil, err
 	}
 	if err := p.Validate(); err != nil {
@@ -179,7 +179,7 @@ func DecodePage(data []byte) (*Page, error) {
 // returns matches ErrMalformed.
 func DecodeArticle(data []byte) (*Article, error) {
 	var a Article
-	if err := decode(data, SchemaArticle, &a); err != nil {
+	if err := decode(data, SchemaArticle, &a, &a.Schema); err != nil {
 		return nil, err
 	}
 	if err := a.Validate(); err != nil {
@@ -188,11 +188,17 @@ func DecodeArticle(data []byte) (*Article, error) {
 	return &a, nil
 }
 
-// decode checks the schema before the full decode, so that a message of
-// another schema says so instead of failing on some field deep inside.
-func decode(data []byte, want string, v any) error {
+// decode decodes data into v, whose schema field is schema. A message
+// that fails is looked at again for its error, the schema first, so that
+// a message of another schema says so instead of failing on some field
+// deep inside; a good one is decoded once (every stage decodes every
+// message it takes).
+func decode(data []byte, want string, v any, schema *string) error {
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%w: not valid UTF-8", ErrMalformed)
+	}
+	if err := json.Unmarshal(data, v); err == nil && *schema == want {
+		return nil
 	}
 	var head struct {
 		Schema *string `json:"schema"`
