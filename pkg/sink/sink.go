@@ -6,7 +6,6 @@ package sink
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
@@ -103,27 +102,25 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 	}
 }
 
-// getter is a store that can look an article up (both of wiredesk's
-// backends can).
-type getter interface {
-	Get(ctx context.Context, id string) (*store.Record, error)
+// haver is a store that can say whether it holds an article (both of
+// wiredesk's backends can). Half of what a sink takes is irrelevant and
+// asked about, so it asks without reading the article.
+type haver interface {
+	Has(ctx context.Context, id string) (bool, error)
 }
 
 // known reports whether the store holds article id. A store that cannot
 // say holds nothing the sink need revise.
 func (s *Sink) known(ctx context.Context, id string) (bool, error) {
-	g, ok := s.w.(getter)
+	h, ok := s.w.(haver)
 	if !ok {
 		return false, nil
 	}
-	_, err := g.Get(ctx, id)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		return false, nil
-	case err != nil:
+	has, err := h.Has(ctx, id)
+	if err != nil {
 		return false, fmt.Errorf("look up article %s: %w", id, err)
 	}
-	return true, nil
+	return has, nil
 }
 
 // Run commits batches until ctx is done. Stop it only after the consume

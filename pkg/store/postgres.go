@@ -185,6 +185,14 @@ func (s *postgresStore) List(ctx context.Context, q Query) ([]Record, error) {
 	return recs, nil
 }
 
+func (s *postgresStore) Has(ctx context.Context, id string) (bool, error) {
+	var has bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1)`, id).Scan(&has); err != nil {
+		return false, fmt.Errorf("store %s: has %s: %w", s.name, id, err)
+	}
+	return has, nil
+}
+
 func (s *postgresStore) Count(ctx context.Context) (int, error) {
 	var n int
 	if err := s.pool.QueryRow(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n); err != nil {

@@ -296,6 +296,18 @@ func (s *sqliteStore) Get(ctx context.Context, id string) (*Record, error) {
 	return &recs[0], nil
 }
 
+func (s *sqliteStore) Has(ctx context.Context, id string) (bool, error) {
+	var one int
+	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("store %s: has %s: %w", s.name, id, err)
+	}
+	return true, nil
+}
+
 func (s *sqliteStore) Revisions(ctx context.Context, id string) ([]Record, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT r.id, r.doc, r.revision, a.first_seen, r.stored_at
 		FROM revisions r JOIN articles a ON a.id = r.id WHERE r.id = ?1

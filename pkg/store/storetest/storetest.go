@@ -188,6 +188,11 @@ func testNotFound(t *testing.T, open func(testing.TB) store.Store) {
 	if _, err := st.Revisions(context.Background(), missing); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Revisions of a missing id: %v, want ErrNotFound", err)
 	}
+	for id, want := range map[string]bool{NewArticle(5).ID: true, missing: false} {
+		if has, err := st.Has(context.Background(), id); err != nil || has != want {
+			t.Errorf("Has(%s) = %v, %v; want %v", id, has, err, want)
+		}
+	}
 }
 
 func testRoundTrip(t *testing.T, open func(testing.TB) store.Store) {
