@@ -184,6 +184,20 @@ var mercuryBylines = map[string]string{
 	"www.thepoliticalinsider.com":         "",                                 // "Editor"
 	"www.reddit.com":                      "",                                 // a user name
 	"genius.com":                          "",                                 // the artist
+	"fortune.com":                         "John Patrick Pullen",              // ", TIME": the magazine
+	"www.al.com":                          "Mike Cason",                       // "| mcason@al.com": an address
+	"www.investmentexecutive.com":         "",                                 // two names run together and the agency
+	"ici.radio-canada.ca":                 "",                                 // a desk and the host
+	"www.aol.com":                         "",                                 // "AOL Staff"
+	"www.tmz.com":                         "",                                 // "TMZ Staff"
+	"www.yahoo.com":                       "",                                 // "Fox Nation": a channel
+	"www.youtube.com":                     "",                                 // a channel
+	"www.rbbtoday.com":                    "",                                 // "《KT》": initials
+	"weekly.ascii.jp":                     "",                                 // "文● … ／ASCII編集部": label and desk
+	"bookwalker.jp":                       "",                                 // author and illustrator with labels
+	"biorxiv.org":                         "",                                 // "View ORCID Profile" glued to names
+	"pastebin.com":                        "",                                 // a user name
+	"techlog.iij.ad.jp":                   "",                                 // a user name
 }
 
 // loadMercury reads postlight/parser's (Mercury's; Apache-2.0 or MIT)

@@ -187,15 +187,23 @@ func nameWord(w string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	letters := 0
+	letters, upper := 0, 0
 	for _, r := range w {
 		switch {
 		case unicode.IsLetter(r):
 			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
 		case r == '-' || r == '\'' || r == '’' || r == '.':
 		default:
 			return false
 		}
+	}
+	// "Why...": an ellipsis; "FacebookTwitterInstagram": icons' labels
+	// run together. "McDonald", "DeShawn", "Jean-Luc" and "USTA" are names.
+	if strings.Contains(w, "..") || (upper > 2 && upper < letters && !strings.ContainsAny(w, "-'’.")) {
+		return false
 	}
 	return letters > 0
 }

@@ -39,6 +39,9 @@ func TestSplit(t *testing.T) {
 		{"Ursula von der Leyen", "", "Ursula von der Leyen", ""},
 		{"de Moraes", "", "", ""},
 		{"T.C. Sottek", "", "T.C. Sottek", ""},
+		{"Ronald McDonald", "", "Ronald McDonald", ""},
+		{"FacebookTwitterInstagram YouTube", "", "", ""},
+		{"Here's Why...", "", "", ""},
 		{"Condé Nast", "Condé Nast", "", "Condé Nast"},
 		{"Bu haberin yazarı sayfanın en altında yer alır", "", "", ""},
 	}

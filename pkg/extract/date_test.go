@@ -144,6 +144,7 @@ func TestBylineAttribution(t *testing.T) {
 		{"publisher as the author meta", `<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Yayın Grubu Nast"}}</script><meta name="author" content="Yayın Grubu Nast"><meta name="article:author" content="Deniz Arslan">`, "Deniz Arslan", "Yayın Grubu Nast"},
 		{"a blog's author is its publisher", `<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Deniz Arslan"},"publisher":{"@type":"Organization","name":"Deniz Arslan"}}</script>`, "Deniz Arslan", "Deniz Arslan"},
 		{"label glued to the name", `<article><div class="byline"><span>By</span>Jane Roe</div><p>` + strings.Repeat("Text of the story goes on here. ", 10) + `</p></article>`, "Jane Roe", ""},
+		{"author metas disagree: the one shown wins", `<meta name="author" content="Yayın Evi Grubu"><meta property="article:author" content="Deniz Arslan"><h1>Bakanlar görüştü</h1><div class="info">Deniz Arslan</div><p>` + strings.Repeat("Bakanlar bugün görüştü. ", 10) + `</p><footer>© Yayın Evi Grubu</footer>`, "Deniz Arslan", ""},
 		{"parsely author meta", `<meta name="parsely-author" content="Lisa de Moraes"><h1>A headline</h1>`, "Lisa de Moraes", ""},
 		{"publisher is the attribution", `<script type="application/ld+json">{"@type":"NewsArticle","author":"Ayşe Kaya","publisher":{"@type":"Organization","name":"Haber Ajansı Örnek"}}</script>`, "Ayşe Kaya", "Haber Ajansı Örnek"},
 	}

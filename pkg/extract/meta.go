@@ -304,8 +304,25 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	if len(ld.authors) > 0 && try(strings.Join(ld.authors, ", ")) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
+	// Author metas disagree on some sites ("author" holds the publishing
+	// house, "article:author" the writer): one whose persons the page
+	// shows in a byline element or around the headline goes first.
+	var metaNames []string
 	for _, k := range authorMetas {
-		if s := cleanByline(w.metas[k]); s != "" && !strings.Contains(s, "://") && try(s) {
+		if s := cleanByline(w.metas[k]); s != "" && !strings.Contains(s, "://") {
+			metaNames = append(metaNames, s)
+		}
+	}
+	if len(metaNames) > 1 {
+		visible := w.bylineText(blocks, head)
+		for _, s := range metaNames {
+			if p, _ := byline.Split(s, sites...); p != "" && shown(p, visible) && try(s) {
+				return persons, w.attribution(attribution, ld, sites)
+			}
+		}
+	}
+	for _, s := range metaNames {
+		if try(s) {
 			return persons, w.attribution(attribution, ld, sites)
 		}
 	}
@@ -392,6 +409,33 @@ func (w *walker) closingByline(l *layout, blocks []article.Block) string {
 		}
 	}
 	return ""
+}
+
+// bylineText is the text of the byline elements and of the lines around
+// the headline, folded: where a page shows who wrote it.
+func (w *walker) bylineText(blocks []article.Block, head int) string {
+	var sb strings.Builder
+	for _, r := range w.bylines {
+		sb.WriteString(fold(nodeText(r.node, 300), 300))
+		sb.WriteByte('\n')
+	}
+	if head >= 0 {
+		for i := max(0, head-3); i < min(len(blocks), head+10); i++ {
+			sb.WriteString(fold(blocks[i].Text, 300))
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
+// shown says every person of a byline ("A, B") is in the folded text.
+func shown(persons, visible string) bool {
+	for _, p := range strings.Split(persons, ", ") {
+		if !strings.Contains(visible, fold(p, 200)) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasPerson says a line names a person: a closing source line
