@@ -86,6 +86,7 @@ type classInfo struct {
 	zone     article.Zone // furniture zone, "" if none
 	positive bool         // looks like an article container (content, article__text)
 	author   bool         // holds a byline (author, yazar, muhabir, автор)
+	date     bool         // holds the date line (date, tarih, published, data)
 }
 
 // zoneTokens maps class/id tokens, and pairs of adjacent tokens joined
@@ -180,6 +181,12 @@ var authorTokens = map[string]bool{
 	"reporter": true, "avtor": true, "автор": true,
 }
 
+// dateTokens name an element holding the article's date or time.
+var dateTokens = map[string]bool{
+	"date": true, "dateline": true, "datetime": true, "pubdate": true, "published": true, "timestamp": true,
+	"tarih": true, "tarihi": true, "data": true, "дата": true, "vremya": true,
+}
+
 // tokenBuf splits attribute values into lowercase words at non-letters and
 // at camelCase boundaries, dropping trailing digits ("share2" → "share").
 type tokenBuf struct {
@@ -244,13 +251,14 @@ func (b *tokenBuf) lookup(t []byte, ci *classInfo) {
 	}
 	ci.positive = ci.positive || c.positive
 	ci.author = ci.author || c.author
+	ci.date = ci.date || c.date
 }
 
 // tokenClasses merges the three token tables, so that each word of a class
 // attribute costs one map lookup: the walk looks up every word and word
 // pair of every element's classes, most of which are in no table.
 var tokenClasses = func() map[string]classInfo {
-	m := make(map[string]classInfo, len(zoneTokens)+len(positiveTokens)+len(authorTokens))
+	m := make(map[string]classInfo, len(zoneTokens)+len(positiveTokens)+len(authorTokens)+len(dateTokens))
 	for t, z := range zoneTokens {
 		c := m[t]
 		c.zone = z
@@ -264,6 +272,11 @@ var tokenClasses = func() map[string]classInfo {
 	for t := range authorTokens {
 		c := m[t]
 		c.author = true
+		m[t] = c
+	}
+	for t := range dateTokens {
+		c := m[t]
+		c.date = true
 		m[t] = c
 	}
 	return m

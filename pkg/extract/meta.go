@@ -564,6 +564,11 @@ func (w *walker) dates(l *layout, ld ldInfo, blocks []article.Block, head int, z
 		upd = vu
 	}
 	if pub.zero() {
+		// An element classed as a date, in the article, then anywhere
+		// outside furniture: "19.07.2022" in a meta list under the body.
+		pub = w.classDate(l, z)
+	}
+	if pub.zero() {
 		// A news URL's path often holds the day: better than nothing.
 		for _, u := range []string{w.canonicalURL(), w.pageURLString()} {
 			if s, ok := urlDate(u, z); ok {
@@ -631,6 +636,25 @@ func (w *walker) timeElement(l *layout, z zones) (stamp, bool) {
 		}
 	}
 	return stamp{}, false
+}
+
+func (w *walker) classDate(l *layout, z zones) stamp {
+	for pass := 0; pass < 2; pass++ {
+		for _, r := range w.dated {
+			if pass == 0 && !w.within(r.elem, l.main) {
+				continue
+			}
+			if pass == 1 && w.furniture(l, r.elem, r.marks) != "" {
+				continue
+			}
+			if t := nodeText(r.node, 200); len(t) < 200 {
+				if p, _ := visibleDate(t, z); !p.zero() {
+					return p
+				}
+			}
+		}
+	}
+	return stamp{}
 }
 
 // visibleDates looks for written dates near the headline, then at the

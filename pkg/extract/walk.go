@@ -114,6 +114,7 @@ type walker struct {
 	base       string
 	jsonLD     []string
 	times      []ref // <time> and itemprop=datePublished
+	dated      []ref // elements whose class says they hold a date
 	bylines    []ref // author/byline/yazar elements, rel=author, itemprop=author
 	firstTitle int   // index of the first h1 block, -1 if none
 }
@@ -305,6 +306,9 @@ func (w *walker) candidates(n *html.Node, ci classInfo, itemprop, rel string) {
 	if len(w.bylines) < maxCandidates &&
 		(ci.author || hasToken(itemprop, "author") || (n.DataAtom == atom.A && hasToken(rel, "author"))) {
 		w.bylines = append(w.bylines, ref{node: n, elem: w.ctx.elem, marks: w.ctx.marks})
+	}
+	if ci.date && len(w.dated) < maxCandidates && n.DataAtom != atom.Time {
+		w.dated = append(w.dated, ref{node: n, elem: w.ctx.elem, marks: w.ctx.marks})
 	}
 	if len(w.times) >= maxCandidates {
 		return
