@@ -86,6 +86,7 @@ type verdict struct {
 	body    bool // a paragraph of the article proper
 	after   bool // after the source line: dropped whatever the verdict
 	inside  bool // a sub-heading inside the article container (zone heading, level 2-6)
+	within  bool // such a sub-heading between the container's first and last blocks
 }
 
 // pass holds what the first pass knows as it walks the blocks.
@@ -102,8 +103,8 @@ type pass struct {
 	// lastBody is the index in the page of the container's last block (-1:
 	// the extractor found none): what comes after it is outside the
 	// article, and relatedness judges even its long paragraphs.
-	lastBody   int
-	judgeAfter bool
+	firstBody, lastBody int
+	judgeAfter          bool
 	// teaser is set by a linked headline outside the container and
 	// cleared by the article's own blocks: the paragraph after such a
 	// headline is the teaser's summary.
@@ -117,8 +118,8 @@ func (c *Cleaner) Clean(in Input) Result {
 	lc := lowerer(in.Lang)
 	res := Result{Dropped: []article.Dropped{}}
 	tw := setOf(words(lc(in.Title))...)
-	last, judgeAfter := lastBody(in.Blocks)
-	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
+	first, last, judgeAfter := lastBody(in.Blocks)
+	p := &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), firstBody: first, lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
 	if k := dedupKey(in.Title, lc); k != "" {
 		p.seen[k] = true // a body h1 repeating the title is a duplicate
 	}
@@ -130,7 +131,7 @@ func (c *Cleaner) Clean(in Input) Result {
 		// The source line was a citation inside the text: decide again,
 		// with that line no end of the article.
 		res = Result{Dropped: []article.Dropped{}}
-		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
+		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, firstBody: first, lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
 		if k := dedupKey(in.Title, lc); k != "" {
 			p.seen[k] = true
 		}
@@ -186,23 +187,27 @@ func citationAt(blocks []Block, vs []verdict) int {
 // says little about where the article ends.
 const minContainerWords = 50
 
-// lastBody returns the page index of the container's last block, or -1
+// lastBody returns the page indexes of the container's first and last
+// blocks, or -1
 // when the page has no container worth the name (too little text), and
 // whether what follows it is to be judged as outside the article: not when
 // more running text follows outside any zone than the container holds.
 // Then the extractor has likely found one part of a long document or one
 // post of many, and what follows is as much the page's text.
-func lastBody(blocks []Block) (last int, judgeAfter bool) {
+func lastBody(blocks []Block) (first, last int, judgeAfter bool) {
 	words := 0
-	last = -1
+	first, last = -1, -1
 	for _, b := range blocks {
 		if b.Zone == article.ZoneBody {
+			if first < 0 {
+				first = b.I
+			}
 			last = b.I
 			words += countWords(b.Text)
 		}
 	}
 	if words < minContainerWords {
-		return -1, false
+		return -1, -1, false
 	}
 	after := 0
 	for _, b := range blocks {
@@ -210,7 +215,7 @@ func lastBody(blocks []Block) (last int, judgeAfter bool) {
 			after += countWords(b.Text)
 		}
 	}
-	return last, after < words
+	return first, last, after < words
 }
 
 // zoneReasons are the zones whose blocks are never the article.
@@ -347,7 +352,11 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		}
 		return verdict{reason: article.ReasonNav}
 	}
-	if b.Own && b.Lang != "" && b.Lang != p.in.Lang {
+	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && b.Lang == undetermined && countWords(text) <= maxForeignLine) {
+		// Inside the container the document's language is a strong
+		// prior: a short line the detector could name no language for
+		// (a list of places, names, titles) is the document's; one it
+		// names another language for is that language's.
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
 	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
@@ -369,17 +378,21 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	outside := !inBody && b.Zone != article.ZoneHeading && p.lastBody >= 0 && b.I > p.lastBody
 	if outside && p.teaser {
 		// The summary under a linked headline after the article: a
-		// teaser of another story, however long. (Before the container a
-		// linked line over a paragraph is as often the author's name over
-		// the standfirst.)
-		p.teaser = false
+		// teaser of another story, however long; the lines between
+		// (its authors, its date) are the teaser's too. (Before the
+		// container a linked line over a paragraph is as often the
+		// author's name over the standfirst.)
+		p.teaser = !paragraphShaped(text)
 		return verdict{reason: article.ReasonRelated}
 	}
 	if heading || (outside && p.judgeAfter) || (!inBody && !paragraphShaped(text)) {
 		// Headings, teasers and stray short lines outside the container
 		// stay only if they are about this article: settlePending decides.
 		inside := b.Zone == article.ZoneHeading && b.Level >= 2
-		return verdict{pending: true, text: text, heading: heading, inside: inside, reason: article.ReasonUnrelated}
+		// Between the container's first and last blocks, a sub-heading is
+		// the article's whatever its words ("Q: Favorite books?").
+		within := inside && b.I > p.firstBody && b.I < p.lastBody
+		return verdict{pending: true, text: text, heading: heading, inside: inside, within: within, reason: article.ReasonUnrelated}
 	}
 	// A standfirst outside the body zone may come before the lead, and the
 	// dateline opens the lead: the lead is done at the first body-zone
@@ -388,6 +401,14 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	p.leadDone = b.Zone == article.ZoneBody || p.leadParas >= 2
 	return verdict{text: text, body: true}
 }
+
+// maxForeignLine is the longest line inside the container whose own
+// language does not count against the document's.
+const maxForeignLine = 20
+
+// undetermined is the language of a block the detector named none of its
+// languages for (langid.Other).
+const undetermined = "und"
 
 // leadParagraphs is how many body paragraphs, after the title, make the
 // reference a heading or teaser is compared with.
@@ -422,7 +443,7 @@ func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) 
 		if !v.pending {
 			continue
 		}
-		if v.inside && !v.after && bodyBefore(vs, n) && nextBody(vs, n) != "" {
+		if v.inside && !v.after && (v.within || bodyBefore(vs, n) && nextBody(vs, n) != "") {
 			// A sub-heading of the container between its paragraphs.
 			v.reason = ""
 			continue

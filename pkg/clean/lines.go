@@ -100,15 +100,25 @@ var (
 	}
 	// Imperatives a call to action opens with, lower case.
 	ctaOpeners = []string{
-		"follow", "subscribe", "sign up", "join", "get ", "click", "tap ", "download", "listen", "watch", "share",
-		"email ", "chat ", "like ", "start your", "let our", "don't miss", "never miss", "stay ",
+		"follow", "subscribe", "sign up", "join", "get", "click", "tap", "download", "listen", "watch", "share",
+		"email", "chat", "start your", "let our", "don't miss", "never miss", "stay",
 		"takip edin", "takip et", "abone ol", "abone olun", "tıklayın", "tıkla", "indirin", "katılın", "paylaşın",
 		"dinleyin", "izleyin", "kaydolun",
 		"подписывайтесь", "подпишитесь", "следите", "присоединяйтесь", "скачайте", "скачивайте", "нажмите",
-		"делитесь", "поделитесь", "слушайте", "смотрите", "читайте нас",
+		"делитесь", "поделитесь", "слушайте", "смотрите", "читайте нас", "пишите", "присылайте", "сообщите нам",
+		"send", "contact", "write to",
 	}
+	// Calls that need no channel named: a sentence that opens by asking
+	// the reader to subscribe or sign up, and "click here" anywhere.
+	ctaAlone = []string{
+		"subscribe to", "sign up for", "sign up to", "subscribe now",
+		"abone olun", "hemen abone ol", "bültenimize abone",
+		"подпишитесь на", "подписывайтесь на",
+	}
+	clickHere = []string{"click here", "buraya tıklayın", "buraya tıklayınız", "нажмите здесь", "жмите сюда"}
 	// Imperatives a Turkish call to action closes with.
-	ctaClosers = []string{"takip edin", "takip et", "abone olun", "abone ol", "tıklayın", "tıklayınız", "indirin", "katılın", "paylaşın", "kaydolun", "dinleyin", "izleyin"}
+	ctaClosers = []string{"takip edin", "takip et", "abone olun", "abone ol", "tıklayın", "tıklayınız", "indirin", "katılın", "paylaşın", "kaydolun", "dinleyin", "izleyin",
+		"yazın", "gönderin", "iletin", "ulaşın", "bildirin"}
 	// Words with which a site speaks of itself: a prompt says "our
 	// newsletter", "bizi takip edin", "наш канал".
 	selfWords = setOf("our", "us", "we", "bizi", "bizim", "bültenimize", "kanalımıza", "sitemize", "нас", "наш", "наша", "наши", "нашем", "наших", "нашу")
@@ -121,9 +131,24 @@ func ctaLine(lower string, nwords int) bool {
 	if nwords > 60 {
 		return false
 	}
-	// A link to a post (pic.twitter.com/...) names no channel to follow.
+	if nwords <= 40 {
+		for _, o := range clickHere {
+			if strings.Contains(lower, o) {
+				return true
+			}
+		}
+		for _, s := range sentences(lower) {
+			for _, o := range ctaAlone {
+				if opens(s, o) {
+					return true
+				}
+			}
+		}
+	}
+	// A link to a post (pic.twitter.com/...) names no channel to follow;
+	// an address to write to is one.
 	bare := urlRE.ReplaceAllString(lower, " ")
-	channel := false
+	channel := emailRE.MatchString(lower)
 	for _, c := range channelWords {
 		if strings.Contains(bare, c) {
 			channel = true
@@ -138,7 +163,7 @@ func ctaLine(lower string, nwords int) bool {
 	// sentence of the block may open with it.
 	for _, s := range sentences(lower) {
 		for _, o := range ctaOpeners {
-			if strings.HasPrefix(s, o) {
+			if opens(s, o) {
 				return true
 			}
 		}
@@ -163,6 +188,14 @@ func ctaLine(lower string, nwords int) bool {
 	return false
 }
 
+// opens reports whether sentence s opens with the words o, as words of
+// their own: "download the app", not "downloads have", "clicking",
+// "email, text messages".
+func opens(s, o string) bool {
+	rest, ok := strings.CutPrefix(s, o)
+	return ok && (rest == "" || rest[0] == ' ')
+}
+
 // sentences splits lower-cased text after sentence punctuation, trimmed.
 func sentences(lower string) []string {
 	var out []string
@@ -180,6 +213,9 @@ func sentences(lower string) []string {
 	}
 	return out
 }
+
+// emailRE matches an e-mail address.
+var emailRE = regexp.MustCompile(`[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}`)
 
 // urlRE matches links and host names in lower-cased text.
 var urlRE = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:com|org|net|ru|tr|io)(?:/\S*)?`)

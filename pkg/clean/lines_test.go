@@ -35,6 +35,8 @@ func TestFurnitureInContainer(t *testing.T) {
 			{body("Heyetler, yeni boru hattı projesinin teknik ayrıntılarını önümüzdeki ay Bakü'de yapılacak toplantıda ele alacak."), ""},
 			{body("Son gelişmeler için bizi Telegram kanalımızdan takip edin."), article.ReasonBoilerplate},
 			{body("Bakan, gazetecilerin sorularını yanıtladı ve anlaşmanın ayrıntılarının gelecek hafta açıklanacağını belirtti."), ""},
+			{body("Haberle ilgili görüşlerinizi editor@gundempostasi.example adresine yazın."), article.ReasonBoilerplate},
+			{body("Anlaşmanın tam metni için buraya tıklayınız."), article.ReasonBoilerplate},
 			{body("Bakü'den Selin Aydın ve Murat Koç katkıda bulundu."), article.ReasonCredit},
 			{body("Selin Aydın, 2015'ten bu yana Gündem Postası'nın Ankara muhabiridir ve diplomasi haberlerini izliyor."), article.ReasonCredit},
 		}},
@@ -44,6 +46,8 @@ func TestFurnitureInContainer(t *testing.T) {
 			{body("Официальный представитель МИД написала в своем Telegram-канале: «Мы готовы к продолжению диалога»."), ""},
 			{body("Стороны обменялись проектами документов и согласовали график следующих встреч экспертов в январе."), ""},
 			{body("Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости."), article.ReasonBoilerplate},
+			{body("Подпишитесь на ежедневный дайджест главных событий недели."), article.ReasonBoilerplate},
+			{body("Загрузка приложения заняла у делегатов меньше минуты, отметили организаторы, а подписка на обновления работает с понедельника."), ""},
 			{body("При участии Олега Петрова и Анны Смирновой"), article.ReasonCredit},
 			{body("Ольга Лебедева — корреспондент «Вестник-Инфо» в Женеве, пишет о переговорах и международных организациях."), article.ReasonCredit},
 		}},
@@ -121,6 +125,41 @@ func TestAfterContainer(t *testing.T) {
 	for i, w := range want {
 		if got := reasonOf(res, i); got != w {
 			t.Errorf("block %d: reason %q, want %q", i, got, w)
+		}
+	}
+}
+
+// TestShortLinesInContainer: between the container's paragraphs a
+// sub-heading stays whatever its words, and a short line the language
+// detector names no language for (a list of places) keeps the document's
+// language; a line plainly in another language is still that language's.
+func TestShortLinesInContainer(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	h3 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h3", Zone: article.ZoneHeading, Level: 3}}
+	}
+	in := clean.Input{Source: "ajans", Title: "Karadeniz'de tahıl koridoru için yeni tur", Lang: "tr"}
+	lines := []struct {
+		b      clean.Block
+		lang   string
+		reason string
+	}{
+		{body("Tahıl koridorunun yeniden açılması için taraflar İstanbul'da yeni bir görüşme turuna başladı."), "tr", ""},
+		{h3("Soru: En zor an hangisiydi?"), "tr", ""},
+		{body("Heyet başkanı, en zor anın gece yarısı yapılan son oturum olduğunu, metnin orada netleştiğini söyledi."), "tr", ""},
+		{body("Rota A: Odessa, Köstence / Varna, İstanbul"), "und", ""},
+		{body("Министр иностранных дел России заявил, что переговоры продолжатся."), "ru", article.ReasonOtherLanguage},
+		{body("Görüşmelerin cuma günü ortak bir bildiriyle sona ermesi ve koridorun gelecek ay yeniden açılması bekleniyor."), "tr", ""},
+	}
+	for i, l := range lines {
+		b := l.b
+		b.I, b.Lang, b.Own = i, l.lang, true
+		in.Blocks = append(in.Blocks, b)
+	}
+	res := clean.New(nil).Clean(in)
+	for i, l := range lines {
+		if got := reasonOf(res, i); got != l.reason {
+			t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
 		}
 	}
 }
