@@ -15,12 +15,16 @@ const (
 	minParagraph = 25  // shorter blocks are labels, not paragraphs
 	minArticle   = 200 // a container with less is no article
 	maxBodies    = 64  // Rules.Body matches considered
+	closeRival   = 0.85
 )
 
 // layout is the article structure the zones are resolved against.
 type layout struct {
 	main   int32   // the article container, -1 if none
 	bodies []int32 // with Rules.Body: the body containers; else nil
+	// page: the article's paragraphs sit in <body> itself, which is then
+	// main; its link lines are the page's furniture, not the article's.
+	page bool
 }
 
 // paragraphLike blocks count towards container scores: prose, not labels,
@@ -72,6 +76,9 @@ func (w *walker) aggregate() {
 		target := b.elem
 		if leafy(b.node.DataAtom) || e.end == b.elem+1 {
 			target = e.parent
+		}
+		if target >= 0 {
+			w.elems[target].near += b.chars
 		}
 		for level := 1.0; target >= 0 && level <= 3; level++ {
 			w.elems[target].score += s / level
@@ -140,7 +147,29 @@ func (w *walker) container() layout {
 			}
 		}
 	}
-	return layout{main: w.bestScored()}
+	main := w.bestScored()
+	if b := w.pageBody(main); b >= 0 {
+		return layout{main: b, page: true}
+	}
+	return layout{main: main}
+}
+
+// pageBody returns <body> when the page's prose sits in it directly, with
+// no element of its own around the paragraphs: more of it than any
+// candidate container holds (old hand-written pages, plain documents,
+// text between a menu table and a footer). Else -1.
+func (w *walker) pageBody(best int32) int32 {
+	for i := range w.elems {
+		e := &w.elems[i]
+		if e.node.DataAtom != atom.Body {
+			continue
+		}
+		if e.near < minArticle || e.linkChars*2 >= e.chars || (best >= 0 && e.near <= w.elems[best].para) {
+			return -1
+		}
+		return int32(i)
+	}
+	return -1
 }
 
 func (w *walker) final(i int32) float64 {
@@ -170,6 +199,16 @@ func (w *walker) bestScored() int32 {
 	}
 	if best < 0 {
 		return -1
+	}
+	// Reader comments, promotions and the next story come after the
+	// article far more often than before it: of two close candidates
+	// apart from each other, the first in reading order is the article.
+	for i := int32(0); i < best; i++ {
+		if w.within(best, i) || w.final(i) < closeRival*bestScore || w.elems[i].para < minArticle {
+			continue
+		}
+		best, bestScore = i, w.final(i)
+		break
 	}
 	// An article split by an ad into sibling containers scores about as
 	// well from their common parent: take the parent then.
@@ -269,6 +308,10 @@ func (w *walker) zones(l *layout) []article.Block {
 		z := w.furniture(l, b.elem, b.marks)
 		if z == "" {
 			switch {
+			case l.page && level == 0 && b.linkChars*2 >= b.chars:
+				// Menus and link rows around prose that has no
+				// container of its own.
+				z = article.ZoneNav
 			case w.inBody(l, b.elem) && level > 0:
 				z = article.ZoneHeading
 			case w.inBody(l, b.elem):

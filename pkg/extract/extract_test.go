@@ -198,6 +198,17 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_thread_plain.html", "Хорошо, что разговаривают", article.ZoneComment},
 		{"ru_thread_plain.html", "14.04.2026 11:02", article.ZoneComment},
 		{"ru_thread_plain.html", "Следующий раунд в июне?", article.ZoneComment},
+		// An old hand-written page: the paragraphs sit in <body> itself,
+		// between a menu table and a row of links.
+		{"tr_body_prose.html", "Karadeniz Ekonomik İşbirliği Örgütü'ne", article.ZoneBody},
+		{"tr_body_prose.html", "Bir sonraki toplantının", article.ZoneBody},
+		{"tr_body_prose.html", "Ana Sayfa | Gündem", article.ZoneNav},
+		{"tr_body_prose.html", "Yazdır | Arkadaşına", article.ZoneNav},
+		// A short story and, after it, a readers' box that scores a little
+		// higher: reading order decides between close candidates.
+		{"ru_comments_after_short.html", "Министр иностранных дел", article.ZoneBody},
+		{"ru_comments_after_short.html", "Ранее турецкая сторона", article.ZoneBody},
+		{"ru_comments_after_short.html", "Давно пора было", article.ZoneUnknown},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -34,6 +34,7 @@ type elem struct {
 	score                  float64
 	chars, linkChars, para int
 	ownPara                int // para outside nested <article>s (comments, teasers)
+	near                   int // para of the paragraphs that score this element first
 }
 
 const (
