@@ -126,22 +126,33 @@ func names(s string) []string {
 	return out
 }
 
-// sameTitle compares titles up to case, spacing and typographic quotes
-// and dashes. A reference that ends in the site's name (" | eHow", " -
-// Breitbart": a short segment after a title separator) also matches the
-// title without it: issue 10's title is the article's, not the site's.
+// sameTitle compares titles up to case, spacing and typographic quotes.
+// A reference that carries the site's name also matches the title
+// without it: up to two short trailing segments after a title separator
+// (" | eHow", " - John C. Welch - Medium", " _探索者 _光明网") or a
+// bracketed name at the end (" [LWN.net]"). Issue 10's title is the
+// article's, not the site's.
 func sameTitle(got, want string) bool {
 	g, w := normTitle(got), normTitle(want)
-	if g == w {
-		return true
+	if g == "" {
+		return w == ""
 	}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " _ ", "_"} {
-		i := strings.LastIndex(w, sep)
-		if i > 0 && len(strings.Fields(w[i+len(sep):])) <= 5 && strings.TrimSpace(w[:i]) == g {
+	for range 3 {
+		if g == w {
 			return true
 		}
+		cut := -1
+		for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " _", "_", " [", "（"} {
+			if i := strings.LastIndex(w, sep); i > cut && len(strings.Fields(w[i:])) <= 6 {
+				cut = i
+			}
+		}
+		if cut <= 0 {
+			return false
+		}
+		w = strings.TrimSpace(w[:cut])
 	}
-	return false
+	return g == w
 }
 
 var titleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "\u00a0", " ")
