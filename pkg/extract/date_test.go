@@ -149,6 +149,7 @@ func TestBylineAttribution(t *testing.T) {
 		{"a blog's author is its publisher", `<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Deniz Arslan"},"publisher":{"@type":"Organization","name":"Deniz Arslan"}}</script>`, "Deniz Arslan", "Deniz Arslan"},
 		{"label glued to the name", `<article><div class="byline"><span>By</span>Jane Roe</div><p>` + strings.Repeat("Text of the story goes on here. ", 10) + `</p></article>`, "Jane Roe", ""},
 		{"author metas disagree: the one shown wins", `<meta name="author" content="Yayın Evi Grubu"><meta property="article:author" content="Deniz Arslan"><h1>Bakanlar görüştü</h1><div class="info">Deniz Arslan</div><p>` + strings.Repeat("Bakanlar bugün görüştü. ", 10) + `</p><footer>© Yayın Evi Grubu</footer>`, "Deniz Arslan", ""},
+		{"rel=author in a menu-like line under the headline", `<h1>Bakanlar Ankara'da görüştü</h1><div class="nav-info"><span>18.11.2026</span> <a rel="author" href="/yazar/deniz-arslan">Deniz Arslan</a></div><article><p>` + strings.Repeat("Bakanlar bugün Ankara'da bir araya geldi ve görüştü. ", 12) + `</p></article>`, "Deniz Arslan", ""},
 		{"parsely author meta", `<meta name="parsely-author" content="Lisa de Moraes"><h1>A headline</h1>`, "Lisa de Moraes", ""},
 		{"publisher is the attribution", `<script type="application/ld+json">{"@type":"NewsArticle","author":"Ayşe Kaya","publisher":{"@type":"Organization","name":"Haber Ajansı Örnek"}}</script>`, "Ayşe Kaya", "Haber Ajansı Örnek"},
 	}

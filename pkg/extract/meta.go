@@ -338,7 +338,9 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 			}
 			continue
 		}
-		if fallback == "" && w.furniture(l, r.elem, r.marks) == "" {
+		if fallback == "" && (w.furniture(l, r.elem, r.marks) == "" || w.underHeadline(r.elem, head)) {
+			// Outside furniture, or in a "nav" of spans and links right
+			// under the headline: the article's own byline line.
 			fallback = s
 		}
 	}
@@ -436,6 +438,20 @@ func shown(persons, visible string) bool {
 		}
 	}
 	return true
+}
+
+// underHeadline says an element holds one of the few lines under the
+// headline.
+func (w *walker) underHeadline(e int32, head int) bool {
+	if head < 0 {
+		return false
+	}
+	for i := head + 1; i < len(w.blocks) && i <= head+6; i++ {
+		if b := w.blocks[i].elem; b == e || w.within(b, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPerson says a line names a person: a closing source line
