@@ -177,3 +177,44 @@ func TestCommitUnstorableIsPermanent(t *testing.T) {
 		t.Errorf("stored %d (%v), want the 2 others", n, err)
 	}
 }
+
+// TestIrrelevantOnlyRevises: an irrelevant article is stored only as a
+// revision of one the store holds, with the articles of its batch asked
+// about at once; the others are acked and not stored.
+func TestIrrelevantOnlyRevises(t *testing.T) {
+	st := openSQLite(t)
+	ctx := context.Background()
+	held := storetest.NewArticle(1)
+	if _, err := st.Put(ctx, []*article.Article{held}); err != nil {
+		t.Fatal(err)
+	}
+	irrelevant := func(a *article.Article) *article.Article {
+		b := *a
+		b.Relevance.Relevant, b.Relevance.Score = false, 0.1
+		b.ClassifiedAt = a.ClassifiedAt.Add(time.Hour)
+		b.ContentHash = article.HashArticle(&b)
+		return &b
+	}
+	revision, unknown := irrelevant(held), irrelevant(storetest.NewArticle(2))
+	handle := startSink(t, sink.Config{BatchSize: 2, BatchWait: time.Second}, st)
+	for _, r := range []<-chan error{handle(revision), handle(unknown)} {
+		select {
+		case err := <-r:
+			if err != nil {
+				t.Errorf("handler = %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("handler still waiting")
+		}
+	}
+	if _, err := st.Get(ctx, unknown.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("irrelevant article not stored before: Get = %v, want ErrNotFound", err)
+	}
+	rec, err := st.Get(ctx, held.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Revision != 2 || rec.Article.Relevance.Relevant {
+		t.Errorf("stored article: revision %d, relevant %v; want revision 2, irrelevant", rec.Revision, rec.Article.Relevance.Relevant)
+	}
+}

@@ -53,8 +53,10 @@ type Sink struct {
 func (s *Sink) Committed() int64 { return s.committed.Load() }
 
 type request struct {
-	a    *article.Article
-	done chan error
+	a *article.Article
+	// irrelevant is stored only if the store holds the article already.
+	irrelevant bool
+	done       chan error
 }
 
 // New returns a sink; call Run to start committing.
@@ -74,20 +76,11 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 	if err != nil {
 		return bus.Permanent(err)
 	}
-	if !a.Relevance.Relevant && !s.cfg.StoreAll {
-		known, err := s.known(ctx, a.ID)
-		if err != nil {
-			return err
-		}
-		if !known {
-			s.m.count("skipped_irrelevant")
-			return nil
-		}
-		// A stored article that a newer classification (a retuned
-		// profile, a higher threshold) finds irrelevant gets a revision
-		// that says so, instead of staying relevant in the store.
-	}
-	req := request{a: a, done: make(chan error, 1)}
+	// An irrelevant article is stored only as a revision of one the
+	// store holds: a newer classification (a retuned profile, a higher
+	// threshold) that finds it irrelevant says so, instead of leaving it
+	// relevant in the store. Its batch asks about them all at once.
+	req := request{a: a, irrelevant: !a.Relevance.Relevant && !s.cfg.StoreAll, done: make(chan error, 1)}
 	select {
 	case s.in <- req:
 	case <-ctx.Done():
@@ -102,25 +95,58 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 	}
 }
 
-// haver is a store that can say whether it holds an article (both of
+// haver is a store that can say which articles it holds (both of
 // wiredesk's backends can). Half of what a sink takes is irrelevant and
-// asked about, so it asks without reading the article.
+// asked about: once a batch, without reading the articles.
 type haver interface {
-	Has(ctx context.Context, id string) (bool, error)
+	Has(ctx context.Context, ids []string) (map[string]bool, error)
 }
 
-// known reports whether the store holds article id. A store that cannot
-// say holds nothing the sink need revise.
-func (s *Sink) known(ctx context.Context, id string) (bool, error) {
-	h, ok := s.w.(haver)
-	if !ok {
-		return false, nil
+// skipUnknown settles the irrelevant articles of batch that are not
+// stored, neither in the store nor earlier in the batch, and returns the
+// rest to commit. If the store cannot say, the irrelevant articles fail
+// and come back. A store that cannot say at all holds nothing the sink
+// need revise.
+func (s *Sink) skipUnknown(ctx context.Context, batch []request) []request {
+	var ids []string
+	for _, r := range batch {
+		if r.irrelevant {
+			ids = append(ids, r.a.ID)
+		}
 	}
-	has, err := h.Has(ctx, id)
-	if err != nil {
-		return false, fmt.Errorf("look up article %s: %w", id, err)
+	if len(ids) == 0 {
+		return batch
 	}
-	return has, nil
+	held := map[string]bool{}
+	if h, ok := s.w.(haver); ok {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		var err error
+		held, err = h.Has(cctx, ids)
+		cancel()
+		if err != nil {
+			err = fmt.Errorf("look up %d irrelevant articles: %w", len(ids), err)
+			kept := batch[:0:0]
+			for _, r := range batch {
+				if r.irrelevant {
+					r.done <- err
+				} else {
+					kept = append(kept, r)
+				}
+			}
+			return kept
+		}
+	}
+	kept := batch[:0:0]
+	for _, r := range batch {
+		if r.irrelevant && !held[r.a.ID] {
+			s.m.count("skipped_irrelevant")
+			r.done <- nil
+			continue
+		}
+		held[r.a.ID] = true
+		kept = append(kept, r)
+	}
+	return kept
 }
 
 // Run commits batches until ctx is done. Stop it only after the consume
@@ -133,7 +159,9 @@ func (s *Sink) Run(ctx context.Context) error {
 		if len(batch) == 0 {
 			return
 		}
-		s.commit(ctx, batch)
+		if kept := s.skipUnknown(ctx, batch); len(kept) > 0 {
+			s.commit(ctx, kept)
+		}
 		batch = batch[:0]
 	}
 	for {

@@ -185,10 +185,25 @@ func (s *postgresStore) List(ctx context.Context, q Query) ([]Record, error) {
 	return recs, nil
 }
 
-func (s *postgresStore) Has(ctx context.Context, id string) (bool, error) {
-	var has bool
-	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1)`, id).Scan(&has); err != nil {
-		return false, fmt.Errorf("store %s: has %s: %w", s.name, id, err)
+func (s *postgresStore) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	has := make(map[string]bool, len(ids))
+	if len(ids) == 0 {
+		return has, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id FROM articles WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("store %s: has: %w", s.name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store %s: has: %w", s.name, err)
+		}
+		has[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store %s: has: %w", s.name, err)
 	}
 	return has, nil
 }

@@ -296,16 +296,34 @@ func (s *sqliteStore) Get(ctx context.Context, id string) (*Record, error) {
 	return &recs[0], nil
 }
 
-func (s *sqliteStore) Has(ctx context.Context, id string) (bool, error) {
-	var one int
-	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return false, nil
-	case err != nil:
-		return false, fmt.Errorf("store %s: has %s: %w", s.name, id, err)
+func (s *sqliteStore) Has(ctx context.Context, ids []string) (map[string]bool, error) {
+	has := make(map[string]bool, len(ids))
+	for len(ids) > 0 {
+		// SQLite binds at most 32,766 parameters a statement.
+		chunk := ids[:min(len(ids), 512)]
+		ids = ids[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT id FROM articles WHERE id IN (?`+strings.Repeat(`, ?`, len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: has: %w", s.name, err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store %s: has: %w", s.name, err)
+			}
+			has[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store %s: has: %w", s.name, err)
+		}
 	}
-	return true, nil
+	return has, nil
 }
 
 func (s *sqliteStore) Revisions(ctx context.Context, id string) ([]Record, error) {

@@ -80,8 +80,9 @@ type Store interface {
 	Put(ctx context.Context, batch []*article.Article) ([]Outcome, error)
 	// Get returns the current revision of an article; ErrNotFound wrapped when absent.
 	Get(ctx context.Context, id string) (*Record, error)
-	// Has reports whether the store holds an article, without reading it.
-	Has(ctx context.Context, id string) (bool, error)
+	// Has returns which of ids the store holds, without reading the
+	// articles.
+	Has(ctx context.Context, ids []string) (map[string]bool, error)
 	// Revisions returns all revisions of an article, oldest first.
 	Revisions(ctx context.Context, id string) ([]Record, error)
 	// List returns current revisions, newest published first, then by id.

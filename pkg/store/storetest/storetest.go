@@ -188,9 +188,18 @@ func testNotFound(t *testing.T, open func(testing.TB) store.Store) {
 	if _, err := st.Revisions(context.Background(), missing); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("Revisions of a missing id: %v, want ErrNotFound", err)
 	}
-	for id, want := range map[string]bool{NewArticle(5).ID: true, missing: false} {
-		if has, err := st.Has(context.Background(), id); err != nil || has != want {
-			t.Errorf("Has(%s) = %v, %v; want %v", id, has, err, want)
+	for _, ids := range [][]string{nil, {missing}, {NewArticle(5).ID, missing, NewArticle(5).ID}} {
+		has, err := st.Has(context.Background(), ids)
+		if err != nil {
+			t.Fatalf("Has(%q): %v", ids, err)
+		}
+		for _, id := range ids {
+			if want := id != missing; has[id] != want {
+				t.Errorf("Has(%q)[%s] = %v, want %v", ids, id, has[id], want)
+			}
+		}
+		if len(has) > 1 {
+			t.Errorf("Has(%q) = %v, want at most the one stored", ids, has)
 		}
 	}
 }
