@@ -162,3 +162,27 @@ func TestBylineAttribution(t *testing.T) {
 		})
 	}
 }
+
+// TestHasYear: visibleDate looks only at lines with four digits in a row,
+// as every date it finds has.
+func TestHasYear(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"18 Kasım 2026 Çarşamba", true},
+		{"2026年11月18日", true},
+		{"x1999", true},
+		{"18:12, 18.11", false},
+		{"123 456 7890", true},
+		{"12 345 678", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := hasYear(tt.text); got != tt.want {
+				t.Errorf("hasYear(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
