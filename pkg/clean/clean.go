@@ -321,6 +321,8 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	switch {
 	case captionLine(text):
 		return verdict{reason: article.ReasonBoilerplate}
+	case b.Level == 0 && dateOnlyLine(lower):
+		return verdict{reason: article.ReasonDateline}
 	case b.Level == 0 && creditLine(text):
 		return verdict{reason: article.ReasonCredit}
 	case ctaLine(lower, nwords):

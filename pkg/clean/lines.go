@@ -68,6 +68,8 @@ func creditLine(text string) bool {
 				byOnly = false
 			}
 		case creditJoins[lw]:
+		case unicode.IsDigit(first) || dateWords[lw] && !unicode.IsUpper(first):
+			// A date beside the names: "By X on Monday, November 18th".
 		case unicode.IsUpper(first):
 			names++
 			isName = true
@@ -285,3 +287,64 @@ func setOf(ws ...string) map[string]bool {
 	}
 	return m
 }
+
+// dateWords are the words of a printed date or time other than its
+// numbers, lower case: month and weekday names and their abbreviations,
+// the labels templates print ("Published", "Güncelleme", "Обновлено"),
+// relative times ("2 hours ago", "3 saat önce", "5 минут назад"), time
+// zones and reading times.
+var dateWords = setOf(
+	// en
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"published", "publish", "updated", "update", "posted", "modified", "last", "first", "date", "on", "at", "and",
+	"am", "pm", "a", "p", "m", "et", "pt", "ct", "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+	"ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "read",
+	// tr
+	"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
+	"oca", "şub", "nis", "haz", "tem", "ağu", "eyl", "eki", "kas", "ara",
+	"pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+	"yayınlanma", "yayın", "yayımlanma", "tarihi", "güncelleme", "güncellendi", "son", "giriş", "oluşturulma",
+	"önce", "saat", "dakika", "dk", "gün", "hafta", "okuma", "süresi", "trt", "tsi",
+	// ru
+	"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+	"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+	"янв", "фев", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт", "ноя", "дек",
+	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+	"опубликовано", "обновлено", "дата", "публикации", "назад", "мин", "минут", "минуты", "минуту", "час", "часа",
+	"часов", "день", "дня", "дней", "время", "чтения", "г", "мск", "в",
+)
+
+// dateOnlyLine reports a line that is nothing but a printed date, time or
+// reading time, in any of the forms the date words allow ("Nov 18, 2019
+// at 9:24 pm ET • 2 min read", "Published 1 day ago", "3 saat önce",
+// "Обновлено 5 минут назад"): each word is a number or a date word, and
+// there is a number or a relative time.
+func dateOnlyLine(lower string) bool {
+	if countWords(lower) > 20 {
+		return false
+	}
+	number, named := false, false
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(",.:;|•·()/–—-", r)
+	}) {
+		switch {
+		case strings.IndexFunc(w, unicode.IsDigit) >= 0:
+			number = true
+			// "10:28am", "18th", "2019updated": a number with a date
+			// word glued to it names the date as well as a word would.
+			named = named || strings.IndexFunc(w, unicode.IsLetter) >= 0 && strings.Contains(w, ":")
+		case !dateWords[w]:
+			return false
+		case !dateJoins[w]:
+			named = true
+		}
+	}
+	// Numbers alone are a table's cells or a score, not a date line.
+	return number && named
+}
+
+// dateJoins are the date words too small to make a line of numbers a date.
+var dateJoins = setOf("on", "at", "and", "a", "p", "m", "в", "г")

@@ -32,6 +32,8 @@ func TestFurnitureInContainer(t *testing.T) {
 			{body("Türkiye ile Azerbaycan, doğal gaz ticaretini 2035 yılına kadar uzatan yeni bir anlaşma imzaladı; tören Ankara'da yapıldı."), ""},
 			{body("Enerji Bakanı, açıklamasını Twitter hesabından da paylaştı ve anlaşmanın bölge için önemli olduğunu söyledi."), ""},
 			{body("Bakanlar imza töreninin ardından baş başa görüştü (Fotoğraf: Gündem Postası)"), article.ReasonBoilerplate},
+			{body("Güncellendi: 3 saat önce • Okuma süresi 4 dk"), article.ReasonDateline},
+			{body("2035 yılına kadar 12 milyar metreküp"), ""},
 			{body("Heyetler, yeni boru hattı projesinin teknik ayrıntılarını önümüzdeki ay Bakü'de yapılacak toplantıda ele alacak."), ""},
 			{body("Son gelişmeler için bizi Telegram kanalımızdan takip edin."), article.ReasonBoilerplate},
 			{body("Bakan, gazetecilerin sorularını yanıtladı ve anlaşmanın ayrıntılarının gelecek hafta açıklanacağını belirtti."), ""},
@@ -43,6 +45,8 @@ func TestFurnitureInContainer(t *testing.T) {
 		{"ru", "Переговоры в Женеве продолжатся в декабре", "ru", []line{
 			{body("Делегации договорились продолжить консультации в Женеве в середине декабря, сообщили дипломатические источники."), ""},
 			{body("Фото 3 из 8"), article.ReasonBoilerplate},
+			{body("Обновлено 25 ноября, 14:20 мск"), article.ReasonDateline},
+			{body("Текст: Ольга Лебедева, 25 ноября 2026"), article.ReasonCredit},
 			{body("Официальный представитель МИД написала в своем Telegram-канале: «Мы готовы к продолжению диалога»."), ""},
 			{body("Стороны обменялись проектами документов и согласовали график следующих встреч экспертов в январе."), ""},
 			{body("Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать главные новости."), article.ReasonBoilerplate},
@@ -80,13 +84,16 @@ func TestLinksInContainer(t *testing.T) {
 		withLD(block(article.ZoneBody, "Bakan Moskova'da temaslarda bulundu"), 1, "https://haber.gundem.example/dunya/bakan-moskova"),
 		withLD(block(article.ZoneBody, "Hesap: @disisleri_sozcu"), 0.6, ""),
 		withLD(block(article.ZoneBody, "Gündem, Dünya, Ekonomi, Spor, Sağlık, Teknoloji, Kültür Sanat, Yaşam."), 0.9, ""),
+		// The article goes on: the lines above are between its paragraphs,
+		// not a list of links under it.
+		block(article.ZoneBody, "Bakanlık, bildirinin ardından tarafların önümüzdeki ay Cenevre'de yeniden bir araya geleceğini duyurdu."),
 	}
 	for _, tc := range []struct {
 		host string
 		want []string
 	}{
-		{"www.gundem.example", []string{"", article.ReasonRelated, "", article.ReasonNav}},
-		{"", []string{article.ReasonRelated, article.ReasonRelated, article.ReasonRelated, article.ReasonNav}},
+		{"www.gundem.example", []string{"", article.ReasonRelated, "", article.ReasonNav, ""}},
+		{"", []string{article.ReasonRelated, article.ReasonRelated, article.ReasonRelated, article.ReasonNav, ""}},
 	} {
 		in := page(blocks...)
 		in.Host = tc.host
