@@ -65,13 +65,16 @@ eval-zyte:
 
 # Issue 10's figures, wiredesk against go-trafilatura in the same run
 # (bench/meta): body paragraphs kept and noise on the Zyte pages, and title,
-# published date and byline on the demo site and, when NEWSPAPER4K names a
-# git directory of AndyTheFactory/newspaper4k (the fetch tool's mirror),
-# on its real test pages.
+# published date and byline on the demo site and, for each of NEWSPAPER4K,
+# READABILITY and MERCURY that names a git directory (the fetch tool's
+# mirror of AndyTheFactory/newspaper4k, mozilla/readability,
+# postlight/parser), on that suite's real test pages.
 ZYTE_DIR ?= /work/shared/benchmarks/zyte
 NEWSPAPER4K ?=
+READABILITY ?=
+MERCURY ?=
 eval-meta:
-	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))
+	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))$(if $(READABILITY),$(comma)readability=$(READABILITY))$(if $(MERCURY),$(comma)mercury=$(MERCURY))
 
 comma := ,
 

@@ -5,10 +5,11 @@
 //     each): the share of reference paragraphs wiredesk's cleaned article
 //     keeps (fetcher extraction, then the classifier's cleaning), and the
 //     share of the article's text that is noise (in no reference paragraph).
-//   - On public news pages with known metadata (-pages: a directory of
-//     <name>.html with <name>.json holding title, publish_date and authors,
-//     as newspaper4k's test data has them): title, publication date and
-//     byline right.
+//   - On page sets with known metadata (-pages NAME=PATH,...: the demo
+//     site, and the real test pages of newspaper4k, mozilla/readability
+//     and postlight/parser read from git directories): title, publication
+//     day and minute, and byline right, each over the pages whose
+//     reference gives it.
 //
 // It lives in its own module so that trafilatura never enters wiredesk's
 // go.mod. Nothing is fetched; the pages are read from the paths given.
@@ -32,7 +33,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("meta", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	zyteDir := fs.String("zyte", "", "the Zyte benchmark directory (ground-truth.json, html/); \"\" skips it")
-	pagesDir := fs.String("pages", "", "directory of <name>.html and <name>.json with known metadata; \"\" skips it")
+	pagesDir := fs.String("pages", "", "page sets with known metadata, NAME=PATH comma-separated (demo, newspaper4k, readability, mercury); \"\" skips them")
 	heldout := fs.String("heldout", "", "a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt): paragraphs kept and noise, as on the Zyte pages")
 	verbose := fs.Bool("v", false, "list every miss")
 	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page), with the verdicts, and stop")

@@ -84,7 +84,6 @@ var readabilityBylines = map[string]string{
 	"pixnet":  "", // a blog's name and handle
 	"yahoo-4": "", // "個人": "individual"
 	"youth":   "", // a desk and a name run together
-	"001":     "", // a blog post signed in the sidebar only
 }
 
 // loadReadability reads mozilla/readability's test/test-pages (Apache-2.0):

@@ -120,7 +120,7 @@ func kind(s string, sites []string) Kind {
 		return Org
 	}
 	words := strings.Fields(s)
-	org, place, date := false, 0, false
+	org, place, dateWords := false, 0, 0
 	for _, w := range words {
 		fw := strings.Trim(fold(w), ".,:;")
 		switch {
@@ -129,10 +129,13 @@ func kind(s string, sites []string) Kind {
 		case places[fw]:
 			place++
 		case weekdays[fw] || months[fw]:
-			date = true
+			dateWords++
 		}
 	}
-	if strings.IndexFunc(s, unicode.IsDigit) >= 0 || date {
+	// A date has digits or is only date words ("Perşembe Cuma"); a month
+	// or a weekday among other words is a name's ("Laura June Topolsky",
+	// "Cuma Kaya").
+	if strings.IndexFunc(s, unicode.IsDigit) >= 0 || (dateWords > 0 && dateWords == len(words)) {
 		return Other
 	}
 	if org {
