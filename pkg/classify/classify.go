@@ -370,7 +370,7 @@ func (c *Classifier) detectAll(p *article.Page) ([]clean.Block, langid.Doc) {
 func (c *Classifier) withLangs(p *article.Page, doc langid.Doc) ([]clean.Block, langid.Doc) {
 	blocks := make([]clean.Block, len(p.Blocks))
 	for i, b := range p.Blocks {
-		blocks[i] = clean.Block{Block: b, Lang: doc.Blocks[i].Lang, Own: !doc.Blocks[i].Inherited}
+		blocks[i] = clean.Block{Block: b, Lang: doc.Blocks[i].Lang, Own: !doc.Blocks[i].Inherited, Conf: doc.Blocks[i].Confidence}
 	}
 	return blocks, doc
 }

@@ -27,6 +27,8 @@ type Block struct {
 	// the block itself rather than taken from the document (too short).
 	Lang string
 	Own  bool
+	// Conf is the detector's confidence in Lang when Own (0: unknown).
+	Conf float64
 }
 
 // Input is one page to clean.
@@ -354,11 +356,12 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		}
 		return verdict{reason: article.ReasonNav}
 	}
-	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && b.Lang == undetermined && countWords(text) <= maxForeignLine) {
+	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && countWords(text) <= maxForeignLine && (b.Lang == undetermined || b.Conf > 0 && b.Conf < foreignConf)) {
 		// Inside the container the document's language is a strong
 		// prior: a short line the detector could name no language for
-		// (a list of places, names, titles) is the document's; one it
-		// names another language for is that language's.
+		// (a list of places, names, titles), or named one for without
+		// conviction, is the document's; one it is sure is in another
+		// language is that language's.
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
 	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
@@ -407,6 +410,10 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 // maxForeignLine is the longest line inside the container whose own
 // language does not count against the document's.
 const maxForeignLine = 20
+
+// foreignConf is the confidence the detector needs for a short line inside
+// the container to be in another language than the document.
+const foreignConf = 0.9
 
 // undetermined is the language of a block the detector named none of its
 // languages for (langid.Other).

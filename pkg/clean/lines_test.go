@@ -155,12 +155,16 @@ func TestShortLinesInContainer(t *testing.T) {
 		{h3("Soru: En zor an hangisiydi?"), "tr", ""},
 		{body("Heyet başkanı, en zor anın gece yarısı yapılan son oturum olduğunu, metnin orada netleştiğini söyledi."), "tr", ""},
 		{body("Rota A: Odessa, Köstence / Varna, İstanbul"), "und", ""},
+		{body("Heyetler: Türkiye, Ukrayna, Rusya, BM"), "az", ""}, // named without conviction (Conf below)
 		{body("Министр иностранных дел России заявил, что переговоры продолжатся."), "ru", article.ReasonOtherLanguage},
 		{body("Görüşmelerin cuma günü ortak bir bildiriyle sona ermesi ve koridorun gelecek ay yeniden açılması bekleniyor."), "tr", ""},
 	}
 	for i, l := range lines {
 		b := l.b
-		b.I, b.Lang, b.Own = i, l.lang, true
+		b.I, b.Lang, b.Own, b.Conf = i, l.lang, true, 1
+		if l.lang == "az" {
+			b.Conf = 0.6
+		}
 		in.Blocks = append(in.Blocks, b)
 	}
 	res := clean.New(nil).Clean(in)
