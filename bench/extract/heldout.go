@@ -27,7 +27,9 @@ import (
 // read:
 //
 //   - CleanEval markup: a "URL:" line, <p>, <h> and <l> tags before
-//     paragraphs, headings, list items (CleanEval, CleanPortalEval, dragnet);
+//     paragraphs, headings, list items (CleanEval, CleanPortalEval), or
+//     plain text (dragnet, whose readers' comments after a separator
+//     line are cut off: they are not the article);
 //   - the page itself with the annotators' selections as spans of class
 //     x-nc-selN (the L3S-GN1 Google News set): the reference is the text
 //     of the x-nc-sel2 spans, the article's full text, without the
@@ -106,6 +108,12 @@ func goldText(gold []byte) (string, error) {
 	case bytes.Contains(gold, []byte("</p>")) || bytes.Contains(gold, []byte("</div>")):
 		return htmlText(gold, nil)
 	}
+	// dragnet's references hold the article, then a line
+	// "!@#$%^&*()  COMMENTS" and the readers' comments: the article is
+	// what comes before it.
+	if i := bytes.Index(gold, []byte("!@#$%^&*()")); i >= 0 {
+		gold = gold[:i]
+	}
 	return html.UnescapeString(goldTag.ReplaceAllString(string(gold), "")), nil
 }
 
@@ -167,6 +175,7 @@ type heldoutScore struct {
 // metric, overall and per site, and lists the pages and sites each one
 // loses.
 func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
+	var zoned zoneTally
 	pages, err := loadHeldout(dir)
 	if err != nil {
 		return err
@@ -181,6 +190,7 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 		text, title := "", ""
 		if r, err := extract.Extract(bytes.NewReader(p.html), u, nil); err == nil {
 			text, title = r.ArticleText(), r.Title
+			zoned.add(r, p.truth)
 			if r.CanonicalURL != "" && numbered(p.name) {
 				if cu, err := url.Parse(r.CanonicalURL); err == nil && cu.Hostname() != "" {
 					p.site = strings.TrimPrefix(cu.Hostname(), "www.")
@@ -286,6 +296,7 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 		return err
 	}
 	if verbose {
+		zoned.print(stdout)
 		printHeldoutWorst(stdout, scores, pick)
 	}
 	if dump != "" {
@@ -375,4 +386,51 @@ func letters(s string, max int) string {
 		}
 	}
 	return sb.String()
+}
+
+// zoneTally says where the reference text went, over a whole set: the
+// characters of wiredesk's blocks that are in the reference (found
+// verbatim, letters and digits only) and those that are not, by zone.
+// It names failure classes (article text zoned comment, or outside the
+// container) without reading pages one by one.
+type zoneTally struct {
+	in, out map[string]int
+}
+
+func (z *zoneTally) add(r *extract.Result, truth string) {
+	if z.in == nil {
+		z.in, z.out = map[string]int{}, map[string]int{}
+	}
+	gold := letters(truth, len(truth))
+	for _, b := range r.Blocks {
+		t := letters(b.Text, len(b.Text))
+		if len(t) < 20 {
+			continue
+		}
+		zone := string(b.Zone)
+		if strings.Contains(gold, t) {
+			z.in[zone] += len(t)
+		} else {
+			z.out[zone] += len(t)
+		}
+	}
+}
+
+func (z *zoneTally) print(w io.Writer) {
+	zones := make([]string, 0, len(z.in)+len(z.out))
+	for k := range z.in {
+		zones = append(zones, k)
+	}
+	for k := range z.out {
+		if _, ok := z.in[k]; !ok {
+			zones = append(zones, k)
+		}
+	}
+	sort.Slice(zones, func(i, j int) bool { return z.in[zones[i]] > z.in[zones[j]] })
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\nzone\tchars in the reference\tchars not in it\t")
+	for _, k := range zones {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t\n", k, z.in[k], z.out[k])
+	}
+	tw.Flush()
 }
