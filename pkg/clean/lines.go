@@ -47,7 +47,7 @@ func creditLine(text string) bool {
 		return false
 	}
 	names, roles, run, fullName := 0, 0, 0, false
-	byOnly, prevCap := true, false
+	byOnly, prevCap, small, opensWithRole := true, false, false, false
 	for k, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:()|/–—-•·.&", r)
 	}) {
@@ -57,10 +57,12 @@ func creditLine(text string) bool {
 		}
 		lw := strings.ToLower(w)
 		first := []rune(w)[0]
+		small = small || unicode.IsLower(first)
 		isName := false
 		switch {
 		case creditWords[lw]:
 			roles++
+			opensWithRole = opensWithRole || k == 0
 			if lw != "by" || k == 0 || !prevCap {
 				// "by" after a capitalised word is a title's ("Sales
 				// Approaches by Product Category"); first, or after a
@@ -85,8 +87,11 @@ func creditLine(text string) bool {
 		prevCap = unicode.IsUpper(first)
 	}
 	// A person has a first name and a surname: two capitalised words in a
-	// row ("Online Writing Workshop" has none).
-	return fullName && roles >= 1 && !byOnly
+	// row ("Online Writing Workshop" has none). A line in title case
+	// ("Muhabirimiz Ali Kaya Sınır Kapısında") is a heading, unless it
+	// opens with its role or a label's colon says it credits ("By
+	// Washington Post Editors", "Contributing: Ayşe Kaya").
+	return fullName && roles >= 1 && !byOnly && (small || opensWithRole || strings.Contains(text, ":"))
 }
 
 // Channels a site asks its readers to follow it on, and the words of its

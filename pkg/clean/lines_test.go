@@ -31,6 +31,7 @@ func TestFurnitureInContainer(t *testing.T) {
 			{h1("Ankara ile Bakü arasında yeni enerji anlaşması"), article.ReasonDuplicate},
 			{body("Türkiye ile Azerbaycan, doğal gaz ticaretini 2035 yılına kadar uzatan yeni bir anlaşma imzaladı; tören Ankara'da yapıldı."), ""},
 			{body("Enerji Bakanı, açıklamasını Twitter hesabından da paylaştı ve anlaşmanın bölge için önemli olduğunu söyledi."), ""},
+			{body("Sınır Kapısında Muhabirimiz Ali Kaya"), ""}, // a sub-heading in title case
 			{body("Bakanlar imza töreninin ardından baş başa görüştü (Fotoğraf: Gündem Postası)"), article.ReasonBoilerplate},
 			{body("Güncellendi: 3 saat önce • Okuma süresi 4 dk"), article.ReasonDateline},
 			{body("2035 yılına kadar 12 milyar metreküp"), ""},
