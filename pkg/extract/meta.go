@@ -469,7 +469,9 @@ func lastWord(s string) string {
 	return f[len(f)-1]
 }
 
-// attribution falls back to the publisher JSON-LD names, then the site's name.
+// attribution falls back to the publisher JSON-LD names, then the site's
+// name. The dateline's agency is the classifier's to prefer (pkg/clean),
+// as docs/schema.md orders them.
 func (w *walker) attribution(found string, ld ldInfo, sites []string) string {
 	if found != "" {
 		return found
