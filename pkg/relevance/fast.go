@@ -21,28 +21,29 @@ type fastTables struct {
 	word    []int32          // number → feature index of "w:stem", or -1
 	title   []int32          // number → "t:stem", or -1
 	cue     []int32          // number → "c:cue", or -1
+	kind    []int8           // number → the cue (cueOrder), or -1
 	phrases map[[2]int32]int32
 	shapes  map[string]int32 // shape name → index
-	act     int32            // the index of the diplomatic-act cue, or -1
 }
 
 func compileFast(lm *LangModel, lx lexicon) fastTables {
-	ft := fastTables{stems: map[string]int32{}, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}, act: -1}
-	if i, ok := lm.index[prefixCue+"act"]; ok {
-		ft.act = i
-	}
+	ft := fastTables{stems: map[string]int32{}, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}}
 	num := func(stem string) int32 {
 		if n, ok := ft.stems[stem]; ok {
 			return n
 		}
 		n := int32(len(ft.word))
 		ft.stems[stem] = n
-		ft.word, ft.title, ft.cue = append(ft.word, -1), append(ft.title, -1), append(ft.cue, -1)
+		ft.word, ft.title, ft.cue, ft.kind = append(ft.word, -1), append(ft.title, -1), append(ft.cue, -1), append(ft.kind, -1)
 		return n
 	}
+	// Every cue word is numbered, whether or not the model weighs its
+	// cue: the shapes count them.
 	for st, cue := range lx {
-		if i, ok := lm.index[prefixCue+cue]; ok {
-			ft.cue[num(st)] = i
+		n := num(st)
+		ft.kind[n] = cue
+		if i, ok := lm.index[prefixCue+cueOrder[cue]]; ok {
+			ft.cue[n] = i
 		}
 	}
 	for f, i := range lm.index {
@@ -64,73 +65,54 @@ func compileFast(lm *LangModel, lx lexicon) fastTables {
 }
 
 // fastWalk emits the index of each of the lead's features the model
-// knows, with the words as written, as walk would emit them.
-func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, number func(string) int32, emit func(i int32, w1, w2 string)) {
+// knows, with the words as written, as walk would emit them. The tokens
+// carry their numbers (token.num, from the scorer's word cache).
+func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, emit func(i int32, w1, w2 string)) {
 	head := 0
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
 	}
-	acts := 0
+	var sh shaper
 	for si, seg := range toks {
+		sh.segment()
 		prev, prevLower, havePrev := int32(-1), "", false
 		for ti, t := range seg {
-			n := number(t.lower)
+			inHead := si == head && (head == 0 || ti < headWords)
+			n := t.num
 			if n == notCountable {
+				sh.token(ti, -1, t.ent, inHead)
 				havePrev = false
 				continue
 			}
+			cue := int8(-1)
 			if n >= 0 {
 				if i := ft.word[n]; i >= 0 {
 					emit(i, t.lower, "")
 				}
-				if si == head && (head == 0 || ti < headWords) {
+				if inHead {
 					if i := ft.title[n]; i >= 0 {
 						emit(i, t.lower, "")
 					}
 				}
 				if i := ft.cue[n]; i >= 0 {
 					emit(i, "", "")
-					if i == ft.act {
-						acts++
-					}
 				}
+				cue = ft.kind[n]
 				if havePrev && prev >= 0 {
 					if i, ok := ft.phrases[[2]int32{prev, n}]; ok {
 						emit(i, prevLower, t.lower)
 					}
 				}
 			}
+			sh.token(ti, cue, t.ent, inHead)
 			prev, prevLower, havePrev = n, t.lower, true
 		}
 	}
-	shape := func(name string) {
+	sh.shapes(countries, orgs, lex, func(name string) {
 		if i, ok := ft.shapes[name]; ok {
 			emit(i, "", "")
 		}
-	}
-	switch {
-	case countries >= 3:
-		shape("states3")
-		shape("states2")
-	case countries == 2:
-		shape("states2")
-	}
-	for _, step := range lexSteps {
-		if lex >= step.min {
-			shape(step.name)
-		}
-	}
-	for _, step := range actSteps {
-		if acts >= step.min {
-			shape(step.name)
-		}
-	}
-	if orgs > 0 {
-		shape("org")
-		if countries > 0 {
-			shape("state+org")
-		}
-	}
+	})
 }
 
 // Word numbers beside a stem's: a word that is not a feature word
@@ -147,6 +129,9 @@ const (
 type wordCache struct {
 	lang   string
 	ft     *fastTables
+	// starts is the profile matcher's mayStartWord for lang, set by
+	// NewScorer before any lookup.
+	starts func(string) bool
 	seed   maphash.Seed
 	shards [cacheShards]cacheShard
 }
@@ -154,6 +139,7 @@ type wordCache struct {
 type cachedWord struct {
 	stem string
 	num  int32
+	may  bool // a profile term may start with the word (matcher.mayStartWord)
 }
 
 type cacheShard struct {
@@ -183,7 +169,10 @@ func (c *wordCache) lookup(w string) cachedWord {
 	if ok {
 		return cw
 	}
-	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable}
+	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable, may: true}
+	if c.starts != nil {
+		cw.may = c.starts(w)
+	}
 	if countable(w) {
 		cw.num = unknownStem
 		if c.ft != nil {
@@ -203,5 +192,3 @@ func (c *wordCache) lookup(w string) cachedWord {
 // stem is the cached Snowball stem, for the profile's matcher.
 func (c *wordCache) stem(w string) string { return c.lookup(w).stem }
 
-// number is the model's number for a word, or notCountable, unknownStem.
-func (c *wordCache) number(w string) int32 { return c.lookup(w).num }

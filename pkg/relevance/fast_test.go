@@ -44,7 +44,7 @@ func TestFastPathMatchesWalk(t *testing.T) {
 		paras := strings.Split(tx.body, "\n\n")
 		lm := s.model.Langs[tx.lang]
 		memo := make(map[string]string)
-		res, lead, lex := s.profile.entities(tx.lang, tx.title, paras, lm.Lead, memo)
+		res, lead, lex := s.profile.entities(tx.lang, tx.title, paras, lm.Lead, memo, nil)
 		d := extract(tx.lang, lead, s.model.lexicons[tx.lang], len(res.Countries), len(res.Organizations), lex, memo)
 		z := lm.Bias
 		n := 0

@@ -46,6 +46,14 @@ var cues = map[string]map[string][]string{
 	},
 }
 
+// cueOrder numbers the cue groups; cueAct is the diplomatic act's.
+var cueOrder = []string{"act", "politics", "market", "sport", "court", "violence"}
+
+const (
+	cueAct  = 0
+	numCues = 6
+)
+
 // cueNames are how a cue reads in an article's evidence.
 var cueNames = map[string]string{
 	"act": "[diplomatic act]", "politics": "[domestic politics]", "market": "[markets]",
@@ -63,7 +71,13 @@ var shapeNames = map[string]string{
 	"lex7":      "[profile terms 7+]",
 	"act2":      "[diplomatic acts 2+]",
 	"act4":      "[diplomatic acts 4+]",
+	"near":      "[a diplomatic act beside a state or organisation]",
+	"near2":     "[diplomatic acts beside states 2+]",
+	"head-act":  "[a diplomatic act in the headline]",
+	"head-ent":  "[a state or organisation in the headline]",
+	"head-both": "[a diplomatic act and a state in the headline]",
 }
+
 
 // actSteps are the steps of the number of the lead's diplomatic-act words
 // that the model sees as features: one such word may be incidental (a
@@ -84,18 +98,128 @@ var lexSteps = []struct {
 	min  float64
 }{{"lex2", 2}, {"lex4", 4}, {"lex7", 7}}
 
-// lexicon is a model's compiled cues for one language: stem to cue.
-type lexicon map[string]string
+// lexicon is a model's compiled cues for one language: stem to cue
+// (its index in cueOrder).
+type lexicon map[string]int8
 
 func compileCues(lang string) lexicon {
 	lx := make(lexicon)
-	for cue, words := range cues[lang] {
-		for _, w := range words {
-			lx[stem.Word(lang, w)] = cue
+	for k, cue := range cueOrder {
+		for _, w := range cues[lang][cue] {
+			lx[stem.Word(lang, w)] = int8(k)
 		}
 	}
 	return lx
 }
+
+// nearWords is how many tokens apart a diplomatic act and a state or an
+// international organisation may be and still be read as one event: "Lavrov
+// met his Turkish counterpart", not a war report that names a state in one
+// sentence and quotes a ministry in another.
+const nearWords = 6
+
+// shaper counts the structural evidence of a lead as walk and fastWalk
+// go through its tokens, and emits it at the end: the two walks share it,
+// so they see the same shapes.
+type shaper struct {
+	cues     [numCues]int
+	headCue  [numCues]bool
+	headEnt  bool
+	near     int
+	lastEnt  int // position of the segment's last entity, or -1
+	lastAct  int
+	pairedAt int // the last act paired with an entity, so that each counts once
+}
+
+func (sh *shaper) segment() { sh.lastEnt, sh.lastAct, sh.pairedAt = -1<<20, -1<<20, -1 }
+
+// token records one token at position ti of its segment: its cue (-1 for
+// none) and whether the profile found an entity starting there.
+func (sh *shaper) token(ti int, cue int8, ent, head bool) {
+	if cue >= 0 {
+		sh.cues[cue]++
+		if head {
+			sh.headCue[cue] = true
+		}
+		if cue == cueAct {
+			if ti-sh.lastEnt <= nearWords && sh.pairedAt != ti {
+				sh.near++
+				sh.pairedAt = ti
+			}
+			sh.lastAct = ti
+		}
+	}
+	if ent {
+		if head {
+			sh.headEnt = true
+		}
+		if ti-sh.lastAct <= nearWords && sh.pairedAt != sh.lastAct {
+			sh.near++
+			sh.pairedAt = sh.lastAct
+		}
+		sh.lastEnt = ti
+	}
+}
+
+// shapes emits the lead's structural features by name.
+func (sh *shaper) shapes(countries, orgs int, lex float64, emit func(name string)) {
+	switch {
+	case countries >= 3:
+		emit("states3")
+		emit("states2")
+	case countries == 2:
+		emit("states2")
+	}
+	// The old profile's weighted terms, as evidence among the rest: their
+	// weight in the lead, in steps.
+	for _, step := range lexSteps {
+		if lex >= step.min {
+			emit(step.name)
+		}
+	}
+	for _, step := range actSteps {
+		if sh.cues[cueAct] >= step.min {
+			emit(step.name)
+		}
+	}
+	if orgs > 0 {
+		emit("org")
+		if countries > 0 {
+			emit("state+org")
+		}
+	}
+	if sh.near >= 1 {
+		emit("near")
+	}
+	if sh.near >= 2 {
+		emit("near2")
+	}
+	if sh.headCue[cueAct] {
+		emit("head-act")
+	}
+	if sh.headEnt {
+		emit("head-ent")
+		if sh.headCue[cueAct] {
+			emit("head-both")
+		}
+	}
+	for k := 1; k < numCues; k++ {
+		if sh.cues[k] >= 2 {
+			emit(shapeKeys[k].two)
+		}
+		if sh.headCue[k] {
+			emit(shapeKeys[k].head)
+		}
+	}
+}
+
+// shapeKeys are the names of the negative cues' shapes, built once.
+var shapeKeys = func() (out [numCues]struct{ two, head string }) {
+	for k, c := range cueOrder {
+		out[k].two, out[k].head = c+"2", "head-"+c
+	}
+	return out
+}()
 
 // doc is what the model sees of an article: its feature set, and for each
 // word or phrase feature the words as written (for the evidence).
@@ -138,56 +262,36 @@ func walk(toks [][]token, lx lexicon, countries, orgs int, lex float64, stemOf f
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
 	}
-	acts := 0
+	var sh shaper
 	for si, seg := range toks {
+		sh.segment()
 		prev, prevLower := "", ""
 		for ti, t := range seg {
+			inHead := si == head && (head == 0 || ti < headWords)
 			if !countable(t.lower) {
+				sh.token(ti, -1, t.ent, inHead)
 				prev = ""
 				continue
 			}
 			s := stemOf(t.lower)
 			emit(key(prefixWord, s, "", ""), t.lower, "")
-			if si == head && (head == 0 || ti < headWords) {
+			if inHead {
 				emit(key(prefixTitle, s, "", ""), t.lower, "")
 			}
-			if cue, ok := lx[s]; ok {
-				emit(key(prefixCue, cue, "", ""), "", "")
-				if cue == "act" {
-					acts++
-				}
+			cue, ok := lx[s]
+			if ok {
+				emit(key(prefixCue, cueOrder[cue], "", ""), "", "")
+			} else {
+				cue = -1
 			}
+			sh.token(ti, cue, t.ent, inHead)
 			if prev != "" {
 				emit(key(prefixPhrase, prev, "_", s), prevLower, t.lower)
 			}
 			prev, prevLower = s, t.lower
 		}
 	}
-	switch {
-	case countries >= 3:
-		emit(key(prefixShape, "states3", "", ""), "", "")
-		emit(key(prefixShape, "states2", "", ""), "", "")
-	case countries == 2:
-		emit(key(prefixShape, "states2", "", ""), "", "")
-	}
-	// The old profile's weighted terms, as evidence among the rest: their
-	// weight in the lead, in steps.
-	for _, step := range lexSteps {
-		if lex >= step.min {
-			emit(key(prefixShape, step.name, "", ""), "", "")
-		}
-	}
-	for _, step := range actSteps {
-		if acts >= step.min {
-			emit(key(prefixShape, step.name, "", ""), "", "")
-		}
-	}
-	if orgs > 0 {
-		emit(key(prefixShape, "org", "", ""), "", "")
-		if countries > 0 {
-			emit(key(prefixShape, "state+org", "", ""), "", "")
-		}
-	}
+	sh.shapes(countries, orgs, lex, func(name string) { emit(key(prefixShape, name, "", ""), "", "") })
 }
 
 // extract builds the doc of an article's lead, for training.
@@ -220,7 +324,15 @@ func displayName(feat, surface string) string {
 	case strings.HasPrefix(feat, prefixCue):
 		return cueNames[feat[len(prefixCue):]]
 	case strings.HasPrefix(feat, prefixShape):
-		return shapeNames[feat[len(prefixShape):]]
+		name := feat[len(prefixShape):]
+		if n, ok := shapeNames[name]; ok {
+			return n
+		}
+		// The negative cues' shapes: "politics2", "head-market".
+		if c, ok := strings.CutPrefix(name, "head-"); ok {
+			return "[" + strings.TrimSuffix(cueNames[c], "]")[1:] + " in the headline]"
+		}
+		return "[" + strings.TrimSuffix(cueNames[strings.TrimSuffix(name, "2")], "]")[1:] + " 2+]"
 	case strings.HasPrefix(feat, prefixTitle) && surface != "":
 		return "title:" + surface
 	case surface != "":

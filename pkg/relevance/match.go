@@ -60,6 +60,16 @@ const minStemRunes = 4
 // token is one word of text as written and lower-cased.
 type token struct {
 	orig, lower string
+	// ent marks the first token of a state or an international
+	// organisation the profile found (Profile.entities).
+	ent bool
+	// The scorer looks each word up once in its cache (wordCache) and
+	// keeps the answer here for the matcher and the model: resolved says
+	// it did, may whether a term could start with the word, stem its
+	// stem and num the model's number for it.
+	resolved, may bool
+	num           int32
+	stem          string
 }
 
 // isApostrophe reports the marks that join a Turkish proper noun to its
@@ -91,12 +101,17 @@ func lowerWord(lang, w string) string {
 // Words are lower-cased with lang's rules (Turkish I/ı, İ/i) by stem.Lower,
 // which returns a word with no capital as it is, without allocating.
 func tokenize(text, lang string) []token {
-	return tokenizeInto(make([]token, 0, len(text)/8+1), text, lang) // about one word in 8 bytes of Turkish or Russian
+	return tokenizeInto(make([]token, 0, len(text)/8+1), text, lang, -1) // about one word in 8 bytes of Turkish or Russian
 }
 
-// tokenizeInto is tokenize appending to dst.
-func tokenizeInto(out []token, text, lang string) []token {
-	start, cut := -1, -1
+// tokenizeInto is tokenize appending to dst, at most limit tokens (all
+// when limit < 0): the model reads a lead, and a long paragraph's words
+// past it need not be split.
+func tokenizeInto(out []token, text, lang string, limit int) []token {
+	if limit == 0 {
+		return out
+	}
+	start, cut, n := -1, -1, 0
 	flush := func(end int) {
 		if start >= 0 {
 			if cut >= 0 {
@@ -104,6 +119,7 @@ func tokenizeInto(out []token, text, lang string) []token {
 			}
 			w := text[start:end]
 			out = append(out, token{orig: w, lower: lowerWord(lang, w)})
+			n++
 		}
 		start, cut = -1, -1
 	}
@@ -119,6 +135,9 @@ func tokenizeInto(out []token, text, lang string) []token {
 			}
 		default:
 			flush(i)
+			if n == limit {
+				return out
+			}
 		}
 	}
 	flush(len(text))
@@ -335,6 +354,13 @@ type stems struct {
 func (s *stems) at(i int) string {
 	if !s.done[i] {
 		s.done[i] = true
+		if t := &s.toks[i]; t.resolved {
+			s.stems[i] = t.stem
+			if neverTerms[t.lower] {
+				s.stems[i] = "\x00"
+			}
+			return s.stems[i]
+		}
 		w := s.toks[i].lower
 		switch st, ok := s.memo[w]; {
 		case ok:
@@ -361,13 +387,23 @@ func (s *stems) mayStart(i int) bool {
 	if s.m.starts == nil {
 		return true
 	}
-	w := s.toks[i].lower
+	if t := &s.toks[i]; t.resolved {
+		return t.may
+	}
+	return s.m.mayStartWord(s.toks[i].lower)
+}
+
+// mayStartWord is mayStart for a lower-case word.
+func (m *matcher) mayStartWord(w string) bool {
+	if m.starts == nil {
+		return true
+	}
 	if strings.ContainsRune(w, 'ё') {
 		w = strings.ReplaceAll(w, "ё", "е")
 	}
 	n := 0
 	for pos := range w {
-		if n > 0 && s.m.starts[w[:pos]] {
+		if n > 0 && m.starts[w[:pos]] {
 			return true
 		}
 		n++
@@ -375,7 +411,7 @@ func (s *stems) mayStart(i int) bool {
 			return false
 		}
 	}
-	return s.m.starts[w]
+	return m.starts[w]
 }
 
 func (m *matcher) longest(st *stems, i int) *entry {

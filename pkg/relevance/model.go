@@ -128,29 +128,17 @@ type verdict struct {
 
 // score adds up the weights of the lead's features the model knows, each
 // once. It is the classifier's hot path: see fast.go.
-func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64, number func(string) int32) verdict {
+func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) verdict {
 	type active struct {
 		i      int32
 		w1, w2 string
 	}
 	seen := make([]uint64, (len(lm.weights)+63)/64)
-	act := make([]active, 0, 256)
-	fastWalk(&lm.fast, toks, countries, orgs, lex, number, func(i int32, w1, w2 string) {
-		if seen[i/64]&(1<<(i%64)) != 0 {
-			return
-		}
-		seen[i/64] |= 1 << (i % 64)
-		act = append(act, active{i, w1, w2})
-	})
-	v := value(len(act), lm.Norm)
-	z := lm.Bias
-	for _, a := range act {
-		z += lm.weights[a.i] * v
-	}
-	out := verdict{prob: 1 / (1 + math.Exp(-z)), terms: make([]string, 0, EvidenceTerms)}
 	// The evidence: the heaviest features by absolute weight, ties by
-	// index so that a verdict is reproducible. A partial selection: an
-	// article has hundreds of features and the evidence lists a few.
+	// index so that a verdict is reproducible, kept as the walk finds
+	// them: an article has hundreds of features and the evidence lists a
+	// few. The sum is scaled at the end, so that a normalised model needs
+	// no second pass.
 	heavier := func(a, b active) bool {
 		wa, wb := math.Abs(lm.weights[a.i]), math.Abs(lm.weights[b.i])
 		if wa != wb {
@@ -158,10 +146,19 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64, num
 		}
 		return a.i < b.i
 	}
-	top := make([]active, 0, EvidenceTerms+1)
-	for _, a := range act {
+	var topBuf [EvidenceTerms + 1]active
+	top := topBuf[:0]
+	n, sum := 0, 0.0
+	fastWalk(&lm.fast, toks, countries, orgs, lex, func(i int32, w1, w2 string) {
+		if seen[i/64]&(1<<(i%64)) != 0 {
+			return
+		}
+		seen[i/64] |= 1 << (i % 64)
+		n++
+		sum += lm.weights[i]
+		a := active{i, w1, w2}
 		if len(top) == EvidenceTerms && !heavier(a, top[len(top)-1]) {
-			continue
+			return
 		}
 		k := len(top)
 		top = append(top, a)
@@ -172,7 +169,9 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64, num
 		if len(top) > EvidenceTerms {
 			top = top[:EvidenceTerms]
 		}
-	}
+	})
+	z := lm.Bias + sum*value(n, lm.Norm)
+	out := verdict{prob: 1 / (1 + math.Exp(-z)), terms: make([]string, 0, EvidenceTerms)}
 	names := make(map[string]bool, len(top))
 	for _, a := range top {
 		name := lm.names[a.i]
@@ -221,6 +220,11 @@ func NewScorer(p *Profile, m *Model) *Scorer {
 	// as Snowball does: an operator's profile always does).
 	if _, ok := p.stemmer.(Snowball); ok {
 		s.profile = p.WithStemmer(cachedSnowball(s.words))
+		// and the cache remembers whether a term may start with a word,
+		// so that the matcher and the model share one look-up a word.
+		for lang, wc := range s.words {
+			wc.starts = s.profile.matcherFor(lang).mayStartWord
+		}
 	}
 	return s
 }
@@ -274,9 +278,9 @@ func (s *Scorer) Score(lang, title string, paragraphs []string, threshold float6
 	if threshold <= 0 {
 		threshold = lm.Threshold
 	}
-	res, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Lead, nil)
+	res, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Lead, nil, s.words[lang])
 	res.Topic = s.model.Topic
-	v := lm.score(lead, len(res.Countries), len(res.Organizations), lex, s.words[lang].number)
+	v := lm.score(lead, len(res.Countries), len(res.Organizations), lex)
 	res.Score = math.Round(v.prob*1000) / 1000
 	res.Relevant = v.prob >= threshold
 	res.Terms = v.terms

@@ -111,9 +111,10 @@ func (p *Profile) ScoreThreshold(lang, title string, paragraphs []string, thresh
 // scoring cheap: wire stories are mostly shorter than a lead, and the
 // countries a long piece names past its lead are seldom what it is about.
 //
-// memo, if not nil, is filled with the stems the matcher computes; the
-// scorer passes nil, its stemmer having a cache of its own.
-func (p *Profile) entities(lang, title string, paragraphs []string, leadWords int, memo map[string]string) (res Result, lead [][]token, lex float64) {
+// memo, if not nil, is filled with the stems the matcher computes. The
+// scorer passes nil and its word cache, wc: each word of the lead is
+// looked up there once, for the matcher and for the model (token.num).
+func (p *Profile) entities(lang, title string, paragraphs []string, leadWords int, memo map[string]string, wc *wordCache) (res Result, lead [][]token, lex float64) {
 	m := p.matcherFor(lang)
 	countrySet, orgSet := make(map[string]bool), make(map[string]bool)
 	terms := make(map[*item]bool)
@@ -125,14 +126,26 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 			n = min(n, max(left, 0))
 			left -= n
 		}
+		if wc != nil {
+			for i := range toks[:n] {
+				t := &toks[i]
+				cw := wc.lookup(t.lower)
+				t.num = cw.num
+				// The stem serves the matcher only where the profile
+				// stems as the cache does (NewScorer ties them).
+				t.resolved, t.may, t.stem = wc.starts != nil, cw.may, cw.stem
+			}
+		}
 		for _, h := range m.find(toks[:n], memo) {
 			switch h.item.kind {
 			case kindCountry:
 				countrySet[normCode(h.item.code)] = true
+				toks[h.at].ent = true
 			case kindTerm:
 				terms[h.item] = true
 			case kindOrg:
 				orgSet[normCode(h.item.code)] = true
+				toks[h.at].ent = true
 			}
 		}
 		if !body || n > 0 {
@@ -141,14 +154,14 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 	}
 	// One backing array for the lead's tokens: the segments are slices of it.
 	buf := make([]token, 0, leadWords+len(title)/4+16)
-	buf = tokenizeInto(buf, title, lang)
+	buf = tokenizeInto(buf, title, lang, -1)
 	scan(buf, false)
 	for _, para := range paragraphs {
 		if left <= 0 {
 			break
 		}
 		n := len(buf)
-		buf = tokenizeInto(buf, para, lang)
+		buf = tokenizeInto(buf, para, lang, left)
 		scan(buf[n:len(buf):len(buf)], true)
 	}
 	for it := range terms {

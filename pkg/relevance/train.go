@@ -47,6 +47,10 @@ type TrainConfig struct {
 	Norm bool
 	// Iterations of the optimiser.
 	Iterations int
+	// ShapeScale scales the penalty of the cues and shapes (1 when 0): a
+	// handful of structural features that hold across outlets may weigh
+	// more than any one of thousands of words.
+	ShapeScale float64
 }
 
 // DefaultTrainConfig is what the built-in model was trained with.
@@ -54,7 +58,7 @@ func DefaultTrainConfig() TrainConfig {
 	return TrainConfig{
 		MinDocs: 3, MaxShare: 0.3,
 		Lambdas: []float64{2, 4, 8, 16, 32}, Leads: []int{60, 150, 300}, PosWeights: []float64{1, 2},
-		Tie: 0.005, MinPrecision: 0.85, Iterations: 600,
+		Tie: 0.005, MinPrecision: 0.88, Iterations: 600,
 	}
 }
 
@@ -132,7 +136,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 				for _, lambda := range cfg.Lambdas {
 					oof := make([]float64, len(docs))
 					for _, f := range folds {
-						w, b := fit(f.fs, f.trD, f.trY, lambda, pw, cfg.Iterations, cfg.Norm)
+						w, b := fit(f.fs, f.trD, f.trY, lambda, pw, cfg.ShapeScale, cfg.Iterations, cfg.Norm)
 						for j, d := range f.teD {
 							oof[f.teIdx[j]] = predict(f.fs, w, b, d, cfg.Norm)
 						}
@@ -163,7 +167,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 		}
 		best, bestDocs, bestY := pick.r, pick.docs, pick.ys
 		fs := newFeatureSpace(bestDocs, cfg.MinDocs, cfg.MaxShare)
-		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.Iterations, cfg.Norm)
+		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.ShapeScale, cfg.Iterations, cfg.Norm)
 		lm := &LangModel{Bias: round4(b), Lead: best.Lead, Norm: cfg.Norm, Threshold: round4(best.Threshold), Weights: map[string]float64{}, Names: map[string]string{}}
 		for i, f := range fs.names {
 			lm.Weights[f] = round4(w[i])
@@ -190,7 +194,7 @@ func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc
 			continue
 		}
 		memo := make(map[string]string)
-		res, toks, lex := p.entities(lang, e.Title, e.Paragraphs, lead, memo)
+		res, toks, lex := p.entities(lang, e.Title, e.Paragraphs, lead, memo, nil)
 		docs = append(docs, extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo))
 		ys = append(ys, e.Diplomatic)
 		gs = append(gs, e.Group)
@@ -267,7 +271,7 @@ func predict(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64
 // fit minimises the logistic loss, a diplomatic text's weighted by pos,
 // plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
 // whole batch. Features are binary.
-func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos float64, iters int, norm bool) ([]float64, float64) {
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale float64, iters int, norm bool) ([]float64, float64) {
 	xs := make([][]int, len(docs))
 	vs := make([]float64, len(docs))
 	for i, d := range docs {
@@ -275,6 +279,13 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos float64, iters int
 		vs[i] = value(len(xs[i]), norm)
 	}
 	n := len(fs.names)
+	pen := make([]float64, n)
+	for j, f := range fs.names {
+		pen[j] = lambda
+		if shapeScale > 0 && (strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)) {
+			pen[j] = lambda * shapeScale
+		}
+	}
 	w := make([]float64, n+1) // w[n] is the bias
 	mom, vel := make([]float64, n+1), make([]float64, n+1)
 	g := make([]float64, n+1)
@@ -298,7 +309,7 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos float64, iters int
 			g[n] += r
 		}
 		for j := 0; j < n; j++ {
-			g[j] += lambda * w[j]
+			g[j] += pen[j] * w[j]
 		}
 		c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
 		for j := range w {
