@@ -127,8 +127,8 @@ const (
 // of what scoring costs. Bounded (once full, words are worked out and not
 // kept) and sharded so that concurrent classifications seldom wait.
 type wordCache struct {
-	lang   string
-	ft     *fastTables
+	lang string
+	ft   *fastTables
 	// starts is the profile matcher's mayStartWord for lang, set by
 	// NewScorer before any lookup.
 	starts func(string) bool
@@ -140,6 +140,8 @@ type cachedWord struct {
 	stem string
 	num  int32
 	may  bool // a profile term may start with the word (matcher.mayStartWord)
+	// never says the word is one of neverTerms, which match no term.
+	never bool
 }
 
 type cacheShard struct {
@@ -169,7 +171,7 @@ func (c *wordCache) lookup(w string) cachedWord {
 	if ok {
 		return cw
 	}
-	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable, may: true}
+	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w]}
 	if c.starts != nil {
 		cw.may = c.starts(w)
 	}
@@ -191,4 +193,3 @@ func (c *wordCache) lookup(w string) cachedWord {
 
 // stem is the cached Snowball stem, for the profile's matcher.
 func (c *wordCache) stem(w string) string { return c.lookup(w).stem }
-

@@ -78,7 +78,6 @@ var shapeNames = map[string]string{
 	"head-both": "[a diplomatic act and a state in the headline]",
 }
 
-
 // actSteps are the steps of the number of the lead's diplomatic-act words
 // that the model sees as features: one such word may be incidental (a
 // war report quoting a ministry), several are what a text is about.

@@ -328,7 +328,7 @@ var neverTerms = map[string]bool{"после": true}
 // memo holds the stems of words seen before in the same article: names and
 // key terms recur from paragraph to paragraph.
 func (m *matcher) find(toks []token, memo map[string]string) []hit {
-	st := &stems{m: m, toks: toks, stems: make([]string, len(toks)), done: make([]bool, len(toks)), memo: memo}
+	st := &stems{m: m, toks: toks, memo: memo}
 	var hits []hit
 	for i := 0; i < len(toks); {
 		best := m.longest(st, i)
@@ -352,15 +352,14 @@ type stems struct {
 }
 
 func (s *stems) at(i int) string {
+	if t := &s.toks[i]; t.resolved {
+		return t.stem // neverTerms already "\x00" (Profile.entities)
+	}
+	if s.done == nil {
+		s.stems, s.done = make([]string, len(s.toks)), make([]bool, len(s.toks))
+	}
 	if !s.done[i] {
 		s.done[i] = true
-		if t := &s.toks[i]; t.resolved {
-			s.stems[i] = t.stem
-			if neverTerms[t.lower] {
-				s.stems[i] = "\x00"
-			}
-			return s.stems[i]
-		}
 		w := s.toks[i].lower
 		switch st, ok := s.memo[w]; {
 		case ok:
@@ -418,6 +417,11 @@ func (m *matcher) longest(st *stems, i int) *entry {
 	var best *entry
 	orig := st.toks[i].orig
 	keys := [2]string{orig}
+	if t := &st.toks[i]; t.resolved && t.orig == t.lower && utf8.RuneCountInString(t.orig) > 3 {
+		// A word without capitals is no acronym, and one longer than
+		// three runes is no stem's prefix key: no entry is under it.
+		keys[0] = ""
+	}
 	if st.mayStart(i) {
 		if k := prefixKey(st.at(i)); k != orig {
 			keys[1] = k

@@ -134,6 +134,9 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 				// The stem serves the matcher only where the profile
 				// stems as the cache does (NewScorer ties them).
 				t.resolved, t.may, t.stem = wc.starts != nil, cw.may, cw.stem
+				if cw.never {
+					t.stem = "\x00" // matches no term word (neverTerms)
+				}
 			}
 		}
 		for _, h := range m.find(toks[:n], memo) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"text/tabwriter"
 
 	"github.com/wiredesk/wiredesk/pkg/relevance"
@@ -51,6 +52,7 @@ func runEval(ctx context.Context, args []string, stdout io.Writer) error {
 
 	type row struct{ model, base relevance.Counts }
 	rows := map[string]*row{"tr": {}, "ru": {}, "all": {}}
+	bySource := map[string]*row{}
 	sources := map[string]map[string]int{"tr": {}, "ru": {}}
 	var misses []string
 	for _, it := range items {
@@ -65,6 +67,12 @@ func runEval(ctx context.Context, args []string, stdout io.Writer) error {
 			rows[k].base.Add(old.Relevant, it.Diplomatic)
 		}
 		sources[it.Lang][it.Source]++
+		k := it.Lang + "/" + it.Source
+		if bySource[k] == nil {
+			bySource[k] = &row{}
+		}
+		bySource[k].model.Add(got.Relevant, it.Diplomatic)
+		bySource[k].base.Add(old.Relevant, it.Diplomatic)
 		if got.Relevant != it.Diplomatic {
 			misses = append(misses, miss(it, got))
 		}
@@ -84,6 +92,23 @@ func runEval(ctx context.Context, args []string, stdout io.Writer) error {
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%d\t\n", side, lang, th, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN, c.TN)
 		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// Per outlet: the splits are by source, and a model that holds on one
+	// outlet and not another is not yet general.
+	fmt.Fprintln(stdout)
+	keys := make([]string, 0, len(bySource))
+	for k := range bySource {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Fprintln(tw, "source	texts	diplomatic	model P	R	F1	baseline P	R	F1	")
+	for _, k := range keys {
+		r := bySource[k]
+		m, b := r.model, r.base
+		fmt.Fprintf(tw, "%s	%d	%d	%.3f	%.3f	%.3f	%.3f	%.3f	%.3f	\n", k, m.TP+m.FP+m.FN+m.TN, m.TP+m.FN, m.Precision(), m.Recall(), m.F1(), b.Precision(), b.Recall(), b.F1())
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -21,7 +21,8 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	data := fs.String("data", "data/relevance", "the labelled set's directory")
 	out := fs.String("out", "pkg/relevance/model.json", "where to write the model")
-	minP := fs.Float64("min-precision", relevance.DefaultTrainConfig().MinPrecision, "the out-of-fold precision the threshold must keep")
+	minP := fs.Float64("min-precision", relevance.DefaultTrainConfig().MinPrecision, "the out-of-fold precision the threshold should keep")
+	maxLoss := fs.Float64("max-f1-loss", relevance.DefaultTrainConfig().MaxF1Loss, "the most out-of-fold F1 the precision may cost (negative: any)")
 	norm := fs.Bool("norm", relevance.DefaultTrainConfig().Norm, "scale each text's features to unit length")
 	lambdas := fs.String("lambdas", "", "comma-separated L2 penalties to try (default: the built-in list)")
 	if err := fs.Parse(args); err != nil {
@@ -36,7 +37,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	cfg := relevance.DefaultTrainConfig()
-	cfg.MinPrecision, cfg.Norm = *minP, *norm
+	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm = *minP, *maxLoss, *norm
 	if *lambdas != "" {
 		cfg.Lambdas = nil
 		for _, f := range strings.Split(*lambdas, ",") {

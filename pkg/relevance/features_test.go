@@ -1,0 +1,94 @@
+package relevance
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestShapes checks the structural features a lead yields: a diplomatic
+// act beside a state, what the headline holds, negative cues that recur.
+func TestShapes(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, lang, title, body string
+		want, not               []string
+	}{
+		{
+			name: "a call between two states, in the headline", lang: "tr",
+			title: "Erdoğan, Rusya Devlet Başkanı ile telefonda görüştü",
+			body:  "Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile bir telefon görüşmesi yaptı.",
+			want:  []string{"near", "head-act", "head-ent", "head-both"},
+		},
+		{
+			name: "a war report: a state and a ministry sentences apart", lang: "ru",
+			title: "Обстрел в Донбассе",
+			body:  "Украина сообщила об обстреле нескольких сёл: погибли двое мирных жителей, ещё пятеро ранены, разрушены дома и школа. Позже в МИД ситуацию комментировать не стали, военные сообщили о новых ударах.",
+			want:  []string{"violence2", "head-violence"},
+			not:   []string{"near", "head-act", "head-both"},
+		},
+		{
+			name: "domestic politics", lang: "tr",
+			title: "Meclis'te seçim tartışması",
+			body:  "Muhalefet partisi, seçim kanununa itiraz etti. Milletvekili açıklama yaptı.",
+			want:  []string{"politics2"},
+			not:   []string{"near", "head-act"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			memo := map[string]string{}
+			res, lead, lex := p.entities(tt.lang, tt.title, strings.Split(tt.body, "\n\n"), DefaultLead, memo, nil)
+			d := extract(tt.lang, lead, compileCues(tt.lang), len(res.Countries), len(res.Organizations), lex, memo)
+			var got []string
+			for f := range d.feats {
+				if s, ok := strings.CutPrefix(f, prefixShape); ok {
+					got = append(got, s)
+				}
+			}
+			sort.Strings(got)
+			for _, w := range tt.want {
+				if !d.feats[prefixShape+w] {
+					t.Errorf("no %q among %v", w, got)
+				}
+				if displayName(prefixShape+w, "") == "" {
+					t.Errorf("%q has no name in the evidence", w)
+				}
+			}
+			for _, w := range tt.not {
+				if d.feats[prefixShape+w] {
+					t.Errorf("%q among %v", w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestThresholdAtPrecision checks the threshold rule: the precision kept
+// where it costs little F1, and not at any cost.
+func TestThresholdAtPrecision(t *testing.T) {
+	scores := []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}
+	labels := []bool{false, false, false, true, false, true, true, true, false, true}
+	tests := []struct {
+		name          string
+		minP, maxLoss float64
+		want          float64
+	}{
+		{"precision kept at any cost", 0.9, -1, 0.925},
+		{"precision kept where it costs little F1", 0.8, 0.05, 0.55},
+		{"precision given up where it costs F1", 0.8, 0.02, 0.35},
+		{"the most precise threshold within the loss", 0.9, 0.1, 0.55},
+		{"precision reached at the best F1", 0.7, 0.02, 0.35},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th, c := ThresholdAtPrecision(scores, labels, tt.minP, tt.maxLoss)
+			if diff := th - tt.want; diff > 1e-9 || diff < -1e-9 {
+				t.Errorf("threshold %.3f (%v), want %.3f", th, c, tt.want)
+			}
+		})
+	}
+}
