@@ -86,10 +86,10 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 			}
 			cue := int8(-1)
 			if n >= 0 {
-				if i := ft.word[n]; i >= 0 {
+				if i := ft.word[n]; i >= 0 && !t.stop {
 					emit(i, t.lower, "")
 				}
-				if inHead {
+				if inHead && !t.stop {
 					if i := ft.title[n]; i >= 0 {
 						emit(i, t.lower, "")
 					}
@@ -140,8 +140,9 @@ type cachedWord struct {
 	stem string
 	num  int32
 	may  bool // a profile term may start with the word (matcher.mayStartWord)
-	// never says the word is one of neverTerms, which match no term.
-	never bool
+	// never says the word is one of neverTerms, which match no term;
+	// stop that it is one of stopWords, no word feature.
+	never, stop bool
 }
 
 type cacheShard struct {
@@ -171,7 +172,7 @@ func (c *wordCache) lookup(w string) cachedWord {
 	if ok {
 		return cw
 	}
-	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w]}
+	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
 	if c.starts != nil {
 		cw.may = c.starts(w)
 	}

@@ -65,11 +65,12 @@ type token struct {
 	ent bool
 	// The scorer looks each word up once in its cache (wordCache) and
 	// keeps the answer here for the matcher and the model: resolved says
-	// it did, may whether a term could start with the word, stem its
+	// it did, may whether a term could start with the word, stop whether
+	// it is a stop word (no word feature), stem its
 	// stem and num the model's number for it.
-	resolved, may bool
-	num           int32
-	stem          string
+	resolved, may, stop bool
+	num                 int32
+	stem                string
 }
 
 // isApostrophe reports the marks that join a Turkish proper noun to its

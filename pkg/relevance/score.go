@@ -130,7 +130,7 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 			for i := range toks[:n] {
 				t := &toks[i]
 				cw := wc.lookup(t.lower)
-				t.num = cw.num
+				t.num, t.stop = cw.num, cw.stop
 				// The stem serves the matcher only where the profile
 				// stems as the cache does (NewScorer ties them).
 				t.resolved, t.may, t.stem = wc.starts != nil, cw.may, cw.stem
