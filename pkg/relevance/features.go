@@ -32,7 +32,7 @@ var cues = map[string]map[string][]string{
 		"act":      {"görüştü", "görüşme", "görüşmesi", "imzaladı", "imzalandı", "imzalanan", "ziyaret", "zirve", "zirvesi", "anlaşma", "antlaşma", "mutabakat", "müzakere", "müzakereler", "ateşkes", "yaptırım", "yaptırımlar", "büyükelçi", "büyükelçisi", "büyükelçilik", "konsolosluk", "başkonsolosluk", "dışişleri", "heyet", "heyeti", "mevkidaşı", "diplomatik", "diplomasi", "bildiri", "deklarasyon", "arabuluculuk", "protokol"},
 		"politics": {"seçim", "seçimler", "seçimde", "milletvekili", "meclis", "meclisi", "parti", "partisi", "kurultay", "kongre", "muhalefet", "belediye", "oy", "aday", "anket"},
 		"market":   {"borsa", "borsası", "endeks", "endeksi", "dolar", "avro", "faiz", "piyasa", "piyasalar", "hisse", "kur", "enflasyon", "şirket", "şirketi", "yatırımcı", "ihracat"},
-		"sport":    {"maç", "maçı", "gol", "lig", "ligi", "takım", "takımı", "futbol", "teknik", "direktör", "şampiyonluk", "transfer"},
+		"sport":    {"maç", "maçı", "gol", "lig", "ligi", "takım", "takımı", "futbol", "futbolcu", "şampiyonluk", "transfer"},
 		"court":    {"mahkeme", "mahkemesi", "dava", "davası", "sanık", "savcı", "savcılık", "tutuklandı", "duruşma", "iddianame", "ceza", "gözaltı"},
 		"violence": {"saldırı", "saldırıda", "öldü", "öldürüldü", "yaralandı", "patlama", "bomba", "operasyon", "çatışma", "çatışmalar", "asker", "askeri", "terör"},
 	},
@@ -41,7 +41,7 @@ var cues = map[string]map[string][]string{
 		"politics": {"выборы", "выборов", "депутат", "депутаты", "госдума", "госдумы", "партия", "партии", "оппозиция", "губернатор", "кандидат", "голосование", "избирком", "праймериз"},
 		"market":   {"биржа", "бирже", "рубль", "рубля", "курс", "акции", "торги", "торгов", "инвесторы", "инфляция", "ставка", "доллар", "компания", "компании", "фьючерс"},
 		"sport":    {"матч", "матча", "гол", "чемпионат", "сборная", "команда", "клуб", "тренер", "олимпиада", "турнир"},
-		"court":    {"суд", "суда", "приговор", "обвинение", "дело", "следствие", "арест", "прокурор", "адвокат", "заседание"},
+		"court":    {"суд", "суда", "приговор", "обвинение", "следствие", "арест", "прокурор", "адвокат", "уголовное"},
 		"violence": {"теракт", "погибли", "погиб", "удар", "удары", "взрыв", "боевики", "боевиков", "учения", "армия", "военные", "обстрел"},
 	},
 }
@@ -72,6 +72,7 @@ var shapeNames = map[string]string{
 	"act2":      "[diplomatic acts 2+]",
 	"act4":      "[diplomatic acts 4+]",
 	"near":      "[a diplomatic act beside a state or organisation]",
+	"dense":     "[dense with diplomatic acts]",
 	"near2":     "[diplomatic acts beside states 2+]",
 	"head-act":  "[a diplomatic act in the headline]",
 	"head-ent":  "[a state or organisation in the headline]",
@@ -134,6 +135,10 @@ func setOf(ws ...string) map[string]bool {
 // sentence and quotes a ministry in another.
 const nearWords = 6
 
+// denseActs: a lead with a diplomatic-act word in every denseActs words or
+// fewer is dense with them.
+const denseActs = 10
+
 // shaper counts the structural evidence of a lead as walk and fastWalk
 // go through its tokens, and emits it at the end: the two walks share it,
 // so they see the same shapes.
@@ -145,13 +150,17 @@ type shaper struct {
 	lastEnt  int // position of the segment's last entity, or -1
 	lastAct  int
 	pairedAt int // the last act paired with an entity, so that each counts once
+	words    int // the lead's feature words
 }
 
 func (sh *shaper) segment() { sh.lastEnt, sh.lastAct, sh.pairedAt = -1<<20, -1<<20, -1 }
 
 // token records one token at position ti of its segment: its cue (-1 for
 // none) and whether the profile found an entity starting there.
-func (sh *shaper) token(ti int, cue int8, ent, head bool) {
+func (sh *shaper) token(ti int, cue int8, ent, head, word bool) {
+	if word {
+		sh.words++
+	}
 	if cue >= 0 {
 		sh.cues[cue]++
 		if head {
@@ -206,6 +215,11 @@ func (sh *shaper) shapes(countries, orgs int, lex float64, emit func(name string
 	}
 	if sh.near >= 1 {
 		emit("near")
+	}
+	// A short wire item is dense with diplomatic acts where a long one
+	// only counts many: one word in denseActs of the lead or more.
+	if sh.cues[cueAct] >= 2 && sh.cues[cueAct]*denseActs >= sh.words {
+		emit("dense")
 	}
 	if sh.near >= 2 {
 		emit("near2")
@@ -285,7 +299,7 @@ func walk(toks [][]token, lx lexicon, stop map[string]bool, countries, orgs int,
 		for ti, t := range seg {
 			inHead := si == head && (head == 0 || ti < headWords)
 			if !countable(t.lower) {
-				sh.token(ti, -1, t.ent, inHead)
+				sh.token(ti, -1, t.ent, inHead, false)
 				prev = ""
 				continue
 			}
@@ -302,7 +316,7 @@ func walk(toks [][]token, lx lexicon, stop map[string]bool, countries, orgs int,
 			} else {
 				cue = -1
 			}
-			sh.token(ti, cue, t.ent, inHead)
+			sh.token(ti, cue, t.ent, inHead, true)
 			if prev != "" {
 				emit(key(prefixPhrase, prev, "_", s), prevLower, t.lower)
 			}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/wiredesk/wiredesk/pkg/stem"
 )
 
 // TestShapes checks the structural features a lead yields: a diplomatic
@@ -90,5 +92,24 @@ func TestThresholdAtPrecision(t *testing.T) {
 				t.Errorf("threshold %.3f (%v), want %.3f", th, c, tt.want)
 			}
 		})
+	}
+}
+
+// TestCueStemsAreNotCommon guards the cue groups against a word whose stem
+// is a common word's: "дело" (a court case) stems as "дел" does, the
+// "affairs" of every "министр иностранных дел".
+func TestCueStemsAreNotCommon(t *testing.T) {
+	common := map[string][]string{
+		"tr": {"teknik", "direktör", "genel", "başkan", "bakan"},
+		"ru": {"дел", "дела", "заседании", "министр", "страны"},
+	}
+	for lang, words := range common {
+		lx := compileCues(lang)
+		for _, w := range words {
+			st := stem.Word(lang, w)
+			if k, ok := lx[st]; ok && cueOrder[k] != "act" {
+				t.Errorf("%s %q (stem %q) is a %s cue", lang, w, st, cueOrder[k])
+			}
+		}
 	}
 }
