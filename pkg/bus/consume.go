@@ -178,10 +178,11 @@ func (l *loop) run(ctx context.Context) error {
 // not answered. The client notices by missing two heartbeats and pulls
 // again: with nats.go's defaults (30 s expiry, 15 s heartbeat) the stage
 // stood still for 30 s; with these, for about 4 s. The cost is one idle
-// heartbeat per consumer every 2 s.
+// heartbeat per consumer every 2 s. Every long-lived pull in wiredesk
+// uses them, the classifiers' ordered consumer of the furniture log too.
 const (
-	pullExpiry    = 10 * time.Second
-	pullHeartbeat = 2 * time.Second
+	PullExpiry    = 10 * time.Second
+	PullHeartbeat = 2 * time.Second
 )
 
 // feed hands messages to the workers until ctx is done, re-creating the
@@ -202,8 +203,8 @@ func (l *loop) feed(ctx context.Context, work chan<- jetstream.Msg) error {
 		}
 		it, err := cons.Messages(
 			jetstream.PullMaxMessages(min(l.cfg.MaxAckPending, l.cfg.Workers*4)),
-			jetstream.PullExpiry(pullExpiry),
-			jetstream.PullHeartbeat(pullHeartbeat))
+			jetstream.PullExpiry(PullExpiry),
+			jetstream.PullHeartbeat(PullHeartbeat))
 		if err != nil {
 			retry++
 			l.log.Warn("open consumer; retrying", "durable", l.cfg.Durable, "err", err)

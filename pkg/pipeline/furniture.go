@@ -79,7 +79,19 @@ func startSharedMemory(ctx context.Context, conn *bus.Conn, mem *clean.SourceMem
 	if err != nil {
 		return nil, nil, fmt.Errorf("furniture log: %w", err)
 	}
-	cc, err := cons.Consume(s.apply)
+	// With nats.go's default pull (15 s heartbeat) a pull lost to a
+	// node's death went unnoticed for 30 s, and every page meanwhile
+	// waited memoryWait twice for a log that did not move: a pipeline
+	// that should ride out the loss of one node of three all but
+	// stopped (the crash test's cluster_node_loss stored 4 pages in
+	// 30 s). The ordered consumer makes a new consumer on a missed
+	// heartbeat, so that it resumes within about 2*PullHeartbeat.
+	cc, err := cons.Consume(s.apply,
+		jetstream.PullExpiry(bus.PullExpiry),
+		jetstream.PullHeartbeat(bus.PullHeartbeat),
+		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
+			log.Debug("furniture log consumer", "err", err)
+		}))
 	if err != nil {
 		return nil, nil, fmt.Errorf("furniture log: %w", err)
 	}

@@ -229,6 +229,29 @@ func poll(d time.Duration, cond func() bool) error {
 	return nil
 }
 
+// pollProgress polls done every 50ms until it holds. It fails when the
+// count progress returns has not grown for stall, or when d has passed:
+// on a loaded machine a step may be slow (a cluster's elections took 9 s
+// under a load of 15 on two cores) without being stuck.
+func pollProgress(stall, d time.Duration, progress func() int, done func() bool) error {
+	start := time.Now()
+	last, moved := progress(), start
+	for !done() {
+		now := time.Now()
+		if n := progress(); n > last {
+			last, moved = n, now
+		}
+		switch {
+		case now.Sub(moved) > stall:
+			return fmt.Errorf("%w: no progress for %v (at %d)", errTimeout, stall, last)
+		case now.Sub(start) > d:
+			return fmt.Errorf("%w after %v (at %d)", errTimeout, d, last)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return nil
+}
+
 // listening reports whether something accepts connections on a.
 func listening(a string) bool {
 	c, err := net.DialTimeout("tcp", a, 200*time.Millisecond)
