@@ -238,13 +238,15 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	if text == "" {
 		return verdict{reason: article.ReasonBoilerplate}
 	}
+	// The words of text, counted once: most checks below ask.
+	nwords := countWords(text)
 	if b.Zone == article.ZoneHeader && p.leadParas > 0 && !p.afterSource && timelineEntry(text) {
 		// "15:02: İstiklal marşı okundu" after the article's first
 		// paragraph: a live report's entry, which a date line's shape
 		// hint took for the template's time stamp.
 		b.Zone = article.ZoneBody
 	}
-	linkedHeadline := b.LinkDensity >= 0.5 && headlineShaped(text) && countWords(text) >= 3
+	linkedHeadline := b.LinkDensity >= 0.5 && headlineShaped(text) && nwords >= 3
 	switch {
 	case linkedHeadline && b.Zone != article.ZoneBody:
 		p.teaser = true
@@ -277,7 +279,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// A photo caption describes a picture, not the story.
 		return verdict{reason: article.ReasonBoilerplate}
 	}
-	if countWords(text) <= 8 && datelineBlock(text, m) {
+	if nwords <= 8 && datelineBlock(text, m) {
 		return verdict{reason: article.ReasonDateline}
 	}
 	if date, byline, ok := dateLine(text); ok {
@@ -303,6 +305,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		if text == "" {
 			return verdict{}
 		}
+		nwords = countWords(text)
 	}
 	// (?i) does not fold İ to i: match the Turkish-aware lower case.
 	lower := lc(text)
@@ -314,12 +317,11 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
-	case inBody && boilerplateIn(lower, countWords(text)):
+	case inBody && boilerplateIn(lower, nwords):
 		return verdict{reason: article.ReasonBoilerplate}
-	case !inBody && countWords(text) < 40 && boilerplate(lower):
+	case !inBody && nwords < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}
 	}
-	nwords := countWords(text)
 	switch {
 	case captionLine(text):
 		return verdict{reason: article.ReasonBoilerplate}
@@ -341,7 +343,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// standfirst, a block printed twice in a row, or a whole long
 		// paragraph again is the template's.
 		at, ok := p.seenBody[key]
-		if !(inBody && ok && p.bodyLines > at && countWords(text) <= maxRepeatWords) {
+		if !(inBody && ok && p.bodyLines > at && nwords <= maxRepeatWords) {
 			return verdict{reason: article.ReasonDuplicate}
 		}
 	}
@@ -356,7 +358,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		}
 		return verdict{reason: article.ReasonNav}
 	}
-	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && countWords(text) <= maxForeignLine && (b.Lang == undetermined || b.Conf > 0 && b.Conf < foreignConf)) {
+	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && nwords <= maxForeignLine && (b.Lang == undetermined || b.Conf > 0 && b.Conf < foreignConf)) {
 		// Inside the container the document's language is a strong
 		// prior: a short line the detector could name no language for
 		// (a list of places, names, titles), or named one for without
