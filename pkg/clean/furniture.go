@@ -341,7 +341,7 @@ func dateLine(text string) (date, byline string, ok bool) {
 // capsHeading reports a short line in capitals: a subheading a template
 // wrote as <p><strong>, which the fetcher cannot tell from a paragraph.
 func capsHeading(text string) bool {
-	n := countWords(text)
+	n := countWordsTo(text, 15)
 	if n == 0 || n > 15 || strings.HasSuffix(text, ".") {
 		return false
 	}

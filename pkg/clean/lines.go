@@ -346,7 +346,7 @@ var dateWords = setOf(
 // "Обновлено 5 минут назад"): each word is a number or a date word, and
 // there is a number or a relative time.
 func dateOnlyLine(lower string) bool {
-	if countWords(lower) > 20 {
+	if countWordsTo(lower, 20) > 20 {
 		return false
 	}
 	number, named := false, false

@@ -114,7 +114,7 @@ func headlineShaped(text string) bool {
 	if text == "" {
 		return false
 	}
-	if n := countWords(text); n > 25 {
+	if countWordsTo(text, 25) > 25 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -123,7 +123,7 @@ func headlineShaped(text string) bool {
 
 // paragraphShaped reports running text: long, or ending like a sentence.
 func paragraphShaped(text string) bool {
-	n := countWords(text)
+	n := countWordsTo(text, 25)
 	return n > 25 || (n >= 8 && !headlineShaped(text))
 }
 
@@ -136,14 +136,35 @@ func dedupKey(text string, lc func(string) string) string {
 // countWords is len(strings.Fields(text)) without building the slice: the
 // cleaner asks it of every block several times.
 func countWords(text string) int {
+	return countWordsTo(text, len(text))
+}
+
+// countWordsTo is countWords(text) for up to limit words, and limit+1 for
+// more: most callers only ask whether a block is short, and body
+// paragraphs are long. ASCII is looked at byte by byte, without decoding.
+func countWordsTo(text string, limit int) int {
 	n, in := 0, false
-	for _, r := range text {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(text); {
+		var space bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if n++; n > limit {
+				return n
+			}
 		}
 	}
 	return n
 }
+
+// asciiSpace is unicode.IsSpace for ASCII.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -1,0 +1,26 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// countWordsTo counts as strings.Fields does, up to its limit.
+func TestCountWordsTo(t *testing.T) {
+	for _, text := range []string{
+		"", "  ", "one", " one  two\tthree\n", "Москва,\u00a012 января", "a\u2003b\u0085c",
+		"İstanbul'da  bugün", "bad \xff utf-8 \xfe\xfe x", strings.Repeat("söz ", 40),
+	} {
+		t.Run(text, func(t *testing.T) {
+			want := len(strings.Fields(text))
+			if got := countWords(text); got != want {
+				t.Errorf("countWords = %d, want %d", got, want)
+			}
+			for limit := range want + 2 {
+				if got, w := countWordsTo(text, limit), min(want, limit+1); got != w {
+					t.Errorf("countWordsTo(%d) = %d, want %d", limit, got, w)
+				}
+			}
+		})
+	}
+}
