@@ -137,9 +137,10 @@ type wordCache struct {
 }
 
 type cachedWord struct {
-	stem string
-	num  int32
-	may  bool // a profile term may start with the word (matcher.mayStartWord)
+	lower string // the word in lower case
+	stem  string
+	num   int32
+	may   bool // a profile term may start with the word (matcher.mayStartWord)
 	// never says the word is one of neverTerms, which match no term;
 	// stop that it is one of stopWords, no word feature.
 	never, stop bool
@@ -172,7 +173,11 @@ func (c *wordCache) lookup(w string) cachedWord {
 	if ok {
 		return cw
 	}
-	cw = cachedWord{stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
+	// w may be a word as written (Profile.entities looks words up so,
+	// to lower each only once): what follows is of its lower case.
+	orig := w
+	w = lowerWord(c.lang, w)
+	cw = cachedWord{lower: w, stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
 	if c.starts != nil {
 		cw.may = c.starts(w)
 	}
@@ -186,7 +191,7 @@ func (c *wordCache) lookup(w string) cachedWord {
 	}
 	sh.mu.Lock()
 	if len(sh.m) < cacheWords/cacheShards {
-		sh.m[w] = cw
+		sh.m[orig] = cw
 	}
 	sh.mu.Unlock()
 	return cw

@@ -109,6 +109,12 @@ func tokenize(text, lang string) []token {
 // when limit < 0): the model reads a lead, and a long paragraph's words
 // past it need not be split.
 func tokenizeInto(out []token, text, lang string, limit int) []token {
+	return tokenizeLower(out, text, lang, limit, true)
+}
+
+// tokenizeLower is tokenizeInto, leaving each token's lower case empty
+// unless lower: the scorer's word cache gives it (Profile.entities).
+func tokenizeLower(out []token, text, lang string, limit int, lower bool) []token {
 	if limit == 0 {
 		return out
 	}
@@ -119,7 +125,11 @@ func tokenizeInto(out []token, text, lang string, limit int) []token {
 				end = cut
 			}
 			w := text[start:end]
-			out = append(out, token{orig: w, lower: lowerWord(lang, w)})
+			t := token{orig: w}
+			if lower {
+				t.lower = lowerWord(lang, w)
+			}
+			out = append(out, t)
 			n++
 		}
 		start, cut = -1, -1
@@ -155,6 +165,8 @@ func isWordRune(r rune) bool {
 		return true
 	case r >= 0xC0 && r <= 0xFF:
 		return r != 0xD7 && r != 0xF7
+	case r >= 0x100 && r <= 0x17F: // Latin Extended-A, all letters: Turkish ğ, ı, İ, ş
+		return true
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }

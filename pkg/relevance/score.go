@@ -129,8 +129,8 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 		if wc != nil {
 			for i := range toks[:n] {
 				t := &toks[i]
-				cw := wc.lookup(t.lower)
-				t.num, t.stop = cw.num, cw.stop
+				cw := wc.lookup(t.orig)
+				t.lower, t.num, t.stop = cw.lower, cw.num, cw.stop
 				// The stem serves the matcher only where the profile
 				// stems as the cache does (NewScorer ties them).
 				t.resolved, t.may, t.stem = wc.starts != nil, cw.may, cw.stem
@@ -157,14 +157,14 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 	}
 	// One backing array for the lead's tokens: the segments are slices of it.
 	buf := make([]token, 0, leadWords+len(title)/4+16)
-	buf = tokenizeInto(buf, title, lang, -1)
+	buf = tokenizeLower(buf, title, lang, -1, wc == nil)
 	scan(buf, false)
 	for _, para := range paragraphs {
 		if left <= 0 {
 			break
 		}
 		n := len(buf)
-		buf = tokenizeInto(buf, para, lang, left)
+		buf = tokenizeLower(buf, para, lang, left, wc == nil)
 		scan(buf[n:len(buf):len(buf)], true)
 	}
 	for it := range terms {
