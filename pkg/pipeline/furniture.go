@@ -90,7 +90,9 @@ func startSharedMemory(ctx context.Context, conn *bus.Conn, mem *clean.SourceMem
 		jetstream.PullExpiry(bus.PullExpiry),
 		jetstream.PullHeartbeat(bus.PullHeartbeat),
 		jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
-			log.Debug("furniture log consumer", "err", err)
+			// Rare outside a fault, and what to look at when the log
+			// lags: a consumer nats.go fails to make again.
+			log.Warn("furniture log consumer", "err", err)
 		}))
 	if err != nil {
 		return nil, nil, fmt.Errorf("furniture log: %w", err)
