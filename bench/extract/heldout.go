@@ -7,165 +7,22 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
 	"unicode"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
+	"github.com/wiredesk/wiredesk/internal/heldout"
 	"github.com/wiredesk/wiredesk/internal/zyte"
 	"github.com/wiredesk/wiredesk/pkg/extract"
 )
 
-// A held-out set in the CleanEval layout: DIR/input/NAME.html and its
-// reference text DIR/GoldStandard/NAME.txt. Three kinds of reference are
-// read:
-//
-//   - CleanEval markup: a "URL:" line, <p>, <h> and <l> tags before
-//     paragraphs, headings, list items (CleanEval, CleanPortalEval), or
-//     plain text (dragnet, whose readers' comments after a separator
-//     line are cut off: they are not the article);
-//   - the page itself with the annotators' selections as spans of class
-//     x-nc-selN (the L3S-GN1 Google News set): the reference is the text
-//     of the x-nc-sel2 spans, the article's full text, without the
-//     headline (x-nc-sel1) or captions, comments and related links;
-//   - an HTML fragment of the article (Mozilla readability's expected
-//     output): its text, block by block.
-//
-// Pages are grouped into sites by their name without a trailing _NN, or,
-// when names are bare numbers or ids, by the host of the page's canonical
-// URL.
-
-var goldTag = regexp.MustCompile(`(?m)^\s*<(p|h|l)>|^URL:.*$`)
-
-type heldoutPage struct {
-	name, site string
-	html       []byte
-	truth      string
-}
-
-func loadHeldout(dir string) ([]heldoutPage, error) {
-	inputs, err := filepath.Glob(filepath.Join(dir, "input", "*.html"))
-	if err != nil || len(inputs) == 0 {
-		return nil, fmt.Errorf("held-out %s: no input/*.html (%v)", dir, err)
-	}
-	var pages []heldoutPage
-	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".html")
-		gold, err := os.ReadFile(filepath.Join(dir, "GoldStandard", name+".txt"))
-		if err != nil {
-			continue // a page without reference text is not scored
-		}
-		raw, err := os.ReadFile(in)
-		if err != nil {
-			return nil, err
-		}
-		utf8, err := decode(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", in, err)
-		}
-		truth, err := goldText(gold)
-		if err != nil {
-			return nil, fmt.Errorf("%s: reference: %w", in, err)
-		}
-		if strings.TrimSpace(truth) == "" {
-			continue // nothing marked as the article: nothing to score
-		}
-		site := name
-		if i := strings.LastIndexByte(name, '_'); i > 0 {
-			site = name[:i]
-		}
-		pages = append(pages, heldoutPage{name: name, site: site, html: utf8, truth: truth})
-	}
-	return pages, nil
-}
-
-// decode converts a page to UTF-8 from its own charset, as the fetcher
-// does before extraction.
-func decode(raw []byte) ([]byte, error) {
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(r)
-}
-
-func goldText(gold []byte) (string, error) {
-	switch {
-	case bytes.Contains(gold, []byte("x-nc-sel")):
-		u, err := decode(gold)
-		if err != nil {
-			return "", err
-		}
-		return htmlText(u, func(n *html.Node) bool {
-			return n.DataAtom == atom.Span && hasClass(n, "x-nc-sel2")
-		})
-	case bytes.Contains(gold, []byte("</p>")) || bytes.Contains(gold, []byte("</div>")):
-		return htmlText(gold, nil)
-	}
-	// dragnet's references hold the article, then a line
-	// "!@#$%^&*()  COMMENTS" and the readers' comments: the article is
-	// what comes before it.
-	if i := bytes.Index(gold, []byte("!@#$%^&*()")); i >= 0 {
-		gold = gold[:i]
-	}
-	return html.UnescapeString(goldTag.ReplaceAllString(string(gold), "")), nil
-}
-
-func hasClass(n *html.Node, c string) bool {
-	for _, a := range n.Attr {
-		if a.Key == "class" && strings.Contains(" "+a.Val+" ", " "+c+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-// htmlText is the visible text of src, a newline at every block; with
-// keep, only the text inside the elements keep selects.
-func htmlText(src []byte, keep func(*html.Node) bool) (string, error) {
-	doc, err := html.Parse(bytes.NewReader(src))
-	if err != nil {
-		return "", err
-	}
-	var sb strings.Builder
-	var walk func(n *html.Node, in bool)
-	walk = func(n *html.Node, in bool) {
-		switch n.Type {
-		case html.TextNode:
-			if in {
-				sb.WriteString(n.Data)
-			}
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Head, atom.Noscript:
-				return
-			case atom.Span, atom.A, atom.Em, atom.Strong, atom.B, atom.I, atom.U, atom.Sup, atom.Sub, atom.Small, atom.Font, atom.Abbr, atom.Cite, atom.Code, atom.Q, atom.Time, atom.Mark:
-			default:
-				sb.WriteByte('\n')
-			}
-			if keep != nil && keep(n) {
-				in = true
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, in)
-		}
-	}
-	walk(doc, keep == nil)
-	return sb.String(), nil
-}
-
 // heldoutScore is one page's scores: each extractor's text as it is,
 // and with its title in front.
 type heldoutScore struct {
-	page             *heldoutPage
+	page             *heldout.Page
 	w, wt, t, tt     zyte.Counts
 	headline         bool // the reference holds the page's headline
 	wdText, wdTitled string
@@ -176,7 +33,7 @@ type heldoutScore struct {
 // loses.
 func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 	var zoned zoneTally
-	pages, err := loadHeldout(dir)
+	pages, err := heldout.Load(dir)
 	if err != nil {
 		return err
 	}
@@ -188,23 +45,23 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 		s := &scores[i]
 		s.page = p
 		text, title := "", ""
-		if r, err := extract.Extract(bytes.NewReader(p.html), u, nil); err == nil {
+		if r, err := extract.Extract(bytes.NewReader(p.HTML), u, nil); err == nil {
 			text, title = r.ArticleText(), r.Title
-			zoned.add(r, p.truth)
-			if r.CanonicalURL != "" && numbered(p.name) {
+			zoned.add(r, p.Truth)
+			if r.CanonicalURL != "" && numbered(p.Name) {
 				if cu, err := url.Parse(r.CanonicalURL); err == nil && cu.Hostname() != "" {
-					p.site = strings.TrimPrefix(cu.Hostname(), "www.")
+					p.Site = strings.TrimPrefix(cu.Hostname(), "www.")
 				}
 			}
 		}
 		ttext, ttitle := "", ""
-		if r, err := trafilatura.Extract(bytes.NewReader(p.html), trafilatura.Options{OriginalURL: u}); err == nil {
+		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u}); err == nil {
 			ttext, ttitle = r.ContentText, r.Metadata.Title
 		}
 		s.wdText, s.wdTitled = text, titled(title, text)
-		s.w, s.wt = zyte.Match(p.truth, text), zyte.Match(p.truth, s.wdTitled)
-		s.t, s.tt = zyte.Match(p.truth, ttext), zyte.Match(p.truth, titled(ttitle, ttext))
-		s.headline = opensWith(p.truth, title) || opensWith(p.truth, ttitle)
+		s.w, s.wt = zyte.Match(p.Truth, text), zyte.Match(p.Truth, s.wdTitled)
+		s.t, s.tt = zyte.Match(p.Truth, ttext), zyte.Match(p.Truth, titled(ttitle, ttext))
+		s.headline = opensWith(p.Truth, title) || opensWith(p.Truth, ttitle)
 		if s.headline {
 			headlines++
 		}
@@ -234,10 +91,10 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 		}
 		cw, ct := pick(s)
 		all[4], tall = append(all[4], cw), append(tall, ct)
-		r := sites[s.page.site]
+		r := sites[s.page.Site]
 		if r == nil {
 			r = &siteRow{}
-			sites[s.page.site] = r
+			sites[s.page.Site] = r
 		}
 		r.n++
 		r.w, r.t = append(r.w, cw), append(r.t, ct)
@@ -308,7 +165,7 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 			if s.headline {
 				text = s.wdTitled
 			}
-			if err := os.WriteFile(filepath.Join(dump, s.page.name+".txt"), []byte(text), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dump, s.page.Name+".txt"), []byte(text), 0o644); err != nil {
 				return err
 			}
 		}
@@ -342,7 +199,7 @@ func printHeldoutWorst(w io.Writer, scores []heldoutScore, pick func(*heldoutSco
 		if f1(a) >= 0.8 {
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f\n", scores[i].page.name, a.Precision(), a.Recall(), b.Precision(), b.Recall())
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f\n", scores[i].page.Name, a.Precision(), a.Recall(), b.Precision(), b.Recall())
 	}
 	tw.Flush()
 }

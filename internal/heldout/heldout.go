@@ -1,0 +1,169 @@
+// Package heldout reads the held-out page sets that the bench commands
+// (bench/extract, bench/meta) score wiredesk on: pages no one on the team
+// wrote, with a human reference text. The sets are not in the repository
+// (bench/extract/README.md says where they come from); both commands read
+// them through this one loader, so that they score the same reference.
+package heldout
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// Kind is the form a page's reference came in.
+type Kind int
+
+const (
+	// Markup is CleanEval markup (a "URL:" line, <p>, <h> and <l> before
+	// paragraphs, headings and list items) or plain text.
+	Markup Kind = iota
+	// Spans is the page itself with the annotators' selections as spans
+	// of class x-nc-selN (the L3S-GN1 Google News set). The reference is
+	// one run of text, with no paragraphs to count.
+	Spans
+	// Fragment is an HTML fragment of the article (Mozilla readability's
+	// expected output).
+	Fragment
+)
+
+// A Page is one page of a set and its reference text.
+type Page struct {
+	Name string
+	// Site is the name without a trailing _NN; a caller that knows
+	// better (a canonical URL's host, say) may replace it.
+	Site  string
+	HTML  []byte // converted to UTF-8, as the fetcher does
+	Truth string
+	Kind  Kind
+}
+
+var goldTag = regexp.MustCompile(`(?m)^\s*<(p|h|l)>|^URL:.*$`)
+
+// commentsMark is the line dragnet's references put between the article
+// and the readers' comments: the article is what comes before it.
+var commentsMark = []byte("!@#$%^&*()")
+
+// Load reads a set in the CleanEval layout: DIR/input/NAME.html and its
+// reference DIR/GoldStandard/NAME.txt. A page without a reference, or
+// whose reference marks nothing as the article, is left out.
+func Load(dir string) ([]Page, error) {
+	inputs, err := filepath.Glob(filepath.Join(dir, "input", "*.html"))
+	if err != nil || len(inputs) == 0 {
+		return nil, fmt.Errorf("held-out %s: no input/*.html (%v)", dir, err)
+	}
+	var pages []Page
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".html")
+		gold, err := os.ReadFile(filepath.Join(dir, "GoldStandard", name+".txt"))
+		if err != nil {
+			continue
+		}
+		raw, err := os.ReadFile(in)
+		if err != nil {
+			return nil, err
+		}
+		utf8, err := Decode(raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", in, err)
+		}
+		truth, kind, err := reference(gold)
+		if err != nil {
+			return nil, fmt.Errorf("%s: reference: %w", in, err)
+		}
+		if strings.TrimSpace(truth) == "" {
+			continue
+		}
+		site := name
+		if i := strings.LastIndexByte(name, '_'); i > 0 {
+			site = name[:i]
+		}
+		pages = append(pages, Page{Name: name, Site: site, HTML: utf8, Truth: truth, Kind: kind})
+	}
+	return pages, nil
+}
+
+// Decode converts a page to UTF-8 from its own charset, as the fetcher
+// does before extraction.
+func Decode(raw []byte) ([]byte, error) {
+	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(r)
+}
+
+func reference(gold []byte) (string, Kind, error) {
+	switch {
+	case bytes.Contains(gold, []byte("x-nc-sel")):
+		u, err := Decode(gold)
+		if err != nil {
+			return "", Spans, err
+		}
+		s, err := Text(u, func(n *nethtml.Node) bool {
+			return n.DataAtom == atom.Span && hasClass(n, "x-nc-sel2")
+		})
+		return s, Spans, err
+	case bytes.Contains(gold, []byte("</p>")) || bytes.Contains(gold, []byte("</div>")):
+		s, err := Text(gold, nil)
+		return s, Fragment, err
+	}
+	if i := bytes.Index(gold, commentsMark); i >= 0 {
+		gold = gold[:i]
+	}
+	return html.UnescapeString(goldTag.ReplaceAllString(string(gold), "")), Markup, nil
+}
+
+func hasClass(n *nethtml.Node, c string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && strings.Contains(" "+a.Val+" ", " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// Text is the visible text of src, a newline at every block; with keep,
+// only the text inside the elements keep selects.
+func Text(src []byte, keep func(*nethtml.Node) bool) (string, error) {
+	doc, err := nethtml.Parse(bytes.NewReader(src))
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	var walk func(n *nethtml.Node, in bool)
+	walk = func(n *nethtml.Node, in bool) {
+		switch n.Type {
+		case nethtml.TextNode:
+			if in {
+				sb.WriteString(n.Data)
+			}
+			return
+		case nethtml.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Head, atom.Noscript:
+				return
+			case atom.Span, atom.A, atom.Em, atom.Strong, atom.B, atom.I, atom.U, atom.Sup, atom.Sub, atom.Small, atom.Font, atom.Abbr, atom.Cite, atom.Code, atom.Q, atom.Time, atom.Mark:
+			default:
+				sb.WriteByte('\n')
+			}
+			if keep != nil && keep(n) {
+				in = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, in)
+		}
+	}
+	walk(doc, keep == nil)
+	return sb.String(), nil
+}
