@@ -225,7 +225,7 @@ func NewClassifierMetrics(reg prometheus.Registerer) *ClassifierMetrics {
 	}, []string{"verdict", "lang"})}
 	m.memEvents = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "wiredesk_classifier_memory_total",
-		Help: "Shared memory of recurring blocks: pages cleaned again because a block they kept became furniture (reclean), pages no longer in PAGES to do so (reclean_gone), pages looked at again after a block was learned while they were cleaned (second_look), pages cleaned without waiting for the log (lagging).",
+		Help: "Shared memory of recurring blocks: pages cleaned again because a block they kept became furniture (reclean), pages no longer in PAGES to do so (reclean_gone), pages looked at again after a block was learned while they were cleaned (second_look), pages cleaned without waiting for the log (lagging), the log consumed afresh after it stood still while the stream moved on (resubscribe).",
 	}, []string{"event"})
 	m.oversized = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "wiredesk_classifier_oversize_total",
