@@ -1,19 +1,12 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/wiredesk/wiredesk/internal/zyte"
-	"github.com/wiredesk/wiredesk/pkg/article"
-	"github.com/wiredesk/wiredesk/pkg/classify"
-	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
 // dumpPage prints every block of the Zyte pages whose id starts with
@@ -25,11 +18,10 @@ func dumpPage(dir, prefix string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cl, err := classify.New(classify.Config{Languages: languages, NoMemory: true}, slog.New(slog.DiscardHandler))
+	cl, err := newClassifier()
 	if err != nil {
 		return err
 	}
-	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	for _, p := range pages {
 		if prefix != "all" && !strings.HasPrefix(p.ID, prefix) {
 			continue
@@ -38,14 +30,12 @@ func dumpPage(dir, prefix string, w io.Writer) error {
 		if err != nil {
 			return err
 		}
-		pg, err := fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
+		pg, res, err := pipelinePage(cl, p.HTML, u, "zyte", false)
 		if err != nil {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
-		pg.Source = "zyte"
-		res, err := cl.Classify(context.Background(), pg, now)
-		if err != nil {
-			return err
+		if pg == nil {
+			return fmt.Errorf("page %s: does not build", p.ID)
 		}
 		verdict := make(map[int]string)
 		if res.Article != nil {

@@ -2,20 +2,15 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"strings"
-	"time"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/wiredesk/wiredesk/internal/heldout"
 	"github.com/wiredesk/wiredesk/pkg/article"
-	"github.com/wiredesk/wiredesk/pkg/classify"
-	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
 // runHeldout measures paragraphs kept and noise on a held-out set, like
@@ -27,11 +22,10 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	cl, err := classify.New(classify.Config{Languages: languages, NoMemory: true}, slog.New(slog.DiscardHandler))
+	cl, err := newClassifier()
 	if err != nil {
 		return err
 	}
-	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	base, _ := url.Parse("http://localhost/page.html")
 	var wd, tf tally
 	for _, p := range pages {
@@ -41,16 +35,11 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		}
 		var paras []string
 		var dropped []article.Dropped
-		pg, err := fetch.BuildPage(bytes.NewReader(p.HTML), base, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
-		if err == nil {
-			pg.Source = "heldout"
-			if pg.CanonicalURL != "" {
-				pg.URL = pg.CanonicalURL
-			}
-			res, err := cl.Classify(context.Background(), pg, now)
-			if err != nil {
-				return fmt.Errorf("page %s: %w", p.Name, err)
-			}
+		pg, res, err := pipelinePage(cl, p.HTML, base, "heldout", true)
+		if err != nil {
+			return fmt.Errorf("page %s: %w", p.Name, err)
+		}
+		if pg != nil {
 			if res.Article != nil {
 				paras, dropped = res.Article.Paragraphs, res.Article.Dropped
 			} else {

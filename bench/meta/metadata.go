@@ -194,7 +194,7 @@ func (t metaTally) print(w io.Writer, name string) {
 }
 
 func scoreSet(w io.Writer, label string, pages []known, verbose bool) error {
-	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	now := evalNow()
 	var wd, tf metaTally
 	for _, k := range pages {
 		u, err := url.Parse(k.url)

@@ -2,20 +2,15 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"strings"
-	"time"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/wiredesk/wiredesk/internal/zyte"
 	"github.com/wiredesk/wiredesk/pkg/article"
-	"github.com/wiredesk/wiredesk/pkg/classify"
-	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
 // languages the classifier keeps for this run: the benchmark is mostly
@@ -110,11 +105,10 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	cl, err := classify.New(classify.Config{Languages: languages, NoMemory: true}, slog.New(slog.DiscardHandler))
+	cl, err := newClassifier()
 	if err != nil {
 		return err
 	}
-	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	var wd, tf tally
 	for _, p := range pages {
 		u, err := url.Parse(p.URL)
@@ -125,14 +119,11 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		var at []int // each paragraph's block index
 		var dropped []article.Dropped
 		var blocks []article.Block
-		var pg *article.Page
-		pg, err = fetch.BuildPage(bytes.NewReader(p.HTML), u, nil, article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}, now)
-		if err == nil {
-			pg.Source = "zyte"
-			res, err := cl.Classify(context.Background(), pg, now)
-			if err != nil {
-				return fmt.Errorf("page %s: %w", p.ID, err)
-			}
+		pg, res, err := pipelinePage(cl, p.HTML, u, "zyte", false)
+		if err != nil {
+			return fmt.Errorf("page %s: %w", p.ID, err)
+		}
+		if pg != nil {
 			blocks = pg.Blocks
 			if res.Article != nil {
 				paras = res.Article.Paragraphs
