@@ -105,17 +105,7 @@ var bilfrontDocRe = regexp.MustCompile(`(?s)<DOC>(.*?)</DOC>`)
 // <DOC> elements with a number, a title and a text. The record number is
 // the document's position in its day's file.
 func extractBilFront(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
-	files, err := g.ls(ctx, c.Commit, "datasetXML")
-	if err != nil {
-		return nil, err
-	}
-	var xml []string
-	for _, f := range files {
-		if strings.HasSuffix(f, ".xml") {
-			xml = append(xml, f)
-		}
-	}
-	blobs, err := g.catBatch(ctx, c.Commit, xml)
+	xml, blobs, err := g.read(ctx, c.Commit, "datasetXML", func(f string) bool { return strings.HasSuffix(f, ".xml") })
 	if err != nil {
 		return nil, err
 	}

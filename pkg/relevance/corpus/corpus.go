@@ -181,6 +181,26 @@ func (g gitDir) ls(ctx context.Context, commit, prefix string) ([]string, error)
 	return files, nil
 }
 
+// read lists the files under prefix at commit that keep selects, in name
+// order, and reads them in one git process.
+func (g gitDir) read(ctx context.Context, commit, prefix string, keep func(string) bool) ([]string, map[string][]byte, error) {
+	files, err := g.ls(ctx, commit, prefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	var kept []string
+	for _, f := range files {
+		if keep(f) {
+			kept = append(kept, f)
+		}
+	}
+	blobs, err := g.catBatch(ctx, commit, kept)
+	if err != nil {
+		return nil, nil, err
+	}
+	return kept, blobs, nil
+}
+
 // catBatch reads many blobs in one git process.
 func (g gitDir) catBatch(ctx context.Context, commit string, paths []string) (map[string][]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", "--git-dir", string(g), "cat-file", "--batch")
@@ -244,17 +264,7 @@ func paragraphs(text string) []string {
 // documents with a date and a text. Their headlines are mis-encoded in the
 // corpus (bytes lost), so the title is left empty and the body is the text.
 func extractBilCat(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
-	files, err := g.ls(ctx, c.Commit, "structured")
-	if err != nil {
-		return nil, err
-	}
-	var txt []string
-	for _, f := range files {
-		if strings.HasSuffix(f, ".txt") {
-			txt = append(txt, f)
-		}
-	}
-	blobs, err := g.catBatch(ctx, c.Commit, txt)
+	txt, blobs, err := g.read(ctx, c.Commit, "structured", func(f string) bool { return strings.HasSuffix(f, ".txt") })
 	if err != nil {
 		return nil, err
 	}
@@ -300,18 +310,10 @@ var (
 // Nezavisimaya Gazeta (ng.ru); the keyword-extraction sets of the
 // corpus are news articles with their titles.
 func extractRuKW(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
-	files, err := g.ls(ctx, c.Commit, "data")
-	if err != nil {
-		return nil, err
-	}
-	var zips []string
-	for _, f := range files {
+	zips, blobs, err := g.read(ctx, c.Commit, "data", func(f string) bool {
 		b := path.Base(f)
-		if strings.HasSuffix(b, ".jsonlines.zip") && (strings.HasPrefix(b, "ng_") || strings.HasPrefix(b, "russia_today_")) {
-			zips = append(zips, f)
-		}
-	}
-	blobs, err := g.catBatch(ctx, c.Commit, zips)
+		return strings.HasSuffix(b, ".jsonlines.zip") && (strings.HasPrefix(b, "ng_") || strings.HasPrefix(b, "russia_today_"))
+	})
 	if err != nil {
 		return nil, err
 	}

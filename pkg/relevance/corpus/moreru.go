@@ -26,17 +26,7 @@ var nerelWikinewsRe = regexp.MustCompile(`^(\d+)_text\.txt$`)
 // Novosti and others), from the older Collection5 set, whose names carry
 // no order. NEREL's own train/dev/test folders are kept as the section.
 func extractNEREL(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
-	files, err := g.ls(ctx, c.Commit, nerelDir)
-	if err != nil {
-		return nil, err
-	}
-	var txt []string
-	for _, f := range files {
-		if strings.HasSuffix(f, ".txt") {
-			txt = append(txt, f)
-		}
-	}
-	blobs, err := g.catBatch(ctx, c.Commit, txt)
+	txt, blobs, err := g.read(ctx, c.Commit, nerelDir, func(f string) bool { return strings.HasSuffix(f, ".txt") })
 	if err != nil {
 		return nil, err
 	}
@@ -170,18 +160,10 @@ var (
 // The documents of 2021 give a placeholder URL (fromtheweb.eu) and the
 // collection's date, not an outlet and a publication date.
 func extractBSNLP(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
-	files, err := g.ls(ctx, c.Commit, bsnlpDir)
-	if err != nil {
-		return nil, err
-	}
-	var raw []string
-	for _, f := range files {
+	raw, blobs, err := g.read(ctx, c.Commit, bsnlpDir, func(f string) bool {
 		parts := strings.Split(strings.TrimPrefix(f, bsnlpDir+"/"), "/") // topic, raw, ru, file
-		if len(parts) == 4 && parts[1] == "raw" && parts[2] == "ru" && strings.HasSuffix(f, ".txt") {
-			raw = append(raw, f)
-		}
-	}
-	blobs, err := g.catBatch(ctx, c.Commit, raw)
+		return len(parts) == 4 && parts[1] == "raw" && parts[2] == "ru" && strings.HasSuffix(f, ".txt")
+	})
 	if err != nil {
 		return nil, err
 	}
