@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -132,16 +133,8 @@ func zoneNamed(abbr, offset string) *time.Location {
 	if abbr == "" {
 		return nil
 	}
-	if m := offsetSuffixRE.FindStringSubmatch(offset); m != nil {
-		h, _ := strconv.Atoi(m[2])
-		mi, _ := strconv.Atoi(m[3])
-		secs := h*3600 + mi*60
-		if m[1] == "-" {
-			secs = -secs
-		}
-		if h <= 14 {
-			return time.FixedZone(abbr+offset, secs)
-		}
+	if secs, ok := offsetSeconds(offset); ok {
+		return time.FixedZone(abbr+offset, secs)
 	}
 	name, ok := zoneAbbrevs[fold(abbr, 10)]
 	if !ok {
@@ -150,21 +143,47 @@ func zoneNamed(abbr, offset string) *time.Location {
 	if !ok {
 		return nil
 	}
-	if m := offsetSuffixRE.FindStringSubmatch(name); m != nil {
-		h, _ := strconv.Atoi(m[2])
-		mi, _ := strconv.Atoi(m[3])
-		secs := h*3600 + mi*60
-		if m[1] == "-" {
-			secs = -secs
-		}
+	if secs, ok := offsetSeconds(name); ok {
 		return time.FixedZone(strings.ToUpper(abbr), secs)
 	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return nil
-	}
-	return loc
+	return namedZones[name]()
 }
+
+// offsetSeconds reads an offset written after a zone name or standing for
+// one ("+3", "-05", "+0530"); ok is false for anything else or past 14
+// hours.
+func offsetSeconds(s string) (secs int, ok bool) {
+	m := offsetSuffixRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	h, _ := strconv.Atoi(m[2])
+	mi, _ := strconv.Atoi(m[3])
+	if h > 14 {
+		return 0, false
+	}
+	secs = h*3600 + mi*60
+	if m[1] == "-" {
+		secs = -secs
+	}
+	return secs, true
+}
+
+// namedZones loads each zone that zoneAbbrevs names once, as langZones
+// does, rather than for every page that writes "МСК" or "ET"; nil for a
+// zone this system's data lacks.
+var namedZones = func() map[string]func() *time.Location {
+	m := make(map[string]func() *time.Location)
+	for _, name := range zoneAbbrevs {
+		if _, ok := offsetSeconds(name); !ok {
+			m[name] = sync.OnceValue(func() *time.Location {
+				loc, _ := time.LoadLocation(name)
+				return loc
+			})
+		}
+	}
+	return m
+}()
 
 // urlDate is the day a news URL's path gives ("/2016/12/15/slug",
 // "/2016-12-15-slug"): the last resort when the page shows no date.
