@@ -4,6 +4,8 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -50,17 +52,32 @@ type statusError struct {
 func (e *statusError) Error() string { return fmt.Sprintf("HTTP %d", e.Code) }
 
 // retryable reports whether a later attempt may succeed: network trouble,
-// 408, 429 and 5xx. Other 4xx will not change by asking again.
+// 408, 429 and 5xx. Other 4xx will not change by asking again, and neither
+// will a certificate that does not verify: retrying it only hammers the host
+// and hides a misconfiguration (or an interception) behind a timeout.
 func retryable(err error) bool {
 	var se *statusError
 	if errors.As(err, &se) {
 		return se.Code == http.StatusRequestTimeout || se.Code == http.StatusTooManyRequests || se.Code >= 500
+	}
+	if badCertificate(err) {
+		return false
 	}
 	var bad *badContent
 	if errors.As(err, &bad) || errors.Is(err, errNotAllowed) || errors.Is(err, errRedirects) || errors.Is(err, errPrivate) {
 		return false
 	}
 	return !errors.Is(err, context.Canceled)
+}
+
+// badCertificate reports whether err is a TLS certificate that failed
+// verification: unknown authority, wrong host name, expired or not yet valid.
+func badCertificate(err error) bool {
+	var ve *tls.CertificateVerificationError
+	var ua x509.UnknownAuthorityError
+	var he x509.HostnameError
+	var ci x509.CertificateInvalidError
+	return errors.As(err, &ve) || errors.As(err, &ua) || errors.As(err, &he) || errors.As(err, &ci)
 }
 
 // client is an HTTP client shaped for crawling: timeouts at each phase,

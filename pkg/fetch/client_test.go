@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -478,5 +479,37 @@ func TestRefusePrivate(t *testing.T) {
 	}
 	if p := s.paths(); len(p) != 0 {
 		t.Errorf("requests reached the server: %v", p)
+	}
+}
+
+// TestBadCertificate: a page behind a certificate the fetcher does not trust
+// fails once, as class tls, and is not retried however many retries the
+// config allows.
+func TestBadCertificate(t *testing.T) {
+	var handshakes atomic.Int32
+	tlsSite := httptest.NewUnstartedServer(htmlPage(story("Behind a self-signed certificate")))
+	tlsSite.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			handshakes.Add(1)
+		}
+	}
+	tlsSite.StartTLS()
+	t.Cleanup(tlsSite.Close)
+	page := tlsSite.URL + "/news/secure-page"
+
+	cfg := testConfig()
+	cfg.Retries = 3
+	e := newEnv(t, cfg)
+	s := newSite(t, map[string]http.Handler{"/feed.xml": feedOf(page)})
+	host := strings.TrimPrefix(tlsSite.URL, "https://")
+	st := e.poll(t, Source{ID: "tls", Feeds: []string{s.url("/feed.xml")}, AllowHosts: []string{host}, Rate: 1000})
+	if st.Published != 0 || st.Errors != 1 {
+		t.Errorf("stats %+v, want nothing published and one error", st)
+	}
+	if n := e.errs(t, "tls", "tls"); n != 1 {
+		t.Errorf("errors{class=tls} = %d, want 1", n)
+	}
+	if n := handshakes.Load(); n != 1 {
+		t.Errorf("%d connections to the host, want 1: a bad certificate was retried", n)
 	}
 }

@@ -406,6 +406,8 @@ func errClass(err error) string {
 		return "http_4xx"
 	case errors.Is(err, errRedirects):
 		return "redirect"
+	case badCertificate(err):
+		return "tls"
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return "timeout"
 	case strings.Contains(err.Error(), "parse"):
