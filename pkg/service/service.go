@@ -1,5 +1,6 @@
 // Package service holds what every wiredesk service shares: its logger and
-// its admin HTTP endpoint with /metrics, /healthz and /readyz.
+// its admin HTTP endpoint with /metrics, /healthz, /readyz and
+// /debug/pprof/.
 package service
 
 import (
@@ -10,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -61,6 +63,15 @@ func NewAdmin(reg *prometheus.Registry) *Admin {
 		io.WriteString(w, "ok\n")
 	})
 	a.mux.HandleFunc("GET /readyz", a.ready)
+	// Profiles, as Prometheus and nats-server serve them: where a service
+	// spends its CPU and memory is measured on the running process, not
+	// guessed. The admin address is private (127.0.0.1 by default), and
+	// a profile costs nothing until it is asked for.
+	a.mux.HandleFunc("GET /debug/pprof/", pprof.Index)
+	a.mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
+	a.mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
+	a.mux.HandleFunc("GET /debug/pprof/symbol", pprof.Symbol)
+	a.mux.HandleFunc("GET /debug/pprof/trace", pprof.Trace)
 	return a
 }
 

@@ -59,6 +59,8 @@ func TestAdminEndpoints(t *testing.T) {
 		{"/readyz", 503, "nats: nats: DISCONNECTED"},
 		{"/metrics", 200, "wiredesk_test_total 3"},
 		{"/metrics", 200, "process_resident_memory_bytes"},
+		{"/debug/pprof/", 200, "goroutine"},
+		{"/debug/pprof/heap?debug=1", 200, "heap profile"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
