@@ -1,0 +1,292 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
+)
+
+// byline returns the persons credited and the agency or outlet the page
+// attributes the text to. Each byline slot, best first, may hold either:
+// the first slot naming a person gives the byline, the first naming an
+// agency or outlet the attribution, and the site's own name is the
+// attribution of last resort.
+func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) (persons, attribution string) {
+	sites := []string{clean(w.metas["og:site_name"]), clean(w.metas["application-name"])}
+	if w.pageURL != nil {
+		sites = append(sites, w.pageURL.Hostname())
+	}
+	if ld.publisher != "" && !contains(ld.authors, ld.publisher) {
+		// The publisher is not the byline ("Condé Nast" in the author
+		// meta of its magazines) unless it is also the article's author,
+		// as on a personal blog.
+		sites = append(sites, ld.publisher)
+	}
+	try := func(s string) bool {
+		p, o := byline.Split(s, sites...)
+		if attribution == "" {
+			attribution = o
+		}
+		if p != "" {
+			persons = p
+			return true
+		}
+		return false
+	}
+	if w.rules != nil && len(w.rules.byline) > 0 {
+		var names []string
+		for _, n := range w.rules.byline {
+			if s := cleanByline(nodeText(n, 300)); s != "" && !contains(names, s) {
+				names = append(names, s)
+			}
+		}
+		if try(strings.Join(names, ", ")) {
+			return persons, w.attribution(attribution, ld, sites)
+		}
+	}
+	if attribution == "" && len(ld.orgs) > 0 {
+		// Typed as an organisation: whatever its name looks like.
+		attribution = strings.Join(ld.orgs, ", ")
+	}
+	if len(ld.authors) > 0 && try(strings.Join(ld.authors, ", ")) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	// Author metas disagree on some sites ("author" holds the publishing
+	// house, "article:author" the writer): one whose persons the page
+	// shows in a byline element or around the headline goes first.
+	var metaNames []string
+	for _, k := range authorMetas {
+		if s := cleanByline(w.metas[k]); s != "" && !strings.Contains(s, "://") {
+			metaNames = append(metaNames, s)
+		}
+	}
+	if len(metaNames) > 1 {
+		visible := w.bylineText(blocks, head)
+		for _, s := range metaNames {
+			if p, _ := byline.Split(s, sites...); p != "" && shown(p, visible) && try(s) {
+				return persons, w.attribution(attribution, ld, sites)
+			}
+		}
+	}
+	for _, s := range metaNames {
+		if try(s) {
+			return persons, w.attribution(attribution, ld, sites)
+		}
+	}
+	fallback := ""
+	for _, r := range w.bylines {
+		s := cleanByline(nodeText(r.node, 300))
+		if s == "" {
+			continue
+		}
+		if w.within(r.elem, l.main) {
+			if try(s) {
+				return persons, w.attribution(attribution, ld, sites)
+			}
+			continue
+		}
+		if fallback == "" && (w.furniture(l, r.elem, r.marks) == "" || w.underHeadline(r.elem, head)) {
+			// Outside furniture, or in a "nav" of spans and links right
+			// under the headline: the article's own byline line.
+			fallback = s
+		}
+	}
+	// A visible "By …" line under the headline, then a line of names
+	// closing the article: wire copy signs at the end.
+	if s := w.labelledByline(blocks, head); s != "" && try(s) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	if s := w.closingByline(l, blocks); s != "" && hasPerson(s, sites) && try(s) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	if fallback != "" {
+		try(fallback)
+	}
+	return persons, w.attribution(attribution, ld, sites)
+}
+
+// visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
+// "Автор: Иван Петров", "Текст: …"; folded.
+var visibleLabels = []string{"by", "yazan", "yazar", "muhabir", "haber", "автор", "автор материала", "текст",
+	"par", "von", "por", "di", "door"}
+
+// labelledByline is a short line just under the headline that opens with
+// a byline label, without it.
+func (w *walker) labelledByline(blocks []article.Block, head int) string {
+	if head < 0 {
+		return ""
+	}
+	for i := head + 1; i < len(blocks) && i <= head+8; i++ {
+		t := blocks[i].Text
+		if len(t) > 160 {
+			continue
+		}
+		f := fold(t, 20)
+		for _, l := range visibleLabels {
+			rest, ok := strings.CutPrefix(f, l)
+			if !ok {
+				continue
+			}
+			r := firstRune(rest)
+			glued := l == "by" && strings.HasPrefix(t, "By") && unicode.IsUpper(firstRune(t[2:]))
+			if r == ':' || r == ' ' || glued {
+				return cleanByline(strings.TrimLeft(skipRunes(t, len([]rune(l))), " :"))
+			}
+		}
+	}
+	return ""
+}
+
+// closingByline is the last line of the article when it is only names,
+// perhaps with a place or an agency ("Zeynep Aydın", "Ahmet Kaya /
+// Tiflis", "Мария Соколова, Дмитрий Волков"): no sentence, no digits.
+func (w *walker) closingByline(l *layout, blocks []article.Block) string {
+	seen := 0
+	for i := len(blocks) - 1; i >= 0 && seen < 2; i-- {
+		b := &blocks[i]
+		if !w.within(w.blocks[i].elem, l.main) || !soft(b.Zone) {
+			continue
+		}
+		seen++
+		t := b.Text
+		if len(t) > 100 || len(strings.Fields(t)) > 10 || strings.ContainsAny(t, "0123456789!?\"«»“”") ||
+			strings.Contains(t, ". ") || (strings.HasSuffix(t, ".") && len(lastWord(t)) > 3) {
+			continue
+		}
+		if s := cleanByline(t); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// bylineText is the text of the byline elements and of the lines around
+// the headline, folded: where a page shows who wrote it.
+func (w *walker) bylineText(blocks []article.Block, head int) string {
+	var sb strings.Builder
+	for _, r := range w.bylines {
+		sb.WriteString(fold(nodeText(r.node, 300), 300))
+		sb.WriteByte('\n')
+	}
+	if head >= 0 {
+		for i := max(0, head-3); i < min(len(blocks), head+10); i++ {
+			sb.WriteString(fold(blocks[i].Text, 300))
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
+// shown says every person of a byline ("A, B") is in the folded text.
+func shown(persons, visible string) bool {
+	for _, p := range strings.Split(persons, ", ") {
+		if !strings.Contains(visible, fold(p, 200)) {
+			return false
+		}
+	}
+	return true
+}
+
+// underHeadline says an element holds one of the few lines under the
+// headline.
+func (w *walker) underHeadline(e int32, head int) bool {
+	if head < 0 {
+		return false
+	}
+	for i := head + 1; i < len(w.blocks) && i <= head+6; i++ {
+		if b := w.blocks[i].elem; b == e || w.within(b, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPerson says a line names a person: a closing source line
+// ("Kaynak: Marmara Haber") is not a byline, nor its attribution.
+func hasPerson(s string, sites []string) bool {
+	p, _ := byline.Split(s, sites...)
+	return p != ""
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// attribution falls back to the publisher JSON-LD names, then the site's
+// name. The dateline's agency is the classifier's to prefer (pkg/clean),
+// as docs/schema.md orders them.
+func (w *walker) attribution(found string, ld ldInfo, sites []string) string {
+	if found != "" {
+		return found
+	}
+	if ld.publisher != "" {
+		return ld.publisher
+	}
+	return sites[0]
+}
+
+// bylineLabels precede a name in a byline element, folded.
+var bylineLabels = []string{"haber merkezi", "yazar", "muhabir", "editor", "haber", "автор", "by"}
+
+// cleanByline drops a leading label ("Yazar:", "Автор:") and rejects what
+// is too long for names (an author bio box) or has no letters.
+func cleanByline(s string) string {
+	s = clean(s)
+	// "ByTravis Haney", "Byby Jane Roe": a label in its own span, glued
+	// to the name or to the text's own "by".
+	for range 2 {
+		if rest, ok := strings.CutPrefix(s, "By"); ok && unicode.IsUpper(firstRune(rest)) {
+			s = rest
+		} else if ok && strings.HasPrefix(rest, "by ") {
+			s = rest
+		}
+	}
+	f := fold(s, 20)
+	for _, l := range bylineLabels {
+		rest, ok := strings.CutPrefix(f, l)
+		if !ok {
+			continue
+		}
+		if l == "haber merkezi" { // a desk, not a label: keep it
+			break
+		}
+		if r := firstRune(rest); r == ':' || r == ' ' {
+			// fold maps rune for rune, so the label's rune count cuts s.
+			s = strings.TrimLeft(skipRunes(s, len([]rune(l))), " :")
+			break
+		}
+	}
+	if s == "" || len(s) > 120 || strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return ""
+	}
+	return s
+}
+
+func skipRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[i:]
+		}
+		n--
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// authorMetas are the <meta> keys holding the author, best first.
+var authorMetas = []string{"author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+	"citation_author", "article:author", "og:article:author", "cxenseparse:author"}
