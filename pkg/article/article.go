@@ -80,10 +80,12 @@ type Page struct {
 	HTTP         HTTP      `json:"http"`
 	Title        string    `json:"title,omitempty"`
 	PublishedAt  time.Time `json:"published_at,omitzero"`
-	// PublishedPrecision, UpdatedAt, Byline and Attribution mean what the
-	// Article fields of the same names mean.
+	// PublishedPrecision, PublishedLocal, UpdatedAt, UpdatedLocal, Byline
+	// and Attribution mean what the Article fields of the same names mean.
 	PublishedPrecision string    `json:"published_precision,omitempty"`
+	PublishedLocal     bool      `json:"published_local,omitempty"`
 	UpdatedAt          time.Time `json:"updated_at,omitzero"`
+	UpdatedLocal       bool      `json:"updated_local,omitempty"`
 	Byline             string    `json:"byline,omitempty"`
 	Attribution        string    `json:"attribution,omitempty"`
 	Dateline           string    `json:"dateline,omitempty"`
@@ -131,10 +133,17 @@ type Article struct {
 	LangConfidence float64 `json:"lang_confidence"`
 	Title          string  `json:"title"`
 	// PublishedAt is when the article was first published, in UTC. A time
-	// the page gives without an offset is read in the source's zone
-	// (Europe/Istanbul for Turkish, Europe/Moscow for Russian, or the
-	// source's configured timezone).
+	// the page gives without an offset is read in the source's configured
+	// timezone, else in the zone of the article's language (LangZone:
+	// Europe/Istanbul for Turkish, Europe/Moscow for Russian). When
+	// neither applies, no offset is invented: PublishedLocal is set.
 	PublishedAt time.Time `json:"published_at,omitzero"`
+	// PublishedLocal: the page wrote the time without an offset and no
+	// zone is known for it (no configured timezone, a language with no
+	// zone rule). PublishedAt then holds the date and clock time the page
+	// shows, labelled UTC: it is not an instant, and only its date (and
+	// its clock time, per PublishedPrecision) may be shown.
+	PublishedLocal bool `json:"published_local,omitempty"`
 	// PublishedPrecision says how much of PublishedAt the page gave (see
 	// the Precision constants); "" when PublishedAt is zero. With "date",
 	// PublishedAt is the start of that day in the source's zone and only
@@ -144,6 +153,8 @@ type Article struct {
 	// "Обновлено", dateModified), never the publication time; zero when
 	// the page gives none.
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// UpdatedLocal is PublishedLocal for UpdatedAt.
+	UpdatedLocal bool `json:"updated_local,omitempty"`
 	// Byline is the person or persons credited with the text, joined by
 	// ", ". Never a weekday, a date, a place, an agency, an outlet or a
 	// site: those go to Attribution or nowhere.

@@ -116,6 +116,11 @@ func TestArticleValidate(t *testing.T) {
 		{"schema", func(a *article.Article) { a.Schema = "page/v1" }, `schema: is "page/v1", want "article/v1"`},
 		{"unknown precision", func(a *article.Article) { a.PublishedPrecision = "hour" }, `published_precision: "hour" is not one of`},
 		{"precision without a time", func(a *article.Article) { a.PublishedAt = time.Time{}; a.PublishedPrecision = "date" }, "published_precision: is \"date\" but published_at is missing"},
+		{"local without a time", func(a *article.Article) {
+			a.PublishedAt = time.Time{}
+			a.PublishedPrecision = ""
+			a.PublishedLocal = true
+		}, "published_local: is set but published_at is missing"},
 		{"heading out of range", func(a *article.Article) { a.Headings = []int{len(a.Paragraphs)} }, "headings[0]: "},
 		{"headings not ascending", func(a *article.Article) { a.Headings = []int{0, 0} }, "headings[1]: 0 is not after 0"},
 	}

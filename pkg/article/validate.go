@@ -87,6 +87,9 @@ func (p *Page) Validate() error {
 	if err := checkPrecision(p.PublishedPrecision, p.PublishedAt); err != nil {
 		return err
 	}
+	if err := checkLocal(p.PublishedLocal, p.PublishedAt, p.UpdatedLocal, p.UpdatedAt); err != nil {
+		return err
+	}
 	for n, b := range p.Blocks {
 		field := fmt.Sprintf("blocks[%d]", n)
 		switch {
@@ -126,6 +129,9 @@ func (a *Article) Validate() error {
 	if err := checkPrecision(a.PublishedPrecision, a.PublishedAt); err != nil {
 		return err
 	}
+	if err := checkLocal(a.PublishedLocal, a.PublishedAt, a.UpdatedLocal, a.UpdatedAt); err != nil {
+		return err
+	}
 	for n, h := range a.Headings {
 		switch {
 		case h < 0 || h >= len(a.Paragraphs):
@@ -149,6 +155,17 @@ func checkPrecision(prec string, t time.Time) error {
 		return nil
 	}
 	return fieldErr("published_precision", "%q is not one of %q, %q, %q", prec, PrecisionDate, PrecisionMinute, PrecisionSecond)
+}
+
+// checkLocal: a time is local only when there is one.
+func checkLocal(pubLocal bool, pub time.Time, updLocal bool, upd time.Time) error {
+	if pubLocal && pub.IsZero() {
+		return fieldErr("published_local", "is set but published_at is missing")
+	}
+	if updLocal && upd.IsZero() {
+		return fieldErr("updated_local", "is set but updated_at is missing")
+	}
+	return nil
 }
 
 // Validate checks a drop/v1 message.

@@ -300,11 +300,25 @@ func setMeta(a *article.Article, p *article.Page, m clean.Meta) {
 			a.Attribution = s
 		}
 	}
+	// A time the page wrote without an offset, on a page whose markup
+	// named no language with a zone, is read in the zone of the language
+	// the text turned out to be in; in no zone when it has none.
+	loc := article.LangZone(a.Lang)
+	a.PublishedLocal = p.PublishedLocal
+	if a.PublishedLocal && loc != nil {
+		a.PublishedAt, a.PublishedLocal = article.InZone(a.PublishedAt, loc), false
+	}
 	if !a.PublishedAt.IsZero() {
 		a.PublishedPrecision = p.PublishedPrecision
+	} else {
+		a.PublishedLocal = false
 	}
-	if p.UpdatedAt.After(a.PublishedAt) {
-		a.UpdatedAt = p.UpdatedAt
+	upd, updLocal := p.UpdatedAt, p.UpdatedLocal
+	if updLocal && loc != nil {
+		upd, updLocal = article.InZone(upd, loc), false
+	}
+	if upd.After(a.PublishedAt) {
+		a.UpdatedAt, a.UpdatedLocal = upd, updLocal
 	}
 }
 

@@ -16,9 +16,11 @@ import (
 // an analyst reads (byline, attribution, credit, dateline, published and
 // updated times with their precision) and every paragraph of the text,
 // sub-headings marked. The pages are the extractor's golden pages, read
-// in place.
+// in place. The third, a Turkish page whose markup names no language,
+// writes its times without an offset: the extractor keeps them local and
+// the classifier reads them in Istanbul once the text says Turkish.
 func TestMetaGolden(t *testing.T) {
-	for _, name := range []string{"tr_meta_liveblog", "ru_meta_updated"} {
+	for _, name := range []string{"tr_meta_liveblog", "ru_meta_updated", "tr_trt_divsoup"} {
 		t.Run(name, func(t *testing.T) {
 			f, err := os.Open(filepath.Join("..", "extract", "testdata", name+".html"))
 			if err != nil {
@@ -34,7 +36,7 @@ func TestMetaGolden(t *testing.T) {
 				Schema: article.SchemaPage, ID: article.IDFor(u.String()), URL: u.String(), CanonicalURL: u.String(),
 				Source: "yeni", FetchedAt: now, HTTP: article.HTTP{Status: 200},
 				Title: res.Title, PublishedAt: res.PublishedAt, PublishedPrecision: res.PublishedPrecision,
-				UpdatedAt: res.UpdatedAt, Byline: res.Byline, Attribution: res.Attribution,
+				PublishedLocal: res.PublishedLocal, UpdatedAt: res.UpdatedAt, UpdatedLocal: res.UpdatedLocal, Byline: res.Byline, Attribution: res.Attribution,
 				Dateline: res.Dateline, LangHint: res.LangHint, Blocks: res.Blocks,
 				ContentHash: article.HashBlocks(res.Blocks),
 			}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -72,10 +71,13 @@ var (
 )
 
 // stamp is a time as the page gives it: the instant, in UTC, and how much
-// of it the page wrote (article.PrecisionDate, Minute or Second).
+// of it the page wrote (article.PrecisionDate, Minute or Second). local
+// marks a time the page wrote without an offset where no zone rule
+// applies: t is then the wall-clock time it shows, labelled UTC.
 type stamp struct {
-	t    time.Time
-	prec string
+	t     time.Time
+	prec  string
+	local bool
 }
 
 func (s stamp) zero() bool { return s.t.IsZero() }
@@ -87,11 +89,11 @@ type zones struct {
 	lang  string         // the page's language hint
 }
 
-// loc is the zone for a page in language lang ("" = the page's hint).
+// loc is the zone for a page in language lang ("" = the page's hint):
 // Turkish pages are read in Europe/Istanbul, Russian ones in
 // Europe/Moscow, and the languages of one zone in theirs (Japanese,
-// Korean, Chinese); anything else gets +03:00, which both zones have been
-// since 2016 and the pipeline only keeps Turkish and Russian pages.
+// Korean, Chinese; article.LangZone). It is nil for any other page: its
+// zone is not known, and no offset is invented for it.
 func (z zones) loc(lang string) *time.Location {
 	if z.fixed != nil {
 		return z.fixed
@@ -99,33 +101,16 @@ func (z zones) loc(lang string) *time.Location {
 	if lang == "" {
 		lang = z.lang
 	}
-	if z, ok := langZones[lang]; ok {
-		return z()
-	}
-	return plus3
+	return article.LangZone(lang)
 }
 
-// The zones, loaded once: time.LoadLocation reads and parses the zone's
-// data on every call, which cost the fetcher a twentieth of its CPU when
-// every page asked for its zone.
-var (
-	plus3     = time.FixedZone("+03", 3*60*60)
-	langZones = map[string]func() *time.Location{
-		"tr": zoneOnce("Europe/Istanbul"),
-		"ru": zoneOnce("Europe/Moscow"),
-		"ja": zoneOnce("Asia/Tokyo"),
-		"ko": zoneOnce("Asia/Seoul"),
-		"zh": zoneOnce("Asia/Shanghai"),
+// wallClock is the zone to build a time in: loc, or UTC for a time kept
+// as the wall-clock time the page shows (local) when there is no zone.
+func wallClock(loc *time.Location) (_ *time.Location, local bool) {
+	if loc == nil {
+		return time.UTC, true
 	}
-)
-
-func zoneOnce(name string) func() *time.Location {
-	return sync.OnceValue(func() *time.Location {
-		if loc, err := time.LoadLocation(name); err == nil {
-			return loc
-		}
-		return plus3
-	})
+	return loc, false
 }
 
 // parseDate reads a machine date (JSON-LD, meta, <time datetime>), falling
@@ -142,16 +127,15 @@ func parseDate(s string, z zones) (stamp, bool) {
 		}
 	}
 	if s[0] >= '0' && s[0] <= '9' {
-		var loc *time.Location
+		loc, local := wallClock(z.loc(""))
 		for _, l := range localLayouts {
 			if len(s) < len(l)-2 {
 				continue
 			}
-			if loc == nil {
-				loc = z.loc("")
-			}
 			if t, err := time.ParseInLocation(l, s, loc); err == nil {
-				return plausible(t, layoutPrecision(l))
+				st, ok := plausible(t, layoutPrecision(l))
+				st.local = ok && local
+				return st, ok
 			}
 		}
 	}
@@ -385,7 +369,8 @@ func isSep(r rune) bool {
 
 // dateFrom builds a time from day, month, year and a time of day (h, mi;
 // "" when the page gives none). Without a time of day
-// it is the start of the day in loc, with date precision.
+// it is the start of the day in loc, with date precision. A nil loc keeps
+// the time as written (stamp.local).
 func dateFrom(day, month, year, h, mi string, loc *time.Location) (stamp, bool) {
 	d, _ := strconv.Atoi(day)
 	mo, _ := strconv.Atoi(month)
@@ -399,11 +384,14 @@ func dateFrom(day, month, year, h, mi string, loc *time.Location) (stamp, bool) 
 	if d < 1 || d > 31 || mo < 1 || mo > 12 || hh > 23 || mm > 59 {
 		return stamp{}, false
 	}
+	loc, local := wallClock(loc)
 	t := time.Date(y, time.Month(mo), d, hh, mm, 0, 0, loc)
 	if t.Day() != d { // 31.02 rolled over
 		return stamp{}, false
 	}
-	return plausible(t, prec)
+	st, ok := plausible(t, prec)
+	st.local = ok && local
+	return st, ok
 }
 
 // Datelines open wire copy: "İSTANBUL (DHA) –", "ANKARA (AA) -",

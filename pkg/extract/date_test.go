@@ -52,13 +52,13 @@ func TestDates(t *testing.T) {
 		{"English day first, at, seasonal zone", `<html lang="en"><h1>A headline here</h1><div>1 June 2019 at 08:34 PM EDT</div>`,
 			"2019-06-02T00:34:00Z", article.PrecisionMinute, ""},
 		{"English abbreviated month and ordinal", `<html lang="en"><h1>A headline here</h1><div>Posted Oct. 9th, 2019</div>`,
-			"2019-10-08T21:00:00Z", article.PrecisionDate, ""},
+			"2019-10-09T00:00:00Z", article.PrecisionDate, ""},
 		{"English Updated told apart", `<html lang="en"><h1>A headline here</h1><div>Published Dec 8, 2016 6:18am GMT | Updated Dec 9, 2016 10:02am GMT</div>`,
 			"2016-12-08T06:18:00Z", article.PrecisionMinute, "2016-12-09T10:02:00Z"},
 		{"German day with a dot", `<html lang="de"><h1>Eine Überschrift</h1><div>18. November 2026</div>`,
-			"2026-11-17T21:00:00Z", article.PrecisionDate, ""},
+			"2026-11-18T00:00:00Z", article.PrecisionDate, ""},
 		{"Spanish de", `<html lang="es"><h1>Un titular</h1><div>18 de noviembre de 2026</div>`,
-			"2026-11-17T21:00:00Z", article.PrecisionDate, ""},
+			"2026-11-18T00:00:00Z", article.PrecisionDate, ""},
 		{"Japanese 年月日 in Tokyo", `<html lang="ja"><h1>見出しの文字列です</h1><div>2019年4月2日 14:30</div>`,
 			"2019-04-02T05:30:00Z", article.PrecisionMinute, ""},
 		{"Chinese 年月日, date only", `<html lang="zh"><h1>标题文字内容</h1><div>发布时间：2017年3月1日</div>`,
@@ -92,6 +92,54 @@ func TestDates(t *testing.T) {
 			}
 			if got := rfc(res.UpdatedAt); got != tt.upd {
 				t.Errorf("updated %s, want %s", got, tt.upd)
+			}
+		})
+	}
+}
+
+// TestZoneless: a time written without an offset is read in the source's
+// zone, else in the zone of the page's language (Turkish, Russian, and
+// the languages of one zone); on any other page no offset is invented:
+// the time stays the wall-clock time written, marked local, and a
+// date-only page keeps its own day.
+func TestZoneless(t *testing.T) {
+	baku, err := time.LoadLocation("Asia/Baku")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, page string
+		zone       *time.Location // the source's configured zone
+		pub        string
+		local      bool
+	}{
+		{"English date only keeps its day", `<html lang="en"><h1>A headline here</h1><div>Posted March 4, 2019</div>`, nil,
+			"2019-03-04T00:00:00Z", true},
+		{"French time without a zone", `<html lang="fr"><h1>Un titre ici</h1><div>Publié le 4 mars 2019 à 23:40</div>`, nil,
+			"2019-03-04T23:40:00Z", true},
+		{"no language, numeric", `<h1>Başlık</h1><div>12.01.2020 14:35</div>`, nil,
+			"2020-01-12T14:35:00Z", true},
+		{"JSON-LD without an offset, German", `<html lang="de"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-08T16:01:00"}</script>`, nil,
+			"2020-01-08T16:01:00Z", true},
+		{"an offset given is an instant", `<html lang="en"><meta property="article:published_time" content="2020-01-08T16:01:00-05:00">`, nil,
+			"2020-01-08T21:01:00Z", false},
+		{"a zone named is an instant", `<html lang="en"><h1>A headline here</h1><div>December 16, 2016, 4:19 PM ET</div>`, nil,
+			"2016-12-16T21:19:00Z", false},
+		{"Turkish page in Istanbul", `<html lang="tr"><h1>Başlık</h1><div>12.01.2020 14:35</div>`, nil,
+			"2020-01-12T11:35:00Z", false},
+		{"Russian month names say the zone", `<h1>Заголовок</h1><p>12 января 2020, 14:35</p>`, nil,
+			"2020-01-12T11:35:00Z", false},
+		{"the source's zone wins", `<html lang="en"><h1>A headline here</h1><div>Posted March 4, 2019 10:00</div>`, baku,
+			"2019-03-04T06:00:00Z", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ExtractWith(strings.NewReader(tt.page), nil, Options{Zone: tt.zone})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rfc(res.PublishedAt); got != tt.pub || res.PublishedLocal != tt.local {
+				t.Errorf("published %s (local %v), want %s (local %v)", got, res.PublishedLocal, tt.pub, tt.local)
 			}
 		})
 	}

@@ -106,19 +106,26 @@ type Result struct {
 	// PublishedPrecision is how much of PublishedAt the page gave
 	// (article.PrecisionDate, Minute, Second); "" when unknown.
 	PublishedPrecision string
-	UpdatedAt          time.Time `json:",omitzero"` // UTC; the page's last update, zero when none
-	Byline             string    // the persons credited, never an agency, outlet, place or date
-	Attribution        string    // the agency or outlet credited, else the site's name
-	Dateline           string    // the exact leading text of a body block, so that the classifier can strip it as a prefix
-	LangHint           string    // from <html lang> or og:locale, lowercased primary subtag: "tr", "ru"
-	Blocks             []article.Block
+	// PublishedLocal: the page wrote PublishedAt without an offset and
+	// no zone rule applied (no source zone, a language with no zone of
+	// its own): PublishedAt is the wall-clock time the page shows,
+	// labelled UTC, not an instant.
+	PublishedLocal bool      `json:",omitempty"`
+	UpdatedAt      time.Time `json:",omitzero"`  // UTC; the page's last update, zero when none
+	UpdatedLocal   bool      `json:",omitempty"` // UpdatedAt is local, as PublishedLocal
+	Byline         string    // the persons credited, never an agency, outlet, place or date
+	Attribution    string    // the agency or outlet credited, else the site's name
+	Dateline       string    // the exact leading text of a body block, so that the classifier can strip it as a prefix
+	LangHint       string    // from <html lang> or og:locale, lowercased primary subtag: "tr", "ru"
+	Blocks         []article.Block
 }
 
 // Options are a source's settings for extraction.
 type Options struct {
 	Rules *Rules // may be nil
 	// Zone reads the times a page writes without an offset; nil picks
-	// it by the page's language (Europe/Istanbul, Europe/Moscow).
+	// it by the page's language (article.LangZone: Europe/Istanbul,
+	// Europe/Moscow), and a page in another language keeps them local.
 	Zone *time.Location
 
 	keepRaw bool // parse script and style text too (tests compare)

@@ -25,7 +25,8 @@ func (w *walker) result(zone *time.Location) *Result {
 	res.Byline, res.Attribution = w.byline(&l, ld, blocks, head)
 	pub, upd := w.dates(&l, ld, blocks, head, zones{fixed: zone, lang: res.LangHint})
 	res.PublishedAt, res.PublishedPrecision = pub.t, pub.prec
-	res.UpdatedAt = upd.t
+	res.PublishedLocal = pub.local
+	res.UpdatedAt, res.UpdatedLocal = upd.t, upd.local
 	// The dateline opens the story, which may come after a lead, a date
 	// line and a credit that are body too.
 	for i, n := 0, 0; i < len(blocks) && n < 6; i++ {

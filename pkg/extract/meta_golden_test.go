@@ -18,6 +18,7 @@ type metaOnly struct {
 	Title              string
 	PublishedAt        string
 	PublishedPrecision string
+	PublishedLocal     bool `json:",omitempty"`
 	UpdatedAt          string
 	Byline             string
 	Attribution        string
@@ -44,7 +45,7 @@ func TestMetaGolden(t *testing.T) {
 			}
 			checkInvariants(t, res)
 			m := metaOnly{Title: res.Title, PublishedAt: stampString(res.PublishedAt),
-				PublishedPrecision: res.PublishedPrecision, UpdatedAt: stampString(res.UpdatedAt),
+				PublishedPrecision: res.PublishedPrecision, PublishedLocal: res.PublishedLocal, UpdatedAt: stampString(res.UpdatedAt),
 				Byline: res.Byline, Attribution: res.Attribution, Dateline: res.Dateline, LangHint: res.LangHint}
 			golden.Check(t, strings.TrimSuffix(page, ".html")+".golden.json", indent(t, m), *update)
 		})

@@ -169,7 +169,7 @@ func offsetSeconds(s string) (secs int, ok bool) {
 	return secs, true
 }
 
-// namedZones loads each zone that zoneAbbrevs names once, as langZones
+// namedZones loads each zone that zoneAbbrevs names once, as article.LangZone
 // does, rather than for every page that writes "МСК" or "ET"; nil for a
 // zone this system's data lacks.
 var namedZones = func() map[string]func() *time.Location {

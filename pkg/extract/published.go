@@ -73,6 +73,7 @@ func (w *walker) pageURLString() string {
 }
 
 func sameDay(a, b time.Time, loc *time.Location) bool {
+	loc, _ = wallClock(loc)
 	a, b = a.In(loc), b.In(loc)
 	return a.YearDay() == b.YearDay() && a.Year() == b.Year()
 }

@@ -214,9 +214,11 @@ func TestSitemaps(t *testing.T) {
 	}
 	got := byURL(e.pages(t, "maps"))
 	wantDates := map[string]time.Time{
-		// The day in the page's URL, in the page's zone (a Turkish
-		// page: Istanbul's midnight), as precise as the sitemap's day.
-		s.url("/archive/2026/03/01/old-story"): time.Date(2026, 2, 28, 21, 0, 0, 0, time.UTC),
+		// The day in the page's URL, as precise as the sitemap's day;
+		// the page is English and its source has no zone, so the day
+		// stays the page's own (local, at 00:00 UTC), not a guessed
+		// zone's midnight.
+		s.url("/archive/2026/03/01/old-story"): time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
 		// The URL's day, and the sitemap's time that day.
 		s.url("/archive/2026/03/02/older-story"): time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC),
 		s.url("/news/sitemap-news-story"):        time.Date(2026, 3, 3, 3, 45, 0, 0, time.UTC),
@@ -229,6 +231,9 @@ func TestSitemaps(t *testing.T) {
 		}
 		if !p.PublishedAt.Equal(want) {
 			t.Errorf("%s: published_at = %v, want %v", u, p.PublishedAt, want)
+		}
+		if wantLocal := strings.Contains(u, "old-story"); p.PublishedLocal != wantLocal {
+			t.Errorf("%s: published_local = %v, want %v", u, p.PublishedLocal, wantLocal)
 		}
 	}
 }

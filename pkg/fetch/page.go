@@ -55,7 +55,9 @@ func BuildPage(r io.Reader, pageURL *url.URL, src *Source, resp article.HTTP, no
 		Blocks:       res.Blocks,
 
 		PublishedPrecision: res.PublishedPrecision,
+		PublishedLocal:     res.PublishedLocal,
 		UpdatedAt:          res.UpdatedAt,
+		UpdatedLocal:       res.UpdatedLocal,
 		Attribution:        res.Attribution,
 	}
 	if p.Blocks == nil {

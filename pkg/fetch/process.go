@@ -264,6 +264,7 @@ func (f *Fetcher) processLink(ctx context.Context, src *Source, l link, c *count
 		!l.Published.Before(p.PublishedAt.Add(-14*time.Hour)) && l.Published.Before(p.PublishedAt.Add(38*time.Hour))
 	if (p.PublishedAt.IsZero() || finer) && !l.Published.IsZero() {
 		p.PublishedAt = l.Published
+		p.PublishedLocal = false // a listing's time is an instant
 		p.PublishedPrecision = article.PrecisionSecond
 		if l.DateOnly {
 			p.PublishedPrecision = article.PrecisionDate
