@@ -46,6 +46,12 @@ func paragraphLike(b *rawBlock) bool {
 // linear: each block touches at most three elements, and the subtree sums
 // run once over the elements in reverse pre-order (children before parents).
 func (w *walker) aggregate() {
+	w.proseComments()
+	w.sum()
+}
+
+// sum adds up the blocks' text and scores into the elements.
+func (w *walker) sum() {
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		if b.elem < 0 {
@@ -65,7 +71,7 @@ func (w *walker) aggregate() {
 		// equally, while comments inside it still rank below the article.
 		n := 0
 		for m := b.marks; m != nil && n < 4; m = m.parent {
-			if !m.header {
+			if !m.header && !m.prose {
 				n++
 			}
 		}
@@ -102,10 +108,25 @@ func (w *walker) within(e, c int32) bool {
 	return c >= 0 && e >= c && e < w.elems[c].end
 }
 
-// container picks the article: a source's rules, then microdata
+// container picks the article. When prose under a comment word outweighs
+// the choice, the word gives way and the choice is made again.
+func (w *walker) container() layout {
+	l := w.pick()
+	if len(w.proseMarks) == 0 || !w.proseWins(l) {
+		return l
+	}
+	for i := range w.elems {
+		e := &w.elems[i]
+		e.score, e.chars, e.linkChars, e.para, e.ownPara, e.near = 0, 0, 0, 0, 0, 0
+	}
+	w.sum()
+	return w.pick()
+}
+
+// pick chooses the article: a source's rules, then microdata
 // articleBody, then the <article> holding most of the prose, then the
 // best-scoring element.
-func (w *walker) container() layout {
+func (w *walker) pick() layout {
 	if l, ok := w.ruleLayout(); ok {
 		return l
 	}
@@ -286,7 +307,10 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 		if m.forced {
 			return m.zone
 		}
-		if w.encloses(l, m.elem) || (m.header && inArticle) || w.holdsArticle(l, m) {
+		// A comment word on prose outside the article leaves it
+		// unknown; inside, holdsArticle judges it against the article.
+		if w.encloses(l, m.elem) || (m.header && inArticle) || w.holdsArticle(l, m) ||
+			(m.prose && !w.within(m.elem, l.main)) {
 			continue
 		}
 		return m.zone

@@ -209,6 +209,20 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_comments_after_short.html", "Министр иностранных дел", article.ZoneBody},
 		{"ru_comments_after_short.html", "Ранее турецкая сторона", article.ZoneBody},
 		{"ru_comments_after_short.html", "Давно пора было", article.ZoneUnknown},
+		// An opinion column whose container carries a comment word
+		// (yorum, comment): one run of paragraphs in one parent is the
+		// article, and outweighs a box that scored higher with the word
+		// counted; the threads after it, itemised or flat, stay comments.
+		{"tr_column_yorum.html", "Dışişleri bakanlarının geçen hafta", article.ZoneBody},
+		{"tr_column_yorum.html", "Önümüzdeki ay Bükreş'te", article.ZoneBody},
+		{"tr_column_yorum.html", "Selin Akgündüz, uzun yıllar", article.ZoneUnknown},
+		{"tr_column_yorum.html", "Montrö konusunda yazara", article.ZoneComment},
+		{"tr_column_yorum.html", "Kemal T.", article.ZoneComment},
+		{"ru_comment_column.html", "Подписанное в Баку", article.ZoneBody},
+		{"ru_comment_column.html", "Первые итоги её работы", article.ZoneBody},
+		{"ru_comment_column.html", "«Вестник Каспия» — независимое", article.ZoneUnknown},
+		{"ru_comment_column.html", "Посмотрим, как это будет", article.ZoneComment},
+		{"ru_comment_column.html", "Порты и так загружены", article.ZoneComment},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

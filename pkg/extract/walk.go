@@ -55,6 +55,9 @@ type mark struct {
 	header bool // a header tag, role or class: part of the article when inside it
 	forced bool // a Drop rule: applies even to an ancestor of the article
 	weak   bool // from class/id words only: content evidence overrides it
+	// prose: a comment word on an element whose text reads as one
+	// article, not a thread (thread.go); the mark then counts for nothing.
+	prose  bool
 	parent *mark
 }
 
@@ -118,6 +121,8 @@ type walker struct {
 	dated      []ref // elements whose class says they hold a date
 	bylines    []ref // author/byline/yazar elements, rel=author, itemprop=author
 	firstTitle int   // index of the first h1 block, -1 if none
+
+	proseMarks []proseMark // comment marks on article-like prose (thread.go)
 }
 
 func newWalker(pageURL *url.URL) *walker {

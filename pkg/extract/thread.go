@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// Thresholds for reading a comment-worded element as one article.
+const (
+	proseRunParas = 3    // paragraphs in one unbroken run
+	proseRunChars = 400  // non-space characters in that run
+	proseRunShare = 0.6  // of the element's paragraph text
+	proseRunBreak = 0.5  // short lines among the run's paragraphs, per paragraph
+	maxProseMarks = 1024 // comment marks judged on one page
+)
+
+// proseRun is a run of paragraphs that share one parent element.
+type proseRun struct {
+	parent       int32
+	chars, paras int
+	// breaks are the other blocks of the same parent between the run's
+	// paragraphs (name and stamp lines); pending are those after its last.
+	breaks, pending int
+}
+
+// threadStat is what the blocks below one comment mark look like.
+type threadStat struct {
+	total     int // paragraph text below the mark
+	cur, best proseRun
+	prose     bool
+}
+
+func (s *threadStat) end() {
+	if s.cur.chars > s.best.chars {
+		s.best = s.cur
+	}
+	s.cur = proseRun{parent: -1}
+}
+
+// proseComments reads the elements whose class or id carries a comment
+// word by what they hold. Reader comments are a list of items, each its
+// own element with a name line and a stamp before a short text, so their
+// paragraphs have as many parents as there are comments, or, written flat,
+// a name and a stamp line between every paragraph or two. An article is
+// one long run of paragraphs in one parent with few short lines between
+// them: an opinion column ("comment", "yorum", "комментарий"), a page
+// template that calls everything below the headline a comment block.
+// Such a mark is set prose, and counts for nothing in the container
+// scores and zones: the class word is a prior, and the shape of the text
+// outweighs it.
+func (w *walker) proseComments() {
+	var stats map[*mark]*threadStat
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem < 0 {
+			continue
+		}
+		for m := b.marks; m != nil; m = m.parent {
+			if !m.weak || m.zone != article.ZoneComment {
+				continue
+			}
+			if stats == nil {
+				stats = make(map[*mark]*threadStat)
+			}
+			s := stats[m]
+			if s == nil {
+				if len(stats) >= maxProseMarks {
+					continue
+				}
+				s = &threadStat{cur: proseRun{parent: -1}, best: proseRun{parent: -1}}
+				stats[m] = s
+			}
+			s.add(w, i)
+		}
+	}
+	for m, s := range stats {
+		s.end()
+		r := s.best
+		s.prose = r.paras >= proseRunParas && r.chars >= proseRunChars &&
+			float64(r.chars) >= proseRunShare*float64(s.total) &&
+			float64(r.breaks) <= proseRunBreak*float64(r.paras) &&
+			!w.repeated(m.elem)
+	}
+	// One long comment reads as prose by itself: it is the thread around
+	// it that says comment. A mark is prose only when every comment mark
+	// around it is.
+	for m, s := range stats {
+		if !s.prose {
+			continue
+		}
+		ok := true
+		for a := m.parent; a != nil; a = a.parent {
+			if as := stats[a]; as != nil && !as.prose {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			w.proseMarks = append(w.proseMarks, proseMark{m: m, run: s.best.chars})
+		}
+	}
+}
+
+// proseMark is a comment mark whose element reads as one article, with
+// the length of its longest run of paragraphs.
+type proseMark struct {
+	m   *mark
+	run int
+}
+
+// proseWins sets prose the comment marks whose elements read as an
+// article and hold clearly more of it than the container chosen with the
+// marks counted: twice its paragraph text. Then the class word gives way.
+// A mark on a long comment beside a real article stays, as the article
+// outweighs it. It reports whether any mark changed.
+func (w *walker) proseWins(l layout) bool {
+	if l.bodies != nil {
+		return false
+	}
+	para := 0
+	if l.main >= 0 {
+		para = w.elems[l.main].para
+	}
+	changed := false
+	for _, p := range w.proseMarks {
+		e := p.m.elem
+		if l.main >= 0 && (w.within(e, l.main) || w.within(l.main, e)) {
+			continue
+		}
+		if p.run >= 2*para {
+			p.m.prose = true
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repeated reports an element with a sibling of the same tag and classes
+// beside it: one item of a list, as comments are.
+func (w *walker) repeated(e int32) bool {
+	n := w.elems[e].node
+	class := attr(n, "class")
+	same := func(s *html.Node) bool {
+		return s != nil && s.Data == n.Data && attr(s, "class") == class
+	}
+	p, q := n.PrevSibling, n.NextSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	for q != nil && q.Type != html.ElementNode {
+		q = q.NextSibling
+	}
+	return same(p) || same(q)
+}
+
+// add counts block i, which sits below the mark.
+func (s *threadStat) add(w *walker, i int) {
+	b := &w.blocks[i]
+	parent := b.elem
+	if b.node != nil && (leafy(b.node.DataAtom) || w.elems[b.elem].end == b.elem+1) {
+		parent = w.elems[b.elem].parent
+	}
+	if !paragraphLike(b) {
+		if parent == s.cur.parent && s.cur.paras > 0 {
+			s.cur.pending++
+		}
+		return
+	}
+	s.total += b.chars
+	if parent != s.cur.parent {
+		s.end()
+		s.cur = proseRun{parent: parent}
+	}
+	s.cur.chars += b.chars
+	s.cur.paras++
+	s.cur.breaks += s.cur.pending
+	s.cur.pending = 0
+}
