@@ -20,11 +20,25 @@ import (
 // and labels are dropped. sites are the site's own names and host. Both
 // results are joined with ", " and may be "".
 func Split(s string, sites ...string) (persons, orgs string) {
+	return split(s, false, sites)
+}
+
+// SplitLabelled is Split for the text after a byline label ("By", "Yazan:",
+// "Автор:", the label already cut): a name there ends at the first
+// lower-case word ("Jane Roe in Science on 2 December").
+func SplitLabelled(s string, sites ...string) (persons, orgs string) {
+	return split(s, true, sites)
+}
+
+func split(s string, labelled bool, sites []string) (persons, orgs string) {
 	if strings.Contains(s, "://") {
 		return "", ""
 	}
 	var ps, os []string
-	for _, part := range parts(s) {
+	for i, part := range parts(s) {
+		if i == 0 && labelled {
+			part = nameHead(part)
+		}
 		switch kind(part, sites) {
 		case Person:
 			ps = appendNew(ps, part)
@@ -52,7 +66,7 @@ func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(st
 // parts splits a credit line at the separators that join names: commas,
 // semicolons, slashes, pipes, "&" and the conjunctions "ve", "и", "and".
 func parts(s string) []string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = cutDates(unglue(strings.Join(strings.Fields(s), " ")))
 	for _, conj := range []string{" ve ", " и ", " and ", " & "} {
 		s = strings.ReplaceAll(s, conj, ",")
 	}
@@ -67,7 +81,10 @@ func parts(s string) []string {
 	var out []string
 	for _, f := range fields {
 		f = strings.Trim(strings.TrimSpace(f), "-–—:()[]«»\"'")
-		f = strings.TrimSpace(stripLabel(f))
+		if g := strings.TrimSpace(stripLabel(f)); g != f {
+			f = nameHead(g)
+		}
+		f = stripRole(f)
 		if f != "" {
 			out = append(out, f)
 		}
@@ -79,11 +96,11 @@ func parts(s string) []string {
 var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "correspondent", "корреспондент", "обозреватель", "редактор"}
 
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
-var labels = []string{"yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от"}
+var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от"}
 
 // spaceLabels are labels without a colon: "Yazar Ahmet Kaya", "By Jane Roe".
 // "Haber Merkezi" is a desk, so "haber" needs its colon.
-var spaceLabels = map[string]bool{"yazar": true, "автор": true, "by": true, "от": true}
+var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story by": true, "yazar": true, "автор": true, "by": true, "от": true}
 
 func stripLabel(s string) string {
 	f := fold(s)
@@ -139,6 +156,11 @@ func kind(s string, sites []string) Kind {
 		return Other
 	}
 	if org {
+		if len(words) == 1 && orgWords[strings.Trim(f, ".,:;")] {
+			// "News", "Haber", "Staff": a generic word alone, left of a
+			// role ("News & Culture Writer"), names no outlet.
+			return Other
+		}
 		return Org
 	}
 	if place == len(words) {

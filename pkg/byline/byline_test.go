@@ -48,6 +48,31 @@ func TestSplit(t *testing.T) {
 		{"Here's Why...", "", "", ""},
 		{"Condé Nast", "Condé Nast", "", "Condé Nast"},
 		{"Bu haberin yazarı sayfanın en altında yer alır", "", "", ""},
+		// A date and a time beside the names, before or after.
+		{"By Jane Roe December 28, 2016", "", "Jane Roe", ""},
+		{"January 17, 2017 at 6:08 PM ET by Jane Roe", "", "Jane Roe", ""},
+		{"Wednesday January 18, 2017 10:44 am PST by Jane Roe", "", "Jane Roe", ""},
+		{"18.11.2026 14:35 — Ayşe Kaya", "", "Ayşe Kaya", ""},
+		{"Мария Соколова 18 ноября 2026 г. в 18:12", "", "Мария Соколова", ""},
+		{"Günlük Haber 9/21/2016 Selin Ak", "", "Selin Ak", "Günlük Haber"},
+		{"Written by Jane Roe in Science on 1 June 2019 at 08:34 PM EDT. 51 Comments", "", "Jane Roe", ""},
+		// Roles before or after the name, and the icons' labels.
+		{"Jane Roe, Staff Writer", "", "Jane Roe", ""},
+		{"Jane RoeStaff Writer", "", "Jane Roe", ""},
+		{"Culture Writer", "", "", ""},
+		{"Jane RoeTwitterNews & Culture Writer", "", "Jane Roe", ""},
+		{"Jane Roe Twitter", "", "Jane Roe", ""},
+		{"Ayşe Kaya, Ankara Muhabiri", "", "Ayşe Kaya", ""},
+		{"Muhabir Ayşe Kaya", "", "Ayşe Kaya", ""},
+		{"Иван Петров, специальный корреспондент", "", "Иван Петров", ""},
+		{"Senior Editor Jane Roe", "", "Jane Roe", ""},
+		{"Reuters Staff", "", "", "Reuters"},
+		{"Senior Kaya", "", "Senior Kaya", ""},
+		{"Jane Roe Senior Politics Editor, The Daily Example", "", "Jane Roe", "The Daily Example"},
+		{"By Jane Roe Published in Science December 14, 2016 2:24 pm", "", "Jane Roe", ""},
+		{"Bernie Was Once Asked to Leave a Commune", "", "", ""},
+		{"FacebookTwitterInstagramKOO APPYOUTUBE", "", "", ""},
+		{"Follow us: Facebook Twitter Jane Roe", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

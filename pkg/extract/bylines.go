@@ -25,15 +25,10 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		sites = append(sites, ld.publisher)
 	}
 	try := func(s string) bool {
-		p, o := byline.Split(s, sites...)
-		if attribution == "" {
-			attribution = o
-		}
-		if p != "" {
-			persons = p
-			return true
-		}
-		return false
+		return w.take(byline.Split, s, sites, &persons, &attribution)
+	}
+	tryLabelled := func(s string) bool {
+		return w.take(byline.SplitLabelled, s, sites, &persons, &attribution)
 	}
 	if w.rules != nil && len(w.rules.byline) > 0 {
 		var names []string
@@ -95,7 +90,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	}
 	// A visible "By …" line under the headline, then a line of names
 	// closing the article: wire copy signs at the end.
-	if s := w.labelledByline(blocks, head); s != "" && try(s) {
+	if s := w.labelledByline(blocks, head); s != "" && tryLabelled(s) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
 	if s := w.closingByline(l, blocks); s != "" && hasPerson(s, sites) && try(s) {
@@ -107,9 +102,23 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	return persons, w.attribution(attribution, ld, sites)
 }
 
+// take splits s into the persons and the agency or outlet it credits: the
+// first outlet found is the attribution, the persons the byline.
+func (*walker) take(split func(string, ...string) (string, string), s string, sites []string, persons, attribution *string) bool {
+	p, o := split(s, sites...)
+	if *attribution == "" {
+		*attribution = o
+	}
+	if p != "" {
+		*persons = p
+		return true
+	}
+	return false
+}
+
 // visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
 // "Автор: Иван Петров", "Текст: …"; folded.
-var visibleLabels = []string{"by", "yazan", "yazar", "muhabir", "haber", "автор", "автор материала", "текст",
+var visibleLabels = []string{"written by", "posted by", "by", "yazan", "yazar", "muhabir", "haber", "автор", "автор материала", "текст",
 	"par", "von", "por", "di", "door"}
 
 // labelledByline is a short line just under the headline that opens with
@@ -131,6 +140,11 @@ func (w *walker) labelledByline(blocks []article.Block, head int) string {
 			}
 			r := firstRune(rest)
 			glued := l == "by" && strings.HasPrefix(t, "By") && unicode.IsUpper(firstRune(t[2:]))
+			if strings.TrimSpace(strings.TrimLeft(rest, " :")) == "" && i+1 < len(blocks) && len(blocks[i+1].Text) <= 80 {
+				// The label in a block of its own ("By", "Muhabir:"),
+				// the name in the next.
+				return cleanByline(blocks[i+1].Text)
+			}
 			if r == ':' || r == ' ' || glued {
 				return cleanByline(strings.TrimLeft(skipRunes(t, len([]rune(l))), " :"))
 			}
@@ -232,7 +246,7 @@ func (w *walker) attribution(found string, ld ldInfo, sites []string) string {
 }
 
 // bylineLabels precede a name in a byline element, folded.
-var bylineLabels = []string{"haber merkezi", "yazar", "muhabir", "editor", "haber", "автор", "by"}
+var bylineLabels = []string{"haber merkezi", "about the author", "yazar hakkinda", "об авторе", "yazar", "muhabir", "editor", "haber", "автор", "by"}
 
 // cleanByline drops a leading label ("Yazar:", "Автор:") and rejects what
 // is too long for names (an author bio box) or has no letters.

@@ -1,0 +1,212 @@
+package byline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What a byline slot holds beside the names, on real pages: the date and
+// time ("By Jane Roe December 28, 2016", "18.11.2026 14:35 — Ayşe Kaya",
+// "January 17, 2017 at 6:08 PM ET by Jane Roe"), the writer's role
+// ("Jane Roe, Staff Writer", "Ayşe Kaya, Ankara Muhabiri", "Иван Петров,
+// специальный корреспондент"), and the labels of icons beside the name
+// ("Jane Roe Twitter", glued as "Jane RoeTwitter" when the markup has no
+// space). Each separates names; none is one.
+
+// socialWords label a link to the writer's account.
+var socialWords = set("twitter", "facebook", "instagram", "linkedin", "email", "e-mail", "e-posta",
+	"telegram", "whatsapp", "youtube", "вконтакте", "follow", "takip")
+
+// roleTail are the words of a writer's role, before or after the name.
+var roleTail = set(
+	"writer", "editor", "reporter", "correspondent", "columnist", "contributor", "staff", "senior",
+	"chief", "special", "contributing", "associate", "deputy", "managing",
+	"muhabir", "muhabiri", "muhabirimiz", "editor", "editoru", "yazari", "kose", "ozel", "temsilcisi",
+	"корреспондент", "обозреватель", "редактор", "специальный", "собственный", "собкор", "спецкор",
+	"журналист", "колумнист", "шеф-редактор", "главный",
+)
+
+// roleCore are the role words proper; the others (senior, özel,
+// специальный) only qualify one.
+var roleCore = set("writer", "editor", "reporter", "correspondent", "columnist", "contributor", "staff",
+	"muhabir", "muhabiri", "muhabirimiz", "editoru", "yazari", "temsilcisi",
+	"корреспондент", "обозреватель", "редактор", "собкор", "спецкор", "журналист", "колумнист", "шеф-редактор")
+
+// dateJoin are the words that join a date and a time: "at 6:08 PM",
+// "в 18:12", "saat 14:35", "2026 г.", "on 1 June".
+var dateJoin = set("at", "on", "saat", "в", "г", "г.", "года", "am", "pm", "a.m.", "p.m.",
+	"et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "msk", "мск", "tsi",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"янв", "фев", "мар", "апр", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+	"-", "–", "—", "|")
+
+// timeLabels say which time follows; they end a name wherever they stand
+// ("By Jane Roe Published in Science December 14, 2016").
+var timeLabels = set("published", "updated", "posted", "yayınlanma", "güncelleme", "güncellendi",
+	"опубликовано", "обновлено")
+
+// unglue puts a space where a name runs into an icon's label or a role
+// without one: "Jane RoeTwitter", "Howard BlumeStaff Writer".
+func unglue(s string) string {
+	var b strings.Builder
+	prev, word := rune(0), 0
+	for i, r := range s {
+		if r == ' ' {
+			word = i + 1
+		}
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			rest := fold(s[i:])
+			if socialWords[fold(s[word:i])] { // "TwitterNews"
+				b.WriteByte(' ')
+				word = i
+			}
+			for w := range socialWords {
+				if strings.HasPrefix(rest, w) {
+					b.WriteByte(' ')
+					break
+				}
+			}
+			if !strings.HasSuffix(b.String(), " ") {
+				for w := range roleCore {
+					if strings.HasPrefix(rest, w) {
+						b.WriteByte(' ')
+						break
+					}
+				}
+			}
+		}
+		if strings.HasSuffix(b.String(), " ") {
+			word = i
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// dateWord: a word with a digit, or one that reads as part of a date when
+// beside one (a month, a weekday, "at", "PM", a zone).
+func dateWord(w string) (digit, near bool) {
+	if strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+		return true, true
+	}
+	f := strings.Trim(fold(w), ".,:;()")
+	return false, months[f] || weekdays[f] || dateJoin[f] || dateJoin[fold(w)] || timeLabels[f]
+}
+
+// cutDates replaces each run of date words that holds a digit with a
+// comma, and the icons' labels and the time labels with one too. A line
+// with two icons' labels or more is a share or follow bar, no byline.
+func cutDates(s string) string {
+	words := strings.Fields(s)
+	social := 0
+	for _, w := range words {
+		if socialWords[strings.Trim(fold(w), ".,:;()")] {
+			social++
+		}
+	}
+	if social > 1 {
+		return ""
+	}
+	mark := make([]bool, len(words))
+	near := make([]bool, len(words))
+	for i, w := range words {
+		mark[i], near[i] = dateWord(w)
+	}
+	// Spread from the digits to the date words beside them.
+	for changed := true; changed; {
+		changed = false
+		for i := range words {
+			if mark[i] || !near[i] {
+				continue
+			}
+			if (i > 0 && mark[i-1]) || (i+1 < len(words) && mark[i+1]) {
+				mark[i], changed = true, true
+			}
+		}
+	}
+	var b strings.Builder
+	for i, w := range words {
+		if f := strings.Trim(fold(w), ".,:;()"); mark[i] || socialWords[f] || timeLabels[f] {
+			b.WriteString(" , ")
+			continue
+		}
+		b.WriteString(" ")
+		b.WriteString(w)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// stripRole drops the role words before or after a name: "Staff Writer",
+// "Ankara Muhabiri" keep only the name; a part that is only a role is
+// nothing. At least one proper role word must be there ("Senior" alone
+// is a name's).
+func stripRole(s string) string {
+	words := strings.Fields(s)
+	core := false
+	isRole := func(w string) bool {
+		f := strings.Trim(fold(w), ".,:;()")
+		if roleCore[f] {
+			core = true
+		}
+		return roleTail[f]
+	}
+	end := len(words)
+	for end > 0 && isRole(words[end-1]) {
+		end--
+	}
+	if core {
+		// "Ankara Muhabiri", "Moscow correspondent": the place names the
+		// post, not the writer.
+		for end > 0 && places[strings.Trim(fold(words[end-1]), ".,:;()")] {
+			end--
+		}
+		// "Jane Roe Senior Politics Editor": a qualifier after the
+		// name opens the role, whatever its beat.
+		for i := 2; i < end; i++ {
+			if f := strings.Trim(fold(words[i]), ".,:;()"); roleTail[f] && !roleCore[f] {
+				end = i
+				break
+			}
+		}
+		words = words[:end]
+	}
+	tailCore := core
+	core = false
+	start := 0
+	for start < len(words) && isRole(words[start]) {
+		start++
+	}
+	if core {
+		words = words[start:]
+	}
+	if (tailCore || core) && len(words) == 0 {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// nameHead cuts what follows a name in a labelled line: "Written by
+// Michael Larabel in Valve", "Yazan: Ayşe Kaya bildiriyor". Two name
+// words or more, then a lower-case word that is not a particle of a
+// name. (Unlabelled, four capitalised words and a lower-case one are as
+// often a headline: "Bernie Was Once Asked to Leave".)
+func nameHead(s string) string {
+	words := strings.Fields(s)
+	n := 0
+	for i, w := range words {
+		if nameWord(w) {
+			n++
+			continue
+		}
+		if particles[w] && n > 0 && i+1 < len(words) && nameWord(words[i+1]) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); n >= 2 && unicode.IsLower(r) {
+			return strings.Join(words[:i], " ")
+		}
+		return s
+	}
+	return s
+}
