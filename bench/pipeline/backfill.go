@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -208,12 +210,22 @@ func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.
 	}
 	res.want = want
 	begin := time.Now()
+	fetcherListen := ""
+	if o.profile != "" {
+		if fetcherListen, err = freeAddr(); err != nil {
+			return err
+		}
+	}
 	fetcher, err := startProc(ctx, dir, "fetcher", filepath.Join(o.bin, "fetcher"), "backfill", "-config", cfgPath,
-		"-listen", "", "-progress", "off", warc)
+		"-listen", fetcherListen, "-progress", "off", warc)
 	if err != nil {
 		return err
 	}
+	fetcher.listen = fetcherListen
 	procs = append(procs, fetcher)
+	if o.profile != "" {
+		go profileAll(ctx, o.profile, []*proc{fetcher, cls, sink, ns})
+	}
 	// The fetcher's RSS against how much of the file it has published.
 	published := func() uint64 {
 		sctx, cancel := context.WithTimeout(ctx, 2*time.Second)
@@ -299,4 +311,58 @@ func renderBackfill(o options, res *bfResult, live result) string {
 		}
 	}
 	return b.String()
+}
+
+// profileAll takes a CPU profile of each process at once, 3 s into the run
+// for 15 s (the run's steady state), and writes DIR/<name>.pprof. A profile
+// that fails is reported and the run goes on: it is a diagnosis, not a
+// result.
+func profileAll(ctx context.Context, dir string, procs []*proc) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(os.Stderr, "profile: %v\n", err)
+		return
+	}
+	select {
+	case <-ctx.Done():
+		return
+	case <-time.After(3 * time.Second):
+	}
+	var wg sync.WaitGroup
+	for _, p := range procs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := profile(ctx, p, filepath.Join(dir, p.name+".pprof"), 15*time.Second); err != nil {
+				fmt.Fprintf(os.Stderr, "profile %s: %v\n", p.name, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func profile(ctx context.Context, p *proc, path string, d time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, d+10*time.Second)
+	defer cancel()
+	u := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", p.listen, int(d.Seconds()))
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

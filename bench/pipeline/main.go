@@ -72,6 +72,9 @@ type options struct {
 	slow  string        // backpressure: how the sink is slowed, stop or batch1
 	hold  time.Duration // backpressure: how long the stopped sink stays stopped once all is classified
 	every time.Duration // backpressure: time series row interval in RESULTS.md
+	// profile, when set, is where backfill writes a CPU profile of each
+	// process (fetcher, classifier, sink, nats-server) taken mid-run.
+	profile string
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -88,6 +91,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.slow, "slow", "stop", "backpressure: stop (SIGSTOP the sink until all is classified) or batch1 (sink.batch_size 1, one worker)")
 	fs.DurationVar(&o.hold, "hold", 30*time.Second, "backpressure: keep the stopped sink stopped this long after the last page is classified")
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
+	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -331,11 +335,18 @@ func startNATS(ctx context.Context, o options, dir string) (*proc, string, error
 		return nil, "", err
 	}
 	_, port, _ := net.SplitHostPort(addr)
-	ns, err := startProc(ctx, dir, "nats-server", filepath.Join(o.bin, "nats-server"),
-		"-js", "-sd", filepath.Join(dir, "nats"), "-a", "127.0.0.1", "-p", port)
+	// nats-server serves its profiles on a port of their own.
+	prof, err := freeAddr()
 	if err != nil {
 		return nil, "", err
 	}
+	_, profPort, _ := net.SplitHostPort(prof)
+	ns, err := startProc(ctx, dir, "nats-server", filepath.Join(o.bin, "nats-server"),
+		"-js", "-sd", filepath.Join(dir, "nats"), "-a", "127.0.0.1", "-p", port, "--profile", profPort)
+	if err != nil {
+		return nil, "", err
+	}
+	ns.listen = prof
 	if err := waitFor(20*time.Second, "nats-server listening", func() bool {
 		c, err := net.Dial("tcp", addr)
 		if err == nil {
