@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 )
@@ -22,11 +23,26 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 		}
 	}
 	site := clean(w.metas["og:site_name"])
+	og, tt := clean(w.metas["og:title"]), clean(w.titleText)
 	first, inMain, n := "", "", 0
 	var firstBlock *rawBlock
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		if b.node == nil || b.node.DataAtom != atom.H1 {
+			continue
+		}
+		// An h1 that the page's titles carry whole, less a shorter
+		// segment (the site's name), is the headline, whichever h1 the
+		// container holds: "Title" with <title>"Title | Site".
+		if headlineLike(b.text, site) && (titleAgrees(b.text, og) || titleAgrees(b.text, tt)) {
+			return b.text
+		}
+		// The site's or the blog's name in an h1: the short segment of a
+		// <title> whose other part is longer ("Blog Name - Entry title").
+		if s := siteSegment(b.text, tt); s != "" {
+			if site == "" {
+				site = s
+			}
 			continue
 		}
 		n++
@@ -37,24 +53,106 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 			first, firstBlock = b.text, b
 		}
 	}
-	if headlineLike(inMain, site) {
+	if headlineLike(inMain, site) && !offTitle(inMain, og, tt) {
 		return inMain
 	}
 	// The page's only h1, above a container that holds the body alone,
 	// and not in its header or menus.
-	if n == 1 && headlineLike(first, site) && w.furniture(l, firstBlock.elem, firstBlock.marks) == "" {
+	if n == 1 && headlineLike(first, site) && !offTitle(first, og, tt) && w.furniture(l, firstBlock.elem, firstBlock.marks) == "" {
 		return first
 	}
-	if t := clean(w.metas["og:title"]); t != "" {
-		return stripHost(stripSite(t, site, false), w.pageURL)
+	// og:title, unless it is a section's one word and an h1 reads like
+	// a headline ("Arbeit" over "Wir kämpfen für gute Arbeit").
+	if og != "" && (headlineLike(og, site) || !headlineLike(first, site)) {
+		return stripHost(stripSite(og, site, false), w.pageURL)
 	}
-	if first != "" {
+	if first != "" && !offTitle(first, og, tt) {
 		return first
 	}
 	if t := clean(ld.headline); t != "" {
 		return t
 	}
-	return stripHost(stripSite(clean(w.titleText), site, true), w.pageURL)
+	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// titleSegSeps split a <title> or og:title into the headline and the
+// site's name, spaced or not ("…。｜Site", "…_Site").
+var titleSegSeps = append(append([]string{}, titleSeps...), " :: ", " ｜ ", "｜", "|", "_", "：")
+
+// titleAgrees says title is h, or h and a shorter segment after or
+// before a separator: the page's titles confirm the h1.
+func titleAgrees(h, title string) bool {
+	if title == "" {
+		return false
+	}
+	if normTitle(h) == normTitle(title) {
+		return true
+	}
+	head, tail, ok := splitSegment(title, h)
+	return ok && len(head)+len(tail) < len(h)
+}
+
+// siteSegment is h when it is the shorter segment of title: the site's or
+// the blog's name beside a longer headline; "" otherwise.
+func siteSegment(h, title string) string {
+	head, tail, ok := splitSegment(title, h)
+	if ok && len(head)+len(tail) > 2*len(h) {
+		return h
+	}
+	return ""
+}
+
+// splitSegment finds h at the start or the end of title next to a
+// separator, and returns what is left before and after it, less the
+// separator and the punctuation beside it.
+func splitSegment(title, h string) (head, tail string, ok bool) {
+	if h == "" || len(h) >= len(title) {
+		return "", "", false
+	}
+	trim := func(s string) string {
+		return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) })
+	}
+	if rest, found := strings.CutPrefix(title, h); found {
+		for _, sep := range titleSegSeps {
+			if i := strings.Index(rest, sep); i >= 0 && trim(rest[:i]) == "" {
+				return "", trim(rest[i+len(sep):]), true
+			}
+		}
+	}
+	if rest, found := strings.CutSuffix(title, h); found {
+		for _, sep := range titleSegSeps {
+			if strings.HasSuffix(strings.TrimRight(rest, " "), strings.TrimRight(sep, " ")) {
+				return trim(rest), "", true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// offTitle is a short h1 that shares no word with the page's titles while
+// they read like a headline: a widget's or a section's heading ("Original
+// text"), not the article's.
+func offTitle(h, og, tt string) bool {
+	if len(strings.Fields(h)) > 3 || utf8.RuneCountInString(h) > 24 {
+		return false
+	}
+	for _, t := range []string{og, tt} {
+		if len(strings.Fields(t)) < 4 && utf8.RuneCountInString(t) < 16 {
+			continue
+		}
+		f := normTitle(t)
+		for _, w := range strings.Fields(normTitle(h)) {
+			if utf8.RuneCountInString(w) > 2 && strings.Contains(f, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func normTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // headlineLike is an h1 that reads like a headline, not a section name
@@ -125,6 +223,10 @@ func stripSite(t, site string, guess bool) string {
 		for _, sep := range append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ ") {
 			if head, ok := strings.CutSuffix(t, sep+site); ok && strings.TrimSpace(head) != "" {
 				return strings.TrimSpace(head)
+			}
+			// A blog's name first: "Blog Name - Entry title".
+			if tail, ok := strings.CutPrefix(t, site+sep); ok && len(strings.TrimSpace(tail)) > len(site) {
+				return strings.TrimSpace(tail)
 			}
 		}
 	}
