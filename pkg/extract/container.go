@@ -299,6 +299,53 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	return w.within(m.elem, l.main) && w.elems[m.elem].para*2 >= w.elems[l.main].para && w.elems[m.elem].para >= minArticle
 }
 
+// Embedded posts: the least text, outside links, that makes a nav-worded
+// box inside the article a quotation rather than a row of buttons.
+const minEmbedText = 60
+
+// embed reports a nav word ("social", "share") from the class of an
+// element inside the article that quotes sentences in a blockquote, its
+// text mostly outside links: an embedded post quoted in the story. Share bars, tag lists and
+// breadcrumbs are links and labels.
+func (w *walker) embed(m *mark) bool {
+	if !m.weak || m.zone != article.ZoneNav || m.sentences == 0 {
+		return false
+	}
+	e := &w.elems[m.elem]
+	return e.linkChars*2 < e.chars && e.chars-e.linkChars >= minEmbedText
+}
+
+// countSentences counts, for each class-word nav mark, the sentences of
+// the blocks below it that are not links.
+func (w *walker) countSentences() {
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.linkChars*2 >= b.chars {
+			continue
+		}
+		for m := b.marks; m != nil; m = m.parent {
+			if m.zone == article.ZoneNav && m.weak {
+				if (words(b.text) >= 6 || (sentence(b.text) && words(b.text) >= 3)) && w.quoted(b.elem, m.elem) {
+					m.sentences++
+				}
+				break
+			}
+		}
+	}
+}
+
+// quoted reports whether elem e sits in a blockquote inside elem top, or
+// is one: an embedded post is a quotation of another site's text, where
+// a standfirst or a byline in a "byline-social" header is not.
+func (w *walker) quoted(e, top int32) bool {
+	for ; e >= top && e >= 0; e = w.elems[e].parent {
+		if w.elems[e].node.DataAtom == atom.Blockquote {
+			return true
+		}
+	}
+	return false
+}
+
 // furniture is the zone of the innermost mark that counts for elem e with
 // mark chain m, or "".
 func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
@@ -310,7 +357,7 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 		// A comment word on prose outside the article leaves it
 		// unknown; inside, holdsArticle judges it against the article.
 		if w.encloses(l, m.elem) || (m.header && inArticle) || w.holdsArticle(l, m) ||
-			(m.prose && !w.within(m.elem, l.main)) {
+			(m.prose && !w.within(m.elem, l.main)) || (inArticle && w.embed(m)) {
 			continue
 		}
 		return m.zone
@@ -323,6 +370,7 @@ func (w *walker) zones(l *layout) []article.Block {
 	base := w.baseURL()
 	out := make([]article.Block, len(w.blocks))
 	hrefs := make([]string, len(w.blocks)) // the one link of a mostly-link block
+	w.countSentences()
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		tag, level := "body", 0

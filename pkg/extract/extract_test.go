@@ -223,6 +223,15 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_comment_column.html", "«Вестник Каспия» — независимое", article.ZoneUnknown},
 		{"ru_comment_column.html", "Посмотрим, как это будет", article.ZoneComment},
 		{"ru_comment_column.html", "Порты и так загружены", article.ZoneComment},
+		// A post quoted in the story sits in a box classed "social": the
+		// quotation is body text, the share bars beside it stay nav.
+		{"tr_social_embed.html", "Kardeş Azerbaycan'da verimli", article.ZoneBody},
+		{"tr_social_embed.html", "Ziyaretin ardından", article.ZoneBody},
+		{"tr_social_embed.html", "Facebook X WhatsApp", article.ZoneNav},
+		{"tr_social_embed.html", "Paylaş Tweetle", article.ZoneNav},
+		{"ru_social_post.html", "Консультации прошли", article.ZoneBody},
+		{"ru_social_post.html", "По её словам", article.ZoneBody},
+		{"ru_social_post.html", "ВКонтакте Telegram", article.ZoneNav},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

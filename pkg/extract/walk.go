@@ -57,8 +57,11 @@ type mark struct {
 	weak   bool // from class/id words only: content evidence overrides it
 	// prose: a comment word on an element whose text reads as one
 	// article, not a thread (thread.go); the mark then counts for nothing.
-	prose  bool
-	parent *mark
+	prose bool
+	// sentences below a class-word nav mark: a "social" or "share" box
+	// that holds quoted text is an embed, not a row of buttons.
+	sentences int
+	parent    *mark
 }
 
 // rawBlock is a block before its zone is known.
