@@ -14,15 +14,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/wiredesk/wiredesk/pkg/archive"
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/fetch"
 	"github.com/wiredesk/wiredesk/pkg/sitegen"
-	"github.com/wiredesk/wiredesk/pkg/store"
 )
 
 // bfResult is one backfill benchmark run.
@@ -132,76 +129,27 @@ func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.
 	r := &res.pipeline
 	r.name = "backfill (fetcher backfill, classifier, sink) + nats-server"
 	r.pages = res.pages
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ns, natsAddr, err := startNATS(ctx, o, dir)
-	if err != nil {
-		return err
-	}
-	defer ns.stop(10 * time.Second)
-	dbPath := filepath.Join(dir, "wiredesk.db")
-	cfgPath := filepath.Join(dir, "wiredesk.yaml")
 	var sources []map[string]any
 	for _, s := range site.ArchiveSources() {
 		sources = append(sources, map[string]any{"id": s.ID, "lang": s.Lang, "feeds": s.Feeds, "allow_hosts": s.AllowHosts})
 	}
-	cfg := map[string]any{
-		"log": map[string]any{"level": "warn"}, "nats": map[string]any{"url": "nats://" + natsAddr},
-		"sink": map[string]any{"store": "sqlite:" + dbPath, "api_listen": ""}, "sources": sources,
-	}
-	data, err := yaml.Marshal(cfg)
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
-		return err
-	}
-	st, err := store.Open(ctx, "sqlite:"+dbPath, nil)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	var procs []*proc
-	defer func() {
-		for _, p := range procs {
-			p.stop(30 * time.Second)
-		}
-	}()
-	start := func(name string, extra ...string) (*proc, error) {
-		p, err := startService(ctx, o, dir, cfgPath, name, extra...)
-		if err == nil {
-			procs = append(procs, p)
-		}
-		return p, err
-	}
-	sink, err := start("sink")
-	if err != nil {
-		return err
-	}
-	cls, err := start("classifier", "-log-level", "info")
-	if err != nil {
-		return err
-	}
-	for _, p := range []*proc{sink, cls} {
-		if err := waitFor(time.Minute, p.name+" ready", func() bool { return !p.exited() && p.ready() }); err != nil {
+	s, err := startStack(ctx, o, dir, func(cfgPath, natsURL, dbPath string) error {
+		data, err := yaml.Marshal(map[string]any{
+			"log": map[string]any{"level": "warn"}, "nats": map[string]any{"url": natsURL},
+			"sink": map[string]any{"store": "sqlite:" + dbPath, "api_listen": ""}, "sources": sources,
+		})
+		if err != nil {
 			return err
 		}
-	}
-	if err := waitFor(time.Minute, "classifier consuming", func() bool { return logHas(dir, "classifier", "classifier consuming") }); err != nil {
-		return err
-	}
-	nc, err := nats.Connect("nats://" + natsAddr)
+		return os.WriteFile(cfgPath, data, 0o644)
+	})
 	if err != nil {
 		return err
 	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return err
-	}
+	defer s.close()
+	js := s.js
 	want := 0
 	for i := range site.Pages() {
 		if site.Diplomatic(i) {
@@ -216,15 +164,15 @@ func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.
 			return err
 		}
 	}
-	fetcher, err := startProc(ctx, dir, "fetcher", filepath.Join(o.bin, "fetcher"), "backfill", "-config", cfgPath,
+	fetcher, err := startProc(ctx, dir, "fetcher", filepath.Join(o.bin, "fetcher"), "backfill", "-config", s.cfgPath,
 		"-listen", fetcherListen, "-progress", "off", warc)
 	if err != nil {
 		return err
 	}
 	fetcher.listen = fetcherListen
-	procs = append(procs, fetcher)
+	s.add(fetcher)
 	if o.profile != "" {
-		go profileAll(ctx, o.profile, []*proc{fetcher, cls, sink, ns})
+		go profileAll(ctx, o.profile, []*proc{fetcher, s.cls, s.sink, s.ns})
 	}
 	// The fetcher's RSS against how much of the file it has published.
 	published := func() uint64 {
@@ -260,26 +208,10 @@ func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.
 			res.rssAt100 = max(res.rssAt100, rs)
 		}
 	}()
-	if n, err := waitSettled(ctx, o.timeout, js, st, fetcher); err != nil {
-		return fmt.Errorf("%w (%d stored, %d labelled diplomatic; logs in %s)", err, n, want, dir)
-	}
-	r.elapsed = time.Since(begin)
-	if fetcher.err != nil {
-		return fmt.Errorf("fetcher backfill: %w (log in %s)", fetcher.err, dir)
-	}
-	if err := latencies(ctx, st, r); err != nil {
+	if err := s.settle(ctx, fetcher, want); err != nil {
 		return err
 	}
-	var errs []error
-	for _, p := range procs {
-		errs = append(errs, p.stop(30*time.Second))
-	}
-	procs = nil
-	errs = append(errs, ns.stop(10*time.Second))
-	for _, p := range []*proc{fetcher, cls, sink, ns} {
-		r.processes = append(r.processes, procResult{p.name, p.usage()})
-	}
-	return errors.Join(errs...)
+	return s.finish(r, fetcher, begin)
 }
 
 func renderBackfill(o options, res *bfResult, live result) string {

@@ -6,12 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/wiredesk/wiredesk/pkg/bus"
@@ -93,72 +91,32 @@ func runBackpressure(ctx context.Context, o options, dir string, site *sitegen.S
 func backpressure(ctx context.Context, o options, dir string, site *sitegen.Site, base string, stdout io.Writer) (*bpResult, error) {
 	started := time.Now()
 	res := &bpResult{want: len(site.Expected(base)), loadStart: loadavg()}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var procs [nProcs]*proc
-	ns, natsAddr, err := startNATS(ctx, o, dir)
-	if err != nil {
-		return nil, err
-	}
-	procs[pNATS] = ns
-	defer ns.stop(10 * time.Second)
-	dbPath := filepath.Join(dir, "wiredesk.db")
-	cfgPath := filepath.Join(dir, "wiredesk.yaml")
 	override := map[string]map[string]any{
 		// Each source's feed lists a quarter of the site: past 10,000
 		// pages it outgrows the default 5 MiB body cap.
 		"fetcher": {"max_body": max(5<<20, int64(o.pages)*2<<10)},
 	}
 	if o.slow == "batch1" {
-		override["sink"]["batch_size"], override["sink"]["workers"] = 1, 1
+		override["sink"] = map[string]any{"batch_size": 1, "workers": 1}
 	}
-	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base, override); err != nil {
-		return nil, err
-	}
-	st, err := store.Open(ctx, "sqlite:"+dbPath, nil)
+	s, err := startStack(ctx, o, dir, func(cfgPath, natsURL, dbPath string) error {
+		return writeConfig(cfgPath, natsURL, dbPath, site, base, override)
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w (logs in %s)", err, dir)
 	}
-	defer st.Close()
-	defer func() {
-		for _, p := range procs[:pNATS] {
-			if p != nil && !p.exited() {
-				// A stopped process only acts on SIGTERM once continued.
-				p.cmd.Process.Signal(syscall.SIGCONT)
-				p.stop(30 * time.Second)
-			}
-		}
-	}()
-	for _, i := range []int{pSink, pClassifier} {
-		var extra []string
-		if i == pClassifier {
-			extra = []string{"-log-level", "info"}
-		}
-		if procs[i], err = startService(ctx, o, dir, cfgPath, procNames[i], extra...); err != nil {
-			return nil, err
-		}
-	}
-	nc, err := nats.Connect("nats://"+natsAddr, nats.Name("bench-pipeline"))
-	if err != nil {
-		return nil, fmt.Errorf("nats connect: %w", err)
-	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return nil, err
-	}
+	defer s.close()
+	var procs [nProcs]*proc
+	procs[pNATS], procs[pSink], procs[pClassifier] = s.ns, s.sink, s.cls
+	st, js := s.st, s.js
 	sm := &sampler{js: js, st: st, procs: &procs}
-	sink, cls := procs[pSink], procs[pClassifier]
+	sink := procs[pSink]
 	for _, c := range []struct {
 		what string
 		cond func() bool
 	}{
-		{"sink ready", func() bool { return !sink.exited() && sink.ready() }},
-		{"classifier ready", func() bool { return !cls.exited() && cls.ready() }},
-		{"classifier consuming", func() bool { return logHas(dir, "classifier", "classifier consuming") }},
 		{"sink consumer", func() bool { return sm.hasConsumer(ctx, bus.StreamArticles, pipeline.DurableSink) }},
 	} {
 		if err := waitFor(time.Minute, c.what, c.cond); err != nil {
@@ -174,7 +132,7 @@ func backpressure(ctx context.Context, o options, dir string, site *sitegen.Site
 		}
 	}
 	begin := time.Now()
-	if procs[pFetcher], err = startService(ctx, o, dir, cfgPath, "fetcher", "-once"); err != nil {
+	if procs[pFetcher], err = s.start("fetcher", "-once"); err != nil {
 		return nil, err
 	}
 	if err := res.phases(ctx, o, sm, begin, stdout); err != nil {

@@ -236,95 +236,155 @@ func runServices(ctx context.Context, o options, dir string, site *sitegen.Site,
 // takes them.
 func runServicesWith(ctx context.Context, o options, dir string, site *sitegen.Site, base string, override map[string]map[string]any) (result, error) {
 	res := result{name: "services (fetcher, classifier, sink) + nats-server", pages: site.Pages()}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, err
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ns, natsAddr, err := startNATS(ctx, o, dir)
+	s, err := startStack(ctx, o, dir, func(cfgPath, natsURL, dbPath string) error {
+		return writeConfig(cfgPath, natsURL, dbPath, site, base, override)
+	})
 	if err != nil {
 		return res, err
 	}
-	defer ns.stop(10 * time.Second)
-	dbPath := filepath.Join(dir, "wiredesk.db")
-	cfgPath := filepath.Join(dir, "wiredesk.yaml")
-	if err := writeConfig(cfgPath, "nats://"+natsAddr, dbPath, site, base, override); err != nil {
+	defer s.close()
+	want := len(site.Expected(base))
+	begin := time.Now()
+	fetcher, err := s.start("fetcher", "-once")
+	if err != nil {
 		return res, err
+	}
+	if err := s.settle(ctx, fetcher, want); err != nil {
+		return res, err
+	}
+	return res, s.finish(&res, fetcher, begin)
+}
+
+// stack is what every measured run starts before its fetcher: a
+// nats-server, the store, the sink and the classifier, ready and
+// consuming, and a NATS connection to watch the streams with.
+type stack struct {
+	dir, cfgPath  string
+	ns, sink, cls *proc
+	procs         []*proc // the services started, stopped by close
+	st            store.Store
+	nc            *nats.Conn
+	js            jetstream.JetStream
+	o             options
+	ctx           context.Context
+}
+
+// startStack starts the stack in dir with the config that write writes.
+// On error, what was started is stopped.
+func startStack(ctx context.Context, o options, dir string, write func(cfgPath, natsURL, dbPath string) error) (s *stack, err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	s = &stack{dir: dir, cfgPath: filepath.Join(dir, "wiredesk.yaml"), o: o, ctx: ctx}
+	defer func() {
+		if err != nil {
+			s.close()
+		}
+	}()
+	ns, natsAddr, err := startNATS(ctx, o, dir)
+	if err != nil {
+		return s, err
+	}
+	s.ns = ns
+	dbPath := filepath.Join(dir, "wiredesk.db")
+	if err := write(s.cfgPath, "nats://"+natsAddr, dbPath); err != nil {
+		return s, err
 	}
 	// Opening the store first creates its schema; the benchmark then
 	// watches it while the sink writes (WAL lets a second process read).
-	st, err := store.Open(ctx, "sqlite:"+dbPath, nil)
-	if err != nil {
-		return res, err
+	if s.st, err = store.Open(ctx, "sqlite:"+dbPath, nil); err != nil {
+		return s, err
 	}
-	defer st.Close()
-	var procs []*proc
-	defer func() {
-		for _, p := range procs {
-			p.stop(30 * time.Second)
-		}
-	}()
-	start := func(name string, extra ...string) (*proc, error) {
-		p, err := startService(ctx, o, dir, cfgPath, name, extra...)
-		if err == nil {
-			procs = append(procs, p)
-		}
-		return p, err
+	if s.sink, err = s.start("sink"); err != nil {
+		return s, err
 	}
-	sink, err := start("sink")
-	if err != nil {
-		return res, err
-	}
-	cls, err := start("classifier", "-log-level", "info")
-	if err != nil {
-		return res, err
+	if s.cls, err = s.start("classifier", "-log-level", "info"); err != nil {
+		return s, err
 	}
 	// /readyz answers before the classifier has loaded its models; its
 	// log line says when it consumes. Wait for both to be up and give the
 	// classifier the time its models take, outside the measurement.
-	for _, p := range []*proc{sink, cls} {
+	for _, p := range []*proc{s.sink, s.cls} {
 		if err := waitFor(time.Minute, p.name+" ready", func() bool { return !p.exited() && p.ready() }); err != nil {
-			return res, err
+			return s, err
 		}
 	}
 	if err := waitFor(time.Minute, "classifier consuming", func() bool { return logHas(dir, "classifier", "classifier consuming") }); err != nil {
-		return res, err
+		return s, err
 	}
-	nc, err := nats.Connect("nats://"+natsAddr, nats.Name("bench-pipeline"))
-	if err != nil {
-		return res, err
+	if s.nc, err = nats.Connect("nats://"+natsAddr, nats.Name("bench-pipeline")); err != nil {
+		return s, err
 	}
-	defer nc.Close()
-	js, err := jetstream.New(nc)
-	if err != nil {
-		return res, err
+	if s.js, err = jetstream.New(s.nc); err != nil {
+		return s, err
 	}
-	want := len(site.Expected(base))
-	begin := time.Now()
-	fetcher, err := start("fetcher", "-once")
-	if err != nil {
-		return res, err
+	return s, nil
+}
+
+// start starts bin/name as a service of the stack, with an admin address.
+func (s *stack) start(name string, extra ...string) (*proc, error) {
+	p, err := startService(s.ctx, s.o, s.dir, s.cfgPath, name, extra...)
+	if err == nil {
+		s.procs = append(s.procs, p)
 	}
-	if n, err := waitSettled(ctx, o.timeout, js, st, fetcher); err != nil {
-		return res, fmt.Errorf("%w (%d stored, %d labelled diplomatic; logs in %s)", err, n, want, dir)
+	return p, err
+}
+
+// add makes p, started some other way, one of the stack's processes.
+func (s *stack) add(p *proc) { s.procs = append(s.procs, p) }
+
+// settle waits until fetcher has exited and the pipeline has stored what
+// it published; want is for the error.
+func (s *stack) settle(ctx context.Context, fetcher *proc, want int) error {
+	if n, err := waitSettled(ctx, s.o.timeout, s.js, s.st, fetcher); err != nil {
+		return fmt.Errorf("%w (%d stored, %d labelled diplomatic; logs in %s)", err, n, want, s.dir)
 	}
+	return nil
+}
+
+// finish records the run's time since begin, its latencies and each
+// process's usage once stopped.
+func (s *stack) finish(res *result, fetcher *proc, begin time.Time) error {
 	res.elapsed = time.Since(begin)
 	if fetcher.err != nil {
-		return res, fmt.Errorf("fetcher: %w", fetcher.err)
+		return fmt.Errorf("%s: %w (log in %s)", fetcher.name, fetcher.err, s.dir)
 	}
-	if err := latencies(ctx, st, &res); err != nil {
-		return res, err
+	if err := latencies(s.ctx, s.st, res); err != nil {
+		return err
 	}
 	var errs []error
-	for _, p := range procs {
+	for _, p := range s.procs {
 		errs = append(errs, p.stop(30*time.Second))
 	}
-	errs = append(errs, ns.stop(10*time.Second))
-	procs = nil
-	for _, p := range []*proc{fetcher, cls, sink, ns} {
+	s.procs = nil
+	errs = append(errs, s.ns.stop(10*time.Second))
+	for _, p := range []*proc{fetcher, s.cls, s.sink, s.ns} {
 		res.processes = append(res.processes, procResult{p.name, p.usage()})
 	}
-	return res, errors.Join(errs...)
+	return errors.Join(errs...)
+}
+
+// close stops what is still running. Stopping twice is harmless, and a
+// process the run stopped (SIGSTOP) is continued first, as it only acts on
+// SIGTERM once continued.
+func (s *stack) close() {
+	for _, p := range s.procs {
+		if !p.exited() {
+			p.cmd.Process.Signal(syscall.SIGCONT)
+		}
+		p.stop(30 * time.Second)
+	}
+	if s.nc != nil {
+		s.nc.Close()
+	}
+	if s.st != nil {
+		s.st.Close()
+	}
+	if s.ns != nil {
+		s.ns.stop(10 * time.Second)
+	}
 }
 
 // startNATS runs nats-server with JetStream on file storage under dir and
