@@ -96,7 +96,8 @@ func parts(s string) []string {
 var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "correspondent", "корреспондент", "обозреватель", "редактор"}
 
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
-var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от"}
+var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от",
+	"作者", "著者", "筆者", "记者", "記者", "文"}
 
 // spaceLabels are labels without a colon: "Yazar Ahmet Kaya", "By Jane Roe".
 // "Haber Merkezi" is a desk, so "haber" needs its colon.
@@ -110,8 +111,8 @@ func stripLabel(s string) string {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
-		if r == ':' || (rest[0] == ' ' && spaceLabels[l]) {
-			return strings.TrimLeft(skipRunes(s, utf8.RuneCountInString(l)), " :")
+		if r == ':' || r == '：' || (rest[0] == ' ' && spaceLabels[l]) {
+			return strings.TrimLeft(skipRunes(s, utf8.RuneCountInString(l)), " :：")
 		}
 	}
 	return s
@@ -137,6 +138,11 @@ func kind(s string, sites []string) Kind {
 		return Org
 	}
 	words := strings.Fields(s)
+	if len(words) == 1 {
+		if k, ok := cjkName(words[0]); ok {
+			return k
+		}
+	}
 	org, place, dateWords := false, 0, 0
 	for _, w := range words {
 		fw := strings.Trim(fold(w), ".,:;")

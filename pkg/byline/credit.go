@@ -46,14 +46,18 @@ var dateJoin = set("at", "on", "saat", "в", "г", "г.", "года", "am", "pm"
 var timeLabels = set("published", "updated", "posted", "yayınlanma", "güncelleme", "güncellendi",
 	"опубликовано", "обновлено")
 
-// unglue puts a space where a name runs into an icon's label or a role
-// without one: "Jane RoeTwitter", "Howard BlumeStaff Writer".
+// unglue puts a space where a name runs into an icon's label, a role or
+// a date without one: "Jane RoeTwitter", "Howard BlumeStaff Writer",
+// "谢若含2017-03-01".
 func unglue(s string) string {
 	var b strings.Builder
 	prev, word := rune(0), 0
 	for i, r := range s {
 		if r == ' ' {
 			word = i + 1
+		}
+		if unicode.IsDigit(r) && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Hiragana, prev)) {
+			b.WriteByte(' ') // "谢若含2017-03-01": no space before a date in Han
 		}
 		if unicode.IsUpper(r) && unicode.IsLower(prev) {
 			rest := fold(s[i:])
@@ -210,3 +214,36 @@ func nameHead(s string) string {
 	}
 	return s
 }
+
+// cjkName judges a word in Han or kana, which have no capitals to go by:
+// a name is two to six such characters, opening with two Han or more ("松村太郎",
+// "谢若含", "小暮ひさのり"); one ending in an outlet's or a body's word
+// ("朝日新聞", "好奇心日报", "編集部") is an organisation. ok is false for
+// any other script.
+func cjkName(w string) (k Kind, ok bool) {
+	n, han := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), r == 'ー':
+		default:
+			return Other, false
+		}
+		n++
+	}
+	for _, suf := range cjkOrgEnds {
+		if strings.HasSuffix(w, suf) {
+			return Org, true
+		}
+	}
+	// A surname in Han opens the name ("その他", "other", is no one's).
+	if first, _ := utf8.DecodeRuneInString(w); han < 2 || !unicode.Is(unicode.Han, first) || n > 6 {
+		return Other, true
+	}
+	return Person, true
+}
+
+// cjkOrgEnds end the names of outlets, desks and bodies.
+var cjkOrgEnds = []string{"新聞", "新闻", "日报", "日報", "通信", "通讯", "社", "編集部", "编辑部", "編集", "ニュース",
+	"デジタル", "网", "網", "报", "報", "台", "誌", "杂志", "部", "局", "省", "会", "党", "院", "所", "庁", "厅"}
