@@ -299,24 +299,25 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	return w.within(m.elem, l.main) && w.elems[m.elem].para*2 >= w.elems[l.main].para && w.elems[m.elem].para >= minArticle
 }
 
-// Embedded posts: the least text, outside links, that makes a nav-worded
-// box inside the article a quotation rather than a row of buttons.
+// Embedded posts: the least text, outside links, that makes a box inside
+// the article classed as furniture a quotation rather than a row of
+// buttons or an advertisement.
 const minEmbedText = 60
 
-// embed reports a nav word ("social", "share") from the class of an
-// element inside the article that quotes sentences in a blockquote, its
-// text mostly outside links: an embedded post quoted in the story. Share bars, tag lists and
-// breadcrumbs are links and labels.
+// embed reports a nav or aside word ("social", "share", "widget") from
+// the class of an element inside the article that quotes sentences in a
+// blockquote, its text mostly outside links: a post quoted in the story.
+// Share bars, tag lists and breadcrumbs are links and labels.
 func (w *walker) embed(m *mark) bool {
-	if !m.weak || m.zone != article.ZoneNav || m.sentences == 0 {
+	if !m.weak || (m.zone != article.ZoneNav && m.zone != article.ZoneAside) || m.sentences == 0 {
 		return false
 	}
 	e := &w.elems[m.elem]
 	return e.linkChars*2 < e.chars && e.chars-e.linkChars >= minEmbedText
 }
 
-// countSentences counts, for each class-word nav mark, the sentences of
-// the blocks below it that are not links.
+// countSentences counts, for each class-word nav or aside mark, the
+// quoted sentences of the blocks below it that are not links.
 func (w *walker) countSentences() {
 	for i := range w.blocks {
 		b := &w.blocks[i]
@@ -324,7 +325,7 @@ func (w *walker) countSentences() {
 			continue
 		}
 		for m := b.marks; m != nil; m = m.parent {
-			if m.zone == article.ZoneNav && m.weak {
+			if (m.zone == article.ZoneNav || m.zone == article.ZoneAside) && m.weak {
 				if (words(b.text) >= 6 || (sentence(b.text) && words(b.text) >= 3)) && w.quoted(b.elem, m.elem) {
 					m.sentences++
 				}

@@ -232,6 +232,8 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_social_post.html", "Консультации прошли", article.ZoneBody},
 		{"ru_social_post.html", "По её словам", article.ZoneBody},
 		{"ru_social_post.html", "ВКонтакте Telegram", article.ZoneNav},
+		{"ru_social_post.html", "Посольство России в Анкаре", article.ZoneBody},
+		{"ru_social_post.html", "Ранее стороны уже", article.ZoneBody},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -58,8 +58,8 @@ type mark struct {
 	// prose: a comment word on an element whose text reads as one
 	// article, not a thread (thread.go); the mark then counts for nothing.
 	prose bool
-	// sentences below a class-word nav mark: a "social" or "share" box
-	// that holds quoted text is an embed, not a row of buttons.
+	// sentences quoted below a class-word nav or aside mark: a "social"
+	// or "widget" box that quotes text is an embed, not a row of buttons.
 	sentences int
 	parent    *mark
 }
