@@ -80,7 +80,7 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 			inHead := si == head && (head == 0 || ti < headWords)
 			n := t.num
 			if n == notCountable {
-				sh.token(ti, -1, t.ent, inHead, false)
+				sh.token(ti, -1, t.ent, inHead, false, t.sent)
 				havePrev = false
 				continue
 			}
@@ -104,7 +104,7 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 					}
 				}
 			}
-			sh.token(ti, cue, t.ent, inHead, true)
+			sh.token(ti, cue, t.ent, inHead, true, t.sent)
 			prev, prevLower, havePrev = n, t.lower, true
 		}
 	}

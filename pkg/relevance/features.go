@@ -35,6 +35,7 @@ var cues = map[string]map[string][]string{
 		"sport":    {"maç", "maçı", "gol", "lig", "ligi", "takım", "takımı", "futbol", "futbolcu", "şampiyonluk", "transfer"},
 		"court":    {"mahkeme", "mahkemesi", "dava", "davası", "sanık", "savcı", "savcılık", "tutuklandı", "duruşma", "iddianame", "ceza", "gözaltı"},
 		"violence": {"saldırı", "saldırıda", "öldü", "öldürüldü", "yaralandı", "patlama", "bomba", "operasyon", "çatışma", "çatışmalar", "asker", "askeri", "terör"},
+		"office":   {"atandı", "atama", "atanması", "atanan", "istifa", "istifası", "istifasını", "görevden", "görevine", "emekli", "vefat", "hayatını", "cenaze", "cenazesi", "suikast", "kariyer", "halefi"},
 	},
 	"ru": {
 		"act":      {"переговоры", "переговоров", "встреча", "встречи", "визит", "визита", "саммит", "саммита", "соглашение", "соглашения", "договор", "договора", "санкции", "санкций", "перемирие", "посол", "посла", "посольство", "консульство", "мид", "дипломат", "дипломатов", "дипломатический", "меморандум", "заявление", "телефонный", "консультации", "госсекретарь", "министр", "подписали", "подписал", "подписание"},
@@ -43,21 +44,23 @@ var cues = map[string]map[string][]string{
 		"sport":    {"матч", "матча", "гол", "чемпионат", "сборная", "команда", "клуб", "тренер", "олимпиада", "турнир"},
 		"court":    {"суд", "суда", "приговор", "обвинение", "следствие", "арест", "прокурор", "адвокат", "уголовное"},
 		"violence": {"теракт", "погибли", "погиб", "удар", "удары", "взрыв", "боевики", "боевиков", "учения", "армия", "военные", "обстрел"},
+		"office":   {"отставка", "отставку", "отставке", "назначен", "назначил", "назначение", "назначения", "возглавил", "возглавит", "преемник", "уволился", "покинул", "умер", "скончался", "убийство", "убийства", "похороны", "карьера"},
 	},
 }
 
 // cueOrder numbers the cue groups; cueAct is the diplomatic act's.
-var cueOrder = []string{"act", "politics", "market", "sport", "court", "violence"}
+var cueOrder = []string{"act", "politics", "market", "sport", "court", "violence", "office"}
 
 const (
 	cueAct  = 0
-	numCues = 6
+	numCues = 7
 )
 
 // cueNames are how a cue reads in an article's evidence.
 var cueNames = map[string]string{
 	"act": "[diplomatic act]", "politics": "[domestic politics]", "market": "[markets]",
 	"sport": "[sport]", "court": "[courts]", "violence": "[violence]",
+	"office": "[appointments, resignations, deaths]",
 }
 
 // shapeNames are how the structural features read in the evidence.
@@ -77,6 +80,12 @@ var shapeNames = map[string]string{
 	"head-act":  "[a diplomatic act in the headline]",
 	"head-ent":  "[a state or organisation in the headline]",
 	"head-both": "[a diplomatic act and a state in the headline]",
+	"sent-most": "[diplomatic acts in most sentences]",
+	"sent-few":  "[diplomatic acts in few sentences]",
+	"sent-near": "[a diplomatic act and a state or organisation in one sentence]",
+	"sent-two":  "[a diplomatic act and two states or organisations in one sentence]",
+	"lead-act":  "[a diplomatic act in the first sentence]",
+	"no-act":    "[negative cues 2+ and no diplomatic act]",
 }
 
 // actSteps are the steps of the number of the lead's diplomatic-act words
@@ -151,15 +160,57 @@ type shaper struct {
 	lastAct  int
 	pairedAt int // the last act paired with an entity, so that each counts once
 	words    int // the lead's feature words
+
+	// Sentences: the one being read (its words, acts and entities), and
+	// the counts of those read.
+	inWords, inActs, inEnts      int
+	sents, actSents              int
+	nearSents, twoSents, segs    int
+	leadAct, leadDone, sentFirst bool
 }
 
-func (sh *shaper) segment() { sh.lastEnt, sh.lastAct, sh.pairedAt = -1<<20, -1<<20, -1 }
+// segment starts a segment (the title, a paragraph): a new sentence too.
+func (sh *shaper) segment() {
+	sh.endSentence()
+	sh.lastEnt, sh.lastAct, sh.pairedAt = -1<<20, -1<<20, -1
+	sh.segs++
+	sh.sentFirst = sh.segs >= 2 // a body segment's (segment 1 is the title)
+}
+
+// endSentence counts the sentence being read, if it has words. The
+// lead's first sentence is the body's first (the title's is its own).
+func (sh *shaper) endSentence() {
+	if sh.inWords > 0 {
+		sh.sents++
+		if sh.inActs > 0 {
+			sh.actSents++
+			if sh.inEnts > 0 {
+				sh.nearSents++
+			}
+			if sh.inEnts > 1 {
+				sh.twoSents++
+			}
+		}
+		if sh.sentFirst && !sh.leadDone {
+			sh.leadAct, sh.leadDone = sh.inActs > 0, true
+		}
+	}
+	sh.inWords, sh.inActs, sh.inEnts = 0, 0, 0
+}
 
 // token records one token at position ti of its segment: its cue (-1 for
-// none) and whether the profile found an entity starting there.
-func (sh *shaper) token(ti int, cue int8, ent, head, word bool) {
+// none), whether the profile found an entity starting there and whether
+// it starts a sentence.
+func (sh *shaper) token(ti int, cue int8, ent, head, word, sent bool) {
+	if sent {
+		sh.endSentence()
+	}
 	if word {
 		sh.words++
+		sh.inWords++
+	}
+	if ent {
+		sh.inEnts++
 	}
 	if cue >= 0 {
 		sh.cues[cue]++
@@ -167,6 +218,7 @@ func (sh *shaper) token(ti int, cue int8, ent, head, word bool) {
 			sh.headCue[cue] = true
 		}
 		if cue == cueAct {
+			sh.inActs++
 			if ti-sh.lastEnt <= nearWords && sh.pairedAt != ti {
 				sh.near++
 				sh.pairedAt = ti
@@ -188,6 +240,33 @@ func (sh *shaper) token(ti int, cue int8, ent, head, word bool) {
 
 // shapes emits the lead's structural features by name.
 func (sh *shaper) shapes(countries, orgs int, lex float64, emit func(name string)) {
+	sh.endSentence()
+	// What the rubric asks is what a text is mainly about: diplomacy in
+	// most of its sentences, or in one line of a war digest; an act whose
+	// actors are named in the same sentence; the act in the lead.
+	switch {
+	case sh.sents >= 2 && sh.actSents*2 >= sh.sents:
+		emit("sent-most")
+	case sh.actSents > 0 && sh.actSents*4 <= sh.sents:
+		emit("sent-few")
+	}
+	if sh.nearSents > 0 {
+		emit("sent-near")
+	}
+	if sh.twoSents > 0 {
+		emit("sent-two")
+	}
+	if sh.leadAct {
+		emit("lead-act")
+	}
+	if sh.cues[cueAct] == 0 {
+		for k := 1; k < numCues; k++ {
+			if sh.cues[k] >= 2 {
+				emit("no-act")
+				break
+			}
+		}
+	}
 	switch {
 	case countries >= 3:
 		emit("states3")
@@ -299,7 +378,7 @@ func walk(toks [][]token, lx lexicon, stop map[string]bool, countries, orgs int,
 		for ti, t := range seg {
 			inHead := si == head && (head == 0 || ti < headWords)
 			if !countable(t.lower) {
-				sh.token(ti, -1, t.ent, inHead, false)
+				sh.token(ti, -1, t.ent, inHead, false, t.sent)
 				prev = ""
 				continue
 			}
@@ -316,7 +395,7 @@ func walk(toks [][]token, lx lexicon, stop map[string]bool, countries, orgs int,
 			} else {
 				cue = -1
 			}
-			sh.token(ti, cue, t.ent, inHead, true)
+			sh.token(ti, cue, t.ent, inHead, true, t.sent)
 			if prev != "" {
 				emit(key(prefixPhrase, prev, "_", s), prevLower, t.lower)
 			}

@@ -23,21 +23,34 @@ func TestShapes(t *testing.T) {
 			name: "a call between two states, in the headline", lang: "tr",
 			title: "Erdoğan, Rusya Devlet Başkanı ile telefonda görüştü",
 			body:  "Cumhurbaşkanı Erdoğan, Rusya Devlet Başkanı Putin ile bir telefon görüşmesi yaptı.",
-			want:  []string{"near", "head-act", "head-ent", "head-both"},
+			want:  []string{"near", "head-act", "head-ent", "head-both", "lead-act", "sent-near", "sent-most"},
 		},
 		{
 			name: "a war report: a state and a ministry sentences apart", lang: "ru",
 			title: "Обстрел в Донбассе",
 			body:  "Украина сообщила об обстреле нескольких сёл: погибли двое мирных жителей, ещё пятеро ранены, разрушены дома и школа. Позже в МИД ситуацию комментировать не стали, военные сообщили о новых ударах.",
 			want:  []string{"violence2", "head-violence"},
-			not:   []string{"near", "head-act", "head-both"},
+			not:   []string{"near", "head-act", "head-both", "lead-act", "sent-near", "sent-most"},
+		},
+		{
+			name: "a war digest with one line on talks", lang: "ru",
+			title: "Обстрелы продолжаются",
+			body:  "Военные сообщили о новых ударах по сёлам. Погибли двое мирных жителей. Разрушены дома и школа. Армия продолжает учения. В Женеве продолжились переговоры.",
+			want:  []string{"sent-few", "violence2"},
+			not:   []string{"sent-most", "lead-act", "no-act"},
+		},
+		{
+			name: "a resignation", lang: "ru",
+			title: "Министр иностранных дел ушёл в отставку",
+			body:  "Глава МИД подал в отставку. Его преемник будет назначен на следующей неделе.",
+			want:  []string{"office2", "head-office"},
 		},
 		{
 			name: "domestic politics", lang: "tr",
 			title: "Meclis'te seçim tartışması",
 			body:  "Muhalefet partisi, seçim kanununa itiraz etti. Milletvekili açıklama yaptı.",
-			want:  []string{"politics2"},
-			not:   []string{"near", "head-act"},
+			want:  []string{"politics2", "no-act"},
+			not:   []string{"near", "head-act", "sent-few"},
 		},
 	}
 	for _, tt := range tests {

@@ -63,6 +63,10 @@ type token struct {
 	// ent marks the first token of a state or an international
 	// organisation the profile found (Profile.entities).
 	ent bool
+	// sent marks a word that starts a sentence after the first of its
+	// segment: a capital after a full stop, a question or an exclamation
+	// mark (the shapes count sentences with a diplomatic act).
+	sent bool
 	// The scorer looks each word up once in its cache (wordCache) and
 	// keeps the answer here for the matcher and the model: resolved says
 	// it did, may whether a term could start with the word, stop whether
@@ -119,18 +123,20 @@ func tokenizeLower(out []token, text, lang string, limit int, lower bool) []toke
 		return out
 	}
 	start, cut, n := -1, -1, 0
+	stop := false // a full stop since the last word
 	flush := func(end int) {
 		if start >= 0 {
 			if cut >= 0 {
 				end = cut
 			}
 			w := text[start:end]
-			t := token{orig: w}
+			t := token{orig: w, sent: stop && n > 0 && startsUpper(w)}
 			if lower {
 				t.lower = lowerWord(lang, w)
 			}
 			out = append(out, t)
 			n++
+			stop = false
 		}
 		start, cut = -1, -1
 	}
@@ -149,10 +155,21 @@ func tokenizeLower(out []token, text, lang string, limit int, lower bool) []toke
 			if n == limit {
 				return out
 			}
+			if r == '.' || r == '!' || r == '?' || r == '…' {
+				stop = true
+			}
 		}
 	}
 	flush(len(text))
 	return out
+}
+
+// startsUpper reports whether a word begins with a capital letter.
+func startsUpper(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // isWordRune reports a letter, digit or combining mark, answering the

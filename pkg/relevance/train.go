@@ -16,6 +16,8 @@ type Labelled struct {
 	Title      string
 	Paragraphs []string
 	Diplomatic bool
+	// ID names the text in LangReport.OOF (optional).
+	ID string
 	// Group is the cross-validation fold the text belongs to: a source
 	// and a stretch of time, so that a fold is scored by a model that
 	// never saw its outlet's neighbouring days (see Train).
@@ -81,6 +83,9 @@ type LangReport struct {
 	BestF1   float64
 	Folds    int
 	Features int
+	// OOF is each example's out-of-fold score at the chosen setting, by
+	// ID: what error analysis reads (never the test split's).
+	OOF map[string]float64
 }
 
 // Train fits a model per language on the examples. It chooses the lead,
@@ -115,10 +120,12 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 			r    LangReport
 			docs []doc
 			ys   []bool
+			oof  []float64
+			ids  []string
 		}
 		var cands []cand
 		for _, lead := range cfg.Leads {
-			docs, ys, gs := docsOf(p, lang, lx, examples, lead)
+			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead)
 			// One feature space and one held-out set per fold, shared by
 			// every penalty and weight.
 			type fold struct {
@@ -165,7 +172,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 					}
 					_, f1 := BestThreshold(oof, ys)
 					th, c := ThresholdAtPrecision(oof, ys, cfg.MinPrecision, cfg.MaxF1Loss)
-					res[k] = cand{LangReport{Lead: lead, Lambda: jb.lambda, PosWeight: jb.pw, Threshold: th, CV: c, BestF1: f1, Folds: len(groups)}, docs, ys}
+					res[k] = cand{LangReport{Lead: lead, Lambda: jb.lambda, PosWeight: jb.pw, Threshold: th, CV: c, BestF1: f1, Folds: len(groups)}, docs, ys, oof, ids}
 				}()
 			}
 			wg.Wait()
@@ -203,6 +210,10 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 			}
 		}
 		best.Features = len(lm.Weights)
+		best.OOF = make(map[string]float64, len(pick.ids))
+		for i, id := range pick.ids {
+			best.OOF[id] = pick.oof[i]
+		}
 		m.Langs[lang] = lm
 		reports[lang] = best
 	}
@@ -212,10 +223,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc, []bool, []string) {
-	var docs []doc
-	var ys []bool
-	var gs []string
+func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) (docs []doc, ys []bool, gs, ids []string) {
 	for _, e := range es {
 		if e.Lang != lang {
 			continue
@@ -225,8 +233,9 @@ func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) ([]doc
 		docs = append(docs, extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo))
 		ys = append(ys, e.Diplomatic)
 		gs = append(gs, e.Group)
+		ids = append(ids, e.ID)
 	}
-	return docs, ys, gs
+	return docs, ys, gs, ids
 }
 
 // featureSpace indexes the features seen in at least minDocs documents

@@ -5,22 +5,27 @@ package sitegen
 // joint statements, the UN Security Council); the others are local news
 // (weather, sport, culture, transport, health, markets) and name no
 // country, organisation, office or diplomatic term, so that a page is
-// relevant exactly when it is built from the diplomatic bank.
+// relevant exactly when it is built from the diplomatic bank. Diplomatic
+// titles name the states or organisations involved, as real diplomatic
+// news does: the learned relevance model is trained on news whose
+// diplomatic texts name their parties, and reads a page that names none
+// (only "the sides", "a colleague") as weak evidence, however many talks
+// it reports.
 
 var trDiplomatic = []string{
-	"Dışişleri Bakanı, mevkidaşıyla yaptığı görüşmede bölgedeki son gelişmeleri ele aldı.",
-	"İki ülkenin dışişleri bakanları, ateşkesin korunması için yeni bir yol haritası üzerinde uzlaştı.",
+	"Dışişleri Bakanı, Azerbaycan Dışişleri Bakanı ile yaptığı görüşmede bölgedeki son gelişmeleri ele aldı.",
+	"Rusya ve Türkiye dışişleri bakanları, ateşkesin korunması için yeni bir yol haritası üzerinde uzlaştı.",
 	"Büyükelçi, görüşmelerin yapıcı bir havada geçtiğini ve müzakerelerin süreceğini söyledi.",
 	"Taraflar, görüşmenin sonunda ortak bildiri yayımlayarak diyaloğun sürdürülmesi çağrısında bulundu.",
 	"BM Güvenlik Konseyi, ateşkes çağrısını içeren karar tasarısını bu hafta oylayacak.",
-	"Dışişleri Bakanlığı, büyükelçiyi bakanlığa çağırarak açıklama istedi.",
+	"Dışişleri Bakanlığı, İsrail büyükelçisini bakanlığa çağırarak açıklama istedi.",
 	"Heyetler arasındaki barış görüşmeleri, arabulucu ülkenin ev sahipliğinde ikinci turuna girdi.",
 	"Dışişleri Bakanı, ateşkesin kalıcı hale gelmesi için diplomatik çabaların yoğunlaştırılması gerektiğini vurguladı.",
 	"Görüşmede ikili ilişkilerin yanı sıra bölgesel güvenlik ve enerji işbirliği de ele alındı.",
 	"Büyükelçilik, diplomatik temasların önümüzdeki günlerde de devam edeceğini duyurdu.",
 	"Zirve öncesinde dışişleri bakanları düzeyinde istişare toplantısı düzenlendi.",
 	"Arabulucu heyet, tarafların ateşkes ilkeleri konusunda mutabakata yaklaştığını bildirdi.",
-	"Dışişleri Bakan Yardımcısı, siyasi istişareler kapsamında mevkidaşıyla bir araya geldi.",
+	"Dışişleri Bakan Yardımcısı, siyasi istişareler kapsamında Hindistan Dışişleri Bakan Yardımcısı ile bir araya geldi.",
 	"Ortak açıklamada, tarafların müzakere sürecine bağlılıklarını teyit ettikleri belirtildi.",
 	"Güvenlik Konseyi üyeleri, insani ateşkesin derhal uygulanması çağrısında bulundu.",
 	"Diplomatik kaynaklar, görüşmelerin gelecek hafta Cenevre'de sürdürüleceğini aktardı.",
@@ -32,7 +37,7 @@ var trDiplomatic = []string{
 	"Müzakere heyetleri, ortak bildirinin metni üzerinde gece boyunca çalıştı.",
 	"Bakanlık sözcüsü, büyükelçinin görüşmede endişelerini açıkça dile getirdiğini söyledi.",
 	"BM Genel Sekreteri, tarafları ateşkese uymaya ve müzakere masasına dönmeye çağırdı.",
-	"Diplomasi trafiği kapsamında dışişleri bakanları üç gün içinde ikinci kez görüştü.",
+	"Diplomasi trafiği kapsamında Çin ve Japonya dışişleri bakanları üç gün içinde ikinci kez görüştü.",
 	"Barış görüşmelerinin bir sonraki turu için arabulucu ülke tarih önerdi.",
 	"Dışişleri Bakanı, yaptırımların kaldırılmasının müzakerelerin gündeminde olduğunu açıkladı.",
 	"Konsolosluk, görüşmelerin ardından vize ve konsolosluk hizmetlerinin yeniden başlayacağını bildirdi.",
@@ -94,19 +99,19 @@ var trOther = []string{
 }
 
 var ruDiplomatic = []string{
-	"Министр иностранных дел провёл переговоры с коллегой и обсудил ситуацию в регионе.",
+	"Министр иностранных дел Турции провёл переговоры с коллегой из Азербайджана и обсудил ситуацию в регионе.",
 	"Стороны договорились о прекращении огня вдоль всей линии соприкосновения.",
-	"Посол заявил, что переговоры прошли в конструктивной атмосфере и будут продолжены.",
+	"Посол Германии заявил, что переговоры прошли в конструктивной атмосфере и будут продолжены.",
 	"По итогам встречи министры иностранных дел приняли совместное заявление.",
 	"Совет Безопасности ООН проведёт экстренное заседание по вопросу перемирия.",
-	"МИД вызвал посла для объяснений в связи с последними заявлениями.",
+	"МИД Польши вызвал посла Белоруссии для объяснений в связи с последними заявлениями.",
 	"Делегации начали новый раунд переговоров при посредничестве третьей стороны.",
 	"Министр иностранных дел подчеркнул, что режим прекращения огня должен соблюдаться всеми сторонами.",
 	"На переговорах обсуждались двусторонние отношения и вопросы региональной безопасности.",
 	"Посольство сообщило, что дипломатические контакты продолжатся в ближайшие дни.",
 	"Накануне саммита прошли консультации на уровне заместителей министров иностранных дел.",
-	"Посредники сообщили, что стороны приблизились к договорённости о перемирии.",
-	"Замминистра иностранных дел провёл политические консультации с коллегой.",
+	"Посредники из Египта сообщили, что стороны приблизились к договорённости о перемирии.",
+	"Замминистра иностранных дел России провёл политические консультации с коллегой из Индии.",
 	"В совместном заявлении стороны подтвердили приверженность переговорному процессу.",
 	"Члены Совета Безопасности призвали к немедленному гуманитарному прекращению огня.",
 	"Дипломатические источники сообщили, что переговоры продолжатся на следующей неделе в Женеве.",
@@ -114,17 +119,17 @@ var ruDiplomatic = []string{
 	"Министр иностранных дел в ходе официального визита провёл двустороннюю встречу с коллегой.",
 	"Подписанный меморандум предусматривает регулярные консультации министерств иностранных дел.",
 	"Стороны обсудили на переговорах детали соглашения об обмене пленными.",
-	"Министры иностранных дел согласовали механизм наблюдения за соблюдением перемирия.",
+	"Министры иностранных дел России и Турции согласовали механизм наблюдения за соблюдением перемирия.",
 	"Переговорщики всю ночь работали над текстом совместной декларации.",
 	"Официальный представитель МИД сообщил, что посол прямо изложил позицию своей страны.",
 	"Генеральный секретарь ООН призвал стороны соблюдать перемирие и вернуться к переговорам.",
-	"В рамках дипломатических усилий министры иностранных дел встретились второй раз за три дня.",
+	"В рамках дипломатических усилий министры иностранных дел Китая и Японии встретились второй раз за три дня.",
 	"Посредник предложил дату следующего раунда мирных переговоров.",
 	"Министр иностранных дел заявил, что вопрос о снятии санкций стоит на повестке переговоров.",
 	"Консульство сообщило, что после переговоров возобновится выдача виз.",
 	"Глава делегации заявил, что для контроля за прекращением огня будет создан совместный механизм.",
 	"На совещании послов обсуждались приоритеты внешней политики и дипломатические контакты.",
-	"В совместной декларации стороны подтвердили уважение территориальной целостности.",
+	"В совместной декларации Армения и Азербайджан подтвердили уважение территориальной целостности.",
 	"Министры иностранных дел обсудили подготовку договора, который планируется подписать на саммите.",
 	"На закрытом заседании Совета Безопасности обсуждались перемирие и гуманитарные коридоры.",
 	"Дипломат отметил прогресс на переговорах, но признал, что по ряду вопросов разногласия сохраняются.",
@@ -181,14 +186,14 @@ var ruOther = []string{
 
 // Titles, by language and kind.
 var trDiplomaticTitles = []string{
-	"Dışişleri bakanları ateşkes için bir araya geldi",
-	"Büyükelçi görüşmelerin süreceğini açıkladı",
-	"Barış görüşmelerinde yeni tur başladı",
-	"Güvenlik Konseyi ateşkes çağrısını görüşecek",
-	"Taraflar ortak bildiri yayımladı",
-	"Dışişleri Bakanı mevkidaşıyla görüştü",
-	"Arabulucu heyet mutabakat için yoğun mesai harcıyor",
-	"Müzakerelerde ilerleme kaydedildi",
+	"Azerbaycan ve Ermenistan dışişleri bakanları ateşkes için bir araya geldi",
+	"Fransa Büyükelçisi görüşmelerin süreceğini açıkladı",
+	"Rusya ile Ukrayna arasındaki barış görüşmelerinde yeni tur başladı",
+	"BM Güvenlik Konseyi ateşkes çağrısını görüşecek",
+	"Türkiye ve Irak ortak bildiri yayımladı",
+	"Dışişleri Bakanı Yunan mevkidaşıyla görüştü",
+	"Katar'ın arabulucu heyeti mutabakat için yoğun mesai harcıyor",
+	"İran ile AB arasındaki müzakerelerde ilerleme kaydedildi",
 }
 
 var trOtherTitles = []string{
@@ -203,14 +208,14 @@ var trOtherTitles = []string{
 }
 
 var ruDiplomaticTitles = []string{
-	"Министры иностранных дел договорились о прекращении огня",
-	"Посол заявил о продолжении переговоров",
-	"Начался новый раунд мирных переговоров",
-	"Совет Безопасности обсудит перемирие",
-	"Стороны приняли совместное заявление",
-	"Министр иностранных дел провёл переговоры с коллегой",
-	"Посредники приблизили стороны к договорённости",
-	"На переговорах наметился прогресс",
+	"Министры иностранных дел Азербайджана и Армении договорились о прекращении огня",
+	"Посол Франции заявил о продолжении переговоров",
+	"Начался новый раунд мирных переговоров России и Украины",
+	"Совет Безопасности ООН обсудит перемирие",
+	"Турция и Ирак приняли совместное заявление",
+	"Министр иностранных дел провёл переговоры с греческим коллегой",
+	"Посредники из Катара приблизили стороны к договорённости",
+	"На переговорах Ирана и ЕС наметился прогресс",
 }
 
 var ruOtherTitles = []string{

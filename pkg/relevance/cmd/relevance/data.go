@@ -64,7 +64,7 @@ func examples(items []corpus.Item, splits ...string) []relevance.Labelled {
 		n := (len(its) + foldSize - 1) / foldSize
 		for i, it := range its {
 			out = append(out, relevance.Labelled{
-				Lang: it.Lang, Title: it.Title, Paragraphs: paragraphs(it.Body), Diplomatic: it.Diplomatic,
+				Lang: it.Lang, Title: it.Title, Paragraphs: paragraphs(it.Body), Diplomatic: it.Diplomatic, ID: it.ID,
 				Group: fmt.Sprintf("%s/%d", k, i*n/len(its)),
 			})
 		}

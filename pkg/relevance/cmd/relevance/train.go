@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/relevance"
+	"github.com/wiredesk/wiredesk/pkg/relevance/corpus"
 )
 
 // runTrain fits the model on the train and dev splits, choosing the
@@ -23,8 +25,11 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fs.String("out", "pkg/relevance/model.json", "where to write the model")
 	minP := fs.Float64("min-precision", relevance.DefaultTrainConfig().MinPrecision, "the out-of-fold precision the threshold should keep")
 	maxLoss := fs.Float64("max-f1-loss", relevance.DefaultTrainConfig().MaxF1Loss, "the most out-of-fold F1 the precision may cost (negative: any)")
+	shapeScale := fs.Float64("shape-scale", relevance.DefaultTrainConfig().ShapeScale, "scale of the cues' and shapes' penalty against the words' (0: the same)")
 	norm := fs.Bool("norm", relevance.DefaultTrainConfig().Norm, "scale each text's features to unit length")
 	lambdas := fs.String("lambdas", "", "comma-separated L2 penalties to try (default: the built-in list)")
+	leads := fs.String("leads", "", "comma-separated leads (body words) to try (default: the built-in list)")
+	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,15 +42,20 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	cfg := relevance.DefaultTrainConfig()
-	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm = *minP, *maxLoss, *norm
+	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale = *minP, *maxLoss, *norm, *shapeScale
 	if *lambdas != "" {
-		cfg.Lambdas = nil
-		for _, f := range strings.Split(*lambdas, ",") {
-			v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-			if err != nil {
-				return fmt.Errorf("train: -lambdas: %w", err)
-			}
-			cfg.Lambdas = append(cfg.Lambdas, v)
+		if cfg.Lambdas, err = floats(*lambdas); err != nil {
+			return fmt.Errorf("train: -lambdas: %w", err)
+		}
+	}
+	if *leads != "" {
+		vs, err := floats(*leads)
+		if err != nil {
+			return fmt.Errorf("train: -leads: %w", err)
+		}
+		cfg.Leads = nil
+		for _, v := range vs {
+			cfg.Leads = append(cfg.Leads, int(v))
 		}
 	}
 	m, reports, err := relevance.Train(p, examples(items, "train", "dev"), cfg, stdout)
@@ -63,6 +73,12 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s: chose lead %d, lambda %g, positive weight %g (CV best F1 %.3f), threshold %.4f (out-of-fold %v over %d folds); %d weights\n", l, r.Lead, r.Lambda, r.PosWeight, r.BestF1, r.Threshold, r.CV, r.Folds, r.Features)
 		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, positive weight %g, threshold %.4f chosen by %d-fold CV (out-of-fold P %.3f R %.3f F1 %.3f)", l, r.Lead, r.Lambda, r.PosWeight, r.Threshold, r.Folds, r.CV.Precision(), r.CV.Recall(), r.CV.F1()))
 	}
+	if *oofPath != "" {
+		if err := writeOOF(*oofPath, items, reports); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote out-of-fold scores to %s\n", *oofPath)
+	}
 	m.About = fmt.Sprintf("Logistic regression over the lead's stems, phrases, cues and shapes; trained by 'relevance train' on %s (train and dev splits, cross-validated by source and time, min docs %d, %d iterations); %s.",
 		*data, cfg.MinDocs, cfg.Iterations, strings.Join(about, "; "))
 	f, err := os.Create(*out)
@@ -77,5 +93,62 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	return nil
+}
+
+// floats parses a comma-separated list of numbers.
+func floats(list string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(list, ",") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// oofLine is one text's out-of-fold verdict, as -oof writes it.
+type oofLine struct {
+	ID         string  `json:"id"`
+	Lang       string  `json:"lang"`
+	Source     string  `json:"source"`
+	Split      string  `json:"split"`
+	Diplomatic bool    `json:"diplomatic"`
+	Score      float64 `json:"score"`
+	Threshold  float64 `json:"threshold"`
+	Note       string  `json:"note,omitempty"`
+	Title      string  `json:"title"`
+	Lead       string  `json:"lead"`
+}
+
+// writeOOF writes the out-of-fold score of every text training saw.
+func writeOOF(path string, items []corpus.Item, reports map[string]relevance.LangReport) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("train: -oof: %w", err)
+	}
+	enc := json.NewEncoder(f)
+	for _, it := range items {
+		r := reports[it.Lang]
+		score, ok := r.OOF[it.ID]
+		if !ok {
+			continue
+		}
+		lead := []rune(it.Body)
+		if len(lead) > 300 {
+			lead = lead[:300]
+		}
+		l := oofLine{ID: it.ID, Lang: it.Lang, Source: it.Source, Split: it.Split, Diplomatic: it.Diplomatic,
+			Score: score, Threshold: r.Threshold, Note: it.Note, Title: it.Title, Lead: string(lead)}
+		if err := enc.Encode(l); err != nil {
+			f.Close()
+			return fmt.Errorf("train: -oof: %w", err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("train: -oof: %w", err)
+	}
 	return nil
 }
