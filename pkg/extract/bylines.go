@@ -76,6 +76,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		if s == "" {
 			continue
 		}
+		s = w.coAuthors(r, s, sites)
 		if w.within(r.elem, l.main) {
 			if try(s) {
 				return persons, w.attribution(attribution, ld, sites)
@@ -100,6 +101,31 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		try(fallback)
 	}
 	return persons, w.attribution(attribution, ld, sites)
+}
+
+// coAuthors widens a byline element that holds one of several names to
+// the line holding them all: "<a rel=author>Jane Roe</a> and <a
+// rel=author>John Doe</a>", "<span class=yazar>Ayşe Kaya</span> ve
+// <span class=yazar>Emre Tan</span>". The line must be short and name
+// every person the element names, and more.
+func (w *walker) coAuthors(r ref, s string, sites []string) string {
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem != r.elem {
+			continue
+		}
+		line := cleanByline(b.text)
+		if line == "" || line == s || len(line) > 150 || !strings.Contains(line, s) {
+			return s
+		}
+		one, _ := byline.Split(s, sites...)
+		all, _ := byline.Split(line, sites...)
+		if one != "" && strings.Contains(all, one) && len(all) > len(one) {
+			return line
+		}
+		return s
+	}
+	return s
 }
 
 // take splits s into the persons and the agency or outlet it credits: the
