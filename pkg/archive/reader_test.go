@@ -22,6 +22,18 @@ func page(title string) []byte {
 		"</h1><p>Dışişleri Bakanı bugün Ankara'da mevkidaşıyla bir araya geldi ve iki ülke arasındaki ilişkileri görüştü.</p></article></body></html>")
 }
 
+// chunk applies the chunked transfer coding to p, in chunks of n bytes.
+func chunk(p []byte, n int) []byte {
+	var b bytes.Buffer
+	for len(p) > 0 {
+		c := p[:min(n, len(p))]
+		fmt.Fprintf(&b, "%x\r\n%s\r\n", len(c), c)
+		p = p[len(c):]
+	}
+	b.WriteString("0\r\n\r\n")
+	return b.Bytes()
+}
+
 // step is one thing written to a test archive and what Next should say.
 type step struct {
 	write func(w *archivetest.Writer) error
@@ -84,6 +96,9 @@ func TestReader(t *testing.T) {
 				capture(archivetest.Capture{URI: "https://news.example.com/logo.png", ContentType: "image/png", Body: []byte("\x89PNG\r\n\x1a\nxxxx")}, archive.SkipNotHTML),
 				capture(archivetest.Capture{URI: "https://news.example.com/gone", Status: 404, Body: page("gone")}, archive.SkipStatus),
 				capture(archivetest.Capture{URI: "https://news.example.com/gz", Header: "Content-Encoding: gzip\r\n", Body: gz(page("gz"))}, "kept https://news.example.com/gz"),
+				// As wget and warcio keep them: the wire bytes, chunked.
+				capture(archivetest.Capture{URI: "https://news.example.com/chunked", Header: "Transfer-Encoding: chunked\r\n", Body: chunk(page("chunked"), 50)}, "kept https://news.example.com/chunked"),
+				capture(archivetest.Capture{URI: "https://news.example.com/chunked-gz", Header: "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n", Body: chunk(gz(page("chunked-gz")), 30)}, "kept https://news.example.com/chunked-gz"),
 				capture(ok("https://news.example.com/c"), "kept https://news.example.com/c"),
 			}
 		}, nil},
@@ -244,7 +259,7 @@ func readAll(t *testing.T, path string, offset int64, filter archive.Filter, lim
 		if rec.Skip != "" {
 			got = append(got, rec.Skip)
 		} else {
-			if !bytes.Contains(rec.Response.Body, []byte("<title>")) {
+			if !bytes.HasPrefix(rec.Response.Body, []byte("<!doctype html>")) || !bytes.HasSuffix(rec.Response.Body, []byte("</html>")) {
 				t.Errorf("%s: body %q", rec.URI, rec.Response.Body[:min(len(rec.Response.Body), 60)])
 			}
 			got = append(got, "kept "+rec.URI)

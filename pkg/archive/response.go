@@ -69,7 +69,7 @@ func parseResponse(h *header, block []byte) (*Response, string, string) {
 	if err != nil {
 		return nil, SkipTruncated, err.Error()
 	}
-	payload, err = decode(*header, payload, int64(len(block))*4+(1<<20))
+	payload, err = decode(*header, chunked(hb.ProtocolHeaderBytes()), payload, int64(len(block))*4+(1<<20))
 	if err != nil {
 		return nil, SkipHTTPHeader, err.Error()
 	}
@@ -79,13 +79,29 @@ func parseResponse(h *header, block []byte) (*Response, string, string) {
 	return &Response{Status: status, Header: *header, Body: payload}, "", ""
 }
 
+// chunked reports whether the raw HTTP head declares the chunked transfer
+// coding. It reads the head itself: the parsed header has no
+// Transfer-Encoding, which Go's HTTP parser takes out of it, and wget's
+// and warcio's archives keep chunked payloads as they came off the wire.
+func chunked(head []byte) bool {
+	for line := range bytes.Lines(head) {
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if ok && strings.EqualFold(string(bytes.TrimSpace(name)), "Transfer-Encoding") {
+			// The last coding applied is the one to undo first.
+			codings := strings.Split(string(value), ",")
+			return strings.EqualFold(strings.TrimSpace(codings[len(codings)-1]), "chunked")
+		}
+	}
+	return false
+}
+
 // decode undoes the transfer and content codings that crawlers keep in
 // the payload. Common Crawl stores payloads decoded and renames the
 // headers (X-Crawler-Transfer-Encoding); others keep the wire bytes.
 // A coding that does not decode leaves the payload as it is when it
 // already looks like text.
-func decode(h http.Header, p []byte, limit int64) ([]byte, error) {
-	if strings.EqualFold(strings.TrimSpace(h.Get("Transfer-Encoding")), "chunked") {
+func decode(h http.Header, isChunked bool, p []byte, limit int64) ([]byte, error) {
+	if isChunked {
 		if d, err := io.ReadAll(io.LimitReader(httputil.NewChunkedReader(bytes.NewReader(p)), limit)); err == nil {
 			p = d
 		}
