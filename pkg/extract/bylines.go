@@ -94,6 +94,13 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	if s := w.labelledByline(blocks, head); s != "" && tryLabelled(s) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
+	if s := w.datedByline(blocks, head); s != "" {
+		// Persons only: an outlet on a dated line under the headline may
+		// be a quoted post's ("— Канал МИД России 2 апреля 2026").
+		if p, _ := byline.Split(s, sites...); p != "" {
+			return p, w.attribution(attribution, ld, sites)
+		}
+	}
 	if s := w.closingByline(l, blocks); s != "" && hasPerson(s, sites) && try(s) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
@@ -177,6 +184,44 @@ func (w *walker) labelledByline(blocks []article.Block, head int) string {
 		}
 	}
 	return ""
+}
+
+// datedByline is a short line just under the headline that holds a date
+// and otherwise only capitalised words: the writer and the time with no
+// label ("Ayşe Kaya | 03.12.2026 14:35", "Иван Петров, 3 декабря 2026",
+// "Daily Example 9/21/2016 Jane Roe"). A lead or a caption is a
+// sentence, with lower-case words; a date line alone names no one.
+func (w *walker) datedByline(blocks []article.Block, head int) string {
+	if head < 0 {
+		return ""
+	}
+	for i := head + 1; i < len(blocks) && i <= head+3; i++ {
+		t := blocks[i].Text
+		if len(t) > 100 || !hasYear(t) {
+			continue
+		}
+		if p, u := visibleDate(t, zones{}); p.zero() && u.zero() {
+			continue
+		}
+		lower := 0
+		for _, f := range strings.Fields(t) {
+			r := firstRune(f)
+			if unicode.IsLower(r) && !isMonthWord(f) {
+				lower++
+			}
+		}
+		if lower <= 1 {
+			return t
+		}
+	}
+	return ""
+}
+
+// isMonthWord is a month's name or abbreviation, lower-case in Turkish
+// and Russian dates ("3 декабря", "3 дек").
+func isMonthWord(f string) bool {
+	_, ok := monthOf(strings.Trim(f, ".,"))
+	return ok
 }
 
 // closingByline is the last line of the article when it is only names,
