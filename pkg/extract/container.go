@@ -422,6 +422,7 @@ func (w *walker) zones(l *layout) []article.Block {
 		host = base.Hostname()
 	}
 	shapeBody(out, hrefs, host)
+	w.leadTeasers(out)
 	markComments(out)
 	return out
 }

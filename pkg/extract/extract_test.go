@@ -234,6 +234,16 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_social_post.html", "ВКонтакте Telegram", article.ZoneNav},
 		{"ru_social_post.html", "Посольство России в Анкаре", article.ZoneBody},
 		{"ru_social_post.html", "Ранее стороны уже", article.ZoneBody},
+		// Outside the article, list items that open with a linked
+		// headline and run on into a lead are other stories.
+		{"ru_social_post.html", "Главное за день", article.ZoneRelated},
+		{"ru_social_post.html", "Лавров обсудил с Фиданом", article.ZoneRelated},
+		{"ru_social_post.html", "В ООН обсудили", article.ZoneRelated},
+		{"tr_lead_teasers.html", "Son Dakika", article.ZoneRelated},
+		{"tr_lead_teasers.html", "Bakan Fidan Bakü'de", article.ZoneRelated},
+		{"tr_lead_teasers.html", "BM Güvenlik Konseyi", article.ZoneRelated},
+		{"tr_lead_teasers.html", "Protokol, sınır geçişlerinde", article.ZoneBody},
+		{"tr_lead_teasers.html", "Orta Koridor hakkında", article.ZoneBody},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -230,3 +230,45 @@ func markComments(bs []article.Block) {
 		}
 	}
 }
+
+// Lead teasers: the least run of them that is a list, and the least
+// linked headline that opens one.
+const (
+	minLeadRun   = 3
+	minLeadTitle = 15 // non-space characters of the opening link
+)
+
+// leadTeasers zones related a list of other stories that give each a
+// lead: three list items or more in a row outside the article, each
+// opening with a linked headline, to a page of its own, and running on
+// in plain text ("Headline … WASHINGTON: The first lines…"). A headline
+// with no lead is already a teaser by its link density.
+func (w *walker) leadTeasers(bs []article.Block) {
+	lead := func(i int) bool {
+		b := &bs[i]
+		r := &w.blocks[i]
+		return b.Zone == article.ZoneUnknown && b.Tag == "li" && b.LinkDensity < linkRunShare &&
+			r.opens != "" && r.openChars >= minLeadTitle
+	}
+	for i := 0; i < len(bs); {
+		if !lead(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(bs) && lead(j) && w.blocks[j].opens != w.blocks[j-1].opens {
+			j++
+		}
+		if j-i >= minLeadRun {
+			for k := i; k < j; k++ {
+				bs[k].Zone = article.ZoneRelated
+			}
+			// and the short label over it ("Son Dakika", "Главное")
+			if l := i - 1; l >= 0 && bs[l].Zone == article.ZoneUnknown && bs[l].Tag != "li" &&
+				!sentence(bs[l].Text) && utf8.RuneCountInString(bs[l].Text) <= maxLabel/2 {
+				bs[l].Zone = article.ZoneRelated
+			}
+		}
+		i = j
+	}
+}

@@ -48,6 +48,14 @@ func (w *walker) text(s string) {
 		return
 	}
 	w.brSeen, w.linkEnded = false, false
+	switch {
+	case w.chars == 0 && w.inLink:
+		w.opens, w.openChars, w.opening = w.linkHref, visible, true
+	case w.opening && w.inLink && w.linkHref == w.opens:
+		w.openChars += visible
+	default:
+		w.opening = false
+	}
 	w.chars += visible
 	if w.inLink {
 		w.linkChars += visible

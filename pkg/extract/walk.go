@@ -72,7 +72,11 @@ type rawBlock struct {
 	chars, linkChars int // non-space runes, all and inside links
 	href             string
 	multiHref        bool
-	marks            *mark
+	// opens is the link the block's text opens with and openChars its
+	// length: a linked headline followed by a lead, as teasers are.
+	opens     string
+	openChars int
+	marks     *mark
 }
 
 // ref is a metadata candidate found in the walk, with the block context it
@@ -109,6 +113,9 @@ type walker struct {
 	linkChars int
 	href      string
 	multiHref bool
+	opens     string // the link the block opens with (rawBlock.opens)
+	openChars int
+	opening   bool // no text outside that link yet
 	inLink    bool
 	linkHref  string
 	linkEnded bool // a link closed and no text followed yet
@@ -393,6 +400,8 @@ func (w *walker) flush() {
 			chars:     w.chars,
 			linkChars: w.linkChars,
 			href:      w.href,
+			opens:     w.opens,
+			openChars: w.openChars,
 			multiHref: w.multiHref,
 			marks:     w.ctx.marks,
 		}
@@ -407,4 +416,5 @@ func (w *walker) flush() {
 	w.pending, w.brSeen, w.linkEnded = false, false, false
 	w.chars, w.linkChars = 0, 0
 	w.href, w.multiHref = "", false
+	w.opens, w.openChars, w.opening = "", 0, false
 }
