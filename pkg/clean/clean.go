@@ -358,12 +358,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		}
 		return verdict{reason: article.ReasonNav}
 	}
-	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && nwords <= maxForeignLine && (b.Lang == undetermined || b.Conf > 0 && b.Conf < foreignConf)) {
-		// Inside the container the document's language is a strong
-		// prior: a short line the detector could name no language for
-		// (a list of places, names, titles), or named one for without
-		// conviction, is the document's; one it is sure is in another
-		// language is that language's.
+	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && docLanguage(b, text, nwords)) {
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
 	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
@@ -407,6 +402,24 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	p.leadParas++
 	p.leadDone = b.Zone == article.ZoneBody || p.leadParas >= 2
 	return verdict{text: text, body: true}
+}
+
+// docLanguage reports whether block b of the container, which the detector
+// put in another language, is the document's all the same. Inside the
+// container the document's language is a strong prior: a line of names
+// (a cast list, places, a label in capitals) has no language of its own;
+// a block the detector named its language for without conviction, however
+// long (a lead whose place names and agency tag blur the vote), and a
+// short line it could name no language for, are the document's. A block
+// it is sure is in another language is that language's.
+func docLanguage(b Block, text string, nwords int) bool {
+	switch {
+	case nameLine(text):
+		return true
+	case b.Conf > 0 && b.Conf < foreignConf:
+		return true
+	}
+	return nwords <= maxForeignLine && b.Lang == undetermined
 }
 
 // maxForeignLine is the longest line inside the container whose own

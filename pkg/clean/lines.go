@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Furniture a template or an editor puts inside the article's container,
@@ -302,6 +303,30 @@ func bioLine(text string) bool {
 	}
 	return enBioRE.MatchString(head) || ruBioRE.MatchString(head) || trBioRE.MatchString(lower)
 }
+
+// nameLine reports a line nearly all of whose words open with a capital: a
+// list of names, roles and places ("Yönetmen_Ayşe Kaya, Müzik_Can Ertan",
+// "Rota B: Odessa, Köstence"), or a label in capitals. Its letters say
+// nothing of the language the article is written in.
+func nameLine(text string) bool {
+	n, caps := 0, 0
+	for _, w := range words(text) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n > 0 && caps*10 >= n*minNameShare
+}
+
+// minNameShare is the share, in tenths, of a name line's words that open
+// with a capital: a German sentence capitalises its nouns, not eight words
+// in ten.
+const minNameShare = 8
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

@@ -175,3 +175,41 @@ func TestShortLinesInContainer(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguagePriorInContainer: inside the container of a Russian page
+// written in a style of its own, the document's language is a strong
+// prior. A line of names and roles in Latin letters, a label in capitals
+// and a long lead the detector named another language for without
+// conviction are the article's; a paragraph the detector is sure is
+// Ukrainian is still another language's, and so is a block outside the
+// container.
+func TestLanguagePriorInContainer(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	in := clean.Input{Source: "vestnik", Title: "В Казани открылся фестиваль театров тюркских стран", Lang: "ru"}
+	lines := []struct {
+		b      clean.Block
+		lang   string
+		conf   float64
+		reason string
+	}{
+		{body("КАЗАНЬ, 21 ноября (Вестник-Инфо) – Фестиваль «Науруз» собрал в Казани труппы из Анкары, Баку, Ташкента и Алматы, спектакли пройдут на трёх сценах до конца месяца."), "und", 0.71, ""},
+		{body("Открывает программу спектакль анкарского государственного театра, поставленный по мотивам поэмы Юнуса Эмре."), "ru", 1, ""},
+		{body("СОСТАВ"), "la", 0.95, ""},
+		{body("Rejissor_Aydar Zakirov, Khoreograf_Leyla Safina, Kompozitor_Rustem Gabdullin, Khudozhnik_Dina Nigmatullina, Svet_Ilnur Khasanov, Kostyumy_Gulnara Ziyatdinova"), "und", 0.98, ""},
+		{body("Маршрут гастролей: Анкара, Баку, Ташкент / Алматы"), "uk", 0.97, ""},
+		{body("Організатори фестивалю повідомили, що наступного року програма буде ширшою, а квитки надійдуть у продаж навесні."), "uk", 0.99, article.ReasonOtherLanguage},
+		{body("Организаторы рассчитывают, что в следующем году к фестивалю присоединятся театры Бишкека и Ашхабада."), "ru", 1, ""},
+		{block(article.ZoneUnknown, "Rejissor_Aydar Zakirov, Khoreograf_Leyla Safina"), "und", 0.98, article.ReasonOtherLanguage},
+	}
+	for i, l := range lines {
+		b := l.b
+		b.I, b.Lang, b.Own, b.Conf = i, l.lang, true, l.conf
+		in.Blocks = append(in.Blocks, b)
+	}
+	res := clean.New(nil).Clean(in)
+	for i, l := range lines {
+		if got := reasonOf(res, i); got != l.reason {
+			t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
+		}
+	}
+}
