@@ -244,6 +244,8 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_lead_teasers.html", "BM Güvenlik Konseyi", article.ZoneRelated},
 		{"tr_lead_teasers.html", "Protokol, sınır geçişlerinde", article.ZoneBody},
 		{"tr_lead_teasers.html", "Orta Koridor hakkında", article.ZoneBody},
+		// Image data a template prints as text: mostly web addresses.
+		{"tr_lead_teasers.html", "https://www.example.com/uploads/2026/03/demiryolu-protokol.jpg 1200", article.ZoneNav},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -101,7 +101,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 		}
 		n := words(b.Text)
 		switch {
-		case bareURL(b.Text):
+		case bareURL(b.Text) || urlText(b.Text):
 			b.Zone = article.ZoneNav
 		case b.LinkDensity >= 0.9 && n <= 2:
 			b.Zone = article.ZoneNav
@@ -165,6 +165,20 @@ func sameHost(link, host string) bool {
 		rest = rest[:i]
 	}
 	return strings.EqualFold(strings.TrimPrefix(rest, "www."), strings.TrimPrefix(host, "www."))
+}
+
+// urlText is text that is mostly web addresses, at least half its
+// characters, between numbers and names: the image data or link lists a
+// template prints as text, not a sentence that cites a source.
+func urlText(s string) bool {
+	urls, all := 0, 0
+	for f := range strings.FieldsSeq(s) {
+		all += len(f)
+		if strings.HasPrefix(f, "http://") || strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "www.") {
+			urls += len(f)
+		}
+	}
+	return urls > 0 && urls*2 >= all
 }
 
 // bareURL is text that is one web address and nothing else.
