@@ -163,6 +163,9 @@ func csvRow(a *article.Article) []string {
 	pub := ""
 	if !a.PublishedAt.IsZero() {
 		pub = a.PublishedAt.UTC().Format(time.RFC3339)
+		if a.PublishedLocal { // the clock the page showed, in no known zone
+			pub = a.PublishedAt.UTC().Format("2006-01-02T15:04:05")
+		}
 	}
 	row := []string{a.ID, a.URL, a.Source, a.Lang, pub, a.Title,
 		strconv.FormatFloat(a.Relevance.Score, 'f', -1, 64), strings.Join(a.Countries, " "),

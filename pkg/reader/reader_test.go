@@ -442,18 +442,23 @@ func TestArticlePage(t *testing.T) {
 func TestArticleDatePrecision(t *testing.T) {
 	f := newFixture(t, 0, reader.Config{})
 	tests := []struct {
-		name, precision, want, notWant string
+		name, precision string
+		local           bool
+		at              time.Time
+		want, notWant   string
 	}{
-		{"date only", article.PrecisionDate, "2026-11-18</", "00:00"},
-		{"to the minute", article.PrecisionMinute, "2026-11-18 15:12 UTC", ""},
+		// Istanbul's midnight is 21:00 UTC the day before: the page's day
+		// is still the one shown.
+		{"date only", article.PrecisionDate, false, time.Date(2026, 11, 17, 21, 0, 0, 0, time.UTC), "2026-11-18</", "00:00"},
+		{"to the minute", article.PrecisionMinute, false, time.Date(2026, 11, 18, 15, 12, 0, 0, time.UTC), "2026-11-18 15:12 UTC", ""},
+		// A time with no zone known is shown as the page wrote it.
+		{"local time", article.PrecisionMinute, true, time.Date(2026, 11, 18, 15, 12, 0, 0, time.UTC), "2026-11-18 15:12<", "UTC"},
+		{"local date", article.PrecisionDate, true, time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC), "2026-11-18</", "00:00"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := storetest.NewArticle(40 + i)
-			a.PublishedAt = time.Date(2026, 11, 18, 15, 12, 0, 0, time.UTC)
-			if tt.precision == article.PrecisionDate {
-				a.PublishedAt = time.Date(2026, 11, 18, 0, 0, 0, 0, time.UTC)
-			}
+			a.PublishedAt, a.PublishedLocal = tt.at, tt.local
 			a.PublishedPrecision = tt.precision
 			if _, err := f.st.Put(context.Background(), []*article.Article{a}); err != nil {
 				t.Fatal(err)
@@ -467,7 +472,7 @@ func TestArticleDatePrecision(t *testing.T) {
 				}
 				i += len("· ")
 				shown := body[i:min(len(body), i+24)]
-				if !strings.HasPrefix(body[i:], strings.TrimSuffix(tt.want, "</")) || (tt.notWant != "" && strings.Contains(shown, tt.notWant)) {
+				if !strings.HasPrefix(body[i:], strings.TrimRight(tt.want, "</")) || (tt.notWant != "" && strings.Contains(shown, tt.notWant)) {
 					t.Errorf("%s shows %q, want %q", name, shown, tt.want)
 				}
 			}

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/store"
@@ -34,19 +35,43 @@ type ui struct {
 func newUI(st Store, c *catalog, log *slog.Logger) (*ui, error) {
 	u := &ui{st: st, catalog: c, log: log}
 	var err error
-	if u.errT, err = template.ParseFS(templates, "templates/layout.html", "templates/error.html"); err != nil {
+	if u.errT, err = template.New("layout.html").Funcs(pageFuncs).ParseFS(templates, "templates/layout.html", "templates/error.html"); err != nil {
 		return nil, fmt.Errorf("reader: %w", err)
 	}
-	if u.searchT, err = template.ParseFS(templates, "templates/layout.html", "templates/search.html"); err != nil {
+	if u.searchT, err = template.New("layout.html").Funcs(pageFuncs).ParseFS(templates, "templates/layout.html", "templates/search.html"); err != nil {
 		return nil, fmt.Errorf("reader: %w", err)
 	}
-	if u.artT, err = template.ParseFS(templates, "templates/layout.html", "templates/article.html"); err != nil {
+	if u.artT, err = template.New("layout.html").Funcs(pageFuncs).ParseFS(templates, "templates/layout.html", "templates/article.html"); err != nil {
 		return nil, fmt.Errorf("reader: %w", err)
 	}
 	if u.css, err = templates.ReadFile("templates/style.css"); err != nil {
 		return nil, fmt.Errorf("reader: %w", err)
 	}
 	return u, nil
+}
+
+// pageFuncs are the templates' helpers.
+var pageFuncs = template.FuncMap{"published": published}
+
+// published is an article's publication time as an analyst should read
+// it: a day for a date-only page, the day it names in its own zone (the
+// start of that day in a zone within twelve hours of UTC, so noon UTC
+// falls on it); the clock time the page wrote, without a zone, for a
+// local time (published_local); else the instant in UTC.
+func published(a article.Article) string {
+	t := a.PublishedAt.UTC()
+	switch {
+	case t.IsZero():
+		return ""
+	case a.PublishedPrecision == article.PrecisionDate:
+		if a.PublishedLocal {
+			return t.Format("2006-01-02")
+		}
+		return t.Add(12 * time.Hour).Format("2006-01-02")
+	case a.PublishedLocal:
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format("2006-01-02 15:04") + " UTC"
 }
 
 func (u *ui) style(w http.ResponseWriter, r *http.Request) {
