@@ -144,6 +144,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	c.settlePending(in, vs, lc)
 	endByline(in, vs, &res)
 	tailBios(vs)
+	tailTeasers(in, vs, lc)
 	for n, b := range in.Blocks {
 		v := vs[n]
 		if v.reason != "" {
