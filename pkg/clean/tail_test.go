@@ -64,3 +64,49 @@ func TestTailTeasers(t *testing.T) {
 		})
 	}
 }
+
+// TestSiteNotices: the site's notices about itself inside the container
+// (an affiliate disclosure, a copyright notice that forbids copying, a
+// subscription box's status line) are dropped; prose about affiliate
+// marketing, copyright or signing, with the same words, stays. Turkish and
+// Russian pages in styles of their own.
+func TestSiteNotices(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []struct {
+			text, reason string
+		}
+	}{
+		{"tr", "Telif hakkı yasasında yeni düzenleme Meclis'ten geçti", "tr", []struct{ text, reason string }{
+			{"Telif hakkı yasasında yapılan değişiklik, dijital platformlardaki içeriklerin izinsiz kullanımına yönelik cezaları artırıyor.", ""},
+			{"Düzenlemeye göre satış ortaklığı bağlantıları üzerinden kazanç sağlayan siteler de reklam kurallarına tabi olacak.", ""},
+			{"Bu yazıdaki bazı bağlantılar satış ortaklığı bağlantısıdır; alışveriş yaparsanız sitemiz komisyon alabilir.", article.ReasonBoilerplate},
+			{"Bu haberin telif hakları Gündem Postası'na aittir, kaynak gösterilmeden kullanılamaz.", article.ReasonBoilerplate},
+			{"Bültene başarıyla abone oldunuz!", article.ReasonBoilerplate},
+			{"Yasa, Resmi Gazete'de yayımlandıktan altı ay sonra yürürlüğe girecek.", ""},
+		}},
+		{"ru", "Россия и Казахстан подписали соглашение о торговле", "ru", []struct{ text, reason string }{
+			{"Россия и Казахстан успешно подписали соглашение о торговле зерном, сообщили в министерстве сельского хозяйства.", ""},
+			{"Документ защищает авторские права производителей семян и запрещает их воспроизводство без лицензии.", ""},
+			{"Все материалы сайта защищены авторским правом, воспроизведение без разрешения редакции запрещено.", article.ReasonBoilerplate},
+			{"Произошла ошибка при оформлении подписки на рассылку. Попробуйте еще раз.", article.ReasonBoilerplate},
+			{"Соглашение вступит в силу с 1 января 2027 года.", ""},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := clean.Input{Source: "bulten", Title: tc.title, Lang: tc.lang}
+			for i, l := range tc.lines {
+				b := body(l.text)
+				b.I, b.Lang = i, tc.lang
+				in.Blocks = append(in.Blocks, b)
+			}
+			res := clean.New(nil).Clean(in)
+			for i, l := range tc.lines {
+				if got := reasonOf(res, i); got != l.reason {
+					t.Errorf("block %d %q: reason %q, want %q", i, l.text, got, l.reason)
+				}
+			}
+		})
+	}
+}
