@@ -280,6 +280,12 @@ var (
 	// "Ayşe Kaya, 2015'ten bu yana Ankara muhabiridir", "... editör
 	// olarak çalışıyor": the trade as the predicate.
 	trBioRE = regexp.MustCompile(`(?:muhabir|editör|gazeteci|yazar|yapımcı)\p{L}*(?:dir|dır|tir|tır|dur|dür)\b|(?:muhabir|editör|gazeteci|yazar|yapımcı)\p{L}*\s+olarak\s`)
+	// "Award-winning journalist Ann Lee writes …", "Ödüllü gazeteci
+	// Deniz Arslan, … yazıyor": the trade before the name. The English
+	// verb follows the name; the Turkish one ends the sentence
+	// (roleFirstTrVerbs), and a reporter who "asked" is not a biography.
+	roleFirstRE      = regexp.MustCompile(`^(?:[\p{L}’'-]+\s+){0,3}(?:journalist|writer|reporter|editor|columnist|correspondent|gazeteci|muhabir|yazar|editör)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*(,?)\s+(is|was|covers|writes|has been|joined)?`)
+	roleFirstTrVerbs = []string{"yazıyor", "yazmaktadır", "çalışıyor", "çalışmaktadır"}
 )
 
 // bioLine reports an author's biography: a paragraph that opens with a
@@ -288,7 +294,7 @@ var (
 // asked: there, under the story, is where templates put it.
 func bioLine(text string) bool {
 	n := countWords(text)
-	if n > 80 || n < 4 {
+	if n > maxBioWords || n < 4 {
 		return false
 	}
 	fs := strings.Fields(text)
@@ -300,6 +306,9 @@ func bioLine(text string) bool {
 	}
 	if !role {
 		return false
+	}
+	if m := roleFirstRE.FindStringSubmatch(head); m != nil && (m[2] != "" || hasAny(strings.ToLower(text), roleFirstTrVerbs)) {
+		return true
 	}
 	return enBioRE.MatchString(head) || ruBioRE.MatchString(head) || trBioRE.MatchString(lower)
 }
@@ -327,6 +336,9 @@ func nameLine(text string) bool {
 // with a capital: a German sentence capitalises its nouns, not eight words
 // in ten.
 const minNameShare = 8
+
+// maxBioWords is the longest biography: a paragraph or two of a career.
+const maxBioWords = 100
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))

@@ -110,3 +110,29 @@ func TestSiteNotices(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleFirstBio: under a Turkish story written in a style of its own, a
+// biography that names the trade before the name ("Ödüllü gazeteci Deniz
+// Arslan, … yazıyor") is the author's, not the article's; a closing
+// sentence in which a reporter asks a question stays.
+func TestRoleFirstBio(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	lines := []struct{ text, reason string }{
+		{"Dışişleri Bakanı, Tiran'da Arnavut mevkidaşıyla görüşerek iki ülke arasındaki ticaret hacmini artırmak için yeni adımlar atılacağını açıkladı.", ""},
+		{"Toplantının ardından bakanlar, enerji ve ulaştırma alanlarında üç ayrı anlaşma imzaladı.", ""},
+		{"Muhabir Ali Kaya, bakana anlaşmanın ne zaman yürürlüğe gireceğini sordu.", ""},
+		{"Ödüllü gazeteci Deniz Arslan, 2010'dan bu yana her hafta dış politika üzerine yazıyor; kitapları dokuz dile çevrildi.", article.ReasonCredit},
+	}
+	in := clean.Input{Source: "kose", Title: "Ankara ile Tiran arasında üç yeni anlaşma", Lang: "tr"}
+	for i, l := range lines {
+		b := body(l.text)
+		b.I, b.Lang = i, "tr"
+		in.Blocks = append(in.Blocks, b)
+	}
+	res := clean.New(nil).Clean(in)
+	for i, l := range lines {
+		if got := reasonOf(res, i); got != l.reason {
+			t.Errorf("block %d %q: reason %q, want %q", i, l.text, got, l.reason)
+		}
+	}
+}
