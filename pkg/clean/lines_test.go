@@ -8,6 +8,31 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/clean"
 )
 
+// line is a block of a test page and the reason the cleaner drops it for
+// ("" when it is kept).
+type line struct {
+	b      clean.Block
+	reason string
+}
+
+// checkLines cleans lines as one page of source in lang under title, and
+// checks the reason each line is dropped for.
+func checkLines(t *testing.T, source, title, lang string, lines []line) {
+	t.Helper()
+	in := clean.Input{Source: source, Title: title, Lang: lang}
+	for i, l := range lines {
+		b := l.b
+		b.I, b.Lang = i, lang
+		in.Blocks = append(in.Blocks, b)
+	}
+	res := clean.New(nil).Clean(in)
+	for i, l := range lines {
+		if got := reasonOf(res, i); got != l.reason {
+			t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
+		}
+	}
+}
+
 // TestFurnitureInContainer: furniture an editor or a template puts inside
 // the article's container, on a Turkish and a Russian page written in
 // styles of their own, is dropped by its shape (a line of names and
@@ -15,10 +40,6 @@ import (
 // gallery counter, a biography under the story, the headline printed
 // again), while prose with the same words stays.
 func TestFurnitureInContainer(t *testing.T) {
-	type line struct {
-		b      clean.Block
-		reason string // "" = kept
-	}
 	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
 	h1 := func(s string) clean.Block {
 		return clean.Block{Block: article.Block{Text: s, Tag: "h1", Zone: article.ZoneHeading, Level: 1}}
@@ -57,20 +78,7 @@ func TestFurnitureInContainer(t *testing.T) {
 			{body("Ольга Лебедева — корреспондент «Вестник-Инфо» в Женеве, пишет о переговорах и международных организациях."), article.ReasonCredit},
 		}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			in := clean.Input{Source: "yazi", Title: tc.title, Lang: tc.lang}
-			for i, l := range tc.lines {
-				b := l.b
-				b.I, b.Lang = i, tc.lang
-				in.Blocks = append(in.Blocks, b)
-			}
-			res := clean.New(nil).Clean(in)
-			for i, l := range tc.lines {
-				if got := reasonOf(res, i); got != l.reason {
-					t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "yazi", tc.title, tc.lang, tc.lines) })
 	}
 }
 

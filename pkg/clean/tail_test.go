@@ -17,10 +17,6 @@ func TestTailTeasers(t *testing.T) {
 	h2 := func(s string) clean.Block {
 		return clean.Block{Block: article.Block{Text: s, Tag: "h2", Zone: article.ZoneHeading, Level: 2}}
 	}
-	type line struct {
-		b      clean.Block
-		reason string
-	}
 	for _, tc := range []struct {
 		name, title, lang string
 		lines             []line
@@ -48,20 +44,7 @@ func TestTailTeasers(t *testing.T) {
 			{body("Рубль укрепился к евро на открытии торгов."), article.ReasonRelated},
 		}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			in := clean.Input{Source: "vitrin", Title: tc.title, Lang: tc.lang}
-			for i, l := range tc.lines {
-				b := l.b
-				b.I, b.Lang = i, tc.lang
-				in.Blocks = append(in.Blocks, b)
-			}
-			res := clean.New(nil).Clean(in)
-			for i, l := range tc.lines {
-				if got := reasonOf(res, i); got != l.reason {
-					t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "vitrin", tc.title, tc.lang, tc.lines) })
 	}
 }
 
@@ -95,18 +78,11 @@ func TestSiteNotices(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			in := clean.Input{Source: "bulten", Title: tc.title, Lang: tc.lang}
-			for i, l := range tc.lines {
-				b := body(l.text)
-				b.I, b.Lang = i, tc.lang
-				in.Blocks = append(in.Blocks, b)
+			var lines []line
+			for _, l := range tc.lines {
+				lines = append(lines, line{body(l.text), l.reason})
 			}
-			res := clean.New(nil).Clean(in)
-			for i, l := range tc.lines {
-				if got := reasonOf(res, i); got != l.reason {
-					t.Errorf("block %d %q: reason %q, want %q", i, l.text, got, l.reason)
-				}
-			}
+			checkLines(t, "bulten", tc.title, tc.lang, lines)
 		})
 	}
 }
