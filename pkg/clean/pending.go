@@ -1,0 +1,84 @@
+package clean
+
+import "github.com/wiredesk/wiredesk/pkg/article"
+
+// leadParagraphs is how many body paragraphs, after the title, make the
+// reference a heading or teaser is compared with.
+const leadParagraphs = 2
+
+// settlePending keeps the pending blocks that relate to the article: to its
+// title and lead, or, for a heading, to the paragraph it introduces. A
+// pending block after the source line stays dropped, as related or
+// unrelated.
+func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) {
+	ref := stems(in.Title, lc)
+	lead := 0
+	for _, v := range vs {
+		if v.body && lead < leadParagraphs {
+			for s := range stems(v.text, lc) {
+				ref[s] = true
+			}
+			lead++
+		}
+	}
+	if len(ref) == 0 {
+		// Nothing to compare with: trust the zones.
+		for n := range vs {
+			if vs[n].pending && !vs[n].after {
+				vs[n].reason = ""
+			}
+		}
+		return
+	}
+	for n := range vs {
+		v := &vs[n]
+		if !v.pending {
+			continue
+		}
+		if v.inside && !v.after && (v.within || bodyBefore(vs, n) && nextBody(vs, n) != "") {
+			// A sub-heading of the container between its paragraphs.
+			v.reason = ""
+			continue
+		}
+		cand := stems(v.text, lc)
+		r := ref
+		if v.heading && !v.after {
+			if next := nextBody(vs, n); next != "" {
+				r = union(ref, stems(next, lc))
+			}
+		}
+		ok := related(cand, r)
+		switch {
+		case v.after && ok:
+			v.reason = article.ReasonRelated
+		case v.after:
+			v.reason = article.ReasonUnrelated
+		case ok:
+			v.reason = ""
+		default:
+			v.reason = article.ReasonUnrelated
+		}
+	}
+}
+
+// bodyBefore reports a paragraph of the article before block n.
+func bodyBefore(vs []verdict, n int) bool {
+	for _, v := range vs[:n] {
+		if v.body {
+			return true
+		}
+	}
+	return false
+}
+
+func nextBody(vs []verdict, n int) string {
+	for _, v := range vs[n+1:] {
+		if v.body {
+			return v.text
+		}
+		if v.heading {
+			return ""
+		}
+	}
+	return ""
+}
