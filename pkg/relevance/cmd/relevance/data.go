@@ -66,6 +66,7 @@ func examples(items []corpus.Item, splits ...string) []relevance.Labelled {
 			out = append(out, relevance.Labelled{
 				Lang: it.Lang, Title: it.Title, Paragraphs: paragraphs(it.Body), Diplomatic: it.Diplomatic, ID: it.ID,
 				Group: fmt.Sprintf("%s/%d", k, i*n/len(its)),
+				Thin:  it.Split == "train",
 			})
 		}
 	}
