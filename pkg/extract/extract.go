@@ -147,6 +147,7 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: read: %w", err)
 	}
+	src = closeTitle(src)
 	if !opts.keepRaw {
 		src = stripRaw(src)
 	}

@@ -188,6 +188,10 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_portal_short.html", "Yerli haberleşme uydusu", article.ZoneRelated},
 		{"tr_portal_short.html", "Altın fiyatları güne", article.ZoneRelated},
 		{"tr_portal_short.html", "11 Mart 2026", article.ZoneHeader},
+		// A title the page never closes ends at its line, not at the
+		// end of the page: the article is still there.
+		{"tr_title_unclosed.html", "ANKARA - Türkiye ile", article.ZoneBody},
+		{"tr_title_unclosed.html", "Anlaşma, transit", article.ZoneBody},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},

@@ -183,3 +183,67 @@ func equalFoldASCII(b []byte, s string) bool {
 	}
 	return true
 }
+
+// closeTitle ends a <title> that the document never closes. The
+// tokenizer reads a title's text up to "</title", so one left open (a
+// template that lost its end tag, "</titlevalue=…") swallows the whole
+// page into the title and the page has no text at all. The title is
+// ended at its first line break or tag opening instead: the page's text
+// is kept, and the title is its first line. A document with a closed
+// title, or none, is returned as it is; otherwise the result is a new
+// buffer.
+func closeTitle(b []byte) []byte {
+	i := 0
+	for {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return b
+		}
+		i += j
+		rest := b[i:]
+		if bytes.HasPrefix(rest, []byte("<!--")) {
+			end := bytes.Index(rest[4:], []byte("-->"))
+			if end < 0 {
+				return b
+			}
+			i += 4 + end + 3
+			continue
+		}
+		name, ok := tagName(rest)
+		if !ok {
+			i++
+			continue
+		}
+		tagEnd := endOfTag(b, i+1+len(name))
+		if tagEnd < 0 {
+			return b
+		}
+		raw := rawElement(name)
+		switch {
+		case raw == "title":
+			if closingTag(b, tagEnd, raw) >= 0 {
+				return b
+			}
+			end := tagEnd + bytes.IndexAny(b[tagEnd:], "<\n")
+			if end < tagEnd {
+				return b // the title runs to the end: there is no page to keep
+			}
+			out := make([]byte, 0, len(b)+len("</title>"))
+			out = append(out, b[:end]...)
+			out = append(out, "</title>"...)
+			return append(out, b[end:]...)
+		case raw == "plaintext":
+			return b
+		case raw != "":
+			close := closingTag(b, tagEnd, raw)
+			if close < 0 {
+				return b
+			}
+			i = close
+		case equalFoldASCII(name, "body"):
+			return b // the title belongs in the head
+		default:
+			i = tagEnd
+		}
+	}
+}

@@ -34,6 +34,26 @@ func TestStripRaw(t *testing.T) {
 	}
 }
 
+func TestCloseTitle(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"closed", "<title>a</title><p>b", "<title>a</title><p>b"},
+		{"none", "<p>a</p>", "<p>a</p>"},
+		{"open to a line break", "<title>a b\n<p>c", "<title>a b</title>\n<p>c"},
+		{"open to a tag", "<TITLE id=t>a</titlex -->\n<p>c", "<TITLE id=t>a</title></titlex -->\n<p>c"},
+		{"to the end", "<title>a b c", "<title>a b c"},
+		{"in a comment", "<!-- <title> --><title>a</title>", "<!-- <title> --><title>a</title>"},
+		{"in a script", "<script>x='<title>'</script><title>a</title>", "<script>x='<title>'</script><title>a</title>"},
+		{"after the body", "<body><p>a<title>b", "<body><p>a<title>b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(closeTitle([]byte(tt.in))); got != tt.want {
+				t.Errorf("closeTitle(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestStripRawSameResult extracts every test page and every Zyte page with
 // and without stripping: the results must be identical.
 func TestStripRawSameResult(t *testing.T) {
