@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/clean"
 )
 
 // Thresholds for telling a listing page from an article. A listing is
@@ -64,10 +65,12 @@ func notArticle(p *article.Page) (string, bool) {
 }
 
 // proseShaped reports running text rather than a teaser title: several
-// words ending like a sentence, or many words.
+// words ending like a sentence, or many words. Words are the cleaner's:
+// in Chinese and Japanese, which write no spaces, two characters make one,
+// or no paragraph of theirs would be prose.
 func proseShaped(text string) bool {
 	text = strings.TrimSpace(text)
-	n := len(strings.Fields(text))
+	n := clean.CountWords(text)
 	if n > 25 {
 		return true
 	}
@@ -75,15 +78,31 @@ func proseShaped(text string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
-	return strings.ContainsRune(".!?…»\"”", last)
+	return strings.ContainsRune(".!?…»\"”。！？」』", last)
 }
 
+// letters counts s's letters, a character of Chinese or Japanese as
+// denseLetters: the thresholds above are in Latin and Cyrillic letters,
+// and 外務大臣 says in four characters what "foreign minister" says in
+// fifteen letters.
 func letters(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				n++
+			}
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			n += denseLetters
+		case unicode.IsLetter(r):
 			n++
 		}
 	}
 	return n
 }
+
+// denseLetters is what a character of Chinese or Japanese counts for in
+// letters: a word of theirs is two characters or so, one of English or
+// Turkish six letters.
+const denseLetters = 3

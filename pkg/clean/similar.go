@@ -39,7 +39,7 @@ func lowerer(lang string) func(string) string {
 func stems(text string, lc func(string) string) map[string]bool {
 	out := make(map[string]bool)
 	for _, w := range words(lc(text)) {
-		if utf8.RuneCountInString(w) < 3 || stopwords[w] {
+		if utf8.RuneCountInString(w) < 3 && !denseWord(w) || stopwords[w] {
 			continue
 		}
 		out[prefix(w, stemRunes)] = true
@@ -54,15 +54,62 @@ func words(text string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isApostrophe(r)
 	})
 	out := fields[:0]
+	var dense []string
 	for _, f := range fields {
 		if i := strings.IndexFunc(f, isApostrophe); i >= 0 {
 			f = f[:i]
 		}
-		if f != "" {
-			out = append(out, f)
+		if f == "" {
+			continue
 		}
+		if strings.IndexFunc(f, denseScript) < 0 {
+			out = append(out, f)
+			continue
+		}
+		dense = append(dense, bigrams(f)...)
+	}
+	// The pieces of dense scripts go after the others: out reuses
+	// fields' array, which they would overwrite.
+	return append(out, dense...)
+}
+
+// bigrams splits a run of text in a script written without spaces into
+// its overlapping pairs of characters (再起動 → 再起, 起動), which compare
+// as words do: a pair is about a word, and its stem. Other letters in the
+// run (Kindle書籍) stay words of their own.
+func bigrams(f string) []string {
+	var out []string
+	rs := []rune(f)
+	for i := 0; i < len(rs); {
+		if !denseScript(rs[i]) {
+			j := i
+			for j < len(rs) && !denseScript(rs[j]) {
+				j++
+			}
+			out = append(out, string(rs[i:j]))
+			i = j
+			continue
+		}
+		j := i
+		for j < len(rs) && denseScript(rs[j]) {
+			j++
+		}
+		if j-i == 1 {
+			out = append(out, string(rs[i]))
+		}
+		for k := i; k+1 < j; k++ {
+			out = append(out, string(rs[k:k+2]))
+		}
+		i = j
 	}
 	return out
+}
+
+// denseWord reports a pair of characters of a script written without
+// spaces (bigrams): short, but a word's worth.
+func denseWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return utf8.RuneCountInString(w) == 2 && denseScript(r)
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' }
@@ -118,7 +165,7 @@ func headlineShaped(text string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
-	return !strings.ContainsRune(".!?…:;,", last)
+	return !strings.ContainsRune(".!?…:;,。！？：；、，", last)
 }
 
 // paragraphShaped reports running text: long, or ending like a sentence.
@@ -133,8 +180,9 @@ func dedupKey(text string, lc func(string) string) string {
 	return strings.Join(words(lc(text)), " ")
 }
 
-// countWords is len(strings.Fields(text)) without building the slice: the
-// cleaner asks it of every block several times.
+// countWords is len(strings.Fields(text)) without building the slice (the
+// cleaner asks it of every block several times), except in the scripts
+// written without spaces (countWordsTo).
 func countWords(text string) int {
 	return countWordsTo(text, len(text))
 }
@@ -142,8 +190,12 @@ func countWords(text string) int {
 // countWordsTo is countWords(text) for up to limit words, and limit+1 for
 // more: most callers only ask whether a block is short, and body
 // paragraphs are long. ASCII is looked at byte by byte, without decoding.
+// In the scripts written without spaces between words (denseScript) two
+// characters count as a word, about what a word of Japanese or Chinese
+// holds: counted by spaces, a paragraph of them is one word and every
+// threshold of the cleaner takes it for a label.
 func countWordsTo(text string, limit int) int {
-	n, in := 0, false
+	n, in, dense := 0, false, 0
 	for i := 0; i < len(text); {
 		var space bool
 		if c := text[i]; c < utf8.RuneSelf {
@@ -151,9 +203,28 @@ func countWordsTo(text string, limit int) int {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			space = unicode.IsSpace(r)
 			i += size
+			switch {
+			case denseScript(r):
+				// Two characters of a script written without spaces
+				// make a word: 再起動して完了 is about four.
+				if dense%2 == 0 {
+					if n++; n > limit {
+						return n
+					}
+				}
+				dense++
+				in = false
+				continue
+			case dense > 0 && unicode.IsPunct(r):
+				// 。、「」 between such characters part words as a
+				// space does.
+				dense, in = 0, false
+				continue
+			}
+			space = unicode.IsSpace(r)
 		}
+		dense = 0
 		if space {
 			in = false
 		} else if !in {
@@ -164,6 +235,18 @@ func countWordsTo(text string, limit int) int {
 		}
 	}
 	return n
+}
+
+// CountWords is the cleaner's word count (countWords), for the
+// classifier's own tests of a page's prose.
+func CountWords(text string) int { return countWords(text) }
+
+// denseScript reports a character of a script written without spaces
+// between words: Chinese characters, Japanese kana, Thai, Lao, Khmer,
+// Myanmar. Korean writes spaces between its words and is counted by them.
+func denseScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) ||
+		r == 'ー' // the kana length mark is Common, not Katakana
 }
 
 // asciiSpace is unicode.IsSpace for ASCII.
