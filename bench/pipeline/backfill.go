@@ -61,6 +61,9 @@ func runBackfillBench(ctx context.Context, o options, dir string, site *sitegen.
 	fmt.Fprintf(stdout, "warc: %d records (%d pages, %d foreign HTML), %.1f MiB, written in %v\n",
 		res.records, res.pages, res.foreign, float64(res.fileBytes)/(1<<20), time.Since(t0).Round(time.Second))
 
+	if o.countMsgs {
+		return countBackfill(ctx, o, filepath.Join(dir, "backfill"), site, warc, res, stdout)
+	}
 	// The filter alone (every record refused) and the filter with the
 	// kept records parsed, one goroutine each.
 	b := fetch.NewBackfiller(nil, fetch.BackfillConfig{Sources: site.ArchiveSources()}, nil, nil)
@@ -75,11 +78,14 @@ func runBackfillBench(ctx context.Context, o options, dir string, site *sitegen.
 
 	// A source's feed lists a quarter of the site: past 10,000 pages it
 	// outgrows the default body cap, and one poll must take every page.
-	live, err := runServicesWith(ctx, o, filepath.Join(dir, "live"), site, base, map[string]map[string]any{
-		"fetcher": {"max_body": max(5<<20, int64(o.pages)*2<<10), "max_poll_urls": o.pages},
-	})
-	if err != nil {
-		return fmt.Errorf("live crawl: %w", err)
+	var live result
+	if !o.noLive {
+		live, err = runServicesWith(ctx, o, filepath.Join(dir, "live"), site, base, map[string]map[string]any{
+			"fetcher": {"max_body": max(5<<20, int64(o.pages)*2<<10), "max_poll_urls": o.pages},
+		})
+		if err != nil {
+			return fmt.Errorf("live crawl: %w", err)
+		}
 	}
 	if err := backfillPipeline(ctx, o, filepath.Join(dir, "backfill"), site, warc, res); err != nil {
 		return fmt.Errorf("backfill: %w", err)
@@ -125,7 +131,26 @@ func readRate(path string, filter archive.Filter) (float64, error) {
 	return float64(n) / time.Since(begin).Seconds(), nil
 }
 
+// countBackfill runs the backfill with a tap on every message and prints
+// the messages per page by kind.
+func countBackfill(ctx context.Context, o options, dir string, site *sitegen.Site, warc string, res *bfResult, stdout io.Writer) error {
+	var counts map[string]int
+	if err := backfillPipelineTap(ctx, o, dir, site, warc, res, func(m map[string]int) { counts = m }); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nmessages routed by the server during a backfill of %d pages (%d articles stored):\n\n", res.pages, res.pipeline.stored)
+	renderCounts(stdout, counts, res.pages)
+	return nil
+}
+
 func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.Site, warc string, res *bfResult) error {
+	return backfillPipelineTap(ctx, o, dir, site, warc, res, nil)
+}
+
+// backfillPipelineTap is backfillPipeline; with counted set, it taps
+// every message from the fetcher's start until the pipeline has settled
+// and hands counted the counts.
+func backfillPipelineTap(ctx context.Context, o options, dir string, site *sitegen.Site, warc string, res *bfResult, counted func(map[string]int)) error {
 	r := &res.pipeline
 	r.name = "backfill (fetcher backfill, classifier, sink) + nats-server"
 	r.pages = res.pages
@@ -157,6 +182,12 @@ func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.
 		}
 	}
 	res.want = want
+	var tap *msgTap
+	if counted != nil {
+		if tap, err = startTap(s.nc); err != nil {
+			return err
+		}
+	}
 	begin := time.Now()
 	fetcherListen := ""
 	if o.profile != "" {
@@ -211,6 +242,9 @@ func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.
 	if err := s.settle(ctx, fetcher, want); err != nil {
 		return err
 	}
+	if tap != nil {
+		counted(tap.stop())
+	}
 	return s.finish(r, fetcher, begin)
 }
 
@@ -226,7 +260,11 @@ func renderBackfill(o options, res *bfResult, live result) string {
 	fmt.Fprintf(&b, "| what | figure | bar |\n|---|---:|---:|\n")
 	fmt.Fprintf(&b, "| host filter, one goroutine, every record refused | %.0f records/s | 5,000 |\n", res.filterOnly)
 	fmt.Fprintf(&b, "| host filter, one goroutine, the sources' records parsed | %.0f records/s | 5,000 |\n", res.filterKeep)
-	for _, r := range []result{live, res.pipeline} {
+	runs := []result{live, res.pipeline}
+	if live.elapsed == 0 {
+		runs = runs[1:]
+	}
+	for _, r := range runs {
 		sec := r.elapsed.Seconds()
 		fmt.Fprintf(&b, "| %s: pages/s, articles stored/s | %.0f, %.0f | 600 articles/s |\n", r.name, float64(r.pages)/sec, float64(r.stored)/sec)
 	}
@@ -236,11 +274,14 @@ func renderBackfill(o options, res *bfResult, live result) string {
 	}
 	fmt.Fprintf(&b, "| articles stored, live crawl and backfill, of %d the generator labels diplomatic | %d, %d | |\n", res.want, live.stored, res.pipeline.stored)
 	fmt.Fprintf(&b, "| backfilling fetcher RSS at 10%% and 100%% of the pages published | %s, %s | flat |\n\n", mib(res.rssAt10), mib(res.rssAt100))
-	fmt.Fprintf(&b, "| run | process | peak RSS (VmHWM) | CPU (user+sys) |\n|---|---|---:|---:|\n")
-	for _, r := range []result{live, res.pipeline} {
+	fmt.Fprintf(&b, "| run | process | peak RSS (VmHWM) | CPU (user+sys) | CPU per stored article |\n|---|---|---:|---:|---:|\n")
+	for _, r := range runs {
+		var total time.Duration
 		for _, p := range r.processes {
-			fmt.Fprintf(&b, "| %s | %s | %.0f MiB | %.1fs |\n", short(r.name), p.name, float64(p.PeakRSS)/(1<<20), p.CPU.Seconds())
+			fmt.Fprintf(&b, "| %s | %s | %.0f MiB | %.1fs | %s |\n", short(r.name), p.name, float64(p.PeakRSS)/(1<<20), p.CPU.Seconds(), perArticle(p.CPU, r.stored))
+			total += p.CPU
 		}
+		fmt.Fprintf(&b, "| %s | all four | | %.1fs | %s |\n", short(r.name), total.Seconds(), perArticle(total, r.stored))
 	}
 	return b.String()
 }
@@ -297,4 +338,12 @@ func profile(ctx context.Context, p *proc, path string, d time.Duration) error {
 		return err
 	}
 	return f.Close()
+}
+
+// perArticle is CPU time per stored article, in milliseconds.
+func perArticle(cpu time.Duration, stored int) string {
+	if stored == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f ms", cpu.Seconds()*1000/float64(stored))
 }

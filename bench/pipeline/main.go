@@ -75,6 +75,12 @@ type options struct {
 	// profile, when set, is where backfill writes a CPU profile of each
 	// process (fetcher, classifier, sink, nats-server) taken mid-run.
 	profile string
+	// countMsgs makes backfill count the messages the server routes, by
+	// kind, in place of measuring speed.
+	countMsgs bool
+	// noLive leaves out the live crawl that backfill compares with, for
+	// runs that compare binaries instead.
+	noLive bool
 }
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
@@ -92,6 +98,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&o.hold, "hold", 30*time.Second, "backpressure: keep the stopped sink stopped this long after the last page is classified")
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
 	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory")
+	fs.BoolVar(&o.countMsgs, "count-msgs", false, "backfill: count the messages per page by kind (a tap on \">\"), instead of measuring speed")
+	fs.BoolVar(&o.noLive, "no-live", false, "backfill: leave out the live crawl of the same site (to compare binaries run against run)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
