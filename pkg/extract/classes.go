@@ -72,10 +72,13 @@ func kindOf(n *html.Node) kind {
 		atom.Math, atom.Iframe, atom.Frame, atom.Frameset, atom.Object,
 		atom.Embed, atom.Video, atom.Audio, atom.Canvas, atom.Input,
 		atom.Select, atom.Option, atom.Optgroup, atom.Textarea, atom.Button,
-		atom.Datalist, atom.Title, atom.Meta, atom.Link, atom.Base:
+		atom.Datalist, atom.Title, atom.Meta, atom.Link, atom.Base,
+		atom.Noembed, atom.Noframes, atom.Param:
 		// Video and audio fallback text ("your browser does not support…")
-		// is never shown by a current browser. The walk reads title, meta,
-		// link and base for metadata before it skips them.
+		// is never shown by a current browser, nor is noembed's and
+		// noframes' (raw markup, an old ad tag's fallback, to the parser:
+		// text). The walk reads title, meta, link and base for metadata
+		// before it skips them.
 		return kindSkip
 	}
 	return kindBlock
@@ -229,16 +232,25 @@ func (b *tokenBuf) token(ci *classInfo) {
 		b.cur = b.cur[:0]
 		return
 	}
-	if len(t) != len(b.cur) { // "smi2" is a name of its own
-		b.lookup(b.cur, ci)
-	}
-	b.lookup(t, ci)
-	if len(b.prev) > 0 {
-		b.pair = append(append(b.pair[:0], b.prev...), t...)
-		b.lookup(b.pair, ci)
+	// A word after "no" or "without" says what the element lacks:
+	// "has-no-ticker", "layout-without-sidebar" and "no-ads" name a
+	// page's wrapper, not a ticker, a sidebar or an advertisement.
+	if !negation(b.prev) {
+		if len(t) != len(b.cur) { // "smi2" is a name of its own
+			b.lookup(b.cur, ci)
+		}
+		b.lookup(t, ci)
+		if len(b.prev) > 0 {
+			b.pair = append(append(b.pair[:0], b.prev...), t...)
+			b.lookup(b.pair, ci)
+		}
 	}
 	b.prev = append(b.prev[:0], t...)
 	b.cur = b.cur[:0]
+}
+
+func negation(w []byte) bool {
+	return string(w) == "no" || string(w) == "non" || string(w) == "without"
 }
 
 func (b *tokenBuf) lookup(t []byte, ci *classInfo) {

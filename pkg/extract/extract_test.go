@@ -192,6 +192,9 @@ func TestGoldenZones(t *testing.T) {
 		// end of the page: the article is still there.
 		{"tr_title_unclosed.html", "ANKARA - Türkiye ile", article.ZoneBody},
 		{"tr_title_unclosed.html", "Anlaşma, transit", article.ZoneBody},
+		// An old ad tag's noembed fallback is markup, never shown: no text.
+		{"ru_noembed_noticker.html", "Документ подписали", article.ZoneBody},
+		{"ru_noembed_noticker.html", "Турецкая сторона", article.ZoneBody},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
