@@ -15,7 +15,12 @@ import (
 
 // toUTF8 decodes an HTML body to UTF-8. The label comes, in order, from a
 // byte-order mark, the Content-Type header and <meta charset>; without one,
-// or when a UTF-8 label is contradicted by the bytes, it is detected.
+// or when a UTF-8 label is contradicted by the bytes, it is detected. A
+// single- or double-byte label is contradicted by bytes that are valid
+// UTF-8 with letters beyond ASCII: a CMS that moved its pages to UTF-8 and
+// kept the old meta (windows-1251, Shift_JIS) is common, while legacy text
+// that happens to be valid UTF-8 is not (Cyrillic in windows-1251 is a run
+// of lead bytes UTF-8 cannot have).
 //
 // Detection is needed because the standard fallback, windows-1252, garbles
 // the undeclared windows-1251 and windows-1254 pages that Russian and
@@ -24,6 +29,9 @@ func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 	name := declared(body, contentType)
 	if name == "utf-8" && !validUTF8(body) {
 		name = ""
+	}
+	if name != "" && name != "utf-8" && !isBOM(body) && !ascii(body) && validUTF8(body) && !utf16(name) {
+		name = "utf-8"
 	}
 	if name == "" {
 		name = detect(body)
@@ -60,6 +68,21 @@ func declared(body []byte, contentType string) string {
 	}
 	return metaCharset(body)
 }
+
+// ascii reports whether b has no byte beyond ASCII, when every
+// ASCII-compatible label reads it the same.
+func ascii(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// utf16 reports whether name is a UTF-16 label, whose bytes are not
+// ASCII-compatible and so say nothing about UTF-8.
+func utf16(name string) bool { return strings.HasPrefix(name, "utf-16") }
 
 func isBOM(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) || bytes.HasPrefix(b, []byte("\xfe\xff")) || bytes.HasPrefix(b, []byte("\xff\xfe"))

@@ -148,6 +148,14 @@ func TestToUTF8(t *testing.T) {
 			"text/html; charset=iso-8859-9", "windows-1254", "Cenevre görüşmeleri"},
 		{"undeclared windows-1251 portal page", func(t testing.TB) []byte { return encode(t, charmap.Windows1251, portalPage()) },
 			"text/html", "windows-1251", ruPara1},
+		{"meta windows-1251, bytes utf-8", func(t testing.TB) []byte {
+			return []byte(ruPage(`<meta charset="windows-1251">`))
+		}, "text/html", "utf-8", ruPara1},
+		{"header windows-1254, bytes utf-8", func(t testing.TB) []byte { return []byte(trPage("", trPara1, trQuote)) },
+			"text/html; charset=windows-1254", "utf-8", trQuote},
+		{"meta windows-1251, ASCII only", func(t testing.TB) []byte {
+			return []byte(articleHTML("en", `<meta charset="windows-1251">`, "Talks resume", "The talks resume in Geneva next week."))
+		}, "text/html", "windows-1251", "Talks resume"},
 		{"unknown label falls back to meta", func(t testing.TB) []byte { return []byte(ruPage(utf8Meta)) },
 			"text/html; charset=x-unheard-of", "utf-8", ruPara1},
 	}
