@@ -49,15 +49,19 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 	if title == "" {
 		return w.firstTitle
 	}
-	for i := range blocks {
-		b := &blocks[i]
-		if b.Text != title {
-			continue
+	// The block that is the title, else an h1 that holds it beside
+	// another part (the site's name, the author): title chose that part.
+	for pass := range 2 {
+		for i := range blocks {
+			b := &blocks[i]
+			if b.Text != title && (pass == 0 || b.Level != 1 || !strings.Contains(b.Text, title)) {
+				continue
+			}
+			if b.Zone == article.ZoneBody || b.Zone == article.ZoneUnknown {
+				b.Zone = article.ZoneHeading
+			}
+			return i
 		}
-		if b.Zone == article.ZoneBody || b.Zone == article.ZoneUnknown {
-			b.Zone = article.ZoneHeading
-		}
-		return i
 	}
 	return w.firstTitle
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -31,11 +32,25 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 		if b.node == nil || b.node.DataAtom != atom.H1 {
 			continue
 		}
+		// The site's name as a logo: an h1 that is only a link to the
+		// site's home page.
+		if w.homeLink(b) {
+			if site == "" {
+				site = b.text
+			}
+			continue
+		}
 		// An h1 that the page's titles carry whole, less a shorter
 		// segment (the site's name), is the headline, whichever h1 the
 		// container holds: "Title" with <title>"Title | Site".
 		if headlineLike(b.text, site) && (titleAgrees(b.text, og) || titleAgrees(b.text, tt)) {
 			return b.text
+		}
+		// An h1 that holds the headline in one element beside another
+		// (the site's name linked home, the author after a <br>): the
+		// part the page's titles confirm.
+		if p := titlePart(b.node, site, og, tt); p != "" {
+			return p
 		}
 		// The site's or the blog's name in an h1: the short segment of a
 		// <title> whose other part is longer ("Blog Name - Entry title").
@@ -73,6 +88,64 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 		return t
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// homeLink is a block that is all one link to the page's site's home
+// page: a logo's text.
+func (w *walker) homeLink(b *rawBlock) bool {
+	if b.href == "" || b.multiHref || b.chars == 0 || b.linkChars < b.chars {
+		return false
+	}
+	u, err := url.Parse(b.href)
+	if err != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		return false
+	}
+	if w.pageURL == nil {
+		return true
+	}
+	host := func(h string) string { return strings.TrimPrefix(strings.ToLower(h), "www.") }
+	return host(u.Hostname()) == host(w.pageURL.Hostname())
+}
+
+// titlePart is the text of an element inside the h1 h that reads like a
+// headline and that the page's titles confirm, whole or as their start
+// (before a bracketed photo credit, a section, the site's name); "" when
+// none does or it is all of h's text.
+func titlePart(h *html.Node, site, og, tt string) string {
+	whole := clean(nodeText(h, 1000))
+	var found string
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && found == ""; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			t := clean(nodeText(c, 1000))
+			if t == "" || t == whole {
+				if depth < 2 {
+					visit(c, depth+1)
+				}
+				continue
+			}
+			if headlineLike(t, site) && (titleAgrees(t, og) || titleAgrees(t, tt) || titleStarts(t, og) || titleStarts(t, tt)) {
+				found = t
+			}
+		}
+	}
+	visit(h, 0)
+	return found
+}
+
+// titleStarts says title begins with h, ended there by a space or
+// punctuation, and h is at least half of it.
+func titleStarts(h, title string) bool {
+	nh, nt := normTitle(h), normTitle(title)
+	rest, ok := strings.CutPrefix(nt, nh)
+	if !ok || rest == "" || 2*len(nh) < len(nt) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
 }
 
 // titleSegSeps split a <title> or og:title into the headline and the
@@ -212,6 +285,23 @@ func stripHost(t string, page *url.URL) string {
 	return t
 }
 
+// dropSection removes a section's name left after the site's name was
+// cut, behind the same separator: "Title_Section" of "Title_Section_Site",
+// "Title | World" of "Title | World | Site". The section is a word or
+// two, much shorter than what stays.
+func dropSection(t, sep string) string {
+	i := strings.LastIndex(t, sep)
+	if i <= 0 {
+		return t
+	}
+	head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+	if tail == "" || len(strings.Fields(tail)) > 2 || utf8.RuneCountInString(tail) > 20 ||
+		3*utf8.RuneCountInString(tail) > utf8.RuneCountInString(head) || !headlineLike(head, "") {
+		return t
+	}
+	return head
+}
+
 // stripSite removes the site name from the end of a title. Without a known
 // site name (or when guess is set and it did not match) it drops up to two
 // short trailing segments ("… - Dünya | Hürriyet"), keeping at least two
@@ -222,7 +312,7 @@ func stripSite(t, site string, guess bool) string {
 		// "…：朝日新聞デジタル", "…:phpspot開発日誌", "… ｜ Site".
 		for _, sep := range append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ ") {
 			if head, ok := strings.CutSuffix(t, sep+site); ok && strings.TrimSpace(head) != "" {
-				return strings.TrimSpace(head)
+				return dropSection(strings.TrimSpace(head), sep)
 			}
 			// A blog's name first: "Blog Name - Entry title".
 			if tail, ok := strings.CutPrefix(t, site+sep); ok && len(strings.TrimSpace(tail)) > len(site) {
