@@ -134,6 +134,7 @@ func serveBackfill(ctx context.Context, cfg config.Config, conn *bus.Conn, log *
 	}
 	f := fetch.New(fetchConfig(cfg.Fetcher), conn, seen, log, fetch.NewMetrics(reg))
 	b := fetch.NewBackfiller(f, bc, kv, fetch.NewBackfillMetrics(reg))
+	b.SetSeenMany(conn, bus.BucketSeen)
 	if progress {
 		b.OnProgress = progressLine(stderr)
 	}

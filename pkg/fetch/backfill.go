@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -36,9 +37,10 @@ type BackfillConfig struct {
 	// Limits bound one record.
 	Limits archive.Limits
 	// Workers extract and publish pages in parallel; the default is 8 a
-	// CPU, because a page waits on three round trips to NATS (the seen
-	// bucket twice and the publish's ack) for every millisecond of
-	// extraction.
+	// CPU, because a page waits on two round trips to NATS (the
+	// publish's ack and the seen bucket's) for every millisecond of
+	// extraction. The seen state is read before, for a batch of records
+	// at once.
 	Workers int
 	// SaveEvery is how often a file's progress is saved; the default is
 	// one second. A killed backfill repeats at most this much work, and
@@ -62,6 +64,17 @@ type Backfiller struct {
 	// OnProgress, when set, is called about once a second while a file
 	// is read, and when it ends.
 	OnProgress func(BackfillProgress)
+	// many, when set, reads the seen state of a batch of records at
+	// once, from bucket seenBucket; manyOff is set once it has failed.
+	many       SeenMany
+	seenBucket string
+	manyOff    atomic.Bool
+}
+
+// SetSeenMany makes the backfiller read the seen state of records in
+// batches, from bucket (wiredesk_seen), through m.
+func (b *Backfiller) SetSeenMany(m SeenMany, bucket string) {
+	b.many, b.seenBucket = m, bucket
 }
 
 // NewBackfiller returns a backfiller that publishes through f (its
@@ -253,6 +266,87 @@ type job struct {
 	rec     archive.Record
 	outcome string // published, unchanged, error, or the skip reason
 	done    chan struct{}
+
+	// What the reader works out before the workers, for the batched
+	// seen lookup: the record's URL, source and seen key, or why it is
+	// skipped.
+	u        *url.URL
+	src      *Source
+	fetchKey string
+	key      string
+	skip     string
+	// looked is set when the seen bucket was read for the whole batch;
+	// seen says the URL is there.
+	looked, seen bool
+}
+
+// SeenMany reads many keys of the seen bucket at once; bus.Conn's
+// GetMany does, with one request where Get would take one a key.
+type SeenMany interface {
+	GetMany(ctx context.Context, bucket string, keys []string) (map[string][]byte, error)
+}
+
+// seenBatch is how many records' seen keys the reader asks for at once.
+// For a fresh archive almost none are there, and the answer to the whole
+// batch is one "no results": two messages where a Get a record made two
+// a record (a request and its "not found").
+const seenBatch = 128
+
+// prepare works out a record's URL, source and seen key.
+func (b *Backfiller) prepare(j *job) {
+	u, err := url.Parse(j.rec.URI)
+	if err != nil {
+		j.skip = archive.SkipBadURI
+		return
+	}
+	j.u = u
+	if j.src = b.source(u); j.src == nil {
+		j.skip = archive.SkipHost
+		return
+	}
+	if j.fetchKey, err = canonical(u); err != nil {
+		j.skip = archive.SkipBadURI
+		return
+	}
+	j.key = seenKey(j.fetchKey)
+}
+
+// lookup reads the seen state of a batch of records in one request. When
+// it cannot, the workers read it a record at a time as before; a server
+// too old for the batched get is told once and not asked again.
+func (b *Backfiller) lookup(ctx context.Context, batch []*job) {
+	if b.many == nil || b.manyOff.Load() {
+		return
+	}
+	var keys []string
+	for _, j := range batch {
+		if j.skip == "" {
+			keys = append(keys, j.key)
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	got, err := b.many.GetMany(ctx, b.seenBucket, keys)
+	if err != nil {
+		if ctx.Err() == nil && b.manyOff.CompareAndSwap(false, true) {
+			b.f.log.Warn("backfill: the seen bucket cannot be read in batches; reading it a record at a time", "err", err)
+		}
+		return
+	}
+	for _, j := range batch {
+		if j.skip != "" {
+			continue
+		}
+		j.looked = true
+		if data, ok := got[j.key]; ok {
+			var st seenState
+			// A damaged entry only costs a full extraction, as in loadSeen.
+			j.seen = json.Unmarshal(data, &st) == nil
+		}
+	}
 }
 
 // run reads the file's records in order, hands them to the workers, and
@@ -268,7 +362,7 @@ func (b *Backfiller) run(ctx context.Context, r *archive.Reader, p *BackfillProg
 	for range b.cfg.Workers {
 		wg.Go(func() {
 			for j := range work {
-				j.outcome = b.record(ctx, j.rec)
+				j.outcome = b.record(ctx, j)
 				close(j.done)
 			}
 		})
@@ -276,28 +370,53 @@ func (b *Backfiller) run(ctx context.Context, r *archive.Reader, p *BackfillProg
 	go func() {
 		defer close(order)
 		defer close(work)
+		// The kept records go to the workers a batch at a time, once
+		// their seen state is read for the whole batch.
+		var batch []*job
+		flush := func() bool {
+			b.lookup(ctx, batch)
+			for _, j := range batch {
+				select {
+				case work <- j:
+				case <-ctx.Done():
+					return false
+				}
+			}
+			batch = batch[:0]
+			return true
+		}
 		for {
 			rec, err := r.Next()
 			if err != nil {
 				if !errors.Is(err, io.EOF) {
 					readErr = err
 				}
+				flush()
 				return
 			}
 			j := &job{rec: rec, done: make(chan struct{})}
 			select {
 			case order <- j:
-			case <-ctx.Done():
-				return
+			default:
+				// The oldest records wait for their workers: hand
+				// out what is batched before waiting with them.
+				if !flush() {
+					return
+				}
+				select {
+				case order <- j:
+				case <-ctx.Done():
+					return
+				}
 			}
 			if rec.Skip != "" {
 				j.outcome = rec.Skip
 				close(j.done)
 				continue
 			}
-			select {
-			case work <- j:
-			case <-ctx.Done():
+			b.prepare(j)
+			batch = append(batch, j)
+			if len(batch) == seenBatch && !flush() {
 				return
 			}
 		}
@@ -377,28 +496,22 @@ func (b *Backfiller) run(ctx context.Context, r *archive.Reader, p *BackfillProg
 
 // record turns one kept record into a page and publishes it, unless its
 // URL was published before, live or from an archive.
-func (b *Backfiller) record(ctx context.Context, rec archive.Record) string {
-	u, err := url.Parse(rec.URI)
-	if err != nil {
-		return archive.SkipBadURI
+func (b *Backfiller) record(ctx context.Context, j *job) string {
+	if j.skip != "" {
+		return j.skip
 	}
-	src := b.source(u)
-	if src == nil {
-		return archive.SkipHost
-	}
-	fetchKey, err := canonical(u)
-	if err != nil {
-		return archive.SkipBadURI
-	}
-	key := seenKey(fetchKey)
-	prev, err := loadSeen(ctx, b.f.seen, key)
-	if err != nil {
-		if ctx.Err() == nil {
-			b.f.log.Warn("backfill: seen bucket", "url", rec.URI, "err", err)
+	rec, u, src, fetchKey, key := j.rec, j.u, j.src, j.fetchKey, j.key
+	if !j.looked {
+		prev, err := loadSeen(ctx, b.f.seen, key)
+		if err != nil {
+			if ctx.Err() == nil {
+				b.f.log.Warn("backfill: seen bucket", "url", rec.URI, "err", err)
+			}
+			return "error"
 		}
-		return "error"
+		j.seen = prev != nil
 	}
-	if prev != nil {
+	if j.seen {
 		return "unchanged"
 	}
 	resp := rec.Response

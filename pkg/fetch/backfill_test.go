@@ -65,8 +65,18 @@ func newBackfillEnv(t *testing.T) *backfillEnv {
 }
 
 func (e *backfillEnv) backfiller(t *testing.T, sources []fetch.Source) *fetch.Backfiller {
+	return e.backfillerMany(t, sources, bus.BucketSeen)
+}
+
+// backfillerMany reads the seen bucket in batches from bucket, a record
+// at a time when bucket is "" (or when the batched read fails).
+func (e *backfillEnv) backfillerMany(t *testing.T, sources []fetch.Source, bucket string) *fetch.Backfiller {
 	f := fetch.New(fetch.Config{}, e.conn, e.seen, bustest.Logger(t), nil)
-	return fetch.NewBackfiller(f, fetch.BackfillConfig{Sources: sources, Workers: 2, SaveEvery: 20 * time.Millisecond}, e.kv, nil)
+	b := fetch.NewBackfiller(f, fetch.BackfillConfig{Sources: sources, Workers: 2, SaveEvery: 20 * time.Millisecond}, e.kv, nil)
+	if bucket != "" {
+		b.SetSeenMany(e.conn, bucket)
+	}
+	return b
 }
 
 // pages returns the pages on PAGES by id, failing on any id published twice.
@@ -108,10 +118,26 @@ func (e *backfillEnv) pages(t *testing.T) map[string]*article.Page {
 }
 
 func TestBackfillFile(t *testing.T) {
+	tests := []struct {
+		name   string
+		bucket string // where the seen state is read in batches; "" a record at a time
+	}{
+		{"seen read in batches", bus.BucketSeen},
+		{"seen read a record at a time", ""},
+		// The batched read fails (as on a server older than 2.11): the
+		// records are looked up one by one instead.
+		{"batched read refused", "no_such_bucket"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { testBackfillFile(t, tt.bucket) })
+	}
+}
+
+func testBackfillFile(t *testing.T, bucket string) {
 	site := sitegen.New(sitegen.Config{Pages: 60, Seed: 7})
 	path, st := writeSite(t, site, "news.warc.gz")
 	e := newBackfillEnv(t)
-	b := e.backfiller(t, site.ArchiveSources())
+	b := e.backfillerMany(t, site.ArchiveSources(), bucket)
 	ctx := context.Background()
 	p, err := b.File(ctx, path)
 	if err != nil {
