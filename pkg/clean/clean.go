@@ -241,10 +241,12 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	}
 	// The words of text, counted once: most checks below ask.
 	nwords := countWords(text)
-	if b.Zone == article.ZoneHeader && p.leadParas > 0 && !p.afterSource && timelineEntry(text) {
+	if b.Zone == article.ZoneHeader && p.leadParas > 0 && !p.afterSource && (timelineEntry(text) || postSignature(text)) {
 		// "15:02: İstiklal marşı okundu" after the article's first
 		// paragraph: a live report's entry, which a date line's shape
-		// hint took for the template's time stamp.
+		// hint took for the template's time stamp; "— Ayşe Kaya
+		// (@aysekaya) 18 Kasım 2026": the signature of a post the
+		// article quotes, which the same hint took for a byline.
 		b.Zone = article.ZoneBody
 	}
 	linkedHeadline := b.LinkDensity >= 0.5 && headlineShaped(text) && nwords >= 3
@@ -324,7 +326,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonBoilerplate}
 	}
 	switch {
-	case captionLine(text):
+	case captionLine(text), dataLine(text):
 		return verdict{reason: article.ReasonBoilerplate}
 	case b.Level == 0 && dateOnlyLine(lower):
 		return verdict{reason: article.ReasonDateline}

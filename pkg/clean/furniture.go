@@ -422,6 +422,15 @@ func timelineEntry(text string) bool {
 	return countWords(text) >= 3
 }
 
+// postSignatureRE is the line under a quoted social post: a dash, the
+// author's name, the account in parentheses, the date ("— Ayşe Kaya
+// (@aysekaya) 18 Kasım 2026", "— Мария Орлова (@orlova_m) 3 апреля 2026
+// г.", "— Jo Lee (@jolee) November 18, 2019").
+var postSignatureRE = regexp.MustCompile(`^[—–-]\s*[^()@]{1,60}\(@[\pL\d_.]{1,30}\)\s+[^()]{0,30}\d{4}(?:\s*г\.?)?\s*$`)
+
+// postSignature reports the signature line of a quoted social post.
+func postSignature(text string) bool { return postSignatureRE.MatchString(text) }
+
 // ownLink reports a link-dense block inside the container that is the
 // article's own: a line that cites another site (a source, a product, a
 // profile) or a line with text of its own beside several links. A line

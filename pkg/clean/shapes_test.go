@@ -1,0 +1,67 @@
+package clean_test
+
+import (
+	"testing"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/clean"
+)
+
+// TestQuotedPostSignature: the signature under a social post the article
+// quotes ("— Name (@account) date") is the article's line, though the
+// extractor's date-line hint zoned it as the template's header; before the
+// article's first paragraph a header line stays the template's. Turkish
+// and Russian pages in styles of their own.
+func TestQuotedPostSignature(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	header := func(s string) clean.Block { return withLD(block(article.ZoneHeader, s), 0.35, "") }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Büyükelçinin paylaşımı tepki çekti", "tr", []line{
+			{header("— Kerem Yalçın (@keremyalcin) 2 Aralık 2026"), article.ReasonBoilerplate},
+			{body("Büyükelçinin sosyal medyadaki paylaşımı, iki ülke arasındaki görüşmelerin ardından geniş yankı uyandırdı."), ""},
+			{body("Ankara'daki görüşmeler verimli geçti, önümüzdeki hafta yeniden bir araya geleceğiz."), ""},
+			{header("— Selma Korkut (@selmakorkut_bb) 3 Aralık 2026"), ""},
+			{body("Dışişleri Bakanlığı, paylaşıma ilişkin henüz bir açıklama yapmadı."), ""},
+		}},
+		{"ru", "Посол ответил на вопросы в соцсети", "ru", []line{
+			{body("Посол ответил на вопросы пользователей в социальной сети после завершения консультаций в Женеве."), ""},
+			{body("Консультации прошли в конструктивной атмосфере, следующий раунд состоится в январе."), ""},
+			{header("— Игорь Ветров (@vetrov.igor) 3 декабря 2026 г."), ""},
+			{body("В министерстве пока не комментируют сроки следующего раунда."), ""},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "ajans", tc.title, tc.lang, tc.lines) })
+	}
+}
+
+// TestTemplateData: the fields of a page's tracking record and a keyword
+// list joined by bare commas, printed in the container as text, are the
+// template's; a fact box with its labels, a sentence with numbers and a
+// list written for a reader stay.
+func TestTemplateData(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Merkez Bankası faiz kararını açıkladı", "tr", []line{
+			{body("Merkez Bankası, politika faizini yüzde 42,5'te sabit bıraktığını açıkladı; karar piyasalarda beklendiği gibi karşılandı."), ""},
+			{body("site: ekonomi | bolum: piyasalar | sayfaTipi: haber | etiket: faiz-karari"), article.ReasonBoilerplate},
+			{body("Faiz kararı,Merkez Bankası,Politika faizi,Enflasyon,Piyasalar"), article.ReasonBoilerplate},
+			{body("Politika faizi: yüzde 42,5 | Enflasyon: yüzde 48,6 | Beklenti: sabit"), ""},
+			{body("Bankanın açıklamasına göre 1,300 milyar liralık rezerv, yıl sonuna kadar korunacak."), ""},
+			{body("Kurul, bir sonraki toplantısını 23 Ocak'ta yapacak."), ""},
+		}},
+		{"ru", "Центробанк сохранил ключевую ставку", "ru", []line{
+			{body("Совет директоров Банка России сохранил ключевую ставку на уровне 16% годовых, сообщила пресс-служба регулятора."), ""},
+			{body("rubric: economy | pageType: article | slug: klyuchevaya-stavka-16"), article.ReasonBoilerplate},
+			{body("ключевая ставка,Банк России,инфляция,экономика"), article.ReasonBoilerplate},
+			{body("Следующее заседание по ставке запланировано на февраль."), ""},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "ekonomi", tc.title, tc.lang, tc.lines) })
+	}
+}
