@@ -66,7 +66,7 @@ func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(st
 // parts splits a credit line at the separators that join names: commas,
 // semicolons, slashes, pipes, "&" and the conjunctions "ve", "и", "and".
 func parts(s string) []string {
-	s = cutDates(unglue(strings.Join(strings.Fields(s), " ")))
+	s = cutDates(Unglue(strings.Join(strings.Fields(s), " ")))
 	for _, conj := range []string{" ve ", " и ", " and ", " & "} {
 		s = strings.ReplaceAll(s, conj, ",")
 	}
@@ -74,6 +74,12 @@ func parts(s string) []string {
 	// Петров": a role word between an outlet and a name separates them.
 	for _, role := range roleWords {
 		s = strings.ReplaceAll(s, " "+role+" ", ",")
+	}
+	// A spaced dash sets a role or an outlet off a name ("Jane Roe -
+	// Marketing Manager", "Иван Петров — ТАСС"); a hyphen inside a name
+	// ("Jean-Luc", "Stokel-Walker") has no spaces.
+	for _, dash := range []string{" - ", " – ", " — "} {
+		s = strings.ReplaceAll(s, dash, ",")
 	}
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return r == ',' || r == ';' || r == '/' || r == '|' || r == '•' || r == '·'
@@ -84,12 +90,22 @@ func parts(s string) []string {
 		if g := strings.TrimSpace(stripLabel(f)); g != f {
 			f = nameHead(g)
 		}
-		f = stripRole(f)
+		f = stripRole(twice(f))
 		if f != "" {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// twice is a name written twice in a row, as a layout's copies of one
+// element for narrow and wide screens read ("Jane Roe Jane Roe"), once.
+func twice(s string) string {
+	w := strings.Fields(s)
+	if n := len(w) / 2; n > 0 && len(w)%2 == 0 && strings.Join(w[:n], " ") == strings.Join(w[n:], " ") {
+		return strings.Join(w[:n], " ")
+	}
+	return s
 }
 
 // roleWords stand between an outlet and a person.
@@ -162,6 +178,18 @@ func kind(s string, sites []string) Kind {
 		return Other
 	}
 	if org {
+		// "Share this post": an organisation word in lower case inside
+		// a sentence. In a name it is capitalised ("Министерство
+		// иностранных дел") or opens it ("пресс-служба Кремля").
+		named := false
+		for i, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); orgWords[strings.Trim(fold(w), ".,:;")] && (i == 0 || !unicode.IsLower(r)) {
+				named = true
+			}
+		}
+		if !named {
+			return Other
+		}
 		if len(words) == 1 && orgWords[strings.Trim(f, ".,:;")] {
 			// "News", "Haber", "Staff": a generic word alone, left of a
 			// role ("News & Culture Writer"), names no outlet.

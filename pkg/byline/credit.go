@@ -21,6 +21,8 @@ var socialWords = set("twitter", "facebook", "instagram", "linkedin", "email", "
 // roleTail are the words of a writer's role, before or after the name.
 var roleTail = set(
 	"writer", "editor", "reporter", "correspondent", "columnist", "contributor", "staff", "senior",
+	"manager", "director", "producer", "marketing", "mudur", "muduru", "direktoru", "yapimci", "pazarlama",
+	"директор", "менеджер", "продюсер",
 	"chief", "special", "contributing", "associate", "deputy", "managing",
 	"muhabir", "muhabiri", "muhabirimiz", "editor", "editoru", "yazari", "kose", "ozel", "temsilcisi",
 	"корреспондент", "обозреватель", "редактор", "специальный", "собственный", "собкор", "спецкор",
@@ -30,6 +32,7 @@ var roleTail = set(
 // roleCore are the role words proper; the others (senior, özel,
 // специальный) only qualify one.
 var roleCore = set("writer", "editor", "reporter", "correspondent", "columnist", "contributor", "staff",
+	"manager", "director", "producer", "mudur", "muduru", "direktoru", "yapimci", "директор", "менеджер", "продюсер",
 	"muhabir", "muhabiri", "muhabirimiz", "editoru", "yazari", "temsilcisi",
 	"корреспондент", "обозреватель", "редактор", "собкор", "спецкор", "журналист", "колумнист", "шеф-редактор")
 
@@ -46,18 +49,21 @@ var dateJoin = set("at", "on", "saat", "в", "г", "г.", "года", "am", "pm"
 var timeLabels = set("published", "updated", "posted", "yayınlanma", "güncelleme", "güncellendi",
 	"опубликовано", "обновлено")
 
-// unglue puts a space where a name runs into an icon's label, a role or
-// a date without one: "Jane RoeTwitter", "Howard BlumeStaff Writer",
-// "谢若含2017-03-01".
-func unglue(s string) string {
+// Unglue puts a space where a name runs into an icon's label, a role or
+// a date without one, as a name's span and the next one's text read
+// together: "Jane RoeTwitter", "Howard BlumeStaff Writer", "Selin Ak3
+// Aralık 2026", "谢若含2017-03-01".
+func Unglue(s string) string {
 	var b strings.Builder
 	prev, word := rune(0), 0
 	for i, r := range s {
 		if r == ' ' {
 			word = i + 1
 		}
-		if unicode.IsDigit(r) && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Hiragana, prev)) {
-			b.WriteByte(' ') // "谢若含2017-03-01": no space before a date in Han
+		if unicode.IsDigit(r) && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Hiragana, prev) || unicode.IsLower(prev)) {
+			// "谢若含2017-03-01": no space before a date in Han; "Selin
+			// Ak3 Aralık 2026": a name's span run into the date's.
+			b.WriteByte(' ')
 		}
 		if unicode.IsUpper(r) && unicode.IsLower(prev) {
 			rest := fold(s[i:])
@@ -79,6 +85,15 @@ func unglue(s string) string {
 					}
 				}
 			}
+			// "Jane RoeNovember 15, 2015": a month's name, whole.
+			if !strings.HasSuffix(b.String(), " ") {
+				for w := range months {
+					if after, ok := strings.CutPrefix(rest, w); ok && !unicode.IsLetter(firstRuneOf(after)) {
+						b.WriteByte(' ')
+						break
+					}
+				}
+			}
 		}
 		if strings.HasSuffix(b.String(), " ") {
 			word = i
@@ -87,6 +102,11 @@ func unglue(s string) string {
 		prev = r
 	}
 	return b.String()
+}
+
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // dateWord: a word with a digit, or one that reads as part of a date when

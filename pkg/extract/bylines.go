@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/html"
+
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/byline"
 )
@@ -53,7 +55,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	// shows in a byline element or around the headline goes first.
 	var metaNames []string
 	for _, k := range authorMetas {
-		if s := cleanByline(w.metas[k]); s != "" && !strings.Contains(s, "://") {
+		if s := cleanByline(w.metas[k]); s != "" && !urlLike(s) {
 			metaNames = append(metaNames, s)
 		}
 	}
@@ -72,6 +74,9 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	}
 	fallback := ""
 	for _, r := range w.bylines {
+		if inComment(r.node) {
+			continue
+		}
 		s := cleanByline(nodeText(r.node, 300))
 		if s == "" {
 			continue
@@ -122,7 +127,9 @@ func (w *walker) coAuthors(r ref, s string, sites []string) string {
 			continue
 		}
 		line := cleanByline(b.text)
-		if line == "" || line == s || len(line) > 150 || !strings.Contains(line, s) {
+		// The element twice in one line is a layout's copies (one for
+		// narrow screens, one for wide), not co-authors.
+		if line == "" || line == s || len(line) > 150 || strings.Count(line, s) != 1 {
 			return s
 		}
 		one, _ := byline.Split(s, sites...)
@@ -196,7 +203,7 @@ func (w *walker) datedByline(blocks []article.Block, head int) string {
 		return ""
 	}
 	for i := head + 1; i < len(blocks) && i <= head+3; i++ {
-		t := blocks[i].Text
+		t := byline.Unglue(blocks[i].Text) // "Ayşe Kaya3 Aralık 2026": two spans run together
 		if len(t) > 100 || !hasYear(t) {
 			continue
 		}
@@ -235,7 +242,13 @@ func (w *walker) closingByline(l *layout, blocks []article.Block) string {
 			continue
 		}
 		seen++
+		if b.Level > 0 {
+			continue // a heading closing the page ("Related Links") names no one
+		}
 		t := b.Text
+		if sourceLine(t) {
+			continue // "SOURCE Example Corp", "Kaynak: …": the source, not the writer
+		}
 		if len(t) > 100 || len(strings.Fields(t)) > 10 || strings.ContainsAny(t, "0123456789!?\"«»“”") ||
 			strings.Contains(t, ". ") || (strings.HasSuffix(t, ".") && len(lastWord(t)) > 3) {
 			continue
@@ -293,6 +306,45 @@ func (w *walker) underHeadline(e int32, head int) bool {
 func hasPerson(s string, sites []string) bool {
 	p, _ := byline.Split(s, sites...)
 	return p != ""
+}
+
+// inComment says a byline element is a reader comment's author
+// ("comment-author", "yorum-yazar", "comment__author"), by its class or
+// its near ancestors'.
+func inComment(n *html.Node) bool {
+	for d := 0; n != nil && d < 4; n, d = n.Parent, d+1 {
+		c := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+		// Not "commentary" or "yorumcu": an opinion piece's writer.
+		c = strings.NewReplacer("commentar", "", "yorumcu", "").Replace(c)
+		if strings.Contains(c, "comment") || strings.Contains(c, "yorum") {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLine opens with a source label: what follows names where the
+// text came from, not who wrote it.
+func sourceLine(t string) bool {
+	f := strings.Fields(fold(t, 20))
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.TrimRight(f[0], ":") {
+	case "source", "sources", "kaynak", "источник", "источники":
+		return true
+	}
+	return false
+}
+
+// urlLike is an address, with or without its scheme: an author meta
+// holding a profile ("www.facebook.com/janeroe") names no one.
+func urlLike(s string) bool {
+	if strings.Contains(s, "://") {
+		return true
+	}
+	host, _, ok := strings.Cut(s, "/")
+	return ok && !strings.ContainsRune(host, ' ') && strings.Contains(host, ".")
 }
 
 func lastWord(s string) string {
