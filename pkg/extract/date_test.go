@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -232,5 +235,70 @@ func TestHasYear(t *testing.T) {
 				t.Errorf("hasYear(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMayNamedDate: the byte checks in front of dayFirstRE and
+// monthFirstRE never say no where the expression finds a date, on random
+// lines made of the pieces dates are made of and on every line of the
+// test pages.
+func TestMayNamedDate(t *testing.T) {
+	pieces := []string{"1", "12", "2026", "1999", "07", " ", "  ", "\t", "\n", "\u00a0", ".", ",", "/", "-", ":",
+		"st", "ſt", "ST", "nd", "rd", "th", "de ", "г.", "года", "Kasım", "KASIM", "ноября", "Ноября", "March", "Dec.",
+		"oct", "Mai", "août", "x", "é", "(", "Yayınlanma:", "18:12"}
+	lines := []string{
+		"18 Kasım 2026 Çarşamba 18:12", "December 16, 2016", "Dec. 8,  2016", "Oct 9th, 2019", "Oct 9ſt,\t2019",
+		"18 de noviembre de 2026", "18. November 2026", "12 января 2020 г., 14:35", "1 June 2019",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(opts ...string) string { return opts[rng.IntN(len(opts))] }
+	noise := func() string {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	month := func() string {
+		return pick("Kasım", "KASIM", "ноября", "March", "Dec", "oct", "Mai", "août", "mart", "x")
+	}
+	space := func() string { return pick(" ", "  ", "\t", "\n", "", "\u00a0", " \r\n ") }
+	day := func() string { return pick("1", "12", "123", "", "x") }
+	year := func() string { return pick("2026", "1999", "202", "20261", "2026x") }
+	for range 5000 {
+		var line string
+		if rng.IntN(2) == 0 { // day first
+			line = noise() + day() + pick("", ".", ",") + space() + pick("", "de ") + month() + pick("", ".", ".,", ",") +
+				space() + pick("", "de ") + year() + pick("", " г.", "года") + noise()
+		} else { // month first
+			line = noise() + pick("", " ", "x", "5") + month() + pick("", ".") + space() + day() +
+				pick("", "st", "ſt", "TH", "rd", "s", "ſ") + pick("", ",", ".") + space() + year() + noise()
+		}
+		lines = append(lines, line)
+	}
+	pages, _ := filepath.Glob(filepath.Join("testdata", "*.html"))
+	for _, p := range pages {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	matched := 0
+	for _, l := range lines {
+		day, month := dayFirstRE.MatchString(l), monthFirstRE.MatchString(l)
+		if day && !mayDayFirst(l) {
+			t.Errorf("mayDayFirst(%q) = false, but dayFirstRE matches", l)
+		}
+		if month && !mayMonthFirst(l) {
+			t.Errorf("mayMonthFirst(%q) = false, but monthFirstRE matches", l)
+		}
+		if day || month {
+			matched++
+		}
+	}
+	t.Logf("%d of %d lines have a date", matched, len(lines))
+	if matched < 100 {
+		t.Errorf("only %d of %d lines have a date: the test proves little", matched, len(lines))
 	}
 }
