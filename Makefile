@@ -74,7 +74,7 @@ NEWSPAPER4K ?=
 READABILITY ?=
 MERCURY ?=
 eval-meta:
-	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))$(if $(READABILITY),$(comma)readability=$(READABILITY))$(if $(MERCURY),$(comma)mercury=$(MERCURY))$(if $(METASCRAPER),$(comma)metascraper=$(METASCRAPER))
+	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))$(if $(READABILITY),$(comma)readability=$(READABILITY))$(if $(MERCURY),$(comma)mercury=$(MERCURY))$(if $(METASCRAPER),$(comma)metascraper=$(METASCRAPER))$(if $(SNACKTORY),$(comma)snacktory=$(SNACKTORY))
 
 comma := ,
 

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
@@ -130,24 +131,38 @@ func names(s string) []string {
 // A reference that carries the site's name also matches the title
 // without it: up to two short trailing segments after a title separator
 // (" | eHow", " - John C. Welch - Medium", " _探索者 _光明网", " : Planet
-// Money"), a bracketed name at the end (" [LWN.net]"), or up to three
-// words before a bar at its start ("LeanData | "). Issue 10's title is
-// the article's, not the site's.
+// Money"), a bracketed name at the end (" [LWN.net]"), or up to two
+// segments of up to three words before a bar or a dash at its start
+// ("LeanData | ", "Apple - Press Info - "). Issue 10's title is the
+// article's, not the site's.
 func sameTitle(got, want string) bool {
 	g, w := normTitle(got), normTitle(want)
 	if g == "" {
 		return w == ""
 	}
-	// A site's name before a bar: "LeanData | The Winds of Change".
-	if head, tail, ok := strings.Cut(w, " | "); ok && len(strings.Fields(head)) <= 3 && g == strings.TrimSpace(tail) {
-		return true
+	// A site's name before a bar or a dash: "LeanData | The Winds of
+	// Change", "Apple - Press Info - …".
+	for lead, n := w, 0; n < 2; n++ {
+		cut := false
+		for _, sep := range []string{" | ", " - "} {
+			if head, tail, ok := strings.Cut(lead, sep); ok && len(strings.Fields(head)) <= 3 {
+				lead, cut = normTitle(tail), true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+		if sameTitle(got, lead) {
+			return true
+		}
 	}
 	for range 3 {
 		if g == w {
 			return true
 		}
 		cut := -1
-		for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " : ", " » ", " · ", " _", "_", " [", "（"} {
+		for _, sep := range []string{" | ", " - ", " -- ", " – ", " — ", " :: ", " : ", " » ", " · ", " _", "_", " [", "（"} {
 			if i := strings.LastIndex(w, sep); i > cut && len(strings.Fields(w[i:])) <= 6 {
 				cut = i
 			}
@@ -162,8 +177,11 @@ func sameTitle(got, want string) bool {
 
 var titleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "\u00a0", " ")
 
+// normTitle folds case, spacing and quotes, and drops a decoration
+// before the title ("» ", "■ ").
 func normTitle(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(titleFolds.Replace(s)), " "))
+	s = strings.ToLower(strings.Join(strings.Fields(titleFolds.Replace(s)), " "))
+	return strings.TrimLeftFunc(s, func(r rune) bool { return unicode.IsSymbol(r) || r == '»' || r == ' ' })
 }
 
 // dateRight: a full time must match to the minute; a day must hold the
@@ -272,6 +290,7 @@ var pageSets = map[string]struct {
 	"readability": {loadReadability, "mozilla/readability test pages (real pages; reference: readability's expected title, byline, publishedTime, corrected) [held out]"},
 	"mercury":     {loadMercury, "postlight/parser fixtures (real pages; reference: its site extractors' expected title, author, date_published) [dev]"},
 	"metascraper": {loadMetascraper, "metascraper integration tests (real pages; reference: metascraper's snapshot title and date) [dev]"},
+	"snacktory":   {loadSnacktory, "snacktory extractor tests (real pages; reference: snacktory's expected title) [dev]"},
 }
 
 // runMetadata scores the page sets named in spec, NAME=PATH
@@ -282,7 +301,7 @@ func runMetadata(spec string, w io.Writer, verbose bool) error {
 		kind, path, _ := strings.Cut(part, "=")
 		set, ok := pageSets[kind]
 		if !ok || path == "" {
-			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR or metascraper=GITDIR", part)
+			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, metascraper=GITDIR or snacktory=GITDIR", part)
 		}
 		pages, err := set.load(path)
 		if err != nil {

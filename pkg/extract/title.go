@@ -11,7 +11,7 @@ import (
 )
 
 // titleSeps separate a page title from the site name in <title>.
-var titleSeps = []string{" | ", " - ", " — ", " – ", " :: ", " » ", " / "}
+var titleSeps = []string{" | ", " - ", " -- ", " — ", " – ", " :: ", " » ", " / "}
 
 // title is the article's headline: the page's h1 inside the article
 // container when it reads like a headline, since og:title and <title> are
@@ -81,7 +81,10 @@ func (w *walker) title(l *layout, ld ldInfo) string {
 	if og != "" && (headlineLike(og, site) || !headlineLike(first, site)) {
 		return stripHost(stripSite(og, site, false), w.pageURL)
 	}
-	if first != "" && !offTitle(first, og, tt) {
+	// Any h1 left, unless it is one word beside a <title> that says more
+	// (the site's name as a logo: "Engadget" over "Editorial: … --
+	// Engadget").
+	if first != "" && !offTitle(first, og, tt) && (headlineLike(first, site) || tt == "") {
 		return first
 	}
 	if t := clean(ld.headline); t != "" {
@@ -206,6 +209,11 @@ func splitSegment(title, h string) (head, tail string, ok bool) {
 // they read like a headline: a widget's or a section's heading ("Original
 // text"), not the article's.
 func offTitle(h, og, tt string) bool {
+	if og != "" && tt != "" && (normTitle(og) == normTitle(tt) || titleAgrees(og, tt)) && !sharesWord(h, og) {
+		// og:title and <title> agree on a headline the h1 has no word
+		// of, however long it is: a blog's tagline in its header.
+		return true
+	}
 	if len(strings.Fields(h)) > 3 || utf8.RuneCountInString(h) > 24 {
 		return false
 	}
@@ -220,6 +228,18 @@ func offTitle(h, og, tt string) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// sharesWord says h and t have a word of three letters or more in
+// common.
+func sharesWord(h, t string) bool {
+	f := normTitle(t)
+	for _, w := range strings.Fields(normTitle(h)) {
+		if utf8.RuneCountInString(w) > 2 && strings.Contains(f, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -261,7 +281,7 @@ func stripHost(t string, page *url.URL) string {
 	if len(label) < 2 {
 		return t
 	}
-	for _, sep := range append(titleSeps, " -- ") {
+	for _, sep := range titleSeps {
 		i := strings.LastIndex(t, sep)
 		if i <= 0 {
 			continue
