@@ -143,7 +143,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	}
 	c.settlePending(in, vs, lc)
 	endByline(in, vs, &res)
-	tailBios(vs)
+	tailBios(in, vs)
 	tailTeasers(in, vs, lc)
 	for n, b := range in.Blocks {
 		v := vs[n]
@@ -473,8 +473,11 @@ func titleAgain(title map[string]bool, ws []string, h1 bool) bool {
 
 // tailBios drops an author's biography under the article: among the kept
 // blocks after its last paragraph of running text, or that paragraph
-// itself, the lines that are a biography (bioLine).
-func tailBios(vs []verdict) {
+// itself, the lines that are a biography (bioLine). Outside the container,
+// after it, an organisation's description of itself (aboutLine: a press
+// release's "About X") is the site's boilerplate.
+func tailBios(in Input, vs []verdict) {
+	_, last, _ := lastBody(in.Blocks)
 	seen := 0
 	for n := len(vs) - 1; n >= 0 && seen < 4; n-- {
 		v := &vs[n]
@@ -484,6 +487,10 @@ func tailBios(vs []verdict) {
 		seen++
 		if bioLine(v.text) {
 			v.reason, v.body, v.heading = article.ReasonCredit, false, false
+			continue
+		}
+		if b := in.Blocks[n]; last >= 0 && b.I > last && b.Zone != article.ZoneBody && aboutLine(v.text) {
+			v.reason, v.body, v.heading = article.ReasonBoilerplate, false, false
 			continue
 		}
 		if v.body && countWords(v.text) > 25 {

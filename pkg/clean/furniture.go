@@ -473,3 +473,47 @@ func siteOf(host string) string {
 	}
 	return strings.Join(labels[len(labels)-n:], ".")
 }
+
+// orgWords are what an organisation's description of itself says it is or
+// does, lower case prefixes.
+var orgWords = []string{
+	"provider", "company", "leader", "leading", "manufacturer", "organization", "organisation", "firm", "developer",
+	"supplier", "headquartered", "founded", "employs", "subsidiary",
+	"şirket", "kuruluş", "holding", "merkezi", "kurulan", "faaliyet gösteren", "lider", "üretici", "tedarikçi",
+	"компани", "производител", "корпораци", "холдинг", "основан", "штаб-квартир", "лидер", "поставщик",
+}
+
+var (
+	// "Ascom is a global solutions provider", "Vega Lojistik (VEGA) is
+	// one of the leading …": a name, then what it is.
+	enAboutRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\d&.'’-]*\s+){0,3}\p{Lu}[\p{L}\d&.'’-]*(?:\s*\([^)]{1,40}\))?,?\s+(?:is|are)\s+(?:a|an|the|one of)\s`)
+	// "Vega Lojistik, 1998'de kurulan … bir şirkettir", "«Ростех» —
+	// государственная корпорация …": a name, then a comma or a dash.
+	trRuAboutRE = regexp.MustCompile(`^[«"“]?(?:\p{Lu}[\p{L}\d&.'’-]*[»"”]?\s+){0,3}\p{Lu}[\p{L}\d&.'’-]*[»"”]?\s*(?:,\s|[—–-]\s)`)
+	// The Turkish predicate: "… bir şirkettir", "… kuruluşudur".
+	trAboutEndRE = regexp.MustCompile(`(?:şirket|kuruluş|holding|üretici|tedarikçi)\p{L}*(?:dir|dır|tir|tır|dur|dür|tur|tür)(?:[^\p{L}]|$)`)
+)
+
+// aboutLine reports an organisation's description of itself: a paragraph
+// that opens with its name and says, in its first words, what it is.
+// Only blocks after the article are asked: there a press release and a
+// corporate site put their "About X" box.
+func aboutLine(text string) bool {
+	n := countWords(text)
+	if n < 8 || n > maxBioWords {
+		return false
+	}
+	fs := strings.Fields(text)
+	head := strings.Join(fs[:min(16, len(fs))], " ")
+	lower := strings.ToLower(head)
+	if !hasAny(lower, orgWords) {
+		return false
+	}
+	switch {
+	case enAboutRE.MatchString(head):
+		return true
+	case trRuAboutRE.MatchString(head):
+		return trAboutEndRE.MatchString(strings.ToLower(text)) || hasAny(lower, []string{"компани", "корпораци", "холдинг", "производител", "поставщик"}) && strings.ContainsAny(head, "—–")
+	}
+	return false
+}

@@ -123,6 +123,22 @@ var (
 		"abone olun", "hemen abone ol", "bültenimize abone",
 		"подпишитесь на", "подписывайтесь на",
 	}
+	// Imperatives that call to action only when the site speaks of
+	// itself beside them: "Check out our picks", "Read our full
+	// coverage", "… listemize göz atın".
+	ctaSelfOpeners = []string{
+		"check out", "read", "support", "become a",
+		"читайте", "поддержите",
+	}
+	ctaSelfClosers = []string{"göz atın", "okuyun", "destek olun"}
+	// A reader's appeal that opens a call to support or join the site:
+	// "If you enjoyed this article, …".
+	readerAppeals = []string{
+		"if you enjoyed this", "if you liked this", "if you like this", "if you enjoy this", "if you found this",
+		"if you value our", "if you appreciate our",
+		"bu haberi beğendiyseniz", "bu yazıyı beğendiyseniz", "bu içeriği beğendiyseniz", "haberlerimizi beğeniyorsanız",
+		"если вам понравилась эта", "если вам понравился этот", "если вам понравился материал", "если вам нравятся наши",
+	}
 	clickHere = []string{"click here", "buraya tıklayın", "buraya tıklayınız", "нажмите здесь", "жмите сюда"}
 	// Imperatives a Turkish call to action closes with.
 	ctaClosers = []string{"takip edin", "takip et", "abone olun", "abone ol", "tıklayın", "tıklayınız", "indirin", "katılın", "paylaşın", "kaydolun", "dinleyin", "izleyin",
@@ -153,6 +169,13 @@ func ctaLine(lower string, nwords int) bool {
 			}
 		}
 	}
+	for _, s := range sentences(lower) {
+		for _, o := range readerAppeals {
+			if strings.HasPrefix(s, o) {
+				return true
+			}
+		}
+	}
 	// A link to a post (pic.twitter.com/...) names no channel to follow;
 	// an address to write to is one.
 	bare := lower
@@ -167,7 +190,11 @@ func ctaLine(lower string, nwords int) bool {
 		}
 	}
 	if !channel {
-		return false
+		// No channel: an imperative in a short block, in a sentence in
+		// which the site speaks of itself ("Check out our team's
+		// picks", "Поддержите наш проект", "Editörlerimizin
+		// seçtiklerine bizim listemizden göz atın").
+		return nwords <= 30 && !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(lower)
 	}
 	// The imperative may follow a question or a clause ("Like this
 	// story? Share it", "If you enjoyed this article, join"): any
@@ -194,6 +221,34 @@ func ctaLine(lower string, nwords int) bool {
 	for _, w := range words(lower) {
 		if selfWords[w] {
 			return true
+		}
+	}
+	return false
+}
+
+// selfImperative reports a sentence of lower that opens with an
+// imperative (or, in Turkish, ends with one) and in which the site speaks
+// of itself.
+func selfImperative(lower string) bool {
+	for _, s := range sentences(lower) {
+		imperative := false
+		for _, os := range [][]string{ctaOpeners, ctaSelfOpeners} {
+			for _, o := range os {
+				imperative = imperative || opens(s, o)
+			}
+		}
+		for _, os := range [][]string{ctaClosers, ctaSelfClosers} {
+			for _, o := range os {
+				imperative = imperative || strings.HasSuffix(s, o)
+			}
+		}
+		if !imperative {
+			continue
+		}
+		for _, w := range words(s) {
+			if selfWords[w] {
+				return true
+			}
 		}
 	}
 	return false

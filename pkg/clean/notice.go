@@ -35,12 +35,37 @@ var (
 	}
 )
 
-// maxNoticeWords bounds a notice: a paragraph of the story is longer.
-const maxNoticeWords = 40
+// maxNoticeWords bounds a notice: a paragraph of the story is longer. A
+// cookie notice, which lists its purposes, may run to maxCookieWords.
+const (
+	maxNoticeWords = 40
+	maxCookieWords = 70
+)
+
+// A cookie notice: the cookies, that the site uses them, and what the
+// reader may do about it (agree, continue, read the policy), said to the
+// reader. A story about tracking cookies says the first two and seldom
+// speaks to its reader.
+var (
+	cookieCues   = []string{"cookie", "çerez", "куки", "файлы cookie"}
+	cookieUse    = []string{"use", "kullan", "использ"}
+	cookieChoice = []string{
+		"privacy", "policy", "consent", "continu", "agree", "accept", "learn more", "settings", "opt out", "opt-out",
+		"gizlilik", "politika", "onay", "kabul", "devam", "ayarlar",
+		"политик", "согласи", "продолжая", "настройк", "конфиденциальн",
+	}
+	readerCues = []string{" you ", " you,", "your", " our ", " we ", " siz ", "sitemiz", "olursunuz", "ediyorsunuz", " вы ", " вас", " ваш", " наш"}
+)
 
 // siteNotice reports a short lower-cased block that is one of the site's
 // notices about itself.
 func siteNotice(lower string, nwords int) bool {
+	if nwords > maxCookieWords {
+		return false
+	}
+	if hasAny(lower, cookieCues) && hasAny(lower, cookieUse) && hasAny(lower, cookieChoice) && hasAny(" "+lower, readerCues) {
+		return true
+	}
 	if nwords > maxNoticeWords {
 		return false
 	}

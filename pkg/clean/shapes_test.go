@@ -65,3 +65,42 @@ func TestTemplateData(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkLines(t, "ekonomi", tc.title, tc.lang, tc.lines) })
 	}
 }
+
+// TestCallsWithoutChannel: a call to action that names no channel is
+// still the site's when the site speaks of itself beside its imperative,
+// or when it opens with an appeal to the reader who liked the article; a
+// cookie notice said to the reader is
+// the site's. A quote with the same imperative, a sentence about a report
+// and a story about cookie rules stay. Turkish and Russian pages in styles
+// of their own.
+func TestCallsWithoutChannel(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	out := func(s string) clean.Block { return block(article.ZoneUnknown, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Kişisel veri kurulundan çerez kararı", "tr", []line{
+			{body("Kişisel Verileri Koruma Kurulu, internet sitelerinin çerez kullanımına ilişkin yeni bir rehber yayımladı; rehber ocak ayında yürürlüğe girecek."), ""},
+			{body("Rehbere göre siteler, çerez kullanmadan önce ziyaretçilerin açık rızasını almak ve ayarları kolayca değiştirilebilir kılmak zorunda olacak."), ""},
+			{body("Kurul başkanı, \"Rehberi okuyun, sorularınızı bize iletin\" dedi."), ""},
+			{body("Bu haberi beğendiyseniz, bağımsız gazeteciliğe destek olmak için üyemiz olabilirsiniz."), article.ReasonBoilerplate},
+			{body("Kış tatili için editörlerimizin seçtiği on kitaba bizim listemizden göz atın."), article.ReasonBoilerplate},
+			{body("Kurul, vatandaşların rehbere sitesinden göz atmasını önerdi."), ""},
+			{body("Rehberin tam metni kurulun resmi sitesinde yayımlandı."), ""},
+			{out("Sitemizde çerezler kullanılmaktadır. Sitemizi kullanmaya devam ederek çerez politikamızı kabul etmiş olursunuz."), article.ReasonBoilerplate},
+		}},
+		{"ru", "Роскомнадзор разъяснил правила использования куки", "ru", []line{
+			{body("Роскомнадзор опубликовал разъяснения о том, как сайты должны использовать файлы cookie и получать согласие посетителей на обработку данных."), ""},
+			{body("По словам представителя ведомства, владельцы сайтов обязаны показывать политику конфиденциальности до начала сбора данных."), ""},
+			{body("Если вам понравилась эта статья, поддержите редакцию — оформите подписку на наш журнал."), article.ReasonBoilerplate},
+			{body("Поддержите наш проект: каждый рубль помогает нам оставаться независимыми."), article.ReasonBoilerplate},
+			{body("Читайте также наш разбор нового закона о персональных данных."), article.ReasonBoilerplate},
+			{body("Читайте разъяснения полностью на сайте ведомства."), ""},
+			{body("Разъяснения вступят в силу с первого марта."), ""},
+			{out("Мы используем файлы cookie. Продолжая пользоваться сайтом, вы соглашаетесь с политикой конфиденциальности."), article.ReasonBoilerplate},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "veri", tc.title, tc.lang, tc.lines) })
+	}
+}

@@ -112,3 +112,32 @@ func TestRoleFirstBio(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutBox: after a press release, outside its container, the
+// organisation's description of itself ("About X") is boilerplate, in
+// Turkish and Russian pages written in styles of their own; a closing
+// paragraph of the article inside the container that says what a company
+// is stays, and so does a note after the container that is the story's.
+func TestAboutBox(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	out := func(s string) clean.Block { return block(article.ZoneUnknown, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Vega Lojistik, Gürcistan hattında yeni depo açtı", "tr", []line{
+			{body("Vega Lojistik, Gürcistan'ın Batum limanında 40 bin metrekarelik yeni bir depo açtığını duyurdu; depo Orta Asya'ya giden yükler için aktarma merkezi olacak."), ""},
+			{body("Şirketin genel müdürü, yatırımın Türkiye ile Gürcistan arasındaki ticaretin artmasıyla birlikte planlandığını söyledi ve yeni depoda 200 kişinin çalışacağını açıkladı."), ""},
+			{body("Batum limanı, bölgedeki en büyük konteyner terminallerinden biri olan ve Hazar geçişine bağlanan bir şirketin işletmesindedir."), ""},
+			{out("Vega Lojistik, 1998 yılında İstanbul'da kurulan ve 14 ülkede faaliyet gösteren uluslararası bir lojistik şirketidir. Şirketin 3 bini aşkın çalışanı bulunuyor."), article.ReasonBoilerplate},
+		}},
+		{"ru", "«Севертранс» открыл новый терминал в Усть-Луге", "ru", []line{
+			{body("Компания «Севертранс» открыла в порту Усть-Луга новый терминал для перевалки удобрений мощностью пять миллионов тонн в год, сообщила пресс-служба."), ""},
+			{body("Генеральный директор отметил, что терминал позволит сократить сроки отгрузки для экспортеров и создаст около трехсот рабочих мест в регионе. По его словам, компания вложила в строительство более двенадцати миллиардов рублей собственных и заемных средств."), ""},
+			{out("Терминал в Усть-Луге станет третьим для «Севертранса» в Ленинградской области, отгрузка первых судов запланирована на январь."), ""},
+			{out("«Севертранс» — одна из крупнейших транспортных компаний Северо-Запада России, основана в 2004 году и управляет шестью терминалами."), article.ReasonBoilerplate},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "basin", tc.title, tc.lang, tc.lines) })
+	}
+}
