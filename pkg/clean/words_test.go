@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // countWordsTo counts as strings.Fields does, up to its limit.
@@ -22,5 +23,17 @@ func TestCountWordsTo(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// denseScript's shortcut below denseFirst gives what the tables give, for
+// every character.
+func TestDenseScriptShortcut(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) ||
+			r == 'ー'
+		if got := denseScript(r); got != want {
+			t.Fatalf("denseScript(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
