@@ -85,7 +85,7 @@ func parts(s string) []string {
 		return r == ',' || r == ';' || r == '/' || r == '|' || r == '•' || r == '·'
 	})
 	var out []string
-	for _, f := range fields {
+	for _, f := range splitAcronyms(fields) {
 		f = strings.Trim(strings.TrimSpace(f), "-–—:()[]«»\"'")
 		if g := strings.TrimSpace(stripLabel(f)); g != f {
 			f = nameHead(g)
@@ -94,6 +94,34 @@ func parts(s string) []string {
 		if f != "" {
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// splitAcronyms cuts a part where an outlet's acronym follows a name
+// with no separator: "Caio Quero BBC Brasil", "Ahmet Kaya AA". The
+// acronym comes third or later; a name in capitals ("LOUISE RADNOFSKY")
+// is left whole.
+func splitAcronyms(fields []string) []string {
+	var out []string
+	for _, f := range fields {
+		words := strings.Fields(f)
+		allCaps := true
+		for _, w := range words {
+			allCaps = allCaps && caps(w)
+		}
+		cut := -1
+		for i := 2; i < len(words) && !allCaps; i++ {
+			if acronym(strings.Trim(words[i], ".,:;()")) && nameWord(words[0]) && nameWord(words[1]) {
+				cut = i
+				break
+			}
+		}
+		if cut < 0 {
+			out = append(out, f)
+			continue
+		}
+		out = append(out, strings.Join(words[:cut], " "), strings.Join(words[cut:], " "))
 	}
 	return out
 }

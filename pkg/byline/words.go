@@ -47,7 +47,7 @@ var places = set(
 	"сочи", "казань", "новосибирск", "екатеринбург", "владивосток", "российская",
 	"федерация", "сша", "китай", "европа",
 	// en
-	"moscow", "russia", "turkey", "turkiye", "london", "brussels", "beijing", "geneva", "vienna",
+	"moscow", "russia", "turkey", "turkiye", "london", "brussels", "beijing", "geneva", "vienna", "usa",
 )
 
 var weekdays = set(
