@@ -317,57 +317,6 @@ func captionLine(text string) bool {
 	return captionCreditRE.MatchString(text) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text)
 }
 
-// bioRoles are the trades an author's biography names, lower case
-// prefixes.
-var bioRoles = []string{
-	"writer", "reporter", "editor", "journalist", "columnist", "correspondent", "contributor", "blogger",
-	"curator", "author", "producer",
-	"muhabir", "editör", "gazeteci", "yazar", "köşe yazarı", "yapımcı",
-	"журналист", "корреспондент", "редактор", "обозреватель", "колумнист", "автор", "продюсер",
-}
-
-var (
-	// "Ayşe Kaya is a reporter", "Jeff Foust (jeff@...) is the editor",
-	// "Zac covers Apple": a name, then what the person is or does.
-	enBioRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:\s*\([^)]{1,80}\))?\s+(?:is|was|covers|writes|has been|joined)\s`)
-	// "Ольга Смирнова — корреспондент ...": a name, a dash.
-	ruBioRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}.-]*\s+){1,3}[—–-]\s+\p{Ll}`)
-	// "Ayşe Kaya, 2015'ten bu yana Ankara muhabiridir", "... editör
-	// olarak çalışıyor": the trade as the predicate.
-	trBioRE = regexp.MustCompile(`(?:muhabir|editör|gazeteci|yazar|yapımcı)\p{L}*(?:dir|dır|tir|tır|dur|dür)\b|(?:muhabir|editör|gazeteci|yazar|yapımcı)\p{L}*\s+olarak\s`)
-	// "Award-winning journalist Ann Lee writes …", "Ödüllü gazeteci
-	// Deniz Arslan, … yazıyor": the trade before the name. The English
-	// verb follows the name; the Turkish one ends the sentence
-	// (roleFirstTrVerbs), and a reporter who "asked" is not a biography.
-	roleFirstRE      = regexp.MustCompile(`^(?:[\p{L}’'-]+\s+){0,3}(?:journalist|writer|reporter|editor|columnist|correspondent|gazeteci|muhabir|yazar|editör)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*(,?)\s+(is|was|covers|writes|has been|joined)?`)
-	roleFirstTrVerbs = []string{"yazıyor", "yazmaktadır", "çalışıyor", "çalışmaktadır"}
-)
-
-// bioLine reports an author's biography: a paragraph that opens with a
-// name and says, in its first words, that the person is (or does the work
-// of) a reporter, an editor, a writer. Only the end of the article is
-// asked: there, under the story, is where templates put it.
-func bioLine(text string) bool {
-	n := countWords(text)
-	if n > maxBioWords || n < 4 {
-		return false
-	}
-	fs := strings.Fields(text)
-	head := strings.Join(fs[:min(14, len(fs))], " ")
-	lower := strings.ToLower(head)
-	role := strings.Contains(lower, "covers ") || strings.Contains(lower, "writes ")
-	for _, r := range bioRoles {
-		role = role || strings.Contains(lower, r)
-	}
-	if !role {
-		return false
-	}
-	if m := roleFirstRE.FindStringSubmatch(head); m != nil && (m[2] != "" || hasAny(strings.ToLower(text), roleFirstTrVerbs)) {
-		return true
-	}
-	return enBioRE.MatchString(head) || ruBioRE.MatchString(head) || trBioRE.MatchString(lower)
-}
-
 // nameLine reports a line nearly all of whose words open with a capital: a
 // list of names, roles and places ("Yönetmen_Ayşe Kaya, Müzik_Can Ertan",
 // "Rota B: Odessa, Köstence"), or a label in capitals. Its letters say
@@ -391,9 +340,6 @@ func nameLine(text string) bool {
 // with a capital: a German sentence capitalises its nouns, not eight words
 // in ten.
 const minNameShare = 8
-
-// maxBioWords is the longest biography: a paragraph or two of a career.
-const maxBioWords = 100
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
