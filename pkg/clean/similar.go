@@ -222,7 +222,7 @@ func countWordsTo(text string, limit int) int {
 				dense, in = 0, false
 				continue
 			}
-			space = unicode.IsSpace(r)
+			space = spaceRune(r)
 		}
 		dense = 0
 		if space {
@@ -257,6 +257,16 @@ func denseScript(r rune) bool {
 
 // denseFirst is the first character of the scripts denseScript knows.
 const denseFirst = 0x0E01
+
+// spaceRune is unicode.IsSpace for a character beyond ASCII. No
+// character from U+0100 to U+167F is a space: Cyrillic and the Turkish
+// letters are answered without the table look-up.
+func spaceRune(r rune) bool {
+	if r < 0x1680 {
+		return r == 0x85 || r == 0xA0
+	}
+	return unicode.IsSpace(r)
+}
 
 // asciiSpace is unicode.IsSpace for ASCII.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

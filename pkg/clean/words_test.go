@@ -37,3 +37,12 @@ func TestDenseScriptShortcut(t *testing.T) {
 		}
 	}
 }
+
+// spaceRune is unicode.IsSpace beyond ASCII, for every character.
+func TestSpaceRune(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if got, want := spaceRune(r), unicode.IsSpace(r); got != want {
+			t.Fatalf("spaceRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
