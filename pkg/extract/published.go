@@ -105,35 +105,38 @@ func (w *walker) published(l *layout, ld ldInfo, z zones) stamp {
 // timeElement prefers a <time> in the article, then one outside furniture:
 // a sidebar's <time>s date other stories.
 func (w *walker) timeElement(l *layout, z zones) (stamp, bool) {
-	for pass := 0; pass < 2; pass++ {
-		for _, r := range w.times {
-			if pass == 0 && !w.within(r.elem, l.main) {
-				continue
-			}
-			if pass == 1 && w.furniture(l, r.elem, r.marks) != "" {
-				continue
-			}
-			if t, ok := parseDate(r.val, z); ok {
-				return t, true
-			}
-		}
-	}
-	return stamp{}, false
+	t := w.firstRef(l, w.times, func(r ref) stamp {
+		t, _ := parseDate(r.val, z)
+		return t
+	})
+	return t, !t.zero()
 }
 
+// classDate is the written date of an element classed as a date, in the
+// article, then outside furniture.
 func (w *walker) classDate(l *layout, z zones) stamp {
+	return w.firstRef(l, w.dated, func(r ref) stamp {
+		if t := nodeText(r.node, 200); len(t) < 200 {
+			p, _ := visibleDate(t, z)
+			return p
+		}
+		return stamp{}
+	})
+}
+
+// firstRef reads refs in the article first, then those outside
+// furniture, and returns the first date read gives.
+func (w *walker) firstRef(l *layout, refs []ref, read func(ref) stamp) stamp {
 	for pass := 0; pass < 2; pass++ {
-		for _, r := range w.dated {
+		for _, r := range refs {
 			if pass == 0 && !w.within(r.elem, l.main) {
 				continue
 			}
 			if pass == 1 && w.furniture(l, r.elem, r.marks) != "" {
 				continue
 			}
-			if t := nodeText(r.node, 200); len(t) < 200 {
-				if p, _ := visibleDate(t, z); !p.zero() {
-					return p
-				}
+			if t := read(r); !t.zero() {
+				return t
 			}
 		}
 	}
