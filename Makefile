@@ -91,14 +91,18 @@ eval-lang:
 # texts from their public sources (clones them; checks every checksum),
 # retrain the built-in model, and evaluate it on the held-out test split
 # beside the old weighted-term profile.
-.PHONY: rebuild-relevance train-relevance eval-relevance
+.PHONY: rebuild-relevance vectors-relevance train-relevance eval-relevance
 # The corpora whose texts are not shipped, only rebuilt into the cache.
 RELEVANCE_CACHE = $(foreach c,rukw nerel riatopics bsnlp,data/relevance/cache/$(c).jsonl)
 rebuild-relevance:
 	$(GO) run ./pkg/relevance/cmd/relevance rebuild
 
+RELEVANCE_VECTORS = $(foreach l,ru tr,data/relevance/cache/vectors-$(l).gob)
+vectors-relevance:
+	$(GO) run ./pkg/relevance/cmd/relevance vectors
 train-relevance:
 	for f in $(RELEVANCE_CACHE); do test -f $$f || { $(MAKE) rebuild-relevance; break; }; done
+	for f in $(RELEVANCE_VECTORS); do test -f $$f || { $(MAKE) vectors-relevance; break; }; done
 	$(GO) run ./pkg/relevance/cmd/relevance train
 
 eval-relevance:

@@ -24,6 +24,10 @@ type fastTables struct {
 	kind    []int8           // number → the cue (cueOrder), or -1
 	phrases map[[2]int32]int32
 	shapes  map[string]int32 // shape name → index
+	// sem is number → the stem's LangModel.Sem, hasSem whether it has
+	// one (nil without).
+	sem    []float64
+	hasSem []bool
 }
 
 func compileFast(lm *LangModel, lx lexicon) fastTables {
@@ -61,13 +65,27 @@ func compileFast(lm *LangModel, lx lexicon) fastTables {
 			ft.shapes[f[len(prefixShape):]] = i
 		}
 	}
+	if lm.Sem != nil {
+		for st, v := range lm.Sem {
+			n := num(st)
+			for int(n) >= len(ft.sem) {
+				ft.sem, ft.hasSem = append(ft.sem, 0), append(ft.hasSem, false)
+			}
+			ft.sem[n], ft.hasSem[n] = v, true
+		}
+		for len(ft.sem) < len(ft.word) {
+			ft.sem, ft.hasSem = append(ft.sem, 0), append(ft.hasSem, false)
+		}
+	}
 	return ft
 }
 
 // fastWalk emits the index of each of the lead's features the model
 // knows, with the words as written, as walk would emit them. The tokens
-// carry their numbers (token.num, from the scorer's word cache).
-func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, emit func(i int32, w1, w2 string)) {
+// carry their numbers (token.num, from the scorer's word cache). It
+// returns the sum of the lead's words' LangModel.Sem and how many have
+// one, as leadVector reads them.
+func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, emit func(i int32, w1, w2 string)) (semSum float64, semN int) {
 	head := 0
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
@@ -98,6 +116,10 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 					emit(i, "", "")
 				}
 				cue = ft.kind[n]
+				if ft.hasSem != nil && ft.hasSem[n] && !t.stop {
+					semSum += ft.sem[n]
+					semN++
+				}
 				if havePrev && prev >= 0 {
 					if i, ok := ft.phrases[[2]int32{prev, n}]; ok {
 						emit(i, prevLower, t.lower)
@@ -113,6 +135,7 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 			emit(i, "", "")
 		}
 	})
+	return semSum, semN
 }
 
 // Word numbers beside a stem's: a word that is not a feature word

@@ -15,7 +15,7 @@ import (
 // TestFastPathMatchesWalk checks that the scorer's fast path finds exactly
 // the features that training's walk finds: on the team's sample and the
 // seed articles, the probability from the fast path equals the one from
-// walk's features and the model's weights.
+// walk's features, the lead's words' meaning and the model's weights.
 func TestFastPathMatchesWalk(t *testing.T) {
 	s, err := DefaultScorer()
 	if err != nil {
@@ -53,6 +53,23 @@ func TestFastPathMatchesWalk(t *testing.T) {
 				z += w
 				n++
 			}
+		}
+		// The lead's meaning: the mean of its words' numbers, less the
+		// centre (semantic.go).
+		if lm.Sem != nil {
+			sum, k := 0.0, 0
+			for _, seg := range lead {
+				vectorWords(tx.lang, seg, memo, func(st string) {
+					if v, ok := lm.Sem[st]; ok {
+						sum += v
+						k++
+					}
+				})
+			}
+			if k > 0 {
+				z += sum / float64(k)
+			}
+			z -= lm.SemCenter
 		}
 		if lm.Norm {
 			t.Skip("the built-in model is not normalised; this check sums raw weights")

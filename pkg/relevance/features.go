@@ -335,6 +335,9 @@ var shapeKeys = func() (out [numCues]struct{ two, head string }) {
 type doc struct {
 	feats   map[string]bool
 	surface map[string]string
+	// dense is the lead's average word vector, standardised (nil without
+	// vectors).
+	dense []float64
 }
 
 // countable reports whether a word may be a feature: letters, at least

@@ -46,6 +46,10 @@ type LangModel struct {
 	// Names are how word and phrase features read in the evidence: the
 	// form most often written in the training set.
 	Names map[string]string `json:"names,omitempty"`
+	// Sem is each stem's share of the lead's meaning (semantic.go): a
+	// lead adds the mean of its words' numbers, less SemCenter.
+	Sem       map[string]float64 `json:"sem,omitempty"`
+	SemCenter float64            `json:"sem_center,omitempty"`
 
 	// Compiled by LoadModel: each feature's index, weight and name, and
 	// the fast path's tables (fast.go).
@@ -149,7 +153,7 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 	var topBuf [EvidenceTerms + 1]active
 	top := topBuf[:0]
 	n, sum := 0, 0.0
-	fastWalk(&lm.fast, toks, countries, orgs, lex, func(i int32, w1, w2 string) {
+	semSum, semN := fastWalk(&lm.fast, toks, countries, orgs, lex, func(i int32, w1, w2 string) {
 		if seen[i/64]&(1<<(i%64)) != 0 {
 			return
 		}
@@ -171,7 +175,20 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 		}
 	})
 	z := lm.Bias + sum*value(n, lm.Norm)
+	sem := 0.0
+	if lm.Sem != nil {
+		if semN > 0 {
+			sem = semSum / float64(semN)
+		}
+		sem -= lm.SemCenter
+		z += sem
+	}
 	out := verdict{prob: 1 / (1 + math.Exp(-z)), terms: make([]string, 0, EvidenceTerms)}
+	type term struct {
+		name string
+		w    float64
+	}
+	terms := make([]term, 0, len(top)+1)
 	names := make(map[string]bool, len(top))
 	for _, a := range top {
 		name := lm.names[a.i]
@@ -186,12 +203,24 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 			continue
 		}
 		names[name] = true
-		w := lm.weights[a.i]
+		terms = append(terms, term{name, lm.weights[a.i]})
+	}
+	// The lead's meaning is one term among them, by its weight.
+	if lm.Sem != nil {
+		k := len(terms)
+		terms = append(terms, term{semName, sem})
+		for k > 0 && math.Abs(terms[k].w) > math.Abs(terms[k-1].w) {
+			terms[k], terms[k-1] = terms[k-1], terms[k]
+			k--
+		}
+		terms = terms[:min(len(terms), EvidenceTerms)]
+	}
+	for _, t := range terms {
 		sign := ""
-		if w > 0 {
+		if t.w > 0 {
 			sign = "+"
 		}
-		out.terms = append(out.terms, name+":"+sign+strconv.FormatFloat(w, 'f', 2, 64))
+		out.terms = append(out.terms, t.name+":"+sign+strconv.FormatFloat(t.w, 'f', 2, 64))
 	}
 	return out
 }

@@ -70,6 +70,11 @@ type TrainConfig struct {
 	// at 0.5), while every held-out text is still scored. The learning
 	// curve: would more labelled texts like them help?
 	Fraction float64
+	// Vectors, by language, are word vectors (BuildVectors): where a
+	// language has them, the model reads its lead's average vector too,
+	// its weights penalised SemScale times the words' (1 when 0).
+	Vectors  map[string]*Vectors
+	SemScale float64
 }
 
 // DefaultTrainConfig is what the built-in model was trained with.
@@ -132,10 +137,12 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 			ys   []bool
 			oof  []float64
 			ids  []string
+			sem  denseScale
 		}
 		var cands []cand
 		for _, lead := range cfg.Leads {
-			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead)
+			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead, cfg.Vectors[lang])
+			center := standardize(docs)
 			thinned := thinOut(examples, lang, cfg.Fraction)
 			// One feature space and one held-out set per fold, shared by
 			// every penalty and weight.
@@ -176,14 +183,14 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 					defer func() { <-sem; wg.Done() }()
 					oof := make([]float64, len(docs))
 					for _, f := range folds {
-						w, b := fit(f.fs, f.trD, f.trY, jb.lambda, jb.pw, cfg.ShapeScale, cfg.Iterations, cfg.Norm)
+						w, b := fit(f.fs, f.trD, f.trY, jb.lambda, jb.pw, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm)
 						for j, d := range f.teD {
 							oof[f.teIdx[j]] = predict(f.fs, w, b, d, cfg.Norm)
 						}
 					}
 					_, f1 := BestThreshold(oof, ys)
 					th, c := ThresholdAtPrecision(oof, ys, cfg.MinPrecision, cfg.MaxF1Loss)
-					res[k] = cand{LangReport{Lead: lead, Lambda: jb.lambda, PosWeight: jb.pw, Threshold: th, CV: c, BestF1: f1, Folds: len(groups)}, docs, ys, oof, ids}
+					res[k] = cand{LangReport{Lead: lead, Lambda: jb.lambda, PosWeight: jb.pw, Threshold: th, CV: c, BestF1: f1, Folds: len(groups)}, docs, ys, oof, ids, center}
 				}()
 			}
 			wg.Wait()
@@ -212,7 +219,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 		}
 		best, bestDocs, bestY := pick.r, pick.docs, pick.ys
 		fs := newFeatureSpace(bestDocs, cfg.MinDocs, cfg.MaxShare)
-		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.ShapeScale, cfg.Iterations, cfg.Norm)
+		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm)
 		lm := &LangModel{Bias: round4(b), Lead: best.Lead, Norm: cfg.Norm, Threshold: round4(best.Threshold), Weights: map[string]float64{}, Names: map[string]string{}}
 		for i, f := range fs.names {
 			lm.Weights[f] = round4(w[i])
@@ -220,6 +227,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 				lm.Names[f] = fs.surface[f]
 			}
 		}
+		lm.setSem(cfg.Vectors[lang], pick.sem, w[len(fs.names):])
 		best.Features = len(lm.Weights)
 		best.OOF = make(map[string]float64, len(pick.ids))
 		for i, id := range pick.ids {
@@ -253,14 +261,18 @@ func thinOut(es []Labelled, lang string, fraction float64) []bool {
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int) (docs []doc, ys []bool, gs, ids []string) {
+func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *Vectors) (docs []doc, ys []bool, gs, ids []string) {
 	for _, e := range es {
 		if e.Lang != lang {
 			continue
 		}
 		memo := make(map[string]string)
 		res, toks, lex := p.entities(lang, e.Title, e.Paragraphs, lead, memo, nil)
-		docs = append(docs, extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo))
+		d := extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo)
+		if vecs != nil {
+			d.dense = leadVector(lang, toks, vecs, memo)
+		}
+		docs = append(docs, d)
 		ys = append(ys, e.Diplomatic)
 		gs = append(gs, e.Group)
 		ids = append(ids, e.ID)
@@ -331,27 +343,42 @@ func predict(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64
 	for _, i := range x {
 		z += w[i] * v
 	}
+	for j, x := range d.dense {
+		z += w[len(fs.names)+j] * x
+	}
 	return 1 / (1 + math.Exp(-z))
 }
 
 // fit minimises the logistic loss, a diplomatic text's weighted by pos,
 // plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
 // whole batch. Features are binary.
-func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale float64, iters int, norm bool) ([]float64, float64) {
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool) ([]float64, float64) {
 	xs := make([][]int, len(docs))
 	vs := make([]float64, len(docs))
 	for i, d := range docs {
 		xs[i] = fs.active(d)
 		vs[i] = value(len(xs[i]), norm)
 	}
-	n := len(fs.names)
+	// The dense features (the lead's vector) follow the named ones.
+	nd := 0
+	if len(docs) > 0 {
+		nd = len(docs[0].dense)
+	}
+	n := len(fs.names) + nd
 	pen := make([]float64, n)
-	for j, f := range fs.names {
+	for j := range pen {
 		pen[j] = lambda
-		if shapeScale > 0 && (strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)) {
+		if j >= len(fs.names) {
+			if semScale > 0 {
+				pen[j] = lambda * semScale
+			}
+			continue
+		}
+		if f := fs.names[j]; shapeScale > 0 && (strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)) {
 			pen[j] = lambda * shapeScale
 		}
 	}
+	dense0 := len(fs.names)
 	w := make([]float64, n+1) // w[n] is the bias
 	mom, vel := make([]float64, n+1), make([]float64, n+1)
 	g := make([]float64, n+1)
@@ -365,12 +392,19 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale float6
 			for _, j := range x {
 				z += w[j] * vs[i]
 			}
+			dense := docs[i].dense
+			for j, v := range dense {
+				z += w[dense0+j] * v
+			}
 			r := 1 / (1 + math.Exp(-z))
 			if ys[i] {
 				r = (r - 1) * pos
 			}
 			for _, j := range x {
 				g[j] += r * vs[i]
+			}
+			for j, v := range dense {
+				g[dense0+j] += r * v
 			}
 			g[n] += r
 		}

@@ -3,6 +3,7 @@
 //	relevance extract -corpus NAME -git DIR     every record of a corpus, as JSON lines
 //	relevance rebuild [-git name=DIR]           the labelled texts from their public sources, checked
 //	relevance train                             fit the model on train, choose its threshold on dev, refit on train+dev
+//	relevance vectors [-git name=DIR]           word vectors from the corpora's unlabelled texts, for train
 //	relevance curve                             out-of-fold F1 with a share of the train split's texts: the learning curve
 //	relevance eval                              precision, recall and F1 on the test split, beside the old profile
 //
@@ -29,7 +30,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relevance extract|rebuild|train|curve|eval [flags]")
+		return fmt.Errorf("usage: relevance extract|rebuild|vectors|train|curve|eval [flags]")
 	}
 	switch args[0] {
 	case "extract":
@@ -38,6 +39,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return runRebuild(ctx, args[1:], stdout)
 	case "train":
 		return runTrain(ctx, args[1:], stdout)
+	case "vectors":
+		return runVectors(ctx, args[1:], stdout)
 	case "curve":
 		return runCurve(ctx, args[1:], stdout)
 	case "eval":

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,6 +30,8 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	norm := fs.Bool("norm", relevance.DefaultTrainConfig().Norm, "scale each text's features to unit length")
 	lambdas := fs.String("lambdas", "", "comma-separated L2 penalties to try (default: the built-in list)")
 	leads := fs.String("leads", "", "comma-separated leads (body words) to try (default: the built-in list)")
+	vecDir := fs.String("vectors", "", "read word vectors (vectors-LANG.gob, written by 'relevance vectors') from this directory (default: DATA/cache; none: train without)")
+	semScale := fs.Float64("sem-scale", 0, "scale of the word vectors' penalty against the words' (0: the same)")
 	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -42,7 +45,15 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	cfg := relevance.DefaultTrainConfig()
-	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale = *minP, *maxLoss, *norm, *shapeScale
+	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale, cfg.SemScale = *minP, *maxLoss, *norm, *shapeScale, *semScale
+	if *vecDir == "" {
+		*vecDir = filepath.Join(*data, "cache")
+	}
+	if *vecDir != "none" {
+		if cfg.Vectors, err = readVectors(*vecDir); err != nil {
+			return err
+		}
+	}
 	if *lambdas != "" {
 		if cfg.Lambdas, err = floats(*lambdas); err != nil {
 			return fmt.Errorf("train: -lambdas: %w", err)
@@ -151,4 +162,22 @@ func writeOOF(path string, items []corpus.Item, reports map[string]relevance.Lan
 		return fmt.Errorf("train: -oof: %w", err)
 	}
 	return nil
+}
+
+// readVectors reads each language's word vectors from dir.
+func readVectors(dir string) (map[string]*relevance.Vectors, error) {
+	out := map[string]*relevance.Vectors{}
+	for _, lang := range []string{"ru", "tr"} {
+		f, err := os.Open(filepath.Join(dir, "vectors-"+lang+".gob"))
+		if err != nil {
+			return nil, fmt.Errorf("train: %w (run: relevance vectors)", err)
+		}
+		v, err := relevance.ReadVectors(f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out[lang] = v
+	}
+	return out, nil
 }

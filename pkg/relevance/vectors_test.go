@@ -1,0 +1,94 @@
+package relevance
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestJacobiEigen(t *testing.T) {
+	tests := []struct {
+		name string
+		a    []float64
+		k    int
+		want []float64
+	}{
+		{"diagonal", []float64{1, 0, 0, 0, 3, 0, 0, 0, 2}, 3, []float64{3, 2, 1}},
+		{"two by two", []float64{2, 1, 1, 2}, 2, []float64{3, 1}},
+		{"three by three", []float64{4, 1, 2, 1, 3, 0, 2, 0, 5}, 3, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vals, w := jacobiEigen(tt.a, tt.k)
+			for i, v := range tt.want {
+				if math.Abs(vals[i]-v) > 1e-9 {
+					t.Errorf("eigenvalue %d = %g, want %g", i, vals[i], v)
+				}
+			}
+			// A w_c = lambda_c w_c for every column.
+			for c := range tt.k {
+				for r := range tt.k {
+					av := 0.0
+					for j := range tt.k {
+						av += tt.a[r*tt.k+j] * w[j*tt.k+c]
+					}
+					if math.Abs(av-vals[c]*w[r*tt.k+c]) > 1e-9 {
+						t.Fatalf("column %d is no eigenvector: row %d: %g vs %g", c, r, av, vals[c]*w[r*tt.k+c])
+					}
+				}
+				if c > 0 && vals[c] > vals[c-1] {
+					t.Errorf("eigenvalues not in descending order: %v", vals)
+				}
+			}
+		})
+	}
+}
+
+// TestBuildVectors: words that share their contexts end up nearer than
+// words that do not, and the vectors survive a write and a read.
+func TestBuildVectors(t *testing.T) {
+	var paras []string
+	for i := range 60 {
+		a := []string{"minister", "ambassador", "envoy"}[i%3]
+		b := []string{"striker", "goalkeeper", "coach"}[i%3]
+		paras = append(paras,
+			"the "+a+" held talks on the treaty with the foreign delegation in the capital",
+			"the "+b+" scored a goal in the match against the visiting team at the stadium",
+		)
+	}
+	cfg := VectorConfig{Vocab: 100, MinCount: 2, Dim: 4, Window: 3, Power: 2, Seed: 1}
+	v, err := BuildVectors("en", func(yield func(string)) {
+		for _, p := range paras {
+			yield(p)
+		}
+	}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cos := func(a, b string) float64 {
+		ia, ib := v.Lookup(a), v.Lookup(b)
+		if ia < 0 || ib < 0 {
+			t.Fatalf("no vector for %q or %q among %v", a, b, v.Stems)
+		}
+		s := 0.0
+		for d, x := range v.Row(ia) {
+			s += float64(x * v.Row(ib)[d])
+		}
+		return s
+	}
+	if near, far := cos("minist", "ambassador"), cos("minist", "striker"); near <= far {
+		t.Errorf("cos(minister, ambassador) = %.3f, not above cos(minister, striker) = %.3f", near, far)
+	}
+	var buf bytes.Buffer
+	if err := WriteVectors(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	w, err := ReadVectors(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(w.Stems, " ") != strings.Join(v.Stems, " ") || len(w.Vecs) != len(v.Vecs) {
+		t.Error("vectors differ after a write and a read")
+	}
+}
