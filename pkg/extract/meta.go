@@ -49,12 +49,14 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 	if title == "" {
 		return w.firstTitle
 	}
-	// The block that is the title, else an h1 that holds it beside
+	// The block that is the title (perhaps in capitals: title took the
+	// letter case of og:title), else an h1 that holds it beside
 	// another part (the site's name, the author): title chose that part.
 	for pass := range 2 {
 		for i := range blocks {
 			b := &blocks[i]
-			if b.Text != title && (pass == 0 || b.Level != 1 || !strings.Contains(b.Text, title)) {
+			if b.Text != title && fold(b.Text, len(b.Text)) != fold(title, len(title)) &&
+				(pass == 0 || b.Level != 1 || !strings.Contains(b.Text, title)) {
 				continue
 			}
 			if b.Zone == article.ZoneBody || b.Zone == article.ZoneUnknown {

@@ -18,6 +18,61 @@ var titleSeps = []string{" | ", " - ", " -- ", " — ", " – ", " :: ", " » ",
 // often a social or search variant ("… | Site", another wording); then
 // og:title, any h1, the JSON-LD headline and <title>, less the site name.
 func (w *walker) title(l *layout, ld ldInfo) string {
+	return recase(w.headlineText(l, ld), clean(w.metas["og:title"]), clean(w.titleText), clean(ld.headline))
+}
+
+// recase gives a headline set in capitals the letter case the page's
+// other titles write it in: "ERDOĞAN'DAN KRİTİK AÇIKLAMA" in an h1 is
+// "Erdoğan'dan kritik açıklama" in og:title. Capitals are the page's
+// typography, not the title's words.
+func recase(t string, titles ...string) string {
+	if !shouting(t) {
+		return t
+	}
+	ft := []rune(fold(t, len(t)))
+	for _, c := range titles {
+		rc := []rune(c)
+		fc := []rune(fold(c, len(c)))
+		if len(fc) != len(rc) {
+			continue
+		}
+	next:
+		for i := 0; i+len(ft) <= len(fc); i++ {
+			for j := range ft {
+				if fc[i+j] != ft[j] {
+					continue next
+				}
+			}
+			if (i > 0 && unicode.IsLetter(rc[i-1])) || (i+len(ft) < len(rc) && unicode.IsLetter(rc[i+len(ft)])) {
+				continue
+			}
+			if s := string(rc[i : i+len(ft)]); !shouting(s) {
+				return s
+			}
+		}
+	}
+	return t
+}
+
+// shouting is text of two words or more whose letters are all capitals.
+func shouting(s string) bool {
+	if len(strings.Fields(s)) < 2 {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	return letters >= 4
+}
+
+// headlineText is the title as the page's elements and metas give it.
+func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	if w.rules != nil && len(w.rules.title) > 0 {
 		if t := clean(nodeText(w.rules.title[0], 1000)); t != "" {
 			return t
