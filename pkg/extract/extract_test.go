@@ -195,6 +195,18 @@ func TestGoldenZones(t *testing.T) {
 		// An old ad tag's noembed fallback is markup, never shown: no text.
 		{"ru_noembed_noticker.html", "Документ подписали", article.ZoneBody},
 		{"ru_noembed_noticker.html", "Турецкая сторона", article.ZoneBody},
+		// A long text cut into sibling tables, one per section: all of it.
+		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
+		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},
+		{"tr_sections_tables.html", "Büyükelçi, söyleşinin sonunda", article.ZoneBody},
+		{"tr_sections_tables.html", "Künye", article.ZoneFooter},
+		// The first paragraphs set apart from the body, a photo and a box
+		// of links between: the lead is body, the byline and links not.
+		{"ru_lead_apart.html", "Министры энергетики России", article.ZoneBody},
+		{"ru_lead_apart.html", "Встреча продолжалась", article.ZoneBody},
+		{"ru_lead_apart.html", "Анна Петрова", article.ZoneHeader},
+		{"ru_lead_apart.html", "Тарифы на газ", article.ZoneUnknown},
+		{"ru_lead_apart.html", "По словам российского", article.ZoneBody},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
