@@ -156,7 +156,7 @@ func stripLabel(s string) string {
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
 		if r == ':' || r == '：' || (rest[0] == ' ' && spaceLabels[l]) {
-			return strings.TrimLeft(skipRunes(s, utf8.RuneCountInString(l)), " :：")
+			return CutLabel(s, l)
 		}
 	}
 	return s
@@ -388,10 +388,14 @@ func appendNew(list []string, s string) []string {
 	return append(list, s)
 }
 
-func skipRunes(s string, n int) string {
+// CutLabel is s less a leading label matched on its folded form ("Yazar",
+// "Автор", "By") and the colon and spaces after it. Folding maps rune for
+// rune, so the label's rune count is what to cut.
+func CutLabel(s, label string) string {
+	n := utf8.RuneCountInString(label)
 	for i := range s {
 		if n == 0 {
-			return s[i:]
+			return strings.TrimLeft(s[i:], " :：")
 		}
 		n--
 	}

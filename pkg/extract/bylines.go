@@ -186,7 +186,7 @@ func (w *walker) labelledByline(blocks []article.Block, head int) string {
 				return cleanByline(blocks[i+1].Text)
 			}
 			if r == ':' || r == ' ' || glued {
-				return cleanByline(strings.TrimLeft(skipRunes(t, len([]rune(l))), " :"))
+				return cleanByline(byline.CutLabel(t, l))
 			}
 		}
 	}
@@ -395,7 +395,7 @@ func cleanByline(s string) string {
 		}
 		if r := firstRune(rest); r == ':' || r == ' ' {
 			// fold maps rune for rune, so the label's rune count cuts s.
-			s = strings.TrimLeft(skipRunes(s, len([]rune(l))), " :")
+			s = byline.CutLabel(s, l)
 			break
 		}
 	}
@@ -403,16 +403,6 @@ func cleanByline(s string) string {
 		return ""
 	}
 	return s
-}
-
-func skipRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[i:]
-		}
-		n--
-	}
-	return ""
 }
 
 func contains(list []string, s string) bool {
