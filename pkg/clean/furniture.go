@@ -396,10 +396,12 @@ func endByline(in Input, vs []verdict, res *Result) {
 }
 
 // authorLine reports a line that only credits people (and perhaps their
-// agency): a few words, no sentence punctuation, at least one person.
+// agency): a few words, no sentence punctuation, no more than one number
+// (a table's row, "Palm Bay 18 22 13 17 — 70", names a team and its
+// scores), at least one person.
 func authorLine(text string) (persons, orgs string, ok bool) {
 	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
-	if countWords(text) > 8 || strings.ContainsAny(text, "!?:;\"«»“”") || capsHeading(text) {
+	if countWords(text) > 8 || strings.ContainsAny(text, "!?:;\"«»“”") || capsHeading(text) || numbers(text) > 1 {
 		return "", "", false
 	}
 	persons, orgs = byline.Split(text)
@@ -472,4 +474,17 @@ func siteOf(host string) string {
 		return strings.Join(labels, ".")
 	}
 	return strings.Join(labels[len(labels)-n:], ".")
+}
+
+// numbers counts the runs of digits in text.
+func numbers(text string) int {
+	n, in := 0, false
+	for _, r := range text {
+		d := '0' <= r && r <= '9'
+		if d && !in {
+			n++
+		}
+		in = d
+	}
+	return n
 }

@@ -104,3 +104,30 @@ func TestCallsWithoutChannel(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkLines(t, "veri", tc.title, tc.lang, tc.lines) })
 	}
 }
+
+// TestScoreRows: a page of results whose lines are all short (a team and
+// its scores per line) has no byline among them: a line with several
+// numbers is a table's row, not a person's name. Turkish and Russian pages
+// in styles of their own.
+func TestScoreRows(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Okullar arası basketbol: ilk hafta sonuçları", "tr", []line{
+			{body("YILDIZ KIZLAR"), ""},
+			{body("Kartal Koleji - Deniz Lisesi 58-41"), ""},
+			{body("Deniz Lisesi 12 9 11 9 - 41"), ""},
+			{body("Kartal Koleji 15 16 14 13 - 58"), ""},
+			{body("Selin Aksoy"), article.ReasonCredit},
+		}},
+		{"ru", "Школьная лига: итоги первого тура", "ru", []line{
+			{body("ЮНОШИ"), ""},
+			{body("Лицей № 5 — Гимназия 2 64:58"), ""},
+			{body("Гимназия Заречная 14 16 12 16 — 58"), ""},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "okul", tc.title, tc.lang, tc.lines) })
+	}
+}
