@@ -98,7 +98,7 @@ func runBackfillBench(ctx context.Context, o options, dir string, site *sitegen.
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(out, []byte(table), 0o644); err != nil {
+		if err := writePart(out, msgHeading, table, false); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "\nwritten to %s\n", out)
@@ -134,14 +134,44 @@ func readRate(path string, filter archive.Filter) (float64, error) {
 // countBackfill runs the backfill with a tap on every message and prints
 // the messages per page by kind.
 func countBackfill(ctx context.Context, o options, dir string, site *sitegen.Site, warc string, res *bfResult, stdout io.Writer) error {
-	var counts map[string]int
+	var counts, base map[string]int
 	if err := backfillPipelineTap(ctx, o, dir, site, warc, res, func(m map[string]int) { counts = m }); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nmessages routed by the server during a backfill of %d pages (%d articles stored):\n\n", res.pages, res.pipeline.stored)
-	renderCounts(stdout, counts, res.pages)
+	if o.countBase != "" {
+		ob, rb := o, *res
+		ob.bin = o.countBase
+		if err := backfillPipelineTap(ctx, ob, dir+"-base", site, warc, &rb, func(m map[string]int) { base = m }); err != nil {
+			return fmt.Errorf("baseline: %w", err)
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n\n", msgHeading)
+	baseFlag := ""
+	if base != nil {
+		baseFlag = " -count-base BASEBIN"
+	}
+	fmt.Fprintf(&b, "%s, `go run ./bench/pipeline -bin bin -pages %d -mode backfill -count-msgs%s`: every message nats-server routed from the backfilling fetcher's start until the pipeline settled (%d pages, %d articles stored), counted by a subscription to \">\" and named by subject, or for a reply by what it carries. A delivery keeps the subject it was published on.",
+		time.Now().UTC().Format("2006-01-02 15:04 MST"), o.pages, baseFlag, res.pages, res.pipeline.stored)
+	if base != nil {
+		fmt.Fprintf(&b, " The baseline is %s.", o.countBaseName)
+	}
+	fmt.Fprintf(&b, "\n\n")
+	renderCounts(&b, counts, base, res.pages, res.pages)
+	fmt.Fprint(stdout, "\n"+b.String())
+	if o.out != "" {
+		out := filepath.Join(filepath.Dir(o.out), "BACKFILL.md")
+		if err := writePart(out, msgHeading, b.String(), true); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\nwritten to %s\n", out)
+	}
 	return nil
 }
+
+// msgHeading starts the message counts in BACKFILL.md; the speed run and
+// the counting run each rewrite their own part of the file.
+const msgHeading = "## Messages per page"
 
 func backfillPipeline(ctx context.Context, o options, dir string, site *sitegen.Site, warc string, res *bfResult) error {
 	return backfillPipelineTap(ctx, o, dir, site, warc, res, nil)

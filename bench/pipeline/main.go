@@ -78,6 +78,9 @@ type options struct {
 	// countMsgs makes backfill count the messages the server routes, by
 	// kind, in place of measuring speed.
 	countMsgs bool
+	// countBase, with countMsgs, is a second bin directory counted the
+	// same way, as the baseline; countBaseName says what it is.
+	countBase, countBaseName string
 	// noLive leaves out the live crawl that backfill compares with, for
 	// runs that compare binaries instead.
 	noLive bool
@@ -99,6 +102,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
 	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory")
 	fs.BoolVar(&o.countMsgs, "count-msgs", false, "backfill: count the messages per page by kind (a tap on \">\"), instead of measuring speed")
+	fs.StringVar(&o.countBase, "count-base", "", "with -count-msgs: also count with the binaries in this directory, as the baseline")
+	fs.StringVar(&o.countBaseName, "count-base-name", "another build", "with -count-base: what the baseline is, for the table")
 	fs.BoolVar(&o.noLive, "no-live", false, "backfill: leave out the live crawl of the same site (to compare binaries run against run)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -167,16 +172,22 @@ const bpHeading = "## Back-pressure and memory"
 // writeResults writes text as the services part of path (before
 // bpHeading) or, with bp, as its back-pressure part.
 func writeResults(path, text string, bp bool) error {
+	return writePart(path, bpHeading, text, bp)
+}
+
+// writePart writes text as the part of path before heading or, with
+// second, as the part from heading on, and keeps the other part.
+func writePart(path, heading, text string, second bool) error {
 	old, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
 	head, tail := string(old), ""
-	if i := bytes.Index(old, []byte("\n"+bpHeading)); i >= 0 {
+	if i := bytes.Index(old, []byte("\n"+heading)); i >= 0 {
 		head, tail = string(old[:i+1]), string(old[i+1:])
 	}
 	var out string
-	if bp {
+	if second {
 		out = strings.TrimRight(head, "\n") + "\n\n" + text
 	} else {
 		out = text

@@ -58,7 +58,7 @@ func msgKind(m *nats.Msg) string {
 		// A delivery to a consumer keeps the subject it was published
 		// on; its reply is where it is acked.
 		f := strings.Split(m.Reply, ".")
-		return fmt.Sprintf("delivery %s/%s", field(f, 2), field(f, 3))
+		return fmt.Sprintf("delivery %s/%s", field(f, 2), consumerName(field(f, 3)))
 	case strings.HasPrefix(s, "_INBOX."):
 		return "reply: " + replyKind(m)
 	case strings.HasPrefix(s, "$JS.ACK."):
@@ -71,10 +71,10 @@ func msgKind(m *nats.Msg) string {
 		if i := strings.IndexByte(what, ' '); i > 0 {
 			what = what[:i]
 		}
-		return fmt.Sprintf("%s %s/%s", what, field(f, 2), field(f, 3))
+		return fmt.Sprintf("%s %s/%s", what, field(f, 2), consumerName(field(f, 3)))
 	case strings.HasPrefix(s, "$JS.API.CONSUMER.MSG.NEXT."):
 		f := strings.Split(s, ".")
-		return fmt.Sprintf("pull request %s/%s", field(f, 5), field(f, 6))
+		return fmt.Sprintf("pull request %s/%s", field(f, 5), consumerName(field(f, 6)))
 	case strings.HasPrefix(s, "$JS.API.DIRECT.GET."):
 		f := strings.Split(s, ".")
 		return "direct get request " + field(f, 4)
@@ -120,6 +120,15 @@ func replyKind(m *nats.Msg) string {
 	return "other"
 }
 
+// consumerName names an ordered consumer, whose name nats.go makes up
+// (a NUID and a serial), by what it is.
+func consumerName(name string) string {
+	if i := strings.LastIndexByte(name, '_'); i >= 20 {
+		return "(ordered)"
+	}
+	return name
+}
+
 func field(f []string, i int) string {
 	if i < len(f) {
 		return f[i]
@@ -127,23 +136,106 @@ func field(f []string, i int) string {
 	return "?"
 }
 
-// renderCounts writes the counts per page, most first.
-func renderCounts(w io.Writer, counts map[string]int, pages int) {
-	keys := make([]string, 0, len(counts))
-	total := 0
+// renderCounts writes the counts per page, most first, with what each
+// kind is; with base, the counts of a baseline's run beside them.
+func renderCounts(w io.Writer, counts, base map[string]int, pages, basePages int) {
+	all := map[string]bool{}
+	total, baseTotal := 0, 0
 	for k, v := range counts {
-		keys = append(keys, k)
+		all[k] = true
 		total += v
 	}
+	for k, v := range base {
+		all[k] = true
+		baseTotal += v
+	}
+	keys := slices.Collect(maps.Keys(all))
 	slices.SortFunc(keys, func(a, b string) int {
-		if counts[a] != counts[b] {
-			return counts[b] - counts[a]
+		if counts[a]+base[a] != counts[b]+base[b] {
+			return counts[b] + base[b] - counts[a] - base[a]
 		}
 		return strings.Compare(a, b)
 	})
-	fmt.Fprintf(w, "| message | count | per page |\n|---|---:|---:|\n")
-	for _, k := range keys {
-		fmt.Fprintf(w, "| %s | %d | %.2f |\n", k, counts[k], float64(counts[k])/float64(pages))
+	per := func(n, of int) string { return fmt.Sprintf("%.2f", float64(n)/float64(of)) }
+	if base != nil {
+		fmt.Fprintf(w, "| message | what it is | per page, baseline | per page |\n|---|---|---:|---:|\n")
+		for _, k := range keys {
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", k, msgWhat(k), per(base[k], basePages), per(counts[k], pages))
+		}
+		fmt.Fprintf(w, "| **total** | | %s | %s |\n", per(baseTotal, basePages), per(total, pages))
+		return
 	}
-	fmt.Fprintf(w, "| **total** | %d | %.2f |\n", total, float64(total)/float64(pages))
+	fmt.Fprintf(w, "| message | what it is | count | per page |\n|---|---|---:|---:|\n")
+	for _, k := range keys {
+		fmt.Fprintf(w, "| %s | %s | %d | %s |\n", k, msgWhat(k), counts[k], per(counts[k], pages))
+	}
+	fmt.Fprintf(w, "| **total** | | %d | %s |\n", total, per(total, pages))
+}
+
+// msgWhat says who sends a kind of message in a backfill, and why.
+func msgWhat(kind string) string {
+	switch kind {
+	case "publish news.raw.*":
+		return "fetcher: a page"
+	case "reply: PubAck PAGES":
+		return "server to fetcher: the page is stored"
+	case "delivery PAGES/classifier":
+		return "server to classifier: the page"
+	case "+ACK PAGES/classifier":
+		return "classifier: the page is done"
+	case "pull request PAGES/classifier":
+		return "classifier: a pull for a batch of pages"
+	case "KV put wiredesk_seen":
+		return "fetcher: the URL's state, once its page is out"
+	case "reply: PubAck KV_wiredesk_seen":
+		return "server to fetcher: the state is stored"
+	case "direct get request KV_wiredesk_seen":
+		return "fetcher: the seen state of a batch of records (before: of one record)"
+	case "reply: status 404 Message Not Found":
+		return "server to fetcher: a record's URL was never seen (a Get a record)"
+	case "reply: status 404 No Results":
+		return "server to fetcher: none of a batch's URLs was seen"
+	case "reply: direct get KV_wiredesk_seen":
+		return "server to fetcher: a URL seen before"
+	case "publish wiredesk.furniture.*":
+		return "classifier: what the page teaches the shared memory of furniture"
+	case "reply: PubAck FURNITURE":
+		return "server to classifier: the observation is stored"
+	case "delivery FURNITURE/(ordered)":
+		return "server to each classifier: the log of observations"
+	case "pull request FURNITURE/(ordered)":
+		return "classifier: a pull of the log"
+	case "API STREAM.MSG.GET.FURNITURE":
+		return "classifier: its source's last observation (the second look), through the API"
+	case "direct get request FURNITURE":
+		return "classifier: its source's last observation (the second look), a direct get"
+	case "reply: direct get FURNITURE":
+		return "server to classifier: that observation"
+	case "reply: API stream_msg_get_response":
+		return "server to classifier: a message got through the API"
+	case "API STREAM.MSG.GET.PAGES":
+		return "classifier: a page to clean again (a block it kept became furniture)"
+	case "publish news.clean.*":
+		return "classifier: the article, relevant or not (cleaned again: a second one)"
+	case "reply: PubAck ARTICLES":
+		return "server to classifier: the article is stored"
+	case "delivery ARTICLES/sink":
+		return "server to sink: the article"
+	case "+ACK ARTICLES/sink":
+		return "sink: the article is committed (or skipped)"
+	case "pull request ARTICLES/sink":
+		return "sink: a pull for a batch of articles"
+	case "KV put wiredesk_backfill", "reply: PubAck KV_wiredesk_backfill":
+		return "fetcher: the file's progress, once a second"
+	case "server event":
+		return "server advisories"
+	}
+	switch {
+	case strings.HasPrefix(kind, "API STREAM.INFO") || strings.HasPrefix(kind, "API CONSUMER.INFO") ||
+		kind == "reply: API stream_info_response" || kind == "reply: API consumer_info_response":
+		return "the benchmark watching the streams"
+	case strings.HasPrefix(kind, "API ") || strings.HasPrefix(kind, "reply: API "):
+		return "start-up: streams, consumers, buckets"
+	}
+	return ""
 }
