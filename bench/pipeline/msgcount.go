@@ -157,6 +157,25 @@ func renderCounts(w io.Writer, counts, base map[string]int, pages, basePages int
 		return strings.Compare(a, b)
 	})
 	per := func(n, of int) string { return fmt.Sprintf("%.2f", float64(n)/float64(of)) }
+	// Kinds under 0.005 a page (start-up, progress) go on one line.
+	var rare []string
+	keys = slices.DeleteFunc(keys, func(k string) bool {
+		small := float64(counts[k])/float64(pages) < 0.005 && (base == nil || float64(base[k])/float64(basePages) < 0.005)
+		if small {
+			rare = append(rare, k)
+		}
+		return small
+	})
+	otherCount, otherBase := 0, 0
+	for _, k := range rare {
+		otherCount += counts[k]
+		otherBase += base[k]
+	}
+	defer func() {
+		if len(rare) > 0 {
+			fmt.Fprintf(w, "\n%d more kinds of message, each under 0.005 a page: %s.\n", len(rare), strings.Join(rare, "; "))
+		}
+	}()
 	if base != nil {
 		fmt.Fprintf(w, "| message | what it is | per page, baseline | per page |\n|---|---|---:|---:|\n")
 		for _, k := range keys {
@@ -227,6 +246,8 @@ func msgWhat(kind string) string {
 		return "sink: a pull for a batch of articles"
 	case "KV put wiredesk_backfill", "reply: PubAck KV_wiredesk_backfill":
 		return "fetcher: the file's progress, once a second"
+	case "direct get request KV_wiredesk_backfill":
+		return "fetcher: the file's saved progress, at its start"
 	case "server event":
 		return "server advisories"
 	}
