@@ -310,10 +310,38 @@ func (w *walker) bestScored() int32 {
 		best = p
 	}
 	best = w.sections(best)
-	if w.elems[best].para < minArticle {
+	if w.elems[best].para < minArticle && !w.shortArticle(best) {
 		return -1
 	}
 	return best
+}
+
+// minShort is the least prose of a short article under its headline.
+const minShort = 100
+
+// shortArticle reports a container with less prose than an article needs
+// that is one all the same: the page's headline (its first h1) opens it
+// or stands right above it, and its text is prose, not links (a third at
+// most: a brief's tags and share links). A news
+// brief of two sentences is an article; a page of links with a blurb, or
+// a "page not found" notice under a lesser heading, is not.
+func (w *walker) shortArticle(best int32) bool {
+	e := &w.elems[best]
+	t := w.firstTitle
+	if e.para < minShort || e.linkChars*3 >= e.chars || t < 0 {
+		return false
+	}
+	h := w.blocks[t].elem
+	if w.within(h, best) {
+		return true
+	}
+	// The headline over the text: before it, under its parent or the
+	// parent's parent (the post around the body's wrapper).
+	a := best
+	for level := 0; level < 2 && a >= 0; level++ {
+		a = w.elems[a].parent
+	}
+	return h < best && a >= 0 && w.elems[a].flags&flagNoCandidate == 0 && w.within(h, a)
 }
 
 // Sections: how far above the chosen container the run of its like

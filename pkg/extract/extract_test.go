@@ -207,6 +207,10 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_lead_apart.html", "Анна Петрова", article.ZoneHeader},
 		{"ru_lead_apart.html", "Тарифы на газ", article.ZoneUnknown},
 		{"ru_lead_apart.html", "По словам российского", article.ZoneBody},
+		// A brief of one sentence under its headline is an article; the
+		// blurb in the column beside it is not.
+		{"tr_brief_short.html", "Dışişleri Bakanı, Azerbaycan'daki", article.ZoneBody},
+		{"tr_brief_short.html", "Gazetemizin mobil", article.ZoneUnknown},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
