@@ -134,7 +134,8 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	// og:title, unless it is a section's one word and an h1 reads like
 	// a headline ("Arbeit" over "Wir kämpfen für gute Arbeit").
 	if og != "" && (headlineLike(og, site) || !headlineLike(first, site)) {
-		return stripHost(stripSite(og, site, false), w.pageURL)
+		t := stripHost(stripSite(og, site, false), w.pageURL)
+		return w.fullHeading(t)
 	}
 	// Any h1 left, unless it is one word beside a <title> that says more
 	// (the site's name as a logo: "Engadget" over "Editorial: … --
@@ -146,6 +147,39 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return t
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// fullHeading is the h1 or h2 that t, an og:title, is the start of: a
+// social title cut short ("NSF 2019 in Kansai …" of a two-line h2 under a
+// section's h1). The heading must be at most twice as long, and longer
+// by words, not by a "!"; t otherwise.
+func (w *walker) fullHeading(t string) string {
+	if !headlineLike(t, "") {
+		return t
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), "") }
+	st := squash(t)
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node == nil || (b.node.DataAtom != atom.H1 && b.node.DataAtom != atom.H2) {
+			continue
+		}
+		sb := squash(b.text)
+		if len(sb) <= 2*len(st) && strings.HasPrefix(sb, st) && letters(sb[len(st):]) >= 3 {
+			return b.text
+		}
+	}
+	return t
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // homeLink is a block that is all one link to the page's site's home
