@@ -45,7 +45,11 @@ var (
 	sourceLineRE = regexp.MustCompile(`^\s*(?:KAYNAK|Kaynak|kaynak|Haber Kaynağı|ИСТОЧНИК|Источник|SOURCE|Source)\s*:\s*(.{1,80}?)\s*$`)
 
 	// relatedRE matches lower-cased text: (?i) would not fold Turkish İ.
-	relatedRE = regexp.MustCompile(`^\s*(?:ilgili haberler|ilginizi çekebilir|bunlar da ilginizi|diğer haberler|son dakika haberleri|читайте также|по теме|другие новости|related|see also|more news)\b`)
+	// \b is ASCII-only in RE2: after a Cyrillic label it never matched, so
+	// those labels spell their edge out. "По теме" opens sentences too
+	// ("По теме переговоров …"), so it must stand alone or before a colon
+	// or a dash.
+	relatedRE = regexp.MustCompile(`^\s*(?:(?:ilgili haberler|ilginizi çekebilir|bunlar da ilginizi|diğer haberler|son dakika haberleri|related|see also|more news)\b|(?:читайте также|другие новости)(?:[^\p{L}\p{N}]|$)|по теме\s*(?:[:.—–-]|$))`)
 )
 
 // boilerplatePhrases mark site furniture wherever they occur in a short

@@ -10,9 +10,10 @@ import (
 // moreLabelRE matches, in lower case, the label a template puts over a list
 // of other stories at the end of the article ("You may also like", "More
 // Great X Stories", "Popular on X", "Самые популярные …", "Bunlar da
-// ilginizi çekebilir"). The label alone decides nothing: tailTeasers asks
+// ilginizi çekebilir"). \b is ASCII-only in RE2, so a Cyrillic label
+// spells its edge out. The label alone decides nothing: tailTeasers asks
 // that no running text of the article follows it.
-var moreLabelRE = regexp.MustCompile(`^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more(?: \S+){0,3} (?:stories|articles|news|videos|reads)\b|more from\b|most (?:read|popular|viewed)\b|popular (?:on|in|now|stories|articles|posts)\b|recommended(?: for you| stories| articles| reading)?$|editors?[’']? picks\b|related (?:stories|articles|posts|coverage)\b|trending(?: now| stories)?$|самые (?:популярные|читаемые|обсуждаемые)|популярное\b|рекомендуем\b|вам (?:может быть|будет) интересно|ещ[её] (?:по теме|новости)|больше новостей|другие материалы|(?:bunlar da )?ilginizi çekebilir|en çok (?:okunan|izlenen)|çok okunanlar|editörün seçtikleri|benzer haberler|daha fazla haber|öne çıkan haberler|gündemdeki haberler)`)
+var moreLabelRE = regexp.MustCompile(`^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more(?: \S+){0,3} (?:stories|articles|news|videos|reads)\b|more from\b|most (?:read|popular|viewed)\b|popular (?:on|in|now|stories|articles|posts)\b|recommended(?: for you| stories| articles| reading)?$|editors?[’']? picks\b|related (?:stories|articles|posts|coverage)\b|trending(?: now| stories)?$|самые (?:популярные|читаемые|обсуждаемые)|популярное(?:[^\p{L}\p{N}]|$)|рекомендуем(?:[^\p{L}\p{N}]|$)|вам (?:может быть|будет) интересно|ещ[её] (?:по теме|новости)|больше новостей|другие материалы|(?:bunlar da )?ilginizi çekebilir|en çok (?:okunan|izlenen)|çok okunanlar|editörün seçtikleri|benzer haberler|daha fazla haber|öne çıkan haberler|gündemdeki haberler)`)
 
 // maxMoreLabel is the most words a "more stories" label has.
 const maxMoreLabel = 8

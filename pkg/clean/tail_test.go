@@ -43,6 +43,13 @@ func TestTailTeasers(t *testing.T) {
 			{body("Синоптики пообещали снег в Москве к выходным. Какой будет погода."), article.ReasonRelated},
 			{body("Рубль укрепился к евро на открытии торгов."), article.ReasonRelated},
 		}},
+		{"ru popular", "Шойгу встретился с министром обороны Лаоса", "ru", []line{
+			{body("Министр обороны России встретился во Вьентьяне с лаосским коллегой; стороны обсудили подготовку военных специалистов и совместные учения."), ""},
+			{body("Соглашение о подготовке кадров планируется подписать до конца года, сообщили в ведомстве."), ""},
+			{body("Популярное"), article.ReasonRelated},
+			{body("Как оформить налоговый вычет за лечение зубов"), article.ReasonRelated},
+			{body("В Подмосковье открылся новый ледовый дворец"), article.ReasonRelated},
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkLines(t, "vitrin", tc.title, tc.lang, tc.lines) })
 	}
@@ -139,5 +146,31 @@ func TestAboutBox(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkLines(t, "basin", tc.title, tc.lang, tc.lines) })
+	}
+}
+
+// TestRelatedLabels: a Russian "read also" or "other news" line is
+// related, as its Turkish and English counterparts are (RE2's \b never
+// matched after a Cyrillic letter); "По теме" is a label only standing
+// alone or before a colon, for sentences open with it too.
+func TestRelatedLabels(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"ru", "Москва и Ханой обсудили поставки удобрений", "ru", []line{
+			{body("Заместители министров иностранных дел России и Вьетнама провели в Ханое консультации о поставках удобрений и зерна."), ""},
+			{body("Читайте также: Минсельхоз назвал сроки весенней посевной"), article.ReasonRelated},
+			{body("По теме переговоров стороны договорились встретиться снова в мае, уточнили в министерстве."), ""},
+			{body("По теме:"), article.ReasonRelated},
+			{body("Другие новости"), article.ReasonRelated},
+		}},
+		{"tr", "Ankara ile Hanoi gübre tedarikini görüştü", "tr", []line{
+			{body("Türkiye ve Vietnam dışişleri bakan yardımcıları Hanoi'de gübre ve tahıl tedarikini ele alan istişareler yaptı."), ""},
+			{body("İlgili Haberler"), article.ReasonRelated},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "vitrin", tc.title, tc.lang, tc.lines) })
 	}
 }
