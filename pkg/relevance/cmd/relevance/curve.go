@@ -24,6 +24,7 @@ func runCurve(ctx context.Context, args []string, stdout io.Writer) error {
 	leads := fs.String("leads", "60,150", "comma-separated leads (body words) to try")
 	lambdas := fs.String("lambdas", "16", "comma-separated L2 penalties to try")
 	pos := fs.String("pos-weights", "1,2", "comma-separated weights of a diplomatic text to try")
+	vecDir := fs.String("vectors", "none", "read word vectors from this directory, as train does (none: stems and shapes only)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,6 +54,11 @@ func runCurve(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.Leads = nil
 	for _, v := range ls {
 		cfg.Leads = append(cfg.Leads, int(v))
+	}
+	if *vecDir != "none" {
+		if cfg.Vectors, err = readVectors(*vecDir); err != nil {
+			return err
+		}
 	}
 	exs := examples(items, "train", "dev")
 	thin := map[string]int{}
