@@ -228,7 +228,8 @@ func (d *Detector) name(s *sample) string {
 func code(l lingua.Language) string { return strings.ToLower(l.IsoCode639_1().String()) }
 
 // scriptNames name a language by a script it alone (among the common ones)
-// is written in; Arabic and Han script stand for their largest language.
+// is written in; Arabic script stands for its largest language. Han is not
+// among them: Japanese writes it too (nameByScript).
 var scriptNames = []struct {
 	lang  string
 	table *unicode.RangeTable
@@ -236,18 +237,32 @@ var scriptNames = []struct {
 	{"el", unicode.Greek}, {"hy", unicode.Armenian}, {"ka", unicode.Georgian}, {"he", unicode.Hebrew},
 	{"ar", unicode.Arabic}, {"hi", unicode.Devanagari}, {"bn", unicode.Bengali}, {"ta", unicode.Tamil},
 	{"th", unicode.Thai}, {"ko", unicode.Hangul}, {"ja", unicode.Hiragana}, {"ja", unicode.Katakana},
-	{"zh", unicode.Han},
 }
 
+// nameByScript names the language of the first letter in one of
+// scriptNames' scripts. Han characters alone stand for Chinese; a Japanese
+// sentence opens on them as often as not, so they only decide when no kana
+// (or other named script) follows.
 func nameByScript(s *sample) string {
+	han := false
 	for _, w := range s.words {
 		for _, r := range w {
+			if r < 0x0370 {
+				continue // Latin: no script of the table
+			}
+			if unicode.Is(unicode.Han, r) {
+				han = true
+				continue
+			}
 			for _, n := range scriptNames {
 				if unicode.Is(n.table, r) {
 					return n.lang
 				}
 			}
 		}
+	}
+	if han {
+		return "zh"
 	}
 	return ""
 }

@@ -58,6 +58,11 @@ var neighbours = []struct {
 	{"ga", "", "Dúirt Aire Gnóthaí Eachtracha na hÉireann Dé Céadaoin go leanfaí leis na cainteanna faoi shos comhraic i nGinéiv an tseachtain seo chugainn."},
 	{"cy", "", "Dywedodd y gweinidog tramor ddydd Mercher y byddai'r trafodaethau ar gadoediad yn parhau yn Genefa yr wythnos nesaf."},
 	{"en", "en", "The foreign minister told reporters on Wednesday that talks on a ceasefire would continue next week in Geneva."},
+	// Further afield, named by their script: Japanese opens on Han
+	// characters as often as not, and its kana tell it from Chinese.
+	{"ja", "ja", "外務大臣は水曜日、停戦に関する協議が来週ジュネーブで続けられると記者団に述べた。"},
+	{"zh", "zh", "外交部长周三对记者表示，有关停火的谈判将于下周在日内瓦继续进行。"},
+	{"ko", "ko", "외교부 장관은 수요일 기자들에게 휴전 협상이 다음 주 제네바에서 계속될 것이라고 말했다."},
 }
 
 // TestNeverTurkishOrRussian holds the open world: a sentence in a
