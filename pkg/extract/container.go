@@ -470,11 +470,56 @@ func (w *walker) encloses(l *layout, e int32) bool {
 // half of the article's paragraph text: the words said furniture
 // ("content-with-sidebar", "js-search-mark"), the prose says article, and
 // the prose wins.
+//
+// The article may also be cut into a run of like containers that each
+// carry the word ("section-and-ad" around every paragraph and its ad
+// slot): the run, the element and its siblings of the same tag, class
+// and id, holds the article then. Not a comment word's: a thread is such
+// a run.
 func (w *walker) holdsArticle(l *layout, m *mark) bool {
-	if !m.weak || l.main < 0 {
+	if !m.weak || l.main < 0 || !w.within(m.elem, l.main) {
 		return false
 	}
-	return w.within(m.elem, l.main) && w.elems[m.elem].para*2 >= w.elems[l.main].para && w.elems[m.elem].para >= minArticle
+	para := w.elems[l.main].para
+	if e := &w.elems[m.elem]; e.para*2 >= para && e.para >= minArticle {
+		return true
+	}
+	// Readers' comments are a run of like containers too.
+	if m.zone == article.ZoneComment {
+		return false
+	}
+	if !m.likeDone {
+		m.likeDone = true
+		m.likePara = w.likeRun(m.elem)
+	}
+	return m.likePara*2 >= para && m.likePara >= minArticle
+}
+
+// likeRun is the paragraph text of element e and its siblings of the same
+// tag, class and id when there are two or more of them and they are
+// prose, three quarters of their text outside links; else 0.
+func (w *walker) likeRun(e int32) int {
+	p := w.elems[e].parent
+	if p < 0 {
+		return 0
+	}
+	n := w.elems[e].node
+	class, id := attr(n, "class"), attr(n, "id")
+	k, para, chars, links := 0, 0, 0, 0
+	for j := p + 1; j < w.elems[p].end; j = w.elems[j].end {
+		s := &w.elems[j]
+		if s.node.Data != n.Data || attr(s.node, "class") != class || attr(s.node, "id") != id {
+			continue
+		}
+		k++
+		para += s.para
+		chars += s.chars
+		links += s.linkChars
+	}
+	if k < 2 || links*4 > chars {
+		return 0
+	}
+	return para
 }
 
 // furniture is the zone of the innermost mark that counts for elem e with

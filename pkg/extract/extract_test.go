@@ -211,6 +211,11 @@ func TestGoldenZones(t *testing.T) {
 		// blurb in the column beside it is not.
 		{"tr_brief_short.html", "Dışişleri Bakanı, Azerbaycan'daki", article.ZoneBody},
 		{"tr_brief_short.html", "Gazetemizin mobil", article.ZoneUnknown},
+		// Every paragraph in a wrapper named for its ad slot: the run of
+		// them is the article; the ad box after it is not.
+		{"ru_sections_ad.html", "Представители туристических", article.ZoneBody},
+		{"ru_sections_ad.html", "Следующая встреча", article.ZoneBody},
+		{"ru_sections_ad.html", "Скидки на отели", article.ZoneAside},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},

@@ -61,7 +61,11 @@ type mark struct {
 	// sentences quoted below a class-word nav or aside mark: a "social"
 	// or "widget" box that quotes text is an embed, not a row of buttons.
 	sentences int
-	parent    *mark
+	// likePara is the paragraph text of the run of like siblings the
+	// element stands in (holdsArticle), once likeDone.
+	likePara int
+	likeDone bool
+	parent   *mark
 }
 
 // rawBlock is a block before its zone is known.
