@@ -99,7 +99,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 	f := fetch.New(fetchConfig(cfg.Fetcher), conn, seen, log, fetch.NewMetrics(reg))
 
 	ready()
-	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake (polls)") })()
+	settle := service.LogOnStop(ctx, log, "shutting down: stopping intake (polls)")
+	defer settle()
 	var runErr error
 	if once {
 		var st fetch.Stats
@@ -113,6 +114,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 		runErr = f.Run(ctx, sources)
 	}
 	// Shut down in order: intake has stopped; flush what was published.
+	settle()
 	if ctx.Err() != nil {
 		log.Info("intake stopped: no poll is running")
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/classify"
+	"github.com/wiredesk/wiredesk/pkg/service"
 	"github.com/wiredesk/wiredesk/pkg/sink"
 )
 
@@ -30,8 +31,10 @@ func RunClassifier(ctx context.Context, conn *bus.Conn, cl *classify.Classifier,
 		stage.shared, stopMemory = shared, stop
 	}
 	log.Info("classifier consuming", "workers", workers)
-	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake") })()
+	settle := service.LogOnStop(ctx, log, "shutting down: stopping intake")
+	defer settle()
 	runErr := conn.Consume(ctx, ClassifierConsumer(workers), stage.Handle, bus.NewMetrics(reg))
+	settle()
 	stopMemory()
 	log.Info("intake stopped; the pages in hand are classified and acked")
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
@@ -66,8 +69,10 @@ func RunSink(ctx context.Context, conn *bus.Conn, w sink.Writer, opts SinkOption
 	batcher := make(chan error, 1)
 	go func() { batcher <- s.Run(bctx) }()
 	log.Info("sink consuming", "workers", opts.Workers, "batch", opts.Sink.BatchSize)
-	defer context.AfterFunc(ctx, func() { log.Info("shutting down: stopping intake") })()
+	settle := service.LogOnStop(ctx, log, "shutting down: stopping intake")
+	defer settle()
 	runErr := conn.Consume(ctx, SinkConsumer(opts.Workers), s.Handle, bus.NewMetrics(reg))
+	settle()
 	log.Info("intake stopped; the articles in hand are committed and acked")
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), drainTimeout)
 	defer cancel()

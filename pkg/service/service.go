@@ -164,3 +164,25 @@ func Serve(ctx context.Context, name, addr string, h http.Handler, log *slog.Log
 		return err
 	}, nil
 }
+
+// LogOnStop logs msg at info level once ctx is done. context.AfterFunc
+// writes it from a goroutine of its own, which may reach the log after the
+// lines the caller writes next; the returned settle, called where the
+// caller's shutdown goes on, waits for the line if ctx has ended, so that
+// the shutdown reads in order, and otherwise makes sure it is never
+// written. settle may be called more than once (deferred as well).
+func LogOnStop(ctx context.Context, log *slog.Logger, msg string) (settle func()) {
+	done := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		log.Info(msg)
+		close(done)
+	})
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			if !stop() {
+				<-done
+			}
+		})
+	}
+}

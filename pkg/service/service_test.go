@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -115,4 +116,58 @@ func TestNewLogger(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLogOnStop: once ctx is done, the stop line comes before whatever
+// the caller logs after settle, every time; when ctx never ends, the line
+// is never written, even if ctx ends after settle.
+func TestLogOnStop(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		cancel bool
+		want   string
+	}{
+		{"stopped", true, "stopping intake|intake stopped|"},
+		{"not stopped", false, "intake stopped|"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for range 200 {
+				var b strings.Builder
+				log := slog.New(slog.NewTextHandler(&lineWriter{b: &b}, &slog.HandlerOptions{
+					ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
+						if a.Key != slog.MessageKey {
+							return slog.Attr{}
+						}
+						return a
+					},
+				}))
+				ctx, cancel := context.WithCancel(context.Background())
+				settle := service.LogOnStop(ctx, log, "stopping intake")
+				if tc.cancel {
+					cancel()
+				}
+				settle()
+				log.Info("intake stopped")
+				cancel()
+				settle() // a second call (deferred) neither blocks nor logs
+				if got := b.String(); got != tc.want {
+					t.Fatalf("log %q, want %q", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+// lineWriter keeps each log line's message, bar-separated.
+type lineWriter struct {
+	mu sync.Mutex
+	b  *strings.Builder
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	msg := strings.TrimSpace(strings.TrimPrefix(string(p), "msg="))
+	w.b.WriteString(strings.Trim(msg, `"`) + "|")
+	return len(p), nil
 }
