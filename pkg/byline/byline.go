@@ -81,6 +81,7 @@ func parts(s string) []string {
 	for _, dash := range []string{" - ", " – ", " — "} {
 		s = strings.ReplaceAll(s, dash, ",")
 	}
+	s = placeColons(s)
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return r == ',' || r == ';' || r == '/' || r == '|' || r == '•' || r == '·'
 	})
@@ -124,6 +125,23 @@ func splitAcronyms(fields []string) []string {
 		out = append(out, strings.Join(words[:cut], " "), strings.Join(words[cut:], " "))
 	}
 	return out
+}
+
+// placeColons makes the colon after a dateline's place a separator
+// ("Москва: Иван Петров"); other colons belong to a label ("Yazar:") and
+// stay.
+func placeColons(s string) string {
+	words := strings.Fields(s)
+	changed := false
+	for i, w := range words {
+		if p, ok := strings.CutSuffix(w, ":"); ok && places[fold(p)] {
+			words[i], changed = p+",", true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(words, " ")
 }
 
 // twice is a name written twice in a row, as a layout's copies of one
@@ -228,7 +246,7 @@ func kind(s string, sites []string) Kind {
 	if place == len(words) {
 		return Other
 	}
-	if place > 0 {
+	if place > 0 && !givenPlace(words) {
 		// "Birleşik Rusya", "Единая Россия": a name with a country in it
 		// is a party or an institution, not a person.
 		return Org
@@ -259,12 +277,38 @@ func kind(s string, sites []string) Kind {
 			return Other
 		}
 		// "TRT Haber", "RT Arabic": an acronym opens an outlet's name. A
-		// surname in capitals ("Güven USTA") comes last.
-		if i == 0 && acronym(w) && !allCaps {
+		// surname in capitals ("Güven USTA") comes last, and two
+		// capitals before a surname are a person's initials ("MG
+		// Siegler") unless they are a known agency's ("AA Spor").
+		if i == 0 && acronym(w) && !allCaps && !initials(words) {
 			return Org
 		}
 	}
 	return Person
+}
+
+// initials is a name whose first word is two capitals, not a known
+// agency's, before one ordinary capitalised surname: "MG Siegler", "JK
+// Rowling". Three capitals or more open an outlet's name ("BBC Brasil").
+func initials(words []string) bool {
+	return len(words) == 2 && utf8.RuneCountInString(words[0]) == 2 && !agencies[fold(words[0])] &&
+		surname(words[1])
+}
+
+// givenPlace is a given name that is also a place, before a surname:
+// "Doha Madani", "Paris Lees". A dateline's place stands before a
+// separator or a date, which parts has already cut off, so a place
+// left first before one ordinary surname is a person's name.
+func givenPlace(words []string) bool {
+	return len(words) == 2 && places[strings.Trim(fold(words[0]), ".,:;")] && surname(words[1])
+}
+
+// surname is an ordinary capitalised word that names no place, outlet,
+// organisation, edition or date: "Siegler", "Madani".
+func surname(w string) bool {
+	f := strings.Trim(fold(w), ".,:;")
+	return nameWord(w) && !caps(w) && !places[f] && !orgWords[f] &&
+		!agencies[f] && !editions[f] && !weekdays[f] && !months[f]
 }
 
 // nameWord is a capitalised word of letters, with inner hyphens,

@@ -102,6 +102,32 @@ func TestSplit(t *testing.T) {
 		{"Bernie Was Once Asked to Leave a Commune", "", "", ""},
 		{"FacebookTwitterInstagramKOO APPYOUTUBE", "", "", ""},
 		{"Follow us: Facebook Twitter Jane Roe", "", "", ""},
+		// Two capitals before a surname are a person's initials; an
+		// outlet's acronym opens a longer name or is a known agency.
+		{"MG Siegler", "", "MG Siegler", ""},
+		{"By JK Rowling", "", "JK Rowling", ""},
+		{"PJ O'Rourke", "", "PJ O'Rourke", ""},
+		{"Jane Roe, TJ Miller", "", "Jane Roe, TJ Miller", ""},
+		{"AA Spor", "", "", "AA Spor"},
+		{"RT Arabic", "", "", "RT Arabic"},
+		{"BBC Brasil", "", "", "BBC Brasil"},
+		{"ТАСС Москва", "", "", "ТАСС Москва"},
+		{"DW Türkçe", "", "", "DW Türkçe"},
+		{"ИА Регнум", "", "", "ИА Регнум"},
+		// A given name that is also a city: a dateline place stands
+		// before a separator or a date, not before a surname.
+		{"Doha Madani", "", "Doha Madani", ""},
+		{"By Paris Lees", "", "Paris Lees", ""},
+		{"Doha, Ayşe Kaya", "", "Ayşe Kaya", ""},
+		{"Doha — Ayşe Kaya", "", "Ayşe Kaya", ""},
+		{"Doha 3 Aralık 2026 Ayşe Kaya", "", "Ayşe Kaya", ""},
+		{"Москва: Иван Петров", "", "Иван Петров", ""},
+		{"Владимир Москвин", "", "Владимир Москвин", ""},
+		{"Ankara Üniversitesi", "", "", "Ankara Üniversitesi"},
+		{"Moscow State University", "", "", "Moscow State University"},
+		{"Московский университет", "", "", ""},
+		{"Doha AA", "", "", "Doha AA"},
+		{"Washington Post", "", "", "Washington Post"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -11,6 +11,8 @@ var agencies = set(
 	"anadolu ajansi", "anadolu", "reuters", "xinhua", "sputnik", "interfax", "интерфакс",
 	"риа новости", "тасс", "итар-тасс", "прайм", "анка", "bloomberg", "associated press",
 	"frans pres", "франс пресс", "рейтер", "рейтерс", "синьхуа", "bianet", "ria novosti",
+	// two-letter agencies, which a person's initials could be read as
+	"aa", "ap", "rt",
 )
 
 // orgWords make a name an outlet, agency, desk or institution.
@@ -19,14 +21,24 @@ var orgWords = set(
 	"haber", "haberleri", "haberler", "ajansi", "ajans", "ajansı", "gazetesi", "gazete", "merkezi",
 	"servisi", "masasi", "partisi", "bakanligi", "baskanligi", "televizyonu", "tv", "radyo",
 	"dergisi", "portali", "yayin", "yayinlari", "medya", "haberajans", "internet", "sitesi",
-	"editoryal", "kurumu", "kurumsal", "dernegi", "vakfi", "muhabirleri",
+	"editoryal", "kurumu", "kurumsal", "dernegi", "vakfi", "muhabirleri", "universitesi", "belediyesi",
+	"valiligi", "buyukelciligi",
 	// ru
 	"новости", "агентство", "агентства", "редакция", "служба", "пресс-служба", "газета", "газеты",
 	"телеканал", "радио", "журнал", "партия", "партии", "министерство", "мид", "портал", "издание",
-	"корреспонденты", "отдел", "бюро", "сайт", "медиа",
+	"корреспонденты", "отдел", "бюро", "сайт", "медиа", "университет", "посольство", "мэрия",
+	"иа", "тв", // информационное агентство: "ИА Регнум"
 	// en
 	"news", "agency", "press", "desk", "staff", "reporters", "online", "media", "times", "post",
-	"daily", "newsroom", "service", "ministry", "party",
+	"daily", "newsroom", "service", "ministry", "party", "university", "embassy",
+)
+
+// editions are the languages an outlet's edition is named by after its
+// acronym ("DW Türkçe", "RT Arabic"); they are no one's surname.
+var editions = set(
+	"turkce", "english", "arabic", "russian", "french", "german", "spanish", "espanol", "deutsch",
+	"francais", "international", "world", "ingilizce", "arapca", "rusca",
+	"русский", "английский", "арабский",
 )
 
 // places are countries and capitals a dateline or a party name holds.
