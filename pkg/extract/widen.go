@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// endsSentence reports whether the text of element e ends a sentence:
+// a lead does, where a photo's caption ends with its credit and a byline
+// with its date.
+func (w *walker) endsSentence(e int32) bool {
+	last := ""
+	for i := range w.blocks {
+		if w.within(w.blocks[i].elem, e) {
+			last = w.blocks[i].text
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(last, " \u00a0\"'”»)]*"))
+	return strings.ContainsRune(".!?…。", r)
+}
+
+// Leads: how many containers before the article's may be its lead.
+const maxLeads = 6
+
+// leads returns the article's opening cut off from its body: the prose
+// containers right before the chosen one under the same parent, back to
+// the first that is no prose (the byline, the headline), skipping those
+// with no text (a photo, an empty ad slot). Templates set the first
+// paragraph or the standfirst apart ("first-par", "intro") with a picture
+// between it and the body, and the scores, counted per container, leave
+// it out. A lead is prose with few links and no furniture words, and
+// shorter than the body; none when the headline is in the container.
+func (w *walker) leads(main int32) []int32 {
+	if main < 0 {
+		return nil
+	}
+	p := w.elems[main].parent
+	if p < 0 {
+		return nil
+	}
+	// What comes before the headline is not the article's (an author's
+	// box over a column, a site's blurb).
+	if t := w.firstTitle; t >= 0 && w.within(w.blocks[t].elem, main) {
+		return nil
+	}
+	var before []int32
+	for j := p + 1; j < main; j = w.elems[j].end {
+		before = append(before, j)
+	}
+	var out []int32
+	para, inserts := 0, 0
+	for i := len(before) - 1; i >= 0 && len(out) < maxLeads; i-- {
+		s := &w.elems[before[i]]
+		if s.chars == 0 {
+			continue
+		}
+		if s.para == 0 || s.para*10 < s.chars*8 || s.linkChars*10 > s.chars ||
+			s.flags&flagNoCandidate != 0 || w.furnitureWords(s.node) || !w.endsSentence(before[i]) {
+			// One box of links set into the story ("Related
+			// articles") between its lead and its body.
+			if len(out) > 0 || inserts > 0 || s.linkChars*2 < s.chars {
+				break
+			}
+			inserts++
+			continue
+		}
+		para += s.para
+		out = append(out, before[i])
+	}
+	if para == 0 || para >= w.elems[main].para {
+		return nil
+	}
+	return out
+}
+
+// Sections: how far above the chosen container the run of its like
+// siblings is looked for, and how much prose each needs.
+const (
+	maxSectionLevels = 5
+	minSectionShare  = 0.5  // of the chosen container's paragraph text
+	maxSectionLinks  = 0.05 // link share of a section: teaser boxes open with a linked headline
+	maxSectionsLinks = 0.25 // link share of the sections' parent
+	minSectionsShare = 0.7  // of the parent's paragraph text in the sections
+)
+
+// furnitureWords reports an element whose class or id names furniture
+// (comments, a sidebar, a promotion).
+func (w *walker) furnitureWords(n *html.Node) bool {
+	var ci classInfo
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && a.Val != "" && a.Namespace == "" {
+			w.tok.scan(a.Val, &ci)
+		}
+	}
+	return ci.zone != "" && ci.zone != article.ZoneHeader
+}
+
+// sections widens the article from the container chosen to the ancestor
+// whose prose sits in a run of containers shaped like it: long texts that
+// old sites cut into one table, cell or paragraph-wrapped block per
+// section, and a stack of posts that the page is. The scores only reach
+// three levels up, so such an article's parent scores less than its best
+// section. Sections are the ancestor's children of the same tag, class
+// and id (none, mostly: "left" and "right" columns are no sections) as the
+// one holding the choice, each with a good share of its prose and
+// few links; they must hold most of the ancestor's prose, so that a column
+// of teasers, a footer row or a comment list beside the article does not
+// widen it.
+func (w *walker) sections(best int32) int32 {
+	para := w.elems[best].para
+	c := best
+	for level := 0; level < maxSectionLevels; level++ {
+		a := w.elems[c].parent
+		if a < 0 || w.elems[a].flags&flagNoCandidate != 0 {
+			break
+		}
+		ae := &w.elems[a]
+		if ae.chars == 0 || float64(ae.linkChars) > maxSectionsLinks*float64(ae.chars) {
+			break
+		}
+		n := w.elems[c].node
+		class, id := attr(n, "class"), attr(n, "id")
+		k, sum := 0, 0
+		for j := a + 1; j < ae.end; j = w.elems[j].end {
+			s := &w.elems[j]
+			if s.node.DataAtom != n.DataAtom || s.node.Data != n.Data || attr(s.node, "class") != class || attr(s.node, "id") != id {
+				continue
+			}
+			if float64(s.para) < minSectionShare*float64(para) || s.para < minArticle/2 ||
+				float64(s.linkChars) > maxSectionLinks*float64(s.chars) || w.furnitureWords(s.node) {
+				continue
+			}
+			k++
+			sum += s.para
+		}
+		if k >= 2 && float64(sum) >= minSectionsShare*float64(ae.para) {
+			return a
+		}
+		c = a
+	}
+	return best
+}
+
+// holdsArticle reports a class-word mark on an element that holds at least
+// half of the article's paragraph text: the words said furniture
+// ("content-with-sidebar", "js-search-mark"), the prose says article, and
+// the prose wins.
+//
+// The article may also be cut into a run of like containers that each
+// carry the word ("section-and-ad" around every paragraph and its ad
+// slot): the run, the element and its siblings of the same tag, class
+// and id, holds the article then. Not a comment word's: a thread is such
+// a run.
+func (w *walker) holdsArticle(l *layout, m *mark) bool {
+	if !m.weak || l.main < 0 || !w.within(m.elem, l.main) {
+		return false
+	}
+	para := w.elems[l.main].para
+	if e := &w.elems[m.elem]; e.para*2 >= para && e.para >= minArticle {
+		return true
+	}
+	// Readers' comments are a run of like containers too.
+	if m.zone == article.ZoneComment {
+		return false
+	}
+	if !m.likeDone {
+		m.likeDone = true
+		m.likePara = w.likeRun(m.elem)
+	}
+	return m.likePara*2 >= para && m.likePara >= minArticle
+}
+
+// likeRun is the paragraph text of element e and its siblings of the same
+// tag, class and id when there are two or more of them and they are
+// prose, three quarters of their text outside links; else 0.
+func (w *walker) likeRun(e int32) int {
+	p := w.elems[e].parent
+	if p < 0 {
+		return 0
+	}
+	n := w.elems[e].node
+	class, id := attr(n, "class"), attr(n, "id")
+	k, para, chars, links := 0, 0, 0, 0
+	for j := p + 1; j < w.elems[p].end; j = w.elems[j].end {
+		s := &w.elems[j]
+		if s.node.Data != n.Data || attr(s.node, "class") != class || attr(s.node, "id") != id {
+			continue
+		}
+		k++
+		para += s.para
+		chars += s.chars
+		links += s.linkChars
+	}
+	if k < 2 || links*4 > chars {
+		return 0
+	}
+	return para
+}
