@@ -286,7 +286,7 @@ var pageSets = map[string]struct {
 	label string
 }{
 	"demo":        {loadDemo, "demo site (Turkish and Russian pages the team wrote)"},
-	"newspaper4k": {loadNewspaper4k, "newspaper4k test pages (real pages, 7 languages; reference: newspaper4k's expected title and day) [held out]"},
+	"newspaper4k": {loadNewspaper4k, "newspaper4k test pages (real pages, 7 languages; reference: newspaper4k's expected title and day) [studied: a development set since the first session]"},
 	"readability": {loadReadability, "mozilla/readability test pages (real pages; reference: readability's expected title, byline, publishedTime, corrected) [held out]"},
 	"mercury":     {loadMercury, "postlight/parser fixtures (real pages; reference: its site extractors' expected title, author, date_published) [dev]"},
 	"metascraper": {loadMetascraper, "metascraper integration tests (real pages; reference: metascraper's snapshot title and date) [dev]"},
