@@ -105,6 +105,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 	if once {
 		var st fetch.Stats
 		st, runErr = f.PollAll(ctx, sources)
+		settle()
 		msg := "poll done"
 		if runErr != nil {
 			msg = "poll stopped before it finished"
@@ -112,9 +113,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, once bool) 
 		log.Info(msg, "fetched", st.Fetched, "published", st.Published, "unchanged", st.Unchanged, "errors", st.Errors)
 	} else {
 		runErr = f.Run(ctx, sources)
+		settle()
 	}
 	// Shut down in order: intake has stopped; flush what was published.
-	settle()
 	if ctx.Err() != nil {
 		log.Info("intake stopped: no poll is running")
 	}
