@@ -72,7 +72,7 @@ func TestFastPathMatchesWalk(t *testing.T) {
 			z -= lm.SemCenter
 		}
 		if lm.Norm {
-			t.Skip("the built-in model is not normalised; this check sums raw weights")
+			t.Skip("the model scales features to unit length; this check sums raw weights")
 		}
 		want := 1 / (1 + math.Exp(-z))
 		got := s.Score(tx.lang, tx.title, paras, 0)

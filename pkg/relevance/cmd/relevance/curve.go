@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/wiredesk/wiredesk/pkg/relevance"
@@ -47,13 +48,8 @@ func runCurve(ctx context.Context, args []string, stdout io.Writer) error {
 	if cfg.PosWeights, err = floats(*pos); err != nil {
 		return fmt.Errorf("curve: -pos-weights: %w", err)
 	}
-	ls, err := floats(*leads)
-	if err != nil {
+	if cfg.Leads, err = ints(*leads); err != nil {
 		return fmt.Errorf("curve: -leads: %w", err)
-	}
-	cfg.Leads = nil
-	for _, v := range ls {
-		cfg.Leads = append(cfg.Leads, int(v))
 	}
 	if *vecDir != "none" {
 		if cfg.Vectors, err = readVectors(*vecDir); err != nil {
@@ -78,12 +74,7 @@ func runCurve(ctx context.Context, args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		langs := make([]string, 0, len(reports))
-		for l := range reports {
-			langs = append(langs, l)
-		}
-		sort.Strings(langs)
-		for _, l := range langs {
+		for _, l := range slices.Sorted(maps.Keys(reports)) {
 			r := reports[l]
 			fmt.Fprintf(tw, "%.2f\t%s\t~%d\t%.3f\tlead %d, lambda %g, pos %g\t%v\n", f, l, int(f*float64(thin[l])+0.5), r.BestF1, r.Lead, r.Lambda, r.PosWeight, r.CV)
 		}

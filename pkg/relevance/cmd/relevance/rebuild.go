@@ -61,13 +61,7 @@ func runRebuild(ctx context.Context, args []string, stdout io.Writer) error {
 		if len(want) == 0 {
 			continue
 		}
-		dir := dirs[c.Name]
-		if dir == "" {
-			if dir, err = clone(ctx, *clones, c, stdout); err != nil {
-				return err
-			}
-		}
-		recs, err := corpus.Extract(ctx, dir, c)
+		recs, err := records(ctx, c, dirs, *clones, stdout)
 		if err != nil {
 			return err
 		}
@@ -103,6 +97,19 @@ func runRebuild(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s: %d texts rebuilt from %s@%s, checksums verified, written to %s\n", c.Name, len(texts), c.Repo, c.Commit[:12], out)
 	}
 	return nil
+}
+
+// records extracts c's records from the git directory given for it with
+// -git, or else from a clone under clones.
+func records(ctx context.Context, c corpus.Corpus, dirs gitFlags, clones string, stdout io.Writer) ([]corpus.Record, error) {
+	dir := dirs[c.Name]
+	if dir == "" {
+		var err error
+		if dir, err = clone(ctx, clones, c, stdout); err != nil {
+			return nil, err
+		}
+	}
+	return corpus.Extract(ctx, dir, c)
 }
 
 // clone makes a bare clone of c's repository under root, or reuses one,

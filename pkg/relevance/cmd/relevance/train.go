@@ -6,9 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,26 +61,16 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	if *leads != "" {
-		vs, err := floats(*leads)
-		if err != nil {
+		if cfg.Leads, err = ints(*leads); err != nil {
 			return fmt.Errorf("train: -leads: %w", err)
-		}
-		cfg.Leads = nil
-		for _, v := range vs {
-			cfg.Leads = append(cfg.Leads, int(v))
 		}
 	}
 	m, reports, err := relevance.Train(p, examples(items, "train", "dev"), cfg, stdout)
 	if err != nil {
 		return err
 	}
-	langs := make([]string, 0, len(reports))
-	for l := range reports {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
 	var about []string
-	for _, l := range langs {
+	for _, l := range slices.Sorted(maps.Keys(reports)) {
 		r := reports[l]
 		fmt.Fprintf(stdout, "%s: chose lead %d, lambda %g, positive weight %g (CV best F1 %.3f), threshold %.4f (out-of-fold %v over %d folds); %d weights\n", l, r.Lead, r.Lambda, r.PosWeight, r.BestF1, r.Threshold, r.CV, r.Folds, r.Features)
 		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, positive weight %g, threshold %.4f chosen by %d-fold CV (out-of-fold P %.3f R %.3f F1 %.3f)", l, r.Lead, r.Lambda, r.PosWeight, r.Threshold, r.Folds, r.CV.Precision(), r.CV.Recall(), r.CV.F1()))
@@ -116,6 +107,20 @@ func floats(list string) ([]float64, error) {
 			return nil, err
 		}
 		out = append(out, v)
+	}
+	return out, nil
+}
+
+// ints parses a comma-separated list of whole numbers ("60,150"; "60.0"
+// reads as 60).
+func ints(list string) ([]int, error) {
+	fs, err := floats(list)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(fs))
+	for i, f := range fs {
+		out[i] = int(f)
 	}
 	return out, nil
 }

@@ -47,13 +47,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	byLang := map[string][]corpus.Record{}
 	for _, c := range corpus.Corpora {
-		dir := dirs[c.Name]
-		if dir == "" {
-			if dir, err = clone(ctx, *clones, c, stdout); err != nil {
-				return err
-			}
-		}
-		recs, err := corpus.Extract(ctx, dir, c)
+		recs, err := records(ctx, c, dirs, *clones, stdout)
 		if err != nil {
 			return err
 		}
