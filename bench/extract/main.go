@@ -26,10 +26,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	skipCoverage := fs.Bool("nocoverage", false, "skip the coverage table")
 	zyteDir := fs.String("zyte", "", "evaluate on the Zyte benchmark in this directory (../zyte) instead: F1, precision, recall and pages/s of both extractors")
 	heldout := fs.String("heldout", "", "score both extractors on a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt); not in the repository, see README")
+	fundusDir := fs.String("fundus", "", "score both extractors on the fundus parser test pages: a bare git mirror of flairNLP/fundus or a checkout; not in the repository, see README")
 	rounds := fs.Int("rounds", 3, "with -zyte: timed passes over the pages per extractor")
-	predOut := fs.String("out", "", "with -zyte: write both extractors' predictions here, in evaluate.py's format; with -heldout: wiredesk's text of each page")
+	predOut := fs.String("out", "", "with -zyte: write both extractors' predictions here, in evaluate.py's format; with -heldout or -fundus: wiredesk's text of each page")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *fundusDir != "" {
+		if err := runFundus(*fundusDir, *verbose, *predOut, stdout); err != nil {
+			fmt.Fprintln(stderr, "extract-bench:", err)
+			return 2
+		}
+		return 0
 	}
 	if *heldout != "" {
 		if err := runHeldout(*heldout, *verbose, *predOut, stdout); err != nil {
