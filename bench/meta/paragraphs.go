@@ -14,9 +14,9 @@ import (
 )
 
 // languages the classifier keeps for this run: the benchmark is mostly
-// English, with Portuguese, Russian, Italian and others; the cleaner's
+// English, with Portuguese, Russian, Italian, Malay and others; the cleaner's
 // judgement, not the language scope, is what is measured.
-var languages = []string{"en", "pt", "ru", "it", "de", "fr", "es", "tr", "pl", "uk"}
+var languages = []string{"en", "pt", "ru", "it", "de", "fr", "es", "tr", "pl", "uk", "ms", "id"}
 
 // tally counts reference paragraphs kept and the text that is noise.
 type tally struct {
