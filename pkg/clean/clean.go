@@ -15,6 +15,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -345,8 +346,11 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// quote repeated) is the article's; a copy of the title or a
 		// standfirst, a block printed twice in a row, or a whole long
 		// paragraph again is the template's.
+		// A table's cells repeat too: a score, a "0" or a "Yes" column.
 		at, ok := p.seenBody[key]
-		if !(inBody && ok && p.bodyLines > at && nwords <= maxRepeatWords) {
+		repeat := inBody && ok && p.bodyLines > at && nwords <= maxRepeatWords
+		cell := inBody && (b.Tag == "td" || b.Tag == "th") && nwords <= maxRepeatWords
+		if !repeat && !cell {
 			return verdict{reason: article.ReasonDuplicate}
 		}
 	}
@@ -355,13 +359,17 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		p.bodyLines++
 		p.seenBody[key] = p.bodyLines
 	}
-	if b.LinkDensity >= 0.5 && !(inBody && ownLink(b, p.in.Host)) {
+	// A linked sub-heading between the container's paragraphs that names
+	// a thing on another site (a product, a source) heads the article's
+	// next part; one linked to this site's own pages is a teaser.
+	subheading := b.Zone == article.ZoneHeading && b.Level >= 2 && b.I > p.firstBody && b.I < p.lastBody
+	if b.LinkDensity >= 0.5 && !((inBody || subheading) && ownLink(b, p.in.Host)) {
 		if b.Link != "" || headlineShaped(text) {
 			return verdict{reason: article.ReasonRelated}
 		}
 		return verdict{reason: article.ReasonNav}
 	}
-	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && docLanguage(b, text, nwords)) {
+	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && docLanguage(b, p.in.Lang, text, nwords)) {
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
 	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
@@ -415,14 +423,34 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 // long (a lead whose place names and agency tag blur the vote), and a
 // short line it could name no language for, are the document's. A block
 // it is sure is in another language is that language's.
-func docLanguage(b Block, text string, nwords int) bool {
+func docLanguage(b Block, doc, text string, nwords int) bool {
 	switch {
 	case nameLine(text):
+		return true
+	case kin(b.Lang, doc):
 		return true
 	case b.Conf > 0 && b.Conf < foreignConf:
 		return true
 	}
 	return nwords <= maxForeignLine && b.Lang == undetermined
+}
+
+// kinLanguages are groups of standard languages so close that a detector
+// tells them apart by a few spellings a writer may use in either (Malay and
+// Indonesian; Bosnian, Croatian and Serbian; the written forms of
+// Norwegian): inside the container, a block put in the document's kin is
+// the document's. The same pair outside the container is judged as any
+// other language.
+var kinLanguages = [][]string{{"ms", "id"}, {"bs", "hr", "sr"}, {"nb", "nn", "no"}}
+
+// kin reports whether languages a and b are one of kinLanguages' groups.
+func kin(a, b string) bool {
+	for _, g := range kinLanguages {
+		if slices.Contains(g, a) && slices.Contains(g, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxForeignLine is the longest line inside the container whose own
