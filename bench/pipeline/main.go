@@ -96,7 +96,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.slow, "slow", "stop", "backpressure: stop (SIGSTOP the sink until all is classified) or batch1 (sink.batch_size 1, one worker)")
 	fs.DurationVar(&o.hold, "hold", 30*time.Second, "backpressure: keep the stopped sink stopped this long after the last page is classified")
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
-	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory")
+	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory (and of the live crawl to its live/)")
 	fs.BoolVar(&o.countMsgs, "count-msgs", false, "backfill: count the messages per page by kind (a tap on \">\"), instead of measuring speed")
 	fs.StringVar(&o.countBase, "count-base", "", "with -count-msgs: also count with the binaries in this directory, as the baseline")
 	fs.StringVar(&o.countBaseName, "count-base-name", "another build", "with -count-base: what the baseline is, for the table")
@@ -265,6 +265,11 @@ func runServicesWith(ctx context.Context, o options, dir string, site *sitegen.S
 	fetcher, err := s.start("fetcher", "-once")
 	if err != nil {
 		return res, err
+	}
+	if o.profile != "" && o.mode == "backfill" {
+		// The live crawl of the same site, profiled alike, to compare
+		// the two modes' CPU per page.
+		go profileAll(ctx, filepath.Join(o.profile, "live"), []*proc{fetcher, s.cls, s.sink, s.ns})
 	}
 	if err := s.settle(ctx, fetcher, want); err != nil {
 		return res, err

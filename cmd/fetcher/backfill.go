@@ -45,6 +45,7 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 		queue    = fs.Bool("queue", false, "take files from the backfill work queue")
 		drain    = fs.Bool("drain", false, "with -queue: exit when the queue is empty")
 		progress = fs.String("progress", "auto", "progress line on stderr: auto (on a terminal), on, off")
+		record   = fs.Bool("record-seen", false, "write each published page's URL state to wiredesk_seen, as the crawl does (for archives that overlap, or a live crawl to follow)")
 	)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, backfillUsage)
@@ -106,6 +107,7 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 	}
 	return serveBackfill(ctx, cfg, conn, log, fetch.BackfillConfig{
 		Sources: cfg.Sources, Hosts: hostList, All: *all, Default: *sourceID, Workers: *workers,
+		RecordSeen: *record,
 	}, files, *queue, *drain, showProgress(*progress, stderr), stdout, stderr)
 }
 

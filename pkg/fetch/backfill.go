@@ -40,6 +40,15 @@ type BackfillConfig struct {
 	// extraction. The seen state is read before, for a batch of records
 	// at once.
 	Workers int
+	// RecordSeen writes each published page's state to the seen bucket,
+	// as a live fetch does. Off by default: an archive's pages are
+	// deduplicated by their Msg-Id and the file's saved progress, and
+	// the put (a message and its ack a page) was an eighth of a
+	// backfill's messages. The bucket is still read, so that an archive
+	// never overwrites what the live crawl published; turn it on when
+	// archives that overlap are read one after another, or before a
+	// live crawl of the same URLs, to skip them from the bucket.
+	RecordSeen bool
 	// SaveEvery is how often a file's progress is saved; the default is
 	// one second. A killed backfill repeats at most this much work, and
 	// repeats it without duplicates.
@@ -50,8 +59,9 @@ type BackfillConfig struct {
 // news.raw.<source>, marked as backfill, through the same extraction,
 // validation and publish as a live fetch. What a file has given is kept
 // in a progress bucket, so that a killed backfill resumes where it
-// stopped; what a URL has given is kept in wiredesk_seen, so that no URL
-// is published twice, whether it came live or from an archive first.
+// stopped. The seen bucket, wiredesk_seen, is read so that an archive
+// never publishes a URL the live crawl has; it is written only with
+// RecordSeen.
 type Backfiller struct {
 	f        *Fetcher
 	cfg      BackfillConfig
@@ -424,7 +434,8 @@ func (b *Backfiller) run(ctx context.Context, r *archive.Reader, p *BackfillProg
 }
 
 // record turns one kept record into a page and publishes it, unless its
-// URL was published before, live or from an archive.
+// URL is in the seen bucket (published live, or by a backfill that
+// records it).
 func (b *Backfiller) record(ctx context.Context, j *job) string {
 	if j.skip != "" {
 		return j.skip
@@ -465,6 +476,9 @@ func (b *Backfiller) record(ctx context.Context, j *job) string {
 			b.f.log.Warn("backfill: publish failed", "url", rec.URI, "err", err)
 		}
 		return "error"
+	}
+	if !b.cfg.RecordSeen {
+		return "published"
 	}
 	next := &seenState{URL: fetchKey, CanonicalURL: p.CanonicalURL, ETag: h.ETag,
 		LastModified: h.LastModified, ContentHash: p.ContentHash, FetchedAt: p.FetchedAt}

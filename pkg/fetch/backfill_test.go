@@ -43,10 +43,12 @@ func writeSiteRange(t *testing.T, site *sitegen.Site, name string, from, to int)
 }
 
 type backfillEnv struct {
-	conn *bus.Conn
-	seen jetstream.KeyValue
-	kv   jetstream.KeyValue
-	cons jetstream.Consumer
+	// recordSeen makes the backfillers write the seen bucket.
+	recordSeen bool
+	conn       *bus.Conn
+	seen       jetstream.KeyValue
+	kv         jetstream.KeyValue
+	cons       jetstream.Consumer
 }
 
 func newBackfillEnv(t *testing.T) *backfillEnv {
@@ -72,7 +74,7 @@ func (e *backfillEnv) backfiller(t *testing.T, sources []fetch.Source) *fetch.Ba
 // at a time when bucket is "" (or when the batched read fails).
 func (e *backfillEnv) backfillerMany(t *testing.T, sources []fetch.Source, bucket string) *fetch.Backfiller {
 	f := fetch.New(fetch.Config{}, e.conn, e.seen, bustest.Logger(t), nil)
-	b := fetch.NewBackfiller(f, fetch.BackfillConfig{Sources: sources, Workers: 2, SaveEvery: 20 * time.Millisecond}, e.kv, nil)
+	b := fetch.NewBackfiller(f, fetch.BackfillConfig{Sources: sources, Workers: 2, SaveEvery: 20 * time.Millisecond, RecordSeen: e.recordSeen}, e.kv, nil)
 	if bucket != "" {
 		b.SetSeenMany(e.conn, bucket)
 	}
@@ -121,22 +123,27 @@ func TestBackfillFile(t *testing.T) {
 	tests := []struct {
 		name   string
 		bucket string // where the seen state is read in batches; "" a record at a time
+		record bool   // RecordSeen
 	}{
-		{"seen read in batches", bus.BucketSeen},
-		{"seen read a record at a time", ""},
+		{"seen read in batches", bus.BucketSeen, true},
+		{"seen read a record at a time", "", true},
 		// The batched read fails (as on a server older than 2.11): the
 		// records are looked up one by one instead.
-		{"batched read refused", "no_such_bucket"},
+		{"batched read refused", "no_such_bucket", true},
+		// The default: the seen state is read, never written; a rerun
+		// publishes again, and the Msg-Id drops every page.
+		{"seen not recorded", bus.BucketSeen, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { testBackfillFile(t, tt.bucket) })
+		t.Run(tt.name, func(t *testing.T) { testBackfillFile(t, tt.bucket, tt.record) })
 	}
 }
 
-func testBackfillFile(t *testing.T, bucket string) {
+func testBackfillFile(t *testing.T, bucket string, record bool) {
 	site := sitegen.New(sitegen.Config{Pages: 60, Seed: 7})
 	path, st := writeSite(t, site, "news.warc.gz")
 	e := newBackfillEnv(t)
+	e.recordSeen = record
 	b := e.backfillerMany(t, site.ArchiveSources(), bucket)
 	ctx := context.Background()
 	p, err := b.File(ctx, path)
@@ -160,7 +167,20 @@ func testBackfillFile(t *testing.T, bucket string) {
 	if _, err := b.File(ctx, path); !errors.Is(err, fetch.ErrBackfillDone) {
 		t.Errorf("second run: %v, want ErrBackfillDone", err)
 	}
-	// With its progress gone, every URL is known already: nothing new.
+	keys, err := e.seen.ListKeys(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := 0
+	for range keys.Keys() {
+		written++
+	}
+	if want := map[bool]int{true: st.Pages, false: 0}[record]; written != want {
+		t.Errorf("%d keys in the seen bucket, want %d", written, want)
+	}
+	// With its progress gone, every URL is known already when it was
+	// recorded: nothing new. When it was not, every page goes out again
+	// under the same Msg-Id, and PAGES drops it.
 	if err := e.kv.Purge(ctx, "f."+article.IDFor(path)); err != nil {
 		t.Fatal(err)
 	}
@@ -168,8 +188,11 @@ func testBackfillFile(t *testing.T, bucket string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Published != 0 || p.Unchanged != int64(st.Pages) {
+	switch {
+	case record && (p.Published != 0 || p.Unchanged != int64(st.Pages)):
 		t.Errorf("rerun without progress: %d published, %d unchanged; want 0 and %d", p.Published, p.Unchanged, st.Pages)
+	case !record && (p.Published != int64(st.Pages) || p.Unchanged != 0):
+		t.Errorf("rerun without progress: %d published, %d unchanged; want %d and 0", p.Published, p.Unchanged, st.Pages)
 	}
 	if n := len(e.pages(t)); n != st.Pages {
 		t.Errorf("%d pages after the rerun, want %d", n, st.Pages)
