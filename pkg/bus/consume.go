@@ -343,6 +343,15 @@ func KeepAlive(msg jetstream.Msg, ackWait time.Duration) (stop func()) {
 	return func() { t.Stop(); close(done) }
 }
 
+// Headers the classifier sets on an article, so that the sink can settle
+// one it will not store without decoding it. A message without them (a
+// replay from the DLQ, which drops Wiredesk- headers) is decoded.
+const (
+	HeaderArticleID = "Wiredesk-Article-Id"
+	// HeaderRelevant is "true" or "false", the article's relevance verdict.
+	HeaderRelevant = "Wiredesk-Relevant"
+)
+
 // DLQ headers.
 const (
 	HeaderError      = "Wiredesk-Error"

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -251,6 +252,37 @@ func TestEndToEnd(t *testing.T) {
 	}
 	h.waitDrained()
 	diff(t, h.stored(), expectedURLs(t))
+
+	t.Run("articles carry their id and verdict in headers", func(t *testing.T) {
+		ctx := context.Background()
+		st, err := h.conn.JS.Stream(ctx, bus.StreamArticles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := st.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		verdicts := map[string]int{}
+		for seq := info.State.FirstSeq; info.State.Msgs > 0 && seq <= info.State.LastSeq; seq++ {
+			m, err := st.GetMsg(ctx, seq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := article.DecodeArticle(m.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel := strconv.FormatBool(a.Relevance.Relevant)
+			if m.Header.Get(bus.HeaderArticleID) != a.ID || m.Header.Get(bus.HeaderRelevant) != rel {
+				t.Errorf("article %s (relevant %s): headers %v", a.ID, rel, m.Header)
+			}
+			verdicts[rel]++
+		}
+		if verdicts["true"] == 0 || verdicts["false"] == 0 {
+			t.Errorf("verdicts %v: want relevant and irrelevant articles both", verdicts)
+		}
+	})
 
 	t.Run("second fetch stores no duplicate", func(t *testing.T) {
 		again := h.poll()

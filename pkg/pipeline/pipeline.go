@@ -8,9 +8,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -136,7 +138,7 @@ func (c *Classifier) publish(ctx context.Context, p *article.Page, res classify.
 				res.Article, data = a, d
 				c.m.oversize(how)
 				c.log.Warn("article larger than the bus carries: "+how, "url", p.URL, "bytes", size, "max_payload", limit)
-				return res, c.conn.Publish(ctx, out.Subject, article.MsgID(a.ID, a.ContentHash)+suffix, data)
+				return res, c.conn.PublishMsg(ctx, message(out.Subject, res, data), article.MsgID(a.ID, a.ContentHash)+suffix)
 			}
 		}
 		c.m.oversize("dropped")
@@ -145,7 +147,21 @@ func (c *Classifier) publish(ctx context.Context, p *article.Page, res classify.
 			return res, bus.Permanent(fmt.Errorf("classify %s: %w", p.URL, err))
 		}
 	}
-	return res, c.conn.Publish(ctx, out.Subject, out.MsgID+suffix, data)
+	return res, c.conn.PublishMsg(ctx, message(out.Subject, res, data), out.MsgID+suffix)
+}
+
+// message is a result as it goes on the bus: an article carries its id
+// and verdict in headers, for the sink to settle one it will not store
+// without decoding it.
+func message(subject string, res classify.Result, data []byte) *nats.Msg {
+	msg := &nats.Msg{Subject: subject, Data: data}
+	if a := res.Article; a != nil {
+		msg.Header = nats.Header{
+			bus.HeaderArticleID: []string{a.ID},
+			bus.HeaderRelevant:  []string{strconv.FormatBool(a.Relevance.Relevant)},
+		}
+	}
+	return msg
 }
 
 // MaxBlocks bounds the blocks of a page the classifier looks at. Real

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/sink"
@@ -59,19 +61,28 @@ func (o *outage) Ping(context.Context) error {
 // article and returns its handler's result on a channel.
 func startSink(t testing.TB, cfg sink.Config, w sink.Writer) func(a *article.Article) <-chan error {
 	t.Helper()
+	handle := startSinkMsgs(t, cfg, w)
+	return func(a *article.Article) <-chan error {
+		data, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return handle(&bus.Msg{Subject: "news.clean.tr.aa", Data: data})
+	}
+}
+
+// startSinkMsgs is startSink handing the sink whole messages.
+func startSinkMsgs(t testing.TB, cfg sink.Config, w sink.Writer) func(m *bus.Msg) <-chan error {
+	t.Helper()
 	log := slog.New(slog.DiscardHandler)
 	s := sink.New(cfg, w, log, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { s.Run(ctx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
-	return func(a *article.Article) <-chan error {
-		data, err := json.Marshal(a)
-		if err != nil {
-			t.Fatal(err)
-		}
+	return func(m *bus.Msg) <-chan error {
 		res := make(chan error, 1)
-		go func() { res <- s.Handle(ctx, &bus.Msg{Subject: "news.clean.tr.aa", Data: data}) }()
+		go func() { res <- s.Handle(ctx, m) }()
 		return res
 	}
 }
@@ -216,5 +227,71 @@ func TestIrrelevantOnlyRevises(t *testing.T) {
 	}
 	if rec.Revision != 2 || rec.Article.Relevance.Relevant {
 		t.Errorf("stored article: revision %d, relevant %v; want revision 2, irrelevant", rec.Revision, rec.Article.Relevance.Relevant)
+	}
+}
+
+// TestIrrelevantByHeader: an article the classifier's headers call
+// irrelevant is decoded only when the store holds it (then revised as
+// before); one it does not hold is acked undecoded, and one whose body
+// contradicts its headers goes to the DLQ.
+func TestIrrelevantByHeader(t *testing.T) {
+	st := openSQLite(t)
+	ctx := context.Background()
+	held, other := storetest.NewArticle(1), storetest.NewArticle(3)
+	if _, err := st.Put(ctx, []*article.Article{held, other}); err != nil {
+		t.Fatal(err)
+	}
+	irrelevant := func(a *article.Article) *article.Article {
+		b := *a
+		b.Relevance.Relevant, b.Relevance.Score = false, 0.1
+		b.ClassifiedAt = a.ClassifiedAt.Add(time.Hour)
+		b.ContentHash = article.HashArticle(&b)
+		return &b
+	}
+	msg := func(id string, a *article.Article) *bus.Msg {
+		data := []byte("not json: never decoded")
+		if a != nil {
+			var err error
+			if data, err = json.Marshal(a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return &bus.Msg{Subject: "news.clean.tr.aa", Data: data,
+			Header: nats.Header{bus.HeaderArticleID: {id}, bus.HeaderRelevant: {"false"}}}
+	}
+	tests := []struct {
+		name      string
+		m         *bus.Msg
+		permanent bool
+	}{
+		{"not held: acked undecoded", msg(storetest.NewArticle(2).ID, nil), false},
+		{"held: decoded and revised", msg(held.ID, irrelevant(held)), false},
+		{"held, the body another article's", msg(other.ID, irrelevant(held)), true},
+	}
+	handle := startSinkMsgs(t, sink.Config{BatchSize: 1, BatchWait: time.Millisecond}, st)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			select {
+			case err := <-handle(tt.m):
+				if (err != nil) != tt.permanent || (err != nil && !bus.IsPermanent(err)) {
+					t.Errorf("handler = %v, want permanent %v", err, tt.permanent)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("handler still waiting")
+			}
+		})
+	}
+	if _, err := st.Get(ctx, storetest.NewArticle(2).ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("irrelevant article not held: Get = %v, want ErrNotFound", err)
+	}
+	rec, err := st.Get(ctx, held.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Revision != 2 || rec.Article.Relevance.Relevant {
+		t.Errorf("held article: revision %d, relevant %v; want revision 2, irrelevant", rec.Revision, rec.Article.Relevance.Relevant)
+	}
+	if rec, err := st.Get(ctx, other.ID); err != nil || rec.Revision != 1 {
+		t.Errorf("the article named by lying headers: %v, %v; want revision 1 untouched", rec, err)
 	}
 }

@@ -53,7 +53,11 @@ type Sink struct {
 func (s *Sink) Committed() int64 { return s.committed.Load() }
 
 type request struct {
-	a *article.Article
+	// a is the article; nil for an irrelevant one not yet decoded, of
+	// which id and data stand in until the store is found to hold it.
+	a    *article.Article
+	id   string
+	data []byte
 	// irrelevant is stored only if the store holds the article already.
 	irrelevant bool
 	done       chan error
@@ -72,15 +76,22 @@ func New(cfg Config, w Writer, log *slog.Logger, m *Metrics) *Sink {
 
 // Handle is the sink's bus.Handler.
 func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
-	a, err := article.DecodeArticle(m.Data)
-	if err != nil {
-		return bus.Permanent(err)
-	}
 	// An irrelevant article is stored only as a revision of one the
 	// store holds: a newer classification (a retuned profile, a higher
 	// threshold) that finds it irrelevant says so, instead of leaving it
-	// relevant in the store. Its batch asks about them all at once.
-	req := request{a: a, irrelevant: !a.Relevance.Relevant && !s.cfg.StoreAll, done: make(chan error, 1)}
+	// relevant in the store. Its batch asks about them all at once. Half
+	// of what a sink takes is irrelevant and almost none of it is held:
+	// the classifier's headers name it, and it is decoded only if held.
+	req := request{done: make(chan error, 1)}
+	if id := m.Header.Get(bus.HeaderArticleID); id != "" && m.Header.Get(bus.HeaderRelevant) == "false" && !s.cfg.StoreAll {
+		req.id, req.data, req.irrelevant = id, m.Data, true
+	} else {
+		a, err := article.DecodeArticle(m.Data)
+		if err != nil {
+			return bus.Permanent(err)
+		}
+		req.a, req.id, req.irrelevant = a, a.ID, !a.Relevance.Relevant && !s.cfg.StoreAll
+	}
 	select {
 	case s.in <- req:
 	case <-ctx.Done():
@@ -111,7 +122,7 @@ func (s *Sink) skipUnknown(ctx context.Context, batch []request) []request {
 	var ids []string
 	for _, r := range batch {
 		if r.irrelevant {
-			ids = append(ids, r.a.ID)
+			ids = append(ids, r.id)
 		}
 	}
 	if len(ids) == 0 {
@@ -138,15 +149,37 @@ func (s *Sink) skipUnknown(ctx context.Context, batch []request) []request {
 	}
 	kept := batch[:0:0]
 	for _, r := range batch {
-		if r.irrelevant && !held[r.a.ID] {
+		if r.irrelevant && !held[r.id] {
 			s.m.count("skipped_irrelevant")
 			r.done <- nil
 			continue
 		}
-		held[r.a.ID] = true
+		if r.a == nil {
+			a, err := decodeAs(r.data, r.id)
+			if err != nil {
+				r.done <- bus.Permanent(err)
+				continue
+			}
+			r.a = a
+		}
+		held[r.id] = true
 		kept = append(kept, r)
 	}
 	return kept
+}
+
+// decodeAs decodes an article whose headers said it is id and irrelevant;
+// an article that is not what they said is refused, as it would be
+// stored under an id other than the one looked up.
+func decodeAs(data []byte, id string) (*article.Article, error) {
+	a, err := article.DecodeArticle(data)
+	if err != nil {
+		return nil, err
+	}
+	if a.ID != id || a.Relevance.Relevant {
+		return nil, fmt.Errorf("article %s: its headers say %s, irrelevant", a.ID, id)
+	}
+	return a, nil
 }
 
 // Run commits batches until ctx is done. Stop it only after the consume
