@@ -85,7 +85,9 @@ func compileFast(lm *LangModel, lx lexicon) fastTables {
 // carry their numbers (token.num, from the scorer's word cache). It
 // returns the sum of the lead's words' LangModel.Sem and how many have
 // one, as leadVector reads them.
-func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, emit func(i int32, w1, w2 string)) (semSum float64, semN int) {
+//
+// acc, if not nil, gathers the sentences' sums of Sem (pool.go).
+func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, acc *sentAcc, emit func(i int32, w1, w2 string)) (semSum float64, semN int) {
 	head := 0
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
@@ -93,9 +95,15 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 	var sh shaper
 	for si, seg := range toks {
 		sh.segment()
+		if acc != nil {
+			acc.segment(si)
+		}
 		prev, prevLower, havePrev := int32(-1), "", false
 		for ti, t := range seg {
 			inHead := si == head && (head == 0 || ti < headWords)
+			if acc != nil && t.sent {
+				acc.sentence()
+			}
 			n := t.num
 			if n == notCountable {
 				sh.token(ti, -1, t.ent, inHead, false, t.sent)
@@ -119,6 +127,9 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 				if ft.hasSem != nil && ft.hasSem[n] && !t.stop {
 					semSum += ft.sem[n]
 					semN++
+					if acc != nil {
+						acc.add(ft.sem[n])
+					}
 				}
 				if havePrev && prev >= 0 {
 					if i, ok := ft.phrases[[2]int32{prev, n}]; ok {

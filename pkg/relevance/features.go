@@ -338,6 +338,11 @@ type doc struct {
 	// dense is the lead's average word vector, standardised (nil without
 	// vectors).
 	dense []float64
+	// sents are the mean vectors of the lead's sentences, standardised as
+	// dense is, and sentHead and sentFirst the title's and the first body
+	// sentence's (pool.go; nil without pooling).
+	sents               [][]float64
+	sentHead, sentFirst int
 }
 
 // countable reports whether a word may be a feature: letters, at least

@@ -50,6 +50,11 @@ type LangModel struct {
 	// lead adds the mean of its words' numbers, less SemCenter.
 	Sem       map[string]float64 `json:"sem,omitempty"`
 	SemCenter float64            `json:"sem_center,omitempty"`
+	// Pool weighs the lead's sentences' meaning (pool.go): the most
+	// diplomatic sentence ("max"), the mean of the two most ("top2"), the
+	// headline's ("head") and the first body sentence's ("first"), each
+	// a mean of its words' Sem less SemCenter.
+	Pool map[string]float64 `json:"pool,omitempty"`
 
 	// Compiled by LoadModel: each feature's index, weight and name, and
 	// the fast path's tables (fast.go).
@@ -58,6 +63,7 @@ type LangModel struct {
 	weights []float64
 	names   []string
 	fast    fastTables
+	pool    [numPool]float64
 }
 
 // DefaultModel returns the built-in diplomacy model.
@@ -107,6 +113,9 @@ func (m *Model) compile() {
 			lm.names[i] = lm.Names[f] // "" for cues and shapes: displayName
 		}
 		lm.fast = compileFast(lm, m.lexicons[lang])
+		for j, k := range poolKeys {
+			lm.pool[j] = lm.Pool[k]
+		}
 	}
 }
 
@@ -153,7 +162,14 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 	var topBuf [EvidenceTerms + 1]active
 	top := topBuf[:0]
 	n, sum := 0, 0.0
-	semSum, semN := fastWalk(&lm.fast, toks, countries, orgs, lex, func(i int32, w1, w2 string) {
+	var acc *sentAcc
+	var sentBuf [32]float64
+	var nBuf [32]int
+	if lm.Pool != nil {
+		a := newSentAcc(sentBuf[:], nBuf[:])
+		acc = &a
+	}
+	semSum, semN := fastWalk(&lm.fast, toks, countries, orgs, lex, acc, func(i int32, w1, w2 string) {
 		if seen[i/64]&(1<<(i%64)) != 0 {
 			return
 		}
@@ -183,12 +199,25 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 		sem -= lm.SemCenter
 		z += sem
 	}
+	// The sentences' meaning: each pooled feature is a term of its own.
+	var poolTerms [numPool]float64
+	if acc != nil {
+		scores := acc.scores()
+		for k := range scores {
+			scores[k] -= lm.SemCenter
+		}
+		f := pooled(scores, acc.head, acc.first)
+		for j, x := range f {
+			poolTerms[j] = lm.pool[j] * x
+			z += poolTerms[j]
+		}
+	}
 	out := verdict{prob: 1 / (1 + math.Exp(-z)), terms: make([]string, 0, EvidenceTerms)}
 	type term struct {
 		name string
 		w    float64
 	}
-	terms := make([]term, 0, len(top)+1)
+	terms := make([]term, 0, len(top)+1+numPool)
 	names := make(map[string]bool, len(top))
 	for _, a := range top {
 		name := lm.names[a.i]
@@ -205,15 +234,26 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 		names[name] = true
 		terms = append(terms, term{name, lm.weights[a.i]})
 	}
-	// The lead's meaning is one term among them, by its weight.
-	if lm.Sem != nil {
+	// The lead's meaning is one term among them, by its weight, and so
+	// is each of its sentences' pooled meanings.
+	insert := func(t term) {
 		k := len(terms)
-		terms = append(terms, term{semName, sem})
+		terms = append(terms, t)
 		for k > 0 && math.Abs(terms[k].w) > math.Abs(terms[k-1].w) {
 			terms[k], terms[k-1] = terms[k-1], terms[k]
 			k--
 		}
 		terms = terms[:min(len(terms), EvidenceTerms)]
+	}
+	if lm.Sem != nil {
+		insert(term{semName, sem})
+	}
+	if acc != nil {
+		for j, w := range poolTerms {
+			if w != 0 {
+				insert(term{poolNames[j], w})
+			}
+		}
 	}
 	for _, t := range terms {
 		sign := ""

@@ -71,6 +71,11 @@ func standardize(docs []doc) denseScale {
 		for j := range d.dense {
 			d.dense[j] = (d.dense[j] - sc.mu[j]) / sc.sd[j]
 		}
+		for _, s := range d.sents {
+			for j := range s {
+				s[j] = (s[j] - sc.mu[j]) / sc.sd[j]
+			}
+		}
 	}
 	return sc
 }

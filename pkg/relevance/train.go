@@ -75,6 +75,16 @@ type TrainConfig struct {
 	// its weights penalised SemScale times the words' (1 when 0).
 	Vectors  map[string]*Vectors
 	SemScale float64
+	// Pool adds the second stage of sentence pooling (pool.go) where a
+	// language has vectors, its weights penalised PoolLambda; the choice
+	// is then made on the second stage's out-of-fold F1.
+	Pool       bool
+	PoolLambda float64
+	// NB, in (0, 1], weighs each word and phrase by its naive-Bayes
+	// log-count ratio r in the fold's training texts (NBSVM, Wang and
+	// Manning 2012): its penalty is divided by (1-NB) + NB r^2, the same
+	// as scaling the feature by r at NB 1. 0: off.
+	NB float64
 }
 
 // DefaultTrainConfig is what the built-in model was trained with. Leads
@@ -87,6 +97,7 @@ func DefaultTrainConfig() TrainConfig {
 		MinDocs: 3, MaxShare: 0.3,
 		Lambdas: []float64{2, 4, 8, 16, 32}, Leads: []int{60, 150}, PosWeights: []float64{1, 2},
 		Tie: 0.005, MinPrecision: 0.88, MaxF1Loss: 0.02, Iterations: 600,
+		PoolLambda: 1,
 	}
 }
 
@@ -98,8 +109,11 @@ type LangReport struct {
 	Threshold float64
 	// CV is the pooled out-of-fold verdicts at Threshold; BestF1 the
 	// best out-of-fold F1 at any threshold, which chose the model.
-	CV       Counts
-	BestF1   float64
+	CV     Counts
+	BestF1 float64
+	// Stage1F1 is the first stage's best out-of-fold F1 when the model
+	// pools sentences (BestF1 is then the second stage's).
+	Stage1F1 float64
 	Folds    int
 	Features int
 	// OOF is each example's out-of-fold score at the chosen setting, by
@@ -142,10 +156,12 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 			oof  []float64
 			ids  []string
 			sem  denseScale
+			rows []stackRow
 		}
 		var cands []cand
 		for _, lead := range cfg.Leads {
-			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead, cfg.Vectors[lang])
+			pool := cfg.Pool && cfg.Vectors[lang] != nil
+			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead, cfg.Vectors[lang], pool)
 			center := standardize(docs)
 			thinned := thinOut(examples, lang, cfg.Fraction)
 			// One feature space and one held-out set per fold, shared by
@@ -186,21 +202,39 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 				go func() {
 					defer func() { <-sem; wg.Done() }()
 					oof := make([]float64, len(docs))
+					var rows []stackRow
+					if pool {
+						rows = make([]stackRow, len(docs))
+					}
 					for _, f := range folds {
-						w, b := fit(f.fs, f.trD, f.trY, jb.lambda, jb.pw, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm)
+						w, b := fit(f.fs, f.trD, f.trY, jb.lambda, jb.pw, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm, cfg.NB)
 						for j, d := range f.teD {
-							oof[f.teIdx[j]] = predict(f.fs, w, b, d, cfg.Norm)
+							z := logit(f.fs, w, b, d, cfg.Norm)
+							oof[f.teIdx[j]] = 1 / (1 + math.Exp(-z))
+							if pool {
+								rows[f.teIdx[j]] = stackRow{z, poolOf(d, w[len(f.fs.names):])}
+							}
 						}
 					}
 					_, f1 := BestThreshold(oof, ys)
+					stage1 := 0.0
+					if pool {
+						stage1 = f1
+						oof = stackOOF(rows, ys, gs, cfg.PoolLambda, jb.pw)
+						_, f1 = BestThreshold(oof, ys)
+					}
 					th, c := ThresholdAtPrecision(oof, ys, cfg.MinPrecision, cfg.MaxF1Loss)
-					res[k] = cand{LangReport{Lead: lead, Lambda: jb.lambda, PosWeight: jb.pw, Threshold: th, CV: c, BestF1: f1, Folds: len(groups)}, docs, ys, oof, ids, center}
+					res[k] = cand{LangReport{Lead: lead, Lambda: jb.lambda, PosWeight: jb.pw, Threshold: th, CV: c, BestF1: f1, Stage1F1: stage1, Folds: len(groups)}, docs, ys, oof, ids, center, rows}
 				}()
 			}
 			wg.Wait()
 			for _, c := range res {
 				r := c.r
-				fmt.Fprintf(log, "%s: lead %3d lambda %-3g pos %g  CV best F1 %.3f; threshold %.3f %v\n", lang, r.Lead, r.Lambda, r.PosWeight, r.BestF1, r.Threshold, r.CV)
+				stage1 := ""
+				if r.Stage1F1 > 0 {
+					stage1 = fmt.Sprintf(" (first stage %.3f)", r.Stage1F1)
+				}
+				fmt.Fprintf(log, "%s: lead %3d lambda %-3g pos %g  CV best F1 %.3f%s; threshold %.3f %v\n", lang, r.Lead, r.Lambda, r.PosWeight, r.BestF1, stage1, r.Threshold, r.CV)
 				cands = append(cands, c)
 			}
 		}
@@ -223,7 +257,23 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 		}
 		best, bestDocs, bestY := pick.r, pick.docs, pick.ys
 		fs := newFeatureSpace(bestDocs, cfg.MinDocs, cfg.MaxShare)
-		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm)
+		w, b := fit(fs, bestDocs, bestY, best.Lambda, best.PosWeight, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm, cfg.NB)
+		// The second stage, fitted on the first stage's out-of-fold rows,
+		// folds its weight of the first stage's logit into the first
+		// stage's weights (and so into the stems' Sem numbers, from which
+		// the sentences' scores come: the pooled features' weights are
+		// divided by it).
+		var st stack
+		if pick.rows != nil {
+			st = fitStack(pick.rows, bestY, cfg.PoolLambda, best.PosWeight)
+			if st.a <= 0 {
+				return nil, nil, fmt.Errorf("relevance: train: %s: the second stage weighs the first stage's score %.3f, not above 0", lang, st.a)
+			}
+			for i := range w {
+				w[i] *= st.a
+			}
+			b = st.a*b + st.bias
+		}
 		lm := &LangModel{Bias: round4(b), Lead: best.Lead, Norm: cfg.Norm, Threshold: round4(best.Threshold), Weights: map[string]float64{}, Names: map[string]string{}}
 		for i, f := range fs.names {
 			lm.Weights[f] = round4(w[i])
@@ -232,6 +282,12 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 			}
 		}
 		lm.setSem(cfg.Vectors[lang], pick.sem, w[len(fs.names):])
+		if pick.rows != nil {
+			lm.Pool = make(map[string]float64, numPool)
+			for j, k := range poolKeys {
+				lm.Pool[k] = round4(st.w[j] / st.a)
+			}
+		}
 		best.Features = len(lm.Weights)
 		best.OOF = make(map[string]float64, len(pick.ids))
 		for i, id := range pick.ids {
@@ -265,7 +321,7 @@ func thinOut(es []Labelled, lang string, fraction float64) []bool {
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *Vectors) (docs []doc, ys []bool, gs, ids []string) {
+func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *Vectors, pool bool) (docs []doc, ys []bool, gs, ids []string) {
 	for _, e := range es {
 		if e.Lang != lang {
 			continue
@@ -275,6 +331,9 @@ func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *
 		d := extract(lang, toks, lx, len(res.Countries), len(res.Organizations), lex, memo)
 		if vecs != nil {
 			d.dense = leadVector(lang, toks, vecs, memo)
+			if pool {
+				d.sents, d.sentHead, d.sentFirst = sentenceVectors(lang, toks, vecs, memo)
+			}
 		}
 		docs = append(docs, d)
 		ys = append(ys, e.Diplomatic)
@@ -340,7 +399,8 @@ func (fs *featureSpace) active(d doc) []int {
 	return out
 }
 
-func predict(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64 {
+// logit is the model's log-odds of a doc.
+func logit(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64 {
 	x := fs.active(d)
 	v := value(len(x), norm)
 	z := b
@@ -350,18 +410,22 @@ func predict(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64
 	for j, x := range d.dense {
 		z += w[len(fs.names)+j] * x
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 // fit minimises the logistic loss, a diplomatic text's weighted by pos,
 // plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
 // whole batch. Features are binary.
-func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool) ([]float64, float64) {
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, nb float64) ([]float64, float64) {
 	xs := make([][]int, len(docs))
 	vs := make([]float64, len(docs))
 	for i, d := range docs {
 		xs[i] = fs.active(d)
 		vs[i] = value(len(xs[i]), norm)
+	}
+	var nbScale []float64
+	if nb > 0 {
+		nbScale = nbRatios(fs, xs, ys, nb)
 	}
 	// The dense features (the lead's vector) follow the named ones.
 	nd := 0
@@ -380,6 +444,9 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semSc
 		}
 		if f := fs.names[j]; shapeScale > 0 && (strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)) {
 			pen[j] = lambda * shapeScale
+		}
+		if nbScale != nil {
+			pen[j] *= nbScale[j]
 		}
 	}
 	dense0 := len(fs.names)
@@ -432,4 +499,39 @@ func value(n int, norm bool) float64 {
 		return 1
 	}
 	return 1 / math.Sqrt(float64(n))
+}
+
+// nbRatios returns, per feature, the factor NBSVM puts on a word's or a
+// phrase's penalty: 1 / ((1-nb) + nb r^2), r its naive-Bayes log-count
+// ratio over the texts xs (add-one smoothed, binarised); 1 for cues and
+// shapes. Scaling a feature by r under an L2 penalty is penalising its
+// weight by 1/r^2: a word that leans to one class is let weigh more.
+func nbRatios(fs *featureSpace, xs [][]int, ys []bool, nb float64) []float64 {
+	p, q := make([]float64, len(fs.names)), make([]float64, len(fs.names))
+	for j := range p {
+		p[j], q[j] = 1, 1
+	}
+	for i, x := range xs {
+		c := q
+		if ys[i] {
+			c = p
+		}
+		for _, j := range x {
+			c[j]++
+		}
+	}
+	var sp, sq float64
+	for j := range p {
+		sp, sq = sp+p[j], sq+q[j]
+	}
+	out := make([]float64, len(fs.names))
+	for j, f := range fs.names {
+		out[j] = 1
+		if strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape) {
+			continue
+		}
+		r := math.Log(p[j]/sp) - math.Log(q[j]/sq)
+		out[j] = 1 / ((1 - nb) + nb*math.Max(r*r, 1e-3))
+	}
+	return out
 }

@@ -33,6 +33,9 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	leads := fs.String("leads", "", "comma-separated leads (body words) to try (default: the built-in list)")
 	vecDir := fs.String("vectors", "", "read word vectors (vectors-LANG.gob, written by 'relevance vectors') from this directory (default: DATA/cache; none: train without)")
 	semScale := fs.Float64("sem-scale", 0, "scale of the word vectors' penalty against the words' (0: the same)")
+	pool := fs.Bool("pool", relevance.DefaultTrainConfig().Pool, "add the second stage that pools the lead's sentences' meaning (the most diplomatic sentence, the headline's, the first's)")
+	poolLambda := fs.Float64("pool-lambda", relevance.DefaultTrainConfig().PoolLambda, "the second stage's L2 penalty")
+	nb := fs.Float64("nb", relevance.DefaultTrainConfig().NB, "NBSVM: divide each word's and phrase's penalty by (1-NB) + NB r^2, r its naive-Bayes log-count ratio (0: off)")
 	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -47,6 +50,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	cfg := relevance.DefaultTrainConfig()
 	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale, cfg.SemScale = *minP, *maxLoss, *norm, *shapeScale, *semScale
+	cfg.Pool, cfg.PoolLambda, cfg.NB = *pool, *poolLambda, *nb
 	if *vecDir == "" {
 		*vecDir = filepath.Join(*data, "cache")
 	}
