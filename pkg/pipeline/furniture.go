@@ -2,14 +2,12 @@ package pipeline
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -25,7 +23,8 @@ import (
 // its order, to a memory of its own. Every replica so comes to the same
 // memory whatever pages it cleaned itself; a new or restarted one reads the
 // log from the start (bounded by the stream's limits) before it takes a
-// page. One append per page, no compare-and-set: replicas never contend.
+// page. Appends are batched per source (furniture_batch.go), with no
+// compare-and-set: replicas never contend.
 //
 // A page cleaned before one of its blocks was known to be furniture kept
 // it. The page whose observation makes a block furniture knows the pages
@@ -66,13 +65,17 @@ type sharedMemory struct {
 	applyMu sync.Mutex
 	// cc is the log's consumer; the watchdog alone replaces it.
 	cc jetstream.ConsumeContext
+	// batch appends the observations, and answers the second looks.
+	batch *batcher
 }
 
 // startSharedMemory applies the log to mem from its start, in the
 // background until stop is called, and returns once it has caught up with
 // the log as it was (or after memoryStartWait). Stop it after the consume
-// loop: the pages in hand at shutdown still wait on it.
-func startSharedMemory(ctx context.Context, conn *bus.Conn, mem *clean.SourceMemory, log *slog.Logger, m *ClassifierMetrics) (s *sharedMemory, stop func(), err error) {
+// loop: the pages in hand at shutdown still wait on it. workers is how
+// many pages the classifier handles at once: when all of them wait on
+// the memory, a batch goes out without lingering.
+func startSharedMemory(ctx context.Context, conn *bus.Conn, mem *clean.SourceMemory, workers int, log *slog.Logger, m *ClassifierMetrics) (s *sharedMemory, stop func(), err error) {
 	s = &sharedMemory{conn: conn, mem: mem, log: log, m: m, changed: make(chan struct{})}
 	if s.furniture, err = conn.JS.Stream(ctx, bus.StreamFurniture); err != nil {
 		return nil, nil, fmt.Errorf("furniture log: %w", err)
@@ -95,6 +98,10 @@ func startSharedMemory(ctx context.Context, conn *bus.Conn, mem *clean.SourceMem
 	log.Info("furniture log read", "seq", s.seq(), "took", time.Since(start).Round(time.Millisecond),
 		"sources", st.Sources, "blocks", st.Blocks, "furniture", st.Furniture)
 	wctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s.batch = newBatcher(wctx, s, workers)
+	if m != nil {
+		s.batch.sizes = m.memBatch
+	}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -201,10 +208,13 @@ func (s *sharedMemory) apply(msg jetstream.Msg) {
 	if meta.Sequence.Stream <= s.seq() {
 		return
 	}
-	var o clean.Observation
-	if err := json.Unmarshal(msg.Data(), &o); err != nil {
+	obs, err := decodeObservations(msg.Data())
+	if err != nil {
 		s.log.Warn("furniture log: bad observation; skipped", "seq", meta.Sequence.Stream, "err", err)
-	} else {
+	}
+	for _, o := range obs {
+		// A batch's observations share its position: what one of
+		// them makes furniture is named by its page, not by it.
 		s.mem.Observe(o, meta.Sequence.Stream)
 	}
 	s.mu.Lock()
@@ -275,18 +285,11 @@ func (s *sharedMemory) classify(ctx context.Context, cl *classify.Classifier, p 
 	var o *observed
 	res, err := cl.ClassifyShared(ctx, p, now, func(ctx context.Context, obs clean.Observation) error {
 		obs.Seq = seq
-		data, err := json.Marshal(obs)
+		at, err := s.batch.add(p.Source, &obs).wait(ctx)
 		if err != nil {
-			return fmt.Errorf("furniture log: %w", err)
+			return err
 		}
-		// A redelivered or replayed page appends nothing new: the ack
-		// names the first observation, so that what it taught is found.
-		ack, err := s.conn.PublishAck(ctx, &nats.Msg{Subject: bus.SubjectFurniture(p.Source), Data: data},
-			fmt.Sprintf("%s:%d", obs.Page, seq))
-		if err != nil {
-			return fmt.Errorf("furniture log: %w", err)
-		}
-		if err := s.wait(ctx, ack.Sequence, memoryWait); err != nil {
+		if err := s.wait(ctx, at, memoryWait); err != nil {
 			if ctx.Err() != nil {
 				return err
 			}
@@ -295,7 +298,7 @@ func (s *sharedMemory) classify(ctx context.Context, cl *classify.Classifier, p 
 			s.m.memory("lagging")
 			s.log.Warn("furniture log lagging; cleaning with the memory as it is", "url", p.URL, "err", err)
 		}
-		o = &observed{obs: obs, at: ack.Sequence, before: s.mem.Furniture(obs.Source, obs.Blocks)}
+		o = &observed{obs: obs, at: at, before: s.mem.Furniture(obs.Source, obs.Blocks)}
 		return nil
 	})
 	return res, o, err
@@ -310,7 +313,9 @@ func (s *sharedMemory) settle(ctx context.Context, c *Classifier, p *article.Pag
 			return err
 		}
 	}
-	last, err := s.lastSeq(ctx, p.Source)
+	// The log as it stands now, after the result: the next flush of
+	// the source's batch says how far it reaches.
+	last, err := s.batch.add(p.Source, nil).wait(ctx)
 	if err == nil {
 		err = s.wait(ctx, last, memoryWait)
 	}

@@ -33,7 +33,7 @@ func TestSharedMemoryWatchdog(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			mem := clean.NewSourceMemory(clean.MemoryConfig{})
-			s, stop, err := startSharedMemory(ctx, conn, mem, bustest.Logger(t), nil)
+			s, stop, err := startSharedMemory(ctx, conn, mem, 1, bustest.Logger(t), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

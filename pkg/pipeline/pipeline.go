@@ -230,6 +230,7 @@ func oversize(p *article.Page, now time.Time, detail string) classify.Result {
 type ClassifierMetrics struct {
 	pages     *prometheus.CounterVec
 	memEvents *prometheus.CounterVec
+	memBatch  prometheus.Histogram
 	oversized *prometheus.CounterVec
 }
 
@@ -247,7 +248,12 @@ func NewClassifierMetrics(reg prometheus.Registerer) *ClassifierMetrics {
 		Name: "wiredesk_classifier_oversize_total",
 		Help: "Articles larger than the bus carries, by what was done: audit_trimmed (the text of dropped blocks left out), paragraphs_cut (the last paragraphs cut, recorded in dropped), dropped (a drop record with reason oversize instead).",
 	}, []string{"action"})
-	reg.MustRegister(m.pages, m.memEvents, m.oversized)
+	m.memBatch = prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "wiredesk_classifier_memory_batch_size",
+		Help:    "Observations per message appended to the shared memory's log (stream FURNITURE): a source's pages batched for up to 20 ms.",
+		Buckets: prometheus.ExponentialBuckets(1, 2, 7),
+	})
+	reg.MustRegister(m.pages, m.memEvents, m.memBatch, m.oversized)
 	return m
 }
 

@@ -24,7 +24,7 @@ func RunClassifier(ctx context.Context, conn *bus.Conn, cl *classify.Classifier,
 	stopMemory := func() {}
 	if mem := cl.Memory(); mem != nil {
 		// Every replica cleans with the memory all of them build.
-		shared, stop, err := startSharedMemory(ctx, conn, mem, log, stage.m)
+		shared, stop, err := startSharedMemory(ctx, conn, mem, workers, log, stage.m)
 		if err != nil {
 			return err
 		}
