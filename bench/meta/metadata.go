@@ -162,7 +162,7 @@ func sameTitle(got, want string) bool {
 			return true
 		}
 		cut := -1
-		for _, sep := range []string{" | ", " - ", " -- ", " – ", " — ", " :: ", " : ", " » ", " · ", " _", "_", " [", "（"} {
+		for _, sep := range []string{" | ", " - ", " -- ", "--", " – ", " — ", " :: ", " : ", " » ", " · ", " _", "_", " [", "（"} {
 			if i := strings.LastIndex(w, sep); i > cut && len(strings.Fields(w[i:])) <= 6 {
 				cut = i
 			}
@@ -175,7 +175,8 @@ func sameTitle(got, want string) bool {
 	return g == w
 }
 
-var titleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "\u00a0", " ")
+var titleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "\u00a0", " ",
+	"\u00ad", "", "\u200b", "") // a soft hyphen and a zero-width space are invisible
 
 // normTitle folds case, spacing and quotes, and drops a decoration
 // before the title ("» ", "■ ").
@@ -291,6 +292,7 @@ var pageSets = map[string]struct {
 	"mercury":     {loadMercury, "postlight/parser fixtures (real pages; reference: its site extractors' expected title, author, date_published) [dev]"},
 	"metascraper": {loadMetascraper, "metascraper integration tests (real pages; reference: metascraper's snapshot title and date) [dev]"},
 	"snacktory":   {loadSnacktory, "snacktory extractor tests (real pages; reference: snacktory's expected title) [dev]"},
+	"fundus":      {loadFundus, "fundus parser tests (real news pages, ~40 countries; reference: each publisher's fundus parser's title, persons among its authors, publishing_date) [dev]"},
 }
 
 // runMetadata scores the page sets named in spec, NAME=PATH
@@ -301,7 +303,7 @@ func runMetadata(spec string, w io.Writer, verbose bool) error {
 		kind, path, _ := strings.Cut(part, "=")
 		set, ok := pageSets[kind]
 		if !ok || path == "" {
-			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, metascraper=GITDIR or snacktory=GITDIR", part)
+			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, metascraper=GITDIR, snacktory=GITDIR or fundus=GITDIR", part)
 		}
 		pages, err := set.load(path)
 		if err != nil {
