@@ -34,6 +34,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 			continue
 		}
 		var paras []string
+		var standfirst string
 		var dropped []article.Dropped
 		pg, res, err := pipelinePage(cl, p.HTML, base, "heldout", true)
 		if err != nil {
@@ -42,6 +43,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		if pg != nil {
 			if res.Article != nil {
 				paras, dropped = res.Article.Paragraphs, res.Article.Dropped
+				standfirst = res.Article.Standfirst
 			} else {
 				wd.dropped++
 				if verbose {
@@ -51,7 +53,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		} else {
 			wd.dropped++
 		}
-		missed, noise := wd.add(p.Truth, paras)
+		missed, noise := wd.add(p.Truth, paras, standfirst)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.Name, whyDropped(m, dropped, pg), m)
@@ -66,7 +68,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tf.dropped++
 		}
-		tf.add(p.Truth, tparas)
+		tf.add(p.Truth, tparas, "")
 	}
 	fmt.Fprintf(w, "held-out %s, %d pages: reference paragraphs kept and noise, as on the Zyte pages\n", dir, len(pages))
 	wd.print(w, "wiredesk")

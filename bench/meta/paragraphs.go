@@ -23,17 +23,33 @@ type tally struct {
 	pages, dropped     int
 	refParas, kept     int
 	outWords, noiseWds int
+	// standfirst counts reference paragraphs that are the article's
+	// standfirst, scored neither as kept nor as missed.
+	standfirst int
 }
 
-func (t *tally) add(truth string, paras []string) (missed []string, noise []string) {
+// add scores one page: paras are the body's paragraphs, standfirst the
+// summary the tool set apart ("" when none). The standfirst is neither
+// body nor noise: a reference paragraph it holds is left out of the
+// count (some references print the summary, some leave it out), and its
+// words are not output.
+func (t *tally) add(truth string, paras []string, standfirst string) (missed []string, noise []string) {
 	t.pages++
 	ref := zyte.Tokens(truth)
 	refSet := shingleSet(ref)
 	out := strings.Join(paras, "\n")
 	outSet := shingleSet(zyte.Tokens(out))
+	var sfSet map[string]bool
+	if standfirst != "" {
+		sfSet = shingleSet(zyte.Tokens(standfirst))
+	}
 	for _, p := range strings.Split(truth, "\n") {
 		toks := zyte.Tokens(p)
 		if len(toks) == 0 {
+			continue
+		}
+		if sfSet != nil && covered(toks, sfSet) >= 0.8 && covered(toks, outSet) < 0.8 {
+			t.standfirst++
 			continue
 		}
 		t.refParas++
@@ -89,8 +105,8 @@ func covered(toks []string, set map[string]bool) float64 {
 }
 
 func (t *tally) print(w io.Writer, name string) {
-	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f\n",
-		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords))
+	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d\n",
+		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst)
 }
 
 func ratio(a, b int) float64 {
@@ -116,6 +132,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
 		var paras []string
+		var standfirst string
 		var at []int // each paragraph's block index
 		var dropped []article.Dropped
 		var blocks []article.Block
@@ -127,6 +144,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			blocks = pg.Blocks
 			if res.Article != nil {
 				paras = res.Article.Paragraphs
+				standfirst = res.Article.Standfirst
 				dropped = res.Article.Dropped
 				at = paragraphBlocks(pg.Blocks, paras)
 			} else {
@@ -138,7 +156,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		} else {
 			wd.dropped++
 		}
-		missed, noise := wd.add(p.Truth, paras)
+		missed, noise := wd.add(p.Truth, paras, standfirst)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, whyDropped(m, dropped, pg), m)
@@ -161,7 +179,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tf.dropped++
 		}
-		tf.add(p.Truth, tparas)
+		tf.add(p.Truth, tparas, "")
 	}
 	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference)\n", len(pages))
 	wd.print(w, "wiredesk")

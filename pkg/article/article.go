@@ -166,10 +166,15 @@ type Article struct {
 	// Attribution is the agency or outlet the text comes from: the tag in
 	// the dateline, the source line ("KAYNAK: X"), an agency credited in
 	// the byline slot, or the site's own name.
-	Attribution string    `json:"attribution,omitempty"`
-	Body        string    `json:"body"`
-	Paragraphs  []string  `json:"paragraphs"`
-	Relevance   Relevance `json:"relevance"`
+	Attribution string `json:"attribution,omitempty"`
+	// Standfirst is the summary the page prints under the headline, set
+	// apart before the byline or date line (the deck, the "spot", the
+	// "лид"): the story in brief, in the page's words. It is not in Body or
+	// Paragraphs; "" when the page sets none apart.
+	Standfirst string    `json:"standfirst,omitempty"`
+	Body       string    `json:"body"`
+	Paragraphs []string  `json:"paragraphs"`
+	Relevance  Relevance `json:"relevance"`
 	// Countries and Organizations are ISO 3166-1 alpha-2 codes and short
 	// organisation codes (UN, NATO, EU, OSCE) that the article mentions.
 	Countries     []string  `json:"countries,omitempty"`
@@ -218,6 +223,10 @@ const (
 	ReasonOtherLanguage = "other_language"
 	ReasonDuplicate     = "duplicate"
 	ReasonUnrelated     = "unrelated"
+	// ReasonStandfirst marks the summary printed between the headline and
+	// the byline or date line: it is the Article's Standfirst, not a
+	// paragraph of its body.
+	ReasonStandfirst = "standfirst"
 	// ReasonOversize is on one entry with I -1 when the article's last
 	// paragraphs were cut to fit the bus; its text says how many.
 	ReasonOversize = "oversize"

@@ -231,7 +231,13 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 			headings = append(headings, i)
 		}
 	}
-	rel := c.scorer.Score(doc.Lang, title, paras, c.threshold)
+	// The standfirst is the story in brief: relevance reads it with the
+	// body, as the analyst does.
+	scored := paras
+	if cr.Meta.Standfirst != "" {
+		scored = append([]string{cr.Meta.Standfirst}, paras...)
+	}
+	rel := c.scorer.Score(doc.Lang, title, scored, c.threshold)
 	a := &article.Article{
 		Schema:         article.SchemaArticle,
 		ID:             p.ID,
@@ -243,6 +249,7 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 		PublishedAt:    p.PublishedAt,
 		Credit:         cr.Meta.Credit,
 		Dateline:       cr.Meta.Dateline,
+		Standfirst:     cr.Meta.Standfirst,
 		Paragraphs:     paras,
 		Headings:       headings,
 		Body:           strings.Join(paras, "\n\n"),

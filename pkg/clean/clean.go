@@ -146,6 +146,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	endByline(in, vs, &res)
 	tailBios(in, vs)
 	tailTeasers(in, vs, lc)
+	standfirst(in, vs, &res, lc)
 	for n, b := range in.Blocks {
 		v := vs[n]
 		if v.reason != "" {

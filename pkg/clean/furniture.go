@@ -117,6 +117,9 @@ type Meta struct {
 	Attribution string `json:"attribution,omitempty"`
 	// Date is a date printed before the text, as written ("2020-01").
 	Date string `json:"date,omitempty"`
+	// Standfirst is the summary printed between the headline and the
+	// byline or date line: the story in brief, not a paragraph of it.
+	Standfirst string `json:"standfirst,omitempty"`
 }
 
 func addTo(field *string, v string) {

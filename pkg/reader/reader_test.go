@@ -407,8 +407,9 @@ func TestAPIStoreFailure(t *testing.T) {
 	}
 }
 
-// TestArticlePage: sub-headings are headings, the photo credit is a
-// credit, and the words of the search that led to the page are marked.
+// TestArticlePage: sub-headings are headings, the standfirst is shown
+// under the headline apart from the text, the photo credit is a credit,
+// and the words of the search that led to the page are marked.
 func TestArticlePage(t *testing.T) {
 	f := newFixture(t, 0, reader.Config{})
 	a := storetest.NewArticle(7)
@@ -416,11 +417,13 @@ func TestArticlePage(t *testing.T) {
 	a.Body = strings.Join(a.Paragraphs, "\n\n")
 	a.Headings = []int{1}
 	a.Credit = "Фото: ТАСС"
+	a.Standfirst = "Делегации договорились о новом раунде переговоров в Женеве."
 	if _, err := f.st.Put(context.Background(), []*article.Article{a}); err != nil {
 		t.Fatal(err)
 	}
 	_, plain := get(t, f.srv.URL+"/articles/"+a.ID)
 	for _, want := range []string{`<h2 class="sub">Что дальше</h2>`, `<p class="credit" aria-label="Credit">Фото: ТАСС</p>`,
+		`<p class="standfirst" aria-label="Standfirst">Делегации договорились о новом раунде переговоров в Женеве.</p>`,
 		`<p>Переговоры продолжатся завтра.</p>`, `<a href="/">← Search</a>`} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("the page lacks %s", want)
@@ -430,7 +433,7 @@ func TestArticlePage(t *testing.T) {
 		t.Errorf("without a search, the page marks words or shows the heading or credit as body text")
 	}
 	_, marked := get(t, f.srv.URL+"/articles/"+a.ID+"?q=переговоры&lang=ru&sort=newest")
-	for _, want := range []string{`<mark>Переговоры</mark> продолжатся`, `<a href="/?lang=ru&amp;q=%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B&amp;sort=newest">← Search</a>`} {
+	for _, want := range []string{`<mark>Переговоры</mark> продолжатся`, `раунде <mark>переговоров</mark> в Женеве`, `<a href="/?lang=ru&amp;q=%D0%BF%D0%B5%D1%80%D0%B5%D0%B3%D0%BE%D0%B2%D0%BE%D1%80%D1%8B&amp;sort=newest">← Search</a>`} {
 		if !strings.Contains(marked, want) {
 			t.Errorf("the page found by a search lacks %s", want)
 		}

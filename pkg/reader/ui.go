@@ -219,13 +219,14 @@ func (u *ui) article(w http.ResponseWriter, r *http.Request) {
 	}
 	a := rec.Article
 	data := struct {
-		A        article.Article
-		Title    []store.Span
-		Paras    []para
-		Revision int
-		Link     string
-		Back     string
-		Query    string
+		A          article.Article
+		Title      []store.Span
+		Standfirst []store.Span
+		Paras      []para
+		Revision   int
+		Link       string
+		Back       string
+		Query      string
 	}{A: a, Revision: rec.Revision, Back: "/"}
 	// The search that led here, if any: its words are marked, and the way
 	// back keeps it. A link that does not parse is only a link.
@@ -240,6 +241,9 @@ func (u *ui) article(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data.Title = store.Highlight(q, a.Lang, a.Title)
+	if a.Standfirst != "" {
+		data.Standfirst = store.Highlight(q, a.Lang, a.Standfirst)
+	}
 	for i, p := range a.Paragraphs {
 		data.Paras = append(data.Paras, para{Heading: slices.Contains(a.Headings, i), Spans: store.Highlight(q, a.Lang, p)})
 	}

@@ -38,7 +38,7 @@ func (f *fresh) add(batch []*article.Article, outcomes []Outcome) {
 		}
 		// A copy of what tokenize reads: the caller owns a.
 		f.m[a.ID] = freshEntry{hash: a.ContentHash, a: &article.Article{
-			ID: a.ID, Lang: a.Lang, Title: a.Title, Body: a.Body, Countries: slices.Clone(a.Countries),
+			ID: a.ID, Lang: a.Lang, Title: a.Title, Standfirst: a.Standfirst, Body: a.Body, Countries: slices.Clone(a.Countries),
 		}}
 	}
 }

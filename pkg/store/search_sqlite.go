@@ -61,7 +61,7 @@ func tokenize(a *article.Article, stems map[string]string) *indexRow {
 	return &indexRow{
 		id:        a.ID,
 		title:     indexTokens(a.Lang, a.Title, stems),
-		body:      indexTokens(a.Lang, a.Body, stems),
+		body:      indexTokens(a.Lang, searchBody(a), stems),
 		countries: a.Countries,
 	}
 }
@@ -316,7 +316,7 @@ func newHit(r Record, rank float64, terms []term) Hit {
 		Record:  r,
 		Rank:    rank,
 		Title:   highlight(r.Article.Lang, r.Article.Title, terms),
-		Snippet: snippet(r.Article.Lang, r.Article.Body, terms),
+		Snippet: snippet(r.Article.Lang, searchBody(&r.Article), terms),
 	}
 }
 

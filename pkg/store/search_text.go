@@ -123,6 +123,15 @@ func parseText(lang, text string) (*textQuery, error) {
 	return tq, nil
 }
 
+// searchBody is the text of a searched beside its title: the standfirst,
+// the story in brief, and the body.
+func searchBody(a *article.Article) string {
+	if a.Standfirst == "" {
+		return a.Body
+	}
+	return a.Standfirst + "\n\n" + a.Body
+}
+
 // check reports whether a satisfies tq with its phrases in order: the
 // index has found every word. Without phrases there is nothing to check.
 func (tq *textQuery) check(a *article.Article) bool {
@@ -132,7 +141,7 @@ func (tq *textQuery) check(a *article.Article) bool {
 	if tq.tokens == nil {
 		tq.tokens, tq.stems = map[string][]string{}, map[string]string{}
 	}
-	texts := [][]string{stem.Split(a.Title), stem.Split(a.Body)}
+	texts := [][]string{stem.Split(a.Title), stem.Split(a.Standfirst), stem.Split(a.Body)}
 	for _, cl := range tq.clauses {
 		if !slices.ContainsFunc(cl, func(it item) bool { return tq.in(it, a.Lang, texts) }) {
 			return false

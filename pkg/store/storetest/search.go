@@ -22,6 +22,7 @@ func RunSearch(t *testing.T, open func(t testing.TB) store.Store) {
 	t.Run("Sort", func(t *testing.T) { testSort(t, open) })
 	t.Run("PhrasePages", func(t *testing.T) { testPhrasePages(t, open) })
 	t.Run("Snippets", func(t *testing.T) { testSnippets(t, open) })
+	t.Run("Standfirst", func(t *testing.T) { testStandfirst(t, open) })
 	t.Run("Reindex", func(t *testing.T) { testReindex(t, open) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
 	t.Run("Scan", func(t *testing.T) { testScan(t, open) })
@@ -394,6 +395,27 @@ func testSnippets(t *testing.T, open func(testing.TB) store.Store) {
 	}
 	if !strings.Contains(all.String(), "<b>") || !strings.HasPrefix(all.String(), "…") {
 		t.Errorf("snippet %q: want the body's text as it is, cut with …", all.String())
+	}
+}
+
+// testStandfirst: the standfirst, the story in brief set apart from the
+// body, is searched with it: a word or a phrase only it holds finds the
+// article, and the record keeps it.
+func testStandfirst(t *testing.T, open func(testing.TB) store.Store) {
+	st := open(t)
+	a := textArticle(720, "tr", "Karadeniz'de yeni av takvimi", "Kooperatif temsilcileri kararın küçük teknelerin gelirini düşüreceğini söyledi.")
+	a.Standfirst = "Bakanlık hamsi avının erken kapanacağını duyurdu."
+	a.ContentHash = article.HashArticle(a)
+	other := textArticle(721, "tr", "Liman genişliyor", "Limanda yeni rıhtımın inşaatı başladı.")
+	put(t, st, a, other)
+	for _, q := range []string{"hamsi", `"hamsi avının"`} {
+		page := search(t, st, store.SearchQuery{Text: q, Lang: "tr"})
+		if len(page.Hits) != 1 || page.Hits[0].Record.Article.ID != a.ID {
+			t.Fatalf("%s: %d hits, want the article whose standfirst holds it", q, len(page.Hits))
+		}
+		if got := page.Hits[0].Record.Article.Standfirst; got != a.Standfirst {
+			t.Errorf("%s: standfirst %q, want %q", q, got, a.Standfirst)
+		}
 	}
 }
 

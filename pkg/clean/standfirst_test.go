@@ -1,0 +1,83 @@
+package clean_test
+
+import (
+	"testing"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/clean"
+)
+
+// TestStandfirst: pages written in styles of their own print a summary
+// between the headline and the byline or date line. It is the article's
+// standfirst, set apart from the body; the first paragraph of a page with
+// no byline or date line between is the lead, and stays in the body.
+func TestStandfirst(t *testing.T) {
+	h1 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h1", Zone: article.ZoneHeading, Level: 1}}
+	}
+	h2 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h2", Zone: article.ZoneHeading, Level: 2}}
+	}
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	header := func(s string) clean.Block { return block(article.ZoneHeader, s) }
+	byLink := func(s, link string) clean.Block { return withLD(block(article.ZoneRelated, s), 0.9, link) }
+	for _, tc := range []struct {
+		name, title, lang string
+		blocks            []clean.Block
+		standfirst        string
+		reasons           map[int]string // blocks dropped, by index; the rest are kept
+	}{
+		{
+			name: "tr spot over the byline", title: "Karadeniz'de balıkçılara yeni av takvimi", lang: "tr",
+			blocks: []clean.Block{
+				h1("Karadeniz'de balıkçılara yeni av takvimi"),
+				h2("Bakanlık, hamsi avının bu sezon iki hafta erken kapanacağını duyurdu."),
+				byLink("Yazan: Deniz Aksoy", "https://kiyi.example/yazar/deniz-aksoy"),
+				header("18 Kasım 2026 Çarşamba 14:05"),
+				body("Tarım ve Orman Bakanlığı, Karadeniz'de hamsi avının stokların korunması için bu sezon 1 Şubat yerine 15 Ocak'ta sona ereceğini açıkladı."),
+				body("Kooperatif temsilcileri, kararın küçük teknelerin gelirini düşüreceğini, ancak stokların korunması gerektiğini söyledi."),
+			},
+			standfirst: "Bakanlık, hamsi avının bu sezon iki hafta erken kapanacağını duyurdu.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonRelated, 3: article.ReasonBoilerplate},
+		},
+		{
+			name: "ru лид over the author line", title: "В Мурманске открыли новый причал для ледоколов", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Мурманске открыли новый причал для ледоколов"),
+				body("Причал рассчитан на три судна и будет работать круглый год."),
+				header("Текст: Ольга Лебедева · 21 ноября 2026"),
+				body("Новый причал в Кольском заливе принял первое судно в пятницу, строительство заняло два года и обошлось в четыре миллиарда рублей."),
+				body("По словам капитана порта, причал позволит ледоколам обслуживаться без захода на судоремонтный завод."),
+			},
+			standfirst: "Причал рассчитан на три судна и будет работать круглый год.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonBoilerplate},
+		},
+		{
+			name: "ru lead with no byline between", title: "Делегации договорились о новом раунде консультаций", lang: "ru",
+			blocks: []clean.Block{
+				h1("Делегации договорились о новом раунде консультаций"),
+				body("Делегации двух стран договорились провести новый раунд консультаций в Женеве в середине декабря."),
+				body("Эксперты обменялись проектами документов и согласовали график встреч рабочих групп на январь."),
+				body("Текст: Ольга Лебедева"),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 3: article.ReasonCredit},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := clean.Input{Source: "yerel", Title: tc.title, Lang: tc.lang, Host: "kiyi.example"}
+			for i, b := range tc.blocks {
+				b.I, b.Lang = i, tc.lang
+				in.Blocks = append(in.Blocks, b)
+			}
+			res := clean.New(nil).Clean(in)
+			if res.Meta.Standfirst != tc.standfirst {
+				t.Errorf("standfirst %q, want %q", res.Meta.Standfirst, tc.standfirst)
+			}
+			for i, b := range tc.blocks {
+				if got := reasonOf(res, i); got != tc.reasons[i] {
+					t.Errorf("block %d %q: reason %q, want %q", i, b.Text, got, tc.reasons[i])
+				}
+			}
+		})
+	}
+}
