@@ -343,6 +343,9 @@ type doc struct {
 	// sentence's (pool.go; nil without pooling).
 	sents               [][]float64
 	sentHead, sentFirst int
+	// head and maxp are the headline's mean vector and the maximum of
+	// the lead's sentences' (mlp.go), net the network's input.
+	head, maxp, net []float64
 }
 
 // countable reports whether a word may be a feature: letters, at least

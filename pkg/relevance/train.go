@@ -85,6 +85,10 @@ type TrainConfig struct {
 	// Manning 2012): its penalty is divided by (1-NB) + NB r^2, the same
 	// as scaling the feature by r at NB 1. 0: off.
 	NB float64
+	// MLP, when set, adds a network over the lead's vectors to the
+	// linear model in the folds (mlp.go; an experiment: the written
+	// model stays linear).
+	MLP *MLPConfig
 }
 
 // DefaultTrainConfig is what the built-in model was trained with. Leads
@@ -161,25 +165,26 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 		var cands []cand
 		for _, lead := range cfg.Leads {
 			pool := cfg.Pool && cfg.Vectors[lang] != nil
-			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead, cfg.Vectors[lang], pool)
+			docs, ys, gs, ids := docsOf(p, lang, lx, examples, lead, cfg.Vectors[lang], pool, cfg.MLP != nil)
 			center := standardize(docs)
+			if cfg.MLP != nil {
+				standardizeField(docs, func(d *doc) []float64 { return d.head })
+				standardizeField(docs, func(d *doc) []float64 { return d.maxp })
+				if err := mlpInput(docs, cfg.MLP.Inputs); err != nil {
+					return nil, nil, err
+				}
+			}
 			thinned := thinOut(examples, lang, cfg.Fraction)
 			// One feature space and one held-out set per fold, shared by
 			// every penalty and weight.
-			type fold struct {
-				fs       *featureSpace
-				trD, teD []doc
-				trY      []bool
-				teIdx    []int
-			}
-			folds := make([]fold, len(groups))
+			folds := make([]cvFold, len(groups))
 			for k, g := range groups {
 				f := &folds[k]
 				for i, d := range docs {
 					if gs[i] == g {
 						f.teD, f.teIdx = append(f.teD, d), append(f.teIdx, i)
 					} else if !thinned[i] {
-						f.trD, f.trY = append(f.trD, d), append(f.trY, ys[i])
+						f.trD, f.trY, f.trG = append(f.trD, d), append(f.trY, ys[i]), append(f.trG, gs[i])
 					}
 				}
 				f.fs = newFeatureSpace(f.trD, cfg.MinDocs, cfg.MaxShare)
@@ -207,6 +212,10 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 						rows = make([]stackRow, len(docs))
 					}
 					for _, f := range folds {
+						if cfg.MLP != nil {
+							f.scoreMLP(oof, jb.lambda, jb.pw, cfg)
+							continue
+						}
 						w, b := fit(f.fs, f.trD, f.trY, jb.lambda, jb.pw, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm, cfg.NB)
 						for j, d := range f.teD {
 							z := logit(f.fs, w, b, d, cfg.Norm)
@@ -300,6 +309,17 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 	return m, reports, nil
 }
 
+// cvFold is one cross-validation fold: its training texts (with their
+// labels and groups) and feature space, and its held-out texts with their
+// places among the language's.
+type cvFold struct {
+	fs       *featureSpace
+	trD, teD []doc
+	trY      []bool
+	trG      []string
+	teIdx    []int
+}
+
 // thinOut says, for each example of lang in order, whether
 // TrainConfig.Fraction leaves it out of the folds' training texts.
 func thinOut(es []Labelled, lang string, fraction float64) []bool {
@@ -321,7 +341,7 @@ func thinOut(es []Labelled, lang string, fraction float64) []bool {
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 
-func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *Vectors, pool bool) (docs []doc, ys []bool, gs, ids []string) {
+func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *Vectors, pool, mlp bool) (docs []doc, ys []bool, gs, ids []string) {
 	for _, e := range es {
 		if e.Lang != lang {
 			continue
@@ -333,6 +353,9 @@ func docsOf(p *Profile, lang string, lx lexicon, es []Labelled, lead int, vecs *
 			d.dense = leadVector(lang, toks, vecs, memo)
 			if pool {
 				d.sents, d.sentHead, d.sentFirst = sentenceVectors(lang, toks, vecs, memo)
+			}
+			if mlp {
+				d.head, d.maxp = docVectors(lang, toks, vecs, memo)
 			}
 		}
 		docs = append(docs, d)

@@ -36,6 +36,14 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	pool := fs.Bool("pool", relevance.DefaultTrainConfig().Pool, "add the second stage that pools the lead's sentences' meaning (the most diplomatic sentence, the headline's, the first's)")
 	poolLambda := fs.Float64("pool-lambda", relevance.DefaultTrainConfig().PoolLambda, "the second stage's L2 penalty")
 	nb := fs.Float64("nb", relevance.DefaultTrainConfig().NB, "NBSVM: divide each word's and phrase's penalty by (1-NB) + NB r^2, r its naive-Bayes log-count ratio (0: off)")
+	langOnly := fs.String("lang", "", "train only this language (experiments; the model written has only it)")
+	pos := fs.String("pos-weights", "", "comma-separated weights of a diplomatic text to try (default: the built-in list)")
+	mlpHidden := fs.Int("mlp-hidden", 0, "experiment: hidden units of a network over the lead's vectors beside the linear model, out of fold only (0: none)")
+	mlpLambda := fs.Float64("mlp-lambda", 0, "experiment: the network's L2 penalty (0: the linear model's)")
+	mlpInputs := fs.String("mlp-inputs", "lead,head,max", "experiment: the network's inputs (lead, head, max)")
+	mlpAct := fs.String("mlp-act", "tanh", "experiment: the network's activation (tanh, relu)")
+	mlpStack := fs.Bool("mlp-stack", false, "experiment: fit the network on held-out linear logits, as one more input, and take its output")
+	mlpLR := fs.Float64("mlp-lr", 0, "experiment: the network's Adam step (0: 0.01)")
 	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -69,7 +77,19 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 			return fmt.Errorf("train: -leads: %w", err)
 		}
 	}
-	m, reports, err := relevance.Train(p, examples(items, "train", "dev"), cfg, stdout)
+	if *pos != "" {
+		if cfg.PosWeights, err = floats(*pos); err != nil {
+			return fmt.Errorf("train: -pos-weights: %w", err)
+		}
+	}
+	if *mlpHidden > 0 {
+		cfg.MLP = &relevance.MLPConfig{Hidden: *mlpHidden, Act: *mlpAct, Lambda: *mlpLambda, Inputs: *mlpInputs, LR: *mlpLR, Stack: *mlpStack, Seed: 20261204}
+	}
+	exs := examples(items, "train", "dev")
+	if *langOnly != "" {
+		exs = slices.DeleteFunc(exs, func(e relevance.Labelled) bool { return e.Lang != *langOnly })
+	}
+	m, reports, err := relevance.Train(p, exs, cfg, stdout)
 	if err != nil {
 		return err
 	}
