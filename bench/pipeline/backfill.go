@@ -29,6 +29,9 @@ type bfResult struct {
 	fileBytes               int64
 	filterOnly, filterKeep  float64 // records/s on one core
 	pipeline                result
+	// base is the same backfill with the binaries of -count-base, in
+	// the same run; elapsed 0 when there is none.
+	base result
 	rssAt10, rssAt100       int64 // the backfilling fetcher's RSS at 10% and 100% of the pages published
 	loadStart, loadEnd      string
 }
@@ -86,6 +89,15 @@ func runBackfillBench(ctx context.Context, o options, dir string, site *sitegen.
 		if err != nil {
 			return fmt.Errorf("live crawl: %w", err)
 		}
+	}
+	if o.countBase != "" {
+		ob, rb := o, *res
+		ob.bin = o.countBase
+		if err := backfillPipeline(ctx, ob, filepath.Join(dir, "backfill-base"), site, warc, &rb); err != nil {
+			return fmt.Errorf("backfill, baseline: %w", err)
+		}
+		res.base = rb.pipeline
+		res.base.name = "baseline backfill (" + o.countBaseName + ")"
 	}
 	if err := backfillPipeline(ctx, o, filepath.Join(dir, "backfill"), site, warc, res); err != nil {
 		return fmt.Errorf("backfill: %w", err)
@@ -290,9 +302,11 @@ func renderBackfill(o options, res *bfResult, live result) string {
 	fmt.Fprintf(&b, "| what | figure | bar |\n|---|---:|---:|\n")
 	fmt.Fprintf(&b, "| host filter, one goroutine, every record refused | %.0f records/s | 5,000 |\n", res.filterOnly)
 	fmt.Fprintf(&b, "| host filter, one goroutine, the sources' records parsed | %.0f records/s | 5,000 |\n", res.filterKeep)
-	runs := []result{live, res.pipeline}
-	if live.elapsed == 0 {
-		runs = runs[1:]
+	var runs []result
+	for _, r := range []result{live, res.base, res.pipeline} {
+		if r.elapsed > 0 {
+			runs = append(runs, r)
+		}
 	}
 	for _, r := range runs {
 		sec := r.elapsed.Seconds()
@@ -301,6 +315,11 @@ func renderBackfill(o options, res *bfResult, live result) string {
 	if live.elapsed > 0 && res.pipeline.elapsed > 0 && live.stored > 0 {
 		fmt.Fprintf(&b, "| backfill ÷ live crawl, articles/s, same run | %.2fx | |\n",
 			float64(res.pipeline.stored)/res.pipeline.elapsed.Seconds()/(float64(live.stored)/live.elapsed.Seconds()))
+	}
+	if base := res.base; base.elapsed > 0 && base.stored > 0 && res.pipeline.stored > 0 {
+		fmt.Fprintf(&b, "| backfill ÷ baseline backfill, same run: articles/s; CPU per stored article | %.2fx; %.2fx | |\n",
+			float64(res.pipeline.stored)/res.pipeline.elapsed.Seconds()/(float64(base.stored)/base.elapsed.Seconds()),
+			cpuPer(res.pipeline)/cpuPer(base))
 	}
 	fmt.Fprintf(&b, "| articles stored, live crawl and backfill, of %d the generator labels diplomatic | %d, %d | |\n", res.want, live.stored, res.pipeline.stored)
 	fmt.Fprintf(&b, "| backfilling fetcher RSS at 10%% and 100%% of the pages published | %s, %s | flat |\n\n", mib(res.rssAt10), mib(res.rssAt100))
@@ -368,6 +387,15 @@ func profile(ctx context.Context, p *proc, path string, d time.Duration) error {
 		return err
 	}
 	return f.Close()
+}
+
+// cpuPer is the CPU of all of a run's processes per stored article.
+func cpuPer(r result) float64 {
+	var total time.Duration
+	for _, p := range r.processes {
+		total += p.CPU
+	}
+	return total.Seconds() / float64(max(1, r.stored))
 }
 
 // perArticle is CPU time per stored article, in milliseconds.

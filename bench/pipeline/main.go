@@ -98,7 +98,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
 	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory (and of the live crawl to its live/)")
 	fs.BoolVar(&o.countMsgs, "count-msgs", false, "backfill: count the messages per page by kind (a tap on \">\"), instead of measuring speed")
-	fs.StringVar(&o.countBase, "count-base", "", "with -count-msgs: also count with the binaries in this directory, as the baseline")
+	fs.StringVar(&o.countBase, "count-base", "", "backfill: also run (with -count-msgs: count) with the binaries in this directory, as the baseline, in the same run")
 	fs.StringVar(&o.countBaseName, "count-base-name", "another build", "with -count-base: what the baseline is, for the table")
 	fs.BoolVar(&o.noLive, "no-live", false, "backfill: leave out the live crawl of the same site (to compare binaries run against run)")
 	if err := fs.Parse(args); err != nil {

@@ -205,7 +205,7 @@ func msgWhat(kind string) string {
 	case "pull request PAGES/classifier":
 		return "classifier: a pull for a batch of pages"
 	case "KV put wiredesk_seen":
-		return "fetcher: the URL's state, once its page is out"
+		return "fetcher: the URL's state, once its page is out (a backfill no longer writes it)"
 	case "reply: PubAck KV_wiredesk_seen":
 		return "server to fetcher: the state is stored"
 	case "direct get request KV_wiredesk_seen":
@@ -217,9 +217,9 @@ func msgWhat(kind string) string {
 	case "reply: direct get KV_wiredesk_seen":
 		return "server to fetcher: a URL seen before"
 	case "publish wiredesk.furniture.*":
-		return "classifier: what the page teaches the shared memory of furniture"
+		return "classifier: what its pages teach the shared memory of furniture, a batch of them (before: a page)"
 	case "reply: PubAck FURNITURE":
-		return "server to classifier: the observation is stored"
+		return "server to classifier: the batch is stored"
 	case "delivery FURNITURE/(ordered)":
 		return "server to each classifier: the log of observations"
 	case "pull request FURNITURE/(ordered)":
@@ -227,7 +227,7 @@ func msgWhat(kind string) string {
 	case "API STREAM.MSG.GET.FURNITURE":
 		return "classifier: its source's last observation (the second look), through the API"
 	case "direct get request FURNITURE":
-		return "classifier: its source's last observation (the second look), a direct get"
+		return "classifier: its source's last observation (the second look), a direct get (now: rides on the next batch)"
 	case "reply: direct get FURNITURE":
 		return "server to classifier: that observation"
 	case "reply: API stream_msg_get_response":
@@ -250,6 +250,8 @@ func msgWhat(kind string) string {
 		return "fetcher: the file's saved progress, at its start"
 	case "server event":
 		return "server advisories"
+	case "API STREAM.INFO.FURNITURE":
+		return "classifier: the log's last sequence, for second looks waiting when no batch is pending (and the benchmark)"
 	}
 	switch {
 	case strings.HasPrefix(kind, "API STREAM.INFO") || strings.HasPrefix(kind, "API CONSUMER.INFO") ||

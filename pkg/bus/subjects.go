@@ -29,6 +29,11 @@ const (
 // taught the shared memory.
 func SubjectFurniture(source string) string { return prefixFurniture + source }
 
+// SubjectFurnitureMixed is where a classifier records a batch of what
+// pages of several sources taught the shared memory. It has a token more
+// than any source's subject, so that no source id can name it.
+const SubjectFurnitureMixed = prefixFurniture + "mixed.batch"
+
 // SubjectRaw is where the fetcher publishes pages of a source.
 func SubjectRaw(source string) string { return prefixRaw + source }
 

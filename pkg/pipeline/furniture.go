@@ -23,7 +23,7 @@ import (
 // its order, to a memory of its own. Every replica so comes to the same
 // memory whatever pages it cleaned itself; a new or restarted one reads the
 // log from the start (bounded by the stream's limits) before it takes a
-// page. Appends are batched per source (furniture_batch.go), with no
+// page. Appends are batched (furniture_batch.go), with no
 // compare-and-set: replicas never contend.
 //
 // A page cleaned before one of its blocks was known to be furniture kept
@@ -285,7 +285,7 @@ func (s *sharedMemory) classify(ctx context.Context, cl *classify.Classifier, p 
 	var o *observed
 	res, err := cl.ClassifyShared(ctx, p, now, func(ctx context.Context, obs clean.Observation) error {
 		obs.Seq = seq
-		at, err := s.batch.add(p.Source, &obs).wait(ctx)
+		at, err := s.batch.add(&obs).wait(ctx)
 		if err != nil {
 			return err
 		}
@@ -313,9 +313,9 @@ func (s *sharedMemory) settle(ctx context.Context, c *Classifier, p *article.Pag
 			return err
 		}
 	}
-	// The log as it stands now, after the result: the next flush of
-	// the source's batch says how far it reaches.
-	last, err := s.batch.add(p.Source, nil).wait(ctx)
+	// The log as it stands now, after the result: the next flush says
+	// how far it reaches.
+	last, err := s.batch.add(nil).wait(ctx)
 	if err == nil {
 		err = s.wait(ctx, last, memoryWait)
 	}

@@ -14,27 +14,29 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/clean"
 )
 
-// A classifier appends its pages' observations to the log a batch per
-// source at a time, not one message a page: one message, its ack and
-// its delivery to each replica were a third of a backfill's messages.
-// A page hands its observation to its source's batch and waits; the
-// batch goes out when it holds batchMax observations, batchLinger after
-// its first, or at once when every worker of the classifier is waiting
-// on the memory (nothing more is coming). One batch of a source is in
-// flight at a time: what comes meanwhile goes in the next.
+// A classifier appends its pages' observations to the log a batch at a
+// time, not one message a page: one message, its ack and its delivery to
+// each replica were a third of a backfill's messages. A page hands its
+// observation to the batch and waits; the batch goes out when it holds
+// batchMax observations, batchLinger after its first, or at once when
+// every worker of the classifier is waiting on the memory (nothing more
+// is coming). One batch is in flight at a time: what comes meanwhile
+// goes in the next. A batch of one source's pages goes on that source's
+// subject; one of several sources' (batched per source, they were a
+// page or two each) on SubjectFurnitureMixed.
 //
 // The second look after a page's result is published waits the same
-// way, for a barrier: the ack of the next batch of its source that goes
-// out, which is later in the log than anything published before it, or
-// when no observation is pending, one direct get of the source's last
-// message for every page waiting then.
+// way, for a barrier: the ack of the next batch that goes out, which is
+// later in the log than anything published before it, or when no
+// observation is pending, one read of the log's last sequence for every
+// page waiting then.
 const (
 	batchMax    = 64
 	batchLinger = 20 * time.Millisecond
 )
 
-// obsBatch is one message of the log: observations of one source, in
-// the order they were recorded. A message of a single Observation (what
+// obsBatch is one message of the log: observations, in the order they
+// were recorded. A message of a single Observation (what
 // the log held before batches) is read too.
 type obsBatch struct {
 	Obs []clean.Observation `json:"obs"`
@@ -58,8 +60,8 @@ func decodeObservations(data []byte) ([]clean.Observation, error) {
 	return []clean.Observation{m.Observation}, nil
 }
 
-// ticket is a page waiting on its source's next flush: seq is the log
-// sequence that flush reached, or err why it failed.
+// ticket is a page waiting on the next flush: seq is the log sequence
+// that flush reached, or err why it failed.
 type ticket struct {
 	seq  uint64
 	err  error
@@ -76,16 +78,6 @@ func (t *ticket) wait(ctx context.Context) (uint64, error) {
 	}
 }
 
-// sourceBatch is what waits for one source's next flush.
-type sourceBatch struct {
-	source   string
-	obs      []clean.Observation
-	tickets  []*ticket // the observations' and the barriers'
-	first    time.Time // when the first of them came
-	timer    *time.Timer
-	inFlight bool
-}
-
 // batcher batches one classifier's appends to the log.
 type batcher struct {
 	s       *sharedMemory
@@ -95,86 +87,80 @@ type batcher struct {
 	max     int
 	sizes   prometheus.Observer // observations a batch; nil: not measured
 
-	mu      sync.Mutex
-	sources map[string]*sourceBatch
-	waiting int // tickets not yet resolved, over all sources
+	mu       sync.Mutex
+	obs      []clean.Observation
+	tickets  []*ticket // the observations' and the barriers'
+	first    time.Time // when the first of them came
+	timer    *time.Timer
+	inFlight bool
+	waiting  int // tickets not yet resolved, in flight too
 }
 
 func newBatcher(ctx context.Context, s *sharedMemory, workers int) *batcher {
-	return &batcher{s: s, ctx: ctx, workers: max(1, workers), linger: batchLinger, max: batchMax,
-		sources: map[string]*sourceBatch{}}
+	return &batcher{s: s, ctx: ctx, workers: max(1, workers), linger: batchLinger, max: batchMax}
 }
 
-// add hands o (nil: a barrier) to its source's next flush.
-func (b *batcher) add(source string, o *clean.Observation) *ticket {
+// add hands o (nil: a barrier) to the next flush.
+func (b *batcher) add(o *clean.Observation) *ticket {
 	t := &ticket{done: make(chan struct{})}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	sb := b.sources[source]
-	if sb == nil {
-		sb = &sourceBatch{source: source}
-		b.sources[source] = sb
-	}
-	if len(sb.tickets) == 0 {
-		sb.first = time.Now()
+	if len(b.tickets) == 0 {
+		b.first = time.Now()
 	}
 	if o != nil {
-		sb.obs = append(sb.obs, *o)
+		b.obs = append(b.obs, *o)
 	}
-	sb.tickets = append(sb.tickets, t)
+	b.tickets = append(b.tickets, t)
 	b.waiting++
 	switch {
-	case b.waiting >= b.workers:
-		// Every worker waits on the memory: no page is being cleaned
-		// that could join a batch.
-		for _, x := range b.sources {
-			b.startLocked(x)
-		}
-	case len(sb.obs) >= b.max:
-		b.startLocked(sb)
-	case sb.timer == nil && !sb.inFlight:
-		b.timerLocked(sb, b.linger)
+	case b.waiting >= b.workers || len(b.obs) >= b.max:
+		// Full, or every worker waits on the memory: no page is being
+		// cleaned that could join the batch.
+		b.startLocked()
+	case b.timer == nil && !b.inFlight:
+		b.timerLocked(b.linger)
 	}
 	return t
 }
 
-func (b *batcher) timerLocked(sb *sourceBatch, d time.Duration) {
-	sb.timer = time.AfterFunc(d, func() {
+func (b *batcher) timerLocked(d time.Duration) {
+	b.timer = time.AfterFunc(d, func() {
 		b.mu.Lock()
 		defer b.mu.Unlock()
-		sb.timer = nil
-		b.startLocked(sb)
+		b.timer = nil
+		b.startLocked()
 	})
 }
 
-// startLocked sends what sb holds, unless a flush of it is in flight
-// (its end sends the rest).
-func (b *batcher) startLocked(sb *sourceBatch) {
-	if sb.inFlight || len(sb.tickets) == 0 {
+// startLocked sends what is pending, unless a flush is in flight (its
+// end sends the rest).
+func (b *batcher) startLocked() {
+	if b.inFlight || len(b.tickets) == 0 {
 		return
 	}
-	if sb.timer != nil {
-		sb.timer.Stop()
-		sb.timer = nil
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
 	}
-	obs, tickets := sb.obs, sb.tickets
-	sb.obs, sb.tickets = nil, nil
-	sb.inFlight = true
-	go b.flush(sb, obs, tickets)
+	obs, tickets := b.obs, b.tickets
+	b.obs, b.tickets = nil, nil
+	b.inFlight = true
+	go b.flush(obs, tickets)
 }
 
 // flush sends one batch and resolves its tickets.
-func (b *batcher) flush(sb *sourceBatch, obs []clean.Observation, tickets []*ticket) {
-	seq, err := b.send(sb.source, obs)
+func (b *batcher) flush(obs []clean.Observation, tickets []*ticket) {
+	seq, err := b.send(obs)
 	b.mu.Lock()
-	sb.inFlight = false
-	if len(sb.tickets) > 0 {
+	b.inFlight = false
+	if len(b.tickets) > 0 {
 		// What came while this one was out.
-		switch wait := b.linger - time.Since(sb.first); {
-		case wait <= 0 || len(sb.obs) >= b.max || b.waiting >= b.workers:
-			b.startLocked(sb)
-		case sb.timer == nil:
-			b.timerLocked(sb, wait)
+		switch wait := b.linger - time.Since(b.first); {
+		case wait <= 0 || len(b.obs) >= b.max || b.waiting >= b.workers:
+			b.startLocked()
+		case b.timer == nil:
+			b.timerLocked(wait)
 		}
 	}
 	b.waiting -= len(tickets)
@@ -186,12 +172,19 @@ func (b *batcher) flush(sb *sourceBatch, obs []clean.Observation, tickets []*tic
 }
 
 // send appends obs to the log and returns the sequence of the batch; with
-// none, it returns the source's last sequence in the log.
-func (b *batcher) send(source string, obs []clean.Observation) (uint64, error) {
+// none, it returns the log's last sequence.
+func (b *batcher) send(obs []clean.Observation) (uint64, error) {
 	ctx, cancel := context.WithTimeout(b.ctx, bus.PublishTimeout)
 	defer cancel()
 	if len(obs) == 0 {
-		return b.s.lastSeq(ctx, source)
+		return b.s.lastSeq(ctx, "")
+	}
+	subject := bus.SubjectFurniture(obs[0].Source)
+	for _, o := range obs[1:] {
+		if o.Source != obs[0].Source {
+			subject = bus.SubjectFurnitureMixed
+			break
+		}
 	}
 	data, err := json.Marshal(obsBatch{Obs: obs})
 	if err != nil {
@@ -202,7 +195,7 @@ func (b *batcher) send(source string, obs []clean.Observation) (uint64, error) {
 	}
 	// No Msg-Id: a redelivered page's observation goes out again in
 	// another batch, and applying an observation again changes nothing.
-	ack, err := b.s.conn.PublishAck(ctx, &nats.Msg{Subject: bus.SubjectFurniture(source), Data: data}, "")
+	ack, err := b.s.conn.PublishAck(ctx, &nats.Msg{Subject: subject, Data: data}, "")
 	if err != nil {
 		return 0, fmt.Errorf("furniture log: %w", err)
 	}

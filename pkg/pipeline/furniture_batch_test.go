@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/bus/bustest"
 	"github.com/wiredesk/wiredesk/pkg/clean"
 )
@@ -34,10 +35,11 @@ func TestDecodeObservations(t *testing.T) {
 	}
 }
 
-// TestBatcher: a source's observations go out in one message when every
-// worker waits, when the batch is full, or after the linger; a barrier
-// with nothing to send reads the source's last sequence; every replica's
-// memory applies each observation of a batch.
+// TestBatcher: observations go out in one message when every worker
+// waits, when the batch is full, or after the linger, on their source's
+// subject, or on the mixed one for several sources; a barrier with
+// nothing to send reads the log's last sequence; the memory applies each
+// observation of a batch.
 func TestBatcher(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -45,11 +47,13 @@ func TestBatcher(t *testing.T) {
 		max      int
 		linger   time.Duration
 		pages    int
+		sources  int
 		messages int // the log's messages after
 	}{
-		{"every worker waiting", 4, 64, time.Hour, 4, 1},
-		{"full batches", 100, 3, time.Hour, 6, 2},
-		{"linger", 100, 64, 200 * time.Millisecond, 5, 1},
+		{"every worker waiting", 4, 64, time.Hour, 4, 1, 1},
+		{"full batches", 100, 3, time.Hour, 6, 1, 2},
+		{"linger", 100, 64, 200 * time.Millisecond, 5, 1, 1},
+		{"two sources", 6, 64, time.Hour, 6, 2, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,8 +72,8 @@ func TestBatcher(t *testing.T) {
 			for i := range tt.pages {
 				wg.Go(func() {
 					// Three stories sharing block 7 make it furniture.
-					o := clean.Observation{Source: "wire", Page: fmt.Sprintf("%016x", i+1), Story: uint64(i + 1), Blocks: []uint64{7, uint64(100 + i)}}
-					seq, err := s.batch.add("wire", &o).wait(ctx)
+					o := clean.Observation{Source: fmt.Sprint("wire", i%tt.sources), Page: fmt.Sprintf("%016x", i+1), Story: uint64(i + 1), Blocks: []uint64{7, uint64(100 + i)}}
+					seq, err := s.batch.add(&o).wait(ctx)
 					if err != nil {
 						t.Error(err)
 					}
@@ -94,18 +98,27 @@ func TestBatcher(t *testing.T) {
 			s.batch.mu.Lock()
 			s.batch.linger = 10 * time.Millisecond
 			s.batch.mu.Unlock()
-			last, err := s.batch.add("wire", nil).wait(ctx)
+			last, err := s.batch.add(nil).wait(ctx)
 			if err != nil || last != info.State.LastSeq {
 				t.Errorf("barrier: %d, %v; want %d", last, err, info.State.LastSeq)
 			}
 			if err := s.wait(ctx, last, 10*time.Second); err != nil {
 				t.Fatal(err)
 			}
-			if n := mem.Furniture("wire", []uint64{7}); n != 1 {
-				t.Errorf("block 7 on %d pages' observations applied: furniture %d, want 1", tt.pages, n)
+			for src := range tt.sources {
+				if n := mem.Furniture(fmt.Sprint("wire", src), []uint64{7}); n != 1 {
+					t.Errorf("block 7 on %d pages' observations applied: furniture of wire%d %d, want 1", tt.pages, src, n)
+				}
 			}
-			if st := mem.Stats(); st.Blocks != tt.pages+1 {
-				t.Errorf("memory holds %d blocks, want %d", st.Blocks, tt.pages+1)
+			if st := mem.Stats(); st.Blocks != tt.pages+tt.sources {
+				t.Errorf("memory holds %d blocks, want %d", st.Blocks, tt.pages+tt.sources)
+			}
+			subject := bus.SubjectFurniture("wire0")
+			if tt.sources > 1 {
+				subject = bus.SubjectFurnitureMixed
+			}
+			if m, err := s.furniture.GetLastMsgForSubject(ctx, subject); err != nil || m.Sequence != last {
+				t.Errorf("last message on %s: %v, %v; want sequence %d", subject, m, err, last)
 			}
 		})
 	}
