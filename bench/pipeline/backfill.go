@@ -31,9 +31,9 @@ type bfResult struct {
 	pipeline                result
 	// base is the same backfill with the binaries of -count-base, in
 	// the same run; elapsed 0 when there is none.
-	base result
-	rssAt10, rssAt100       int64 // the backfilling fetcher's RSS at 10% and 100% of the pages published
-	loadStart, loadEnd      string
+	base               result
+	rssAt10, rssAt100  int64 // the backfilling fetcher's RSS at 10% and 100% of the pages published
+	loadStart, loadEnd string
 }
 
 // runBackfillBench writes the site as a WARC file (30% of its records
