@@ -216,6 +216,22 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_sections_ad.html", "Представители туристических", article.ZoneBody},
 		{"ru_sections_ad.html", "Следующая встреча", article.ZoneBody},
 		{"ru_sections_ad.html", "Скидки на отели", article.ZoneAside},
+		// A story cut into modules named like widgets, each with its own
+		// generated id, teasers and an ad between them: every text module
+		// is the article, the teasers and the ad are not.
+		{"ru_widget_modules.html", "Министерства сельского хозяйства", article.ZoneBody},
+		{"ru_widget_modules.html", "Окончательное решение по контрактам", article.ZoneBody},
+		{"ru_widget_modules.html", "Следующий раунд консультаций", article.ZoneBody},
+		{"ru_widget_modules.html", "Цены на пшеницу упали", article.ZoneRelated},
+		{"ru_widget_modules.html", "Реклама", article.ZoneAside},
+		{"ru_widget_modules.html", "Давно пора договориться", article.ZoneComment},
+		// The article's sections each sit in a grid the template names
+		// "sidebar": its text wrappers carry the word too, and their
+		// prose is the article; the ad column beside it is not.
+		{"tr_sidebar_grid.html", "İSTANBUL - Karadeniz'e", article.ZoneBody},
+		{"tr_sidebar_grid.html", "Açıklamaya göre ilk tatbikat", article.ZoneBody},
+		{"tr_sidebar_grid.html", "Bir sonraki toplantının", article.ZoneBody},
+		{"tr_sidebar_grid.html", "Reklam", article.ZoneAside},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},

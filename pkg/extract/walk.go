@@ -65,6 +65,9 @@ type mark struct {
 	// element stands in (holdsArticle), once likeDone.
 	likePara int
 	likeDone bool
+	// inModule: the element is prose inside a module that holds the
+	// article (holdsArticle), once likeDone.
+	inModule bool
 	parent   *mark
 }
 

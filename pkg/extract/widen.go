@@ -81,9 +81,9 @@ func (w *walker) leads(main int32) []int32 {
 // siblings is looked for, and how much prose each needs.
 const (
 	maxSectionLevels = 5
-	minSectionShare  = 0.5  // of the chosen container's paragraph text
+	minSectionShare  = 0.2  // of the chosen container's paragraph text, in a run of three or more
 	maxSectionLinks  = 0.05 // link share of a section: teaser boxes open with a linked headline
-	maxSectionsLinks = 0.25 // link share of the sections' parent
+	maxSectionsLinks = 0.34 // link share of the sections' parent: a teaser or two between modules
 	minSectionsShare = 0.7  // of the parent's paragraph text in the sections
 )
 
@@ -102,14 +102,17 @@ func (w *walker) furnitureWords(n *html.Node) bool {
 // sections widens the article from the container chosen to the ancestor
 // whose prose sits in a run of containers shaped like it: long texts that
 // old sites cut into one table, cell or paragraph-wrapped block per
-// section, and a stack of posts that the page is. The scores only reach
-// three levels up, so such an article's parent scores less than its best
-// section. Sections are the ancestor's children of the same tag, class
-// and id (none, mostly: "left" and "right" columns are no sections) as the
-// one holding the choice, each with a good share of its prose and
-// few links; they must hold most of the ancestor's prose, so that a column
-// of teasers, a footer row or a comment list beside the article does not
-// widen it.
+// section, templates that cut the story into modules between their
+// teasers, ads and media, and a stack of posts that the page is. The
+// scores only reach three levels up, so such an article's parent scores
+// less than its best section. Sections are the ancestor's children alike
+// the one holding the choice (alike), each with some of its prose and few
+// links; they must hold most of the ancestor's prose, so that a column of
+// teasers, a footer row or a comment list beside the article does not
+// widen it. A class word on the sections ("sidebar-grid",
+// "article-widget") is the template's name for its modules when each
+// holds prose: only a comment word keeps a section out, as a thread is a
+// run of like items too.
 func (w *walker) sections(best int32) int32 {
 	para := w.elems[best].para
 	c := best
@@ -123,26 +126,60 @@ func (w *walker) sections(best int32) int32 {
 			break
 		}
 		n := w.elems[c].node
-		class, id := attr(n, "class"), attr(n, "id")
-		k, sum := 0, 0
+		// k, sum: the sections; after: those after the chosen one with
+		// less than half its prose.
+		k, sum, after := 0, 0, 0
 		for j := a + 1; j < ae.end; j = w.elems[j].end {
 			s := &w.elems[j]
-			if s.node.DataAtom != n.DataAtom || s.node.Data != n.Data || attr(s.node, "class") != class || attr(s.node, "id") != id {
+			if !alike(s.node, n) {
 				continue
 			}
 			if float64(s.para) < minSectionShare*float64(para) || s.para < minArticle/2 ||
-				float64(s.linkChars) > maxSectionLinks*float64(s.chars) || w.furnitureWords(s.node) {
+				float64(s.linkChars) > maxSectionLinks*float64(s.chars) || w.commentWords(s.node) {
 				continue
 			}
 			k++
 			sum += s.para
+			if j > c && s.para*2 < para {
+				after++
+			}
 		}
-		if k >= 2 && float64(sum) >= minSectionsShare*float64(ae.para) {
+		// Of two like sections, a short one after the story is as often
+		// a boilerplate box ("About us") as its end; one before it is its
+		// opening, cut off by a photo or a teaser. Three or more are a
+		// template's cut.
+		if (k >= 3 || (k == 2 && after == 0)) && float64(sum) >= minSectionsShare*float64(ae.para) {
 			return a
 		}
 		c = a
 	}
 	return best
+}
+
+// alike reports siblings of one kind: the same tag and class, and the
+// same id or none ("left" and "right" columns are no sections), or ids
+// a template numbered ("post-12", a UUID per module).
+func alike(s, n *html.Node) bool {
+	if s.DataAtom != n.DataAtom || s.Data != n.Data || attr(s, "class") != attr(n, "class") {
+		return false
+	}
+	a, b := attr(s, "id"), attr(n, "id")
+	return a == b || (numbered(a) && numbered(b))
+}
+
+func numbered(id string) bool {
+	return strings.ContainsAny(id, "0123456789")
+}
+
+// commentWords reports an element whose class or id names comments.
+func (w *walker) commentWords(n *html.Node) bool {
+	var ci classInfo
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && a.Val != "" && a.Namespace == "" {
+			w.tok.scan(a.Val, &ci)
+		}
+	}
+	return ci.zone == article.ZoneComment
 }
 
 // holdsArticle reports a class-word mark on an element that holds at least
@@ -170,12 +207,57 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	if !m.likeDone {
 		m.likeDone = true
 		m.likePara = w.likeRun(m.elem)
+		m.inModule = w.inModule(l, m, para)
 	}
-	return m.likePara*2 >= para && m.likePara >= minArticle
+	return (m.likePara*2 >= para && m.likePara >= minArticle) || m.inModule
 }
 
-// likeRun is the paragraph text of element e and its siblings of the same
-// tag, class and id when there are two or more of them and they are
+// inModule reports a mark on prose inside a module of the article that
+// holds the article, or stands in a run of like modules that does, and
+// whose class the element's class extends, as a template names a block's
+// parts ("sidebar-grid__content" in "sidebar-grid"): the module's word
+// gave way to its prose, and the same word on its own wrappers is the
+// template's too. The element must be prose itself, most of its text in
+// paragraphs with few links, so that an ad slot or a share bar inside the
+// module keeps its word; and a box of another name inside it (a caption, a
+// newsletter form) keeps its zone.
+func (w *walker) inModule(l *layout, m *mark, para int) bool {
+	ee := &w.elems[m.elem]
+	if ee.para < minParagraph || ee.para*10 < ee.chars*8 || ee.linkChars*4 > ee.chars {
+		return false
+	}
+	for p := m.parent; p != nil; p = p.parent {
+		if p.zone != m.zone || !p.weak || p.elem == l.main || !w.within(p.elem, l.main) ||
+			!extendsClass(ee.node, w.elems[p.elem].node) {
+			continue
+		}
+		if pe := &w.elems[p.elem]; pe.para*2 >= para && pe.para >= minArticle {
+			return true
+		}
+		if r := w.likeRun(p.elem); r*2 >= para && r >= minArticle {
+			return true
+		}
+	}
+	return false
+}
+
+// extendsClass reports an element whose class names a part of outer's:
+// one of its classes is one of outer's, or one of outer's followed by
+// "__" or "-" and more.
+func extendsClass(n, outer *html.Node) bool {
+	oc := strings.Fields(attr(outer, "class"))
+	for c := range strings.FieldsSeq(attr(n, "class")) {
+		for _, o := range oc {
+			if rest, ok := strings.CutPrefix(c, o); ok && (rest == "" || strings.HasPrefix(rest, "__") || strings.HasPrefix(rest, "-")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// likeRun is the paragraph text of element e and its siblings alike it
+// when there are two or more of them and they are
 // prose, three quarters of their text outside links; else 0.
 func (w *walker) likeRun(e int32) int {
 	p := w.elems[e].parent
@@ -183,11 +265,10 @@ func (w *walker) likeRun(e int32) int {
 		return 0
 	}
 	n := w.elems[e].node
-	class, id := attr(n, "class"), attr(n, "id")
 	k, para, chars, links := 0, 0, 0, 0
 	for j := p + 1; j < w.elems[p].end; j = w.elems[j].end {
 		s := &w.elems[j]
-		if s.node.Data != n.Data || attr(s.node, "class") != class || attr(s.node, "id") != id {
+		if !alike(s.node, n) {
 			continue
 		}
 		k++
