@@ -46,7 +46,32 @@ func split(s string, labelled bool, sites []string) (persons, orgs string) {
 			os = appendNew(os, part)
 		}
 	}
+	ps, os = shoutedOutlets(ps, os)
 	return strings.Join(ps, ", "), strings.Join(os, ", ")
+}
+
+// shoutedOutlets moves to the outlets a name in capitals that opens with
+// an acronym, on a line whose other names are written in mixed case: the
+// broadcaster's desk after its reporter ("Engin Haupt, MDR
+// SACHSEN-ANHALT"). A line all in capitals ("JANE ROE, JOHN DOE") is a
+// layout's typography and stays.
+func shoutedOutlets(ps, os []string) ([]string, []string) {
+	mixed := false
+	for _, p := range ps {
+		mixed = mixed || !caps(p)
+	}
+	if !mixed {
+		return ps, os
+	}
+	var keep []string
+	for _, p := range ps {
+		if w := strings.Fields(p); caps(p) && len(w) >= 2 && acronym(w[0]) {
+			os = appendNew(os, p)
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return keep, os
 }
 
 // Kind is what a credited name is.
@@ -67,7 +92,7 @@ func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(st
 // semicolons, slashes, pipes, "&" and the conjunctions "ve", "и", "and".
 func parts(s string) []string {
 	s = cutDates(Unglue(strings.Join(strings.Fields(s), " ")))
-	for _, conj := range []string{" ve ", " и ", " and ", " & "} {
+	for _, conj := range []string{" ve ", " и ", " and ", " & ", " und ", " og ", " och ", " et "} {
 		s = strings.ReplaceAll(s, conj, ",")
 	}
 	// "Sputnik Türkiye muhabiri Ayşe Demir", "корреспондент ТАСС Иван
@@ -87,6 +112,7 @@ func parts(s string) []string {
 	})
 	var out []string
 	for _, f := range splitAcronyms(fields) {
+		f = dropInitials(strings.TrimSpace(f))
 		f = strings.Trim(strings.TrimSpace(f), "-–—:()[]«»\"'")
 		if g := strings.TrimSpace(stripLabel(f)); g != f {
 			f = nameHead(g)
@@ -127,6 +153,17 @@ func splitAcronyms(fields []string) []string {
 	return out
 }
 
+// dropInitials cuts a short bracket after a name: the writer's initials
+// or desk ("Elena Oberholzer (obe)", "Jane Roe (hr)"), which a paper
+// prints beside the name it signs with.
+func dropInitials(s string) string {
+	i := strings.LastIndexByte(s, '(')
+	if i <= 0 || !strings.HasSuffix(s, ")") || utf8.RuneCountInString(s[i:]) > 8 || len(strings.Fields(s[:i])) < 2 {
+		return s
+	}
+	return strings.TrimSpace(s[:i])
+}
+
 // placeColons makes the colon after a dateline's place a separator
 // ("Москва: Иван Петров"); other colons belong to a label ("Yazar:") and
 // stay.
@@ -159,11 +196,13 @@ var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "
 
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
 var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от",
+	"autorin", "autor", "von", "par", "por", "door", "av",
 	"作者", "著者", "筆者", "记者", "記者", "文"}
 
 // spaceLabels are labels without a colon: "Yazar Ahmet Kaya", "By Jane Roe".
 // "Haber Merkezi" is a desk, so "haber" needs its colon.
-var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story by": true, "yazar": true, "автор": true, "by": true, "от": true}
+var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story by": true, "yazar": true, "автор": true, "by": true, "от": true,
+	"autorin": true, "autor": true, "von": true, "par": true, "por": true, "door": true, "av": true}
 
 func stripLabel(s string) string {
 	f := fold(s)
@@ -171,6 +210,9 @@ func stripLabel(s string) string {
 		rest, ok := strings.CutPrefix(f, fold(l))
 		if !ok || rest == "" {
 			continue
+		}
+		if next := strings.Fields(rest); l == "von" && len(next) > 0 && vonParticle[next[0]] {
+			continue // "von der Leyen": a name's particle, not a label
 		}
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest, " "))
 		if r == ':' || r == '：' || (rest[0] == ' ' && spaceLabels[l]) {
@@ -205,11 +247,20 @@ func kind(s string, sites []string) Kind {
 			return k
 		}
 	}
+	if len(words) == 2 {
+		// "大渡 美咲": a surname and a given name in Han or kana, spaced.
+		if k, ok := cjkName(words[0] + words[1]); ok {
+			return k
+		}
+	}
 	org, place, dateWords := false, 0, 0
 	for _, w := range words {
 		fw := strings.Trim(fold(w), ".,:;")
+		if uiWords[fw] {
+			return Other // "Contact Us": a link of the page's menus
+		}
 		switch {
-		case orgWords[fw]:
+		case orgWords[fw] || orgCompound(fw):
 			org = true
 		case places[fw]:
 			place++
@@ -229,7 +280,8 @@ func kind(s string, sites []string) Kind {
 		// иностранных дел") or opens it ("пресс-служба Кремля").
 		named := false
 		for i, w := range words {
-			if r, _ := utf8.DecodeRuneInString(w); orgWords[strings.Trim(fold(w), ".,:;")] && (i == 0 || !unicode.IsLower(r)) {
+			fw := strings.Trim(fold(w), ".,:;")
+			if r, _ := utf8.DecodeRuneInString(w); (orgWords[fw] || orgCompound(fw)) && (i == 0 || !unicode.IsLower(r)) {
 				named = true
 			}
 		}
@@ -263,6 +315,9 @@ func kind(s string, sites []string) Kind {
 	if len(words) > 4 {
 		return Other
 	}
+	if articles[fold(words[0])] && nameWord(words[0]) {
+		return Org // "Le Figaro", "The Example Gazette"
+	}
 	allCaps := true
 	for _, w := range words {
 		if !caps(w) {
@@ -285,6 +340,20 @@ func kind(s string, sites []string) Kind {
 		}
 	}
 	return Person
+}
+
+// orgCompound is a hyphenated word with an organisation word among its
+// parts: "Presse-Agentur", "MM-Redaktion", "Haber-Merkezi".
+func orgCompound(fw string) bool {
+	if !strings.Contains(fw, "-") {
+		return false
+	}
+	for _, p := range strings.Split(fw, "-") {
+		if orgWords[p] {
+			return true
+		}
+	}
+	return false
 }
 
 // initials is a name whose first word is two capitals, not a known
@@ -359,6 +428,14 @@ func acronym(w string) bool {
 	n := utf8.RuneCountInString(w)
 	return n >= 2 && n <= 4 && caps(w) && !strings.Contains(w, ".")
 }
+
+// vonParticle follows "von" inside a name, not after the label "Von".
+var vonParticle = map[string]bool{"der": true, "dem": true, "den": true, "zu": true}
+
+// articles open an outlet's name, not a person's: "Le Figaro", "The
+// Daily Example", "Die Zeit".
+var articles = map[string]bool{"the": true, "le": true, "la": true, "les": true, "el": true, "los": true,
+	"las": true, "der": true, "die": true, "das": true, "il": true, "lo": true, "het": true}
 
 // particles stand inside a name in lower case: "Lisa de Moraes", "Ursula
 // von der Leyen", "Rafael van der Vaart".

@@ -128,6 +128,34 @@ func TestSplit(t *testing.T) {
 		{"Московский университет", "", "", ""},
 		{"Doha AA", "", "", "Doha AA"},
 		{"Washington Post", "", "", "Washington Post"},
+		// Joining words and labels of other languages; an agency's or a
+		// desk's name with its words in German, a compound among them.
+		{"Von Lena Brandt und Timo Kessler, dpa", "", "Lena Brandt, Timo Kessler", "dpa"},
+		{"Von Timo Kessler, Kiel", "", "Timo Kessler", ""},
+		{"von der Leyen", "", "", ""},
+		{"Kari Nordmann og Ola Berg", "", "Kari Nordmann, Ola Berg", ""},
+		{"Par Claire Dubois et Hugo Lefèvre", "", "Claire Dubois, Hugo Lefèvre", ""},
+		{"Autorin/Autor Timo Kessler", "", "Timo Kessler", ""},
+		{"Deutsche Presse-Agentur", "", "", "Deutsche Presse-Agentur"},
+		{"Wetter Redaktion", "", "", "Wetter Redaktion"},
+		{"Foto Team", "", "", "Foto Team"},
+		{"Lena Brandt, NDR HAMBURG", "", "Lena Brandt", "NDR HAMBURG"},
+		{"Лена Брандт, ТВ ЦЕНТР", "", "Лена Брандт", "ТВ ЦЕНТР"},
+		{"JANE ROE, JOHN DOE", "", "JANE ROE, JOHN DOE", ""},
+		{"Contact Us", "", "", ""},
+		{"GÜNÜN ÖNEMLİ MANŞETLERİ", "", "", ""},
+		{"Par Le Figaro et AFP", "", "", "Le Figaro, AFP"},
+		{"Die Zeit", "", "", "Die Zeit"},
+		// Initials in brackets after the name they sign.
+		{"Selin Ak (sak)", "", "Selin Ak", ""},
+		{"Мария Соколова (мс), Иван Петров (ип)", "", "Мария Соколова, Иван Петров", ""},
+		// A Han name spaced between surname and given name; Hangul
+		// names, roles and outlets.
+		{"佐藤 健一", "", "佐藤 健一", ""},
+		{"김민준 기자", "", "김민준", ""},
+		{"이서연, 박지훈", "", "이서연, 박지훈", ""},
+		{"서울경제", "", "", "서울경제"},
+		{"기자", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -27,6 +27,7 @@ var roleTail = set(
 	"muhabir", "muhabiri", "muhabirimiz", "editor", "editoru", "yazari", "kose", "ozel", "temsilcisi",
 	"корреспондент", "обозреватель", "редактор", "специальный", "собственный", "собкор", "спецкор",
 	"журналист", "колумнист", "шеф-редактор", "главный",
+	"기자", "특파원", "선임기자", "논설위원",
 )
 
 // roleCore are the role words proper; the others (senior, özel,
@@ -34,7 +35,8 @@ var roleTail = set(
 var roleCore = set("writer", "editor", "reporter", "correspondent", "columnist", "contributor", "staff",
 	"manager", "director", "producer", "mudur", "muduru", "direktoru", "yapimci", "директор", "менеджер", "продюсер",
 	"muhabir", "muhabiri", "muhabirimiz", "editoru", "yazari", "temsilcisi",
-	"корреспондент", "обозреватель", "редактор", "собкор", "спецкор", "журналист", "колумнист", "шеф-редактор")
+	"корреспондент", "обозреватель", "редактор", "собкор", "спецкор", "журналист", "колумнист", "шеф-редактор",
+	"기자", "특파원", "선임기자", "논설위원")
 
 // dateJoin are the words that join a date and a time: "at 6:08 PM",
 // "в 18:12", "saat 14:35", "2026 г.", "on 1 June".
@@ -241,6 +243,9 @@ func nameHead(s string) string {
 // ("朝日新聞", "好奇心日报", "編集部") is an organisation. ok is false for
 // any other script.
 func cjkName(w string) (k Kind, ok bool) {
+	if k, ok := hangulName(w); ok {
+		return k, true
+	}
 	n, han := 0, 0
 	for _, r := range w {
 		switch {
@@ -267,3 +272,34 @@ func cjkName(w string) (k Kind, ok bool) {
 // cjkOrgEnds end the names of outlets, desks and bodies.
 var cjkOrgEnds = []string{"新聞", "新闻", "日报", "日報", "通信", "通讯", "社", "編集部", "编辑部", "編集", "ニュース",
 	"デジタル", "网", "網", "报", "報", "台", "誌", "杂志", "部", "局", "省", "会", "党", "院", "所", "庁", "厅"}
+
+// hangulName judges a word in Hangul: a Korean name is two to four
+// syllables ("구현모", "남궁민수"); one ending in an outlet's or a desk's
+// word ("한국일보", "매일경제", "디지털뉴스룸") is an organisation, and a
+// role ("기자", reporter) is cut before a name is judged. ok is false for
+// a word that is not all Hangul syllables.
+func hangulName(w string) (k Kind, ok bool) {
+	n := 0
+	for _, r := range w {
+		if r < 0xAC00 || r > 0xD7A3 {
+			return Other, false
+		}
+		n++
+	}
+	if n == 0 {
+		return Other, false
+	}
+	for _, suf := range hangulOrgEnds {
+		if strings.HasSuffix(w, suf) {
+			return Org, true
+		}
+	}
+	if n < 2 || n > 4 || roleTail[w] {
+		return Other, true
+	}
+	return Person, true
+}
+
+// hangulOrgEnds end Korean outlets' and desks' names: daily, newspaper,
+// news, broadcasting, economy, times, newsroom, editorial desk, team.
+var hangulOrgEnds = []string{"일보", "신문", "뉴스", "방송", "경제", "타임스", "뉴스룸", "편집부", "취재팀", "팀", "부", "통신"}

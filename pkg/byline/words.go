@@ -13,6 +13,8 @@ var agencies = set(
 	"frans pres", "франс пресс", "рейтер", "рейтерс", "синьхуа", "bianet", "ria novosti",
 	// two-letter agencies, which a person's initials could be read as
 	"aa", "ap", "rt",
+	// agencies that sign in lower case ("dpa") or with one ordinary word
+	"dpa", "afp", "epa", "apa", "sda", "ansa", "efe", "kna", "epd", "belga", "ritzau",
 )
 
 // orgWords make a name an outlet, agency, desk or institution.
@@ -30,8 +32,18 @@ var orgWords = set(
 	"иа", "тв", // информационное агентство: "ИА Регнум"
 	// en
 	"news", "agency", "press", "desk", "staff", "reporters", "online", "media", "times", "post",
-	"daily", "newsroom", "service", "ministry", "party", "university", "embassy",
+	"daily", "newsroom", "service", "ministry", "party", "university", "embassy", "team",
+	// de, fr, es, nl, nordic: the words of agencies' and desks' names
+	"agentur", "presse", "redaktion", "nachrichten", "zeitung", "verlag", "rundfunk", "magazin",
+	"rédaction", "agence", "redacción", "agencia", "redactie", "redaksjonen", "redaktionen",
 )
+
+// uiWords are the words of the page's menus and buttons, which a byline
+// slot sometimes holds ("Contact Us", "Impressum").
+var uiWords = set("contact", "kontakt", "impressum", "iletisim", "контакты", "subscribe", "login", "menu",
+	// a widget's heading in capitals ("GÜNÜN ÖNEMLİ MANŞETLERİ", the
+	// day's headlines) is shaped like a name in capitals
+	"manset", "mansetler", "mansetleri", "заголовки")
 
 // editions are the languages an outlet's edition is named by after its
 // acronym ("DW Türkçe", "RT Arabic"); they are no one's surname.

@@ -74,7 +74,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	}
 	fallback := ""
 	for _, r := range w.bylines {
-		if inComment(r.node) {
+		if inComment(r.node) || inQuote(r.node) {
 			continue
 		}
 		s := cleanByline(nodeText(r.node, 300))
@@ -323,6 +323,24 @@ func inComment(n *html.Node) bool {
 	return false
 }
 
+// inQuote says a byline element is a quotation's speaker ("quoteAuthor"
+// in a blockquote's cite, "alinti-sahibi", "цитата__автор"), by the
+// element, its class or its near ancestors'.
+func inQuote(n *html.Node) bool {
+	for d := 0; n != nil && d < 4; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && (n.Data == "blockquote" || n.Data == "q" || n.Data == "cite") {
+			return true
+		}
+		c := strings.ToLower(attr(n, "class"))
+		for _, w := range []string{"quote", "zitat", "citation", "alinti", "цитат"} {
+			if strings.Contains(c, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sourceLine opens with a source label: what follows names where the
 // text came from, not who wrote it.
 func sourceLine(t string) bool {
@@ -369,7 +387,8 @@ func (w *walker) attribution(found string, ld ldInfo, sites []string) string {
 }
 
 // bylineLabels precede a name in a byline element, folded.
-var bylineLabels = []string{"haber merkezi", "about the author", "yazar hakkinda", "об авторе", "yazar", "muhabir", "editor", "haber", "автор", "by"}
+var bylineLabels = []string{"haber merkezi", "about the author", "yazar hakkinda", "об авторе", "yazar", "muhabir", "editor", "haber", "автор", "by",
+	"von", "par", "por", "door", "av"}
 
 // cleanByline drops a leading label ("Yazar:", "Автор:") and rejects what
 // is too long for names (an author bio box) or has no letters.
@@ -392,6 +411,9 @@ func cleanByline(s string) string {
 		}
 		if l == "haber merkezi" { // a desk, not a label: keep it
 			break
+		}
+		if next := strings.Fields(rest); len(next) > 0 && nameParticle(next[0]) {
+			break // "von der Leyen": a name's particle, not a label
 		}
 		if r := firstRune(rest); r == ':' || r == ' ' {
 			// fold maps rune for rune, so the label's rune count cuts s.
@@ -417,3 +439,13 @@ func contains(list []string, s string) bool {
 // authorMetas are the <meta> keys holding the author, best first.
 var authorMetas = []string{"author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
 	"citation_author", "article:author", "og:article:author", "cxenseparse:author"}
+
+// nameParticle is a particle that follows "von", "de" or "van" inside a
+// name ("von der Leyen", "de la Cruz").
+func nameParticle(w string) bool {
+	switch w {
+	case "der", "dem", "den", "la", "le", "los", "las", "del":
+		return true
+	}
+	return false
+}

@@ -78,7 +78,7 @@ func ldFrom(m map[string]any) *ldInfo {
 	add = func(a any, depth int) {
 		switch a := a.(type) {
 		case string:
-			if s := cleanByline(a); s != "" && !strings.Contains(s, "://") && !contains(info.authors, s) && len(info.authors) < 8 {
+			if s := cleanByline(a); s != "" && !strings.Contains(s, "://") && !contains(info.authors, s) && len(info.authors) < 12 {
 				info.authors = append(info.authors, s)
 			}
 		case map[string]any:
@@ -86,6 +86,14 @@ func ldFrom(m map[string]any) *ldInfo {
 				if s, _ := a["name"].(string); s != "" && len(info.orgs) < 4 {
 					info.orgs = append(info.orgs, clean(s))
 				}
+				return
+			}
+			if _, ok := a["name"]; !ok {
+				// A Person given by its parts: {"givenName": "Anna
+				// Lena", "familyName": "Brandt"}.
+				g, _ := a["givenName"].(string)
+				f, _ := a["familyName"].(string)
+				add(strings.TrimSpace(g+" "+f), depth)
 				return
 			}
 			add(a["name"], depth)

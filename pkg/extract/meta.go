@@ -52,6 +52,10 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 	// The block that is the title (perhaps in capitals: title took the
 	// letter case of og:title), else an h1 that holds it beside
 	// another part (the site's name, the author): title chose that part.
+	// A copy in the page's menus (the story's name in a share bar, a
+	// "now reading" line) comes first on some pages; the lines around
+	// it are the menu's, so a copy outside them is preferred.
+	found := -1
 	for pass := range 2 {
 		for i := range blocks {
 			b := &blocks[i]
@@ -59,13 +63,32 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 				(pass == 0 || b.Level != 1 || !strings.Contains(b.Text, title)) {
 				continue
 			}
-			if b.Zone == article.ZoneBody || b.Zone == article.ZoneUnknown {
-				b.Zone = article.ZoneHeading
+			if found < 0 {
+				found = i
 			}
-			return i
+			if menuZone(b.Zone) {
+				continue
+			}
+			found = i
+			break
+		}
+		if found >= 0 && !menuZone(blocks[found].Zone) {
+			break
 		}
 	}
-	return w.firstTitle
+	if found < 0 {
+		return w.firstTitle
+	}
+	if b := &blocks[found]; b.Zone == article.ZoneBody || b.Zone == article.ZoneUnknown {
+		b.Zone = article.ZoneHeading
+	}
+	return found
+}
+
+// menuZone is a zone of the page's menus or footer. (A header zone may
+// be the article's own <header>, which holds the headline.)
+func menuZone(z article.Zone) bool {
+	return z == article.ZoneNav || z == article.ZoneFooter
 }
 
 // clean collapses whitespace and repairs UTF-8 in attribute-sourced text.
