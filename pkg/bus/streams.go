@@ -72,10 +72,10 @@ func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
 	}
 	furniture := mk(StreamFurniture, prefixFurniture+">", "what each cleaned page taught the classifiers' memory of recurring blocks", cfg.Furniture)
 	furniture.MaxMsgsPerSubject = FurniturePerSource
-	// Each page cleaned asks for its source's last observation (the
-	// second look): a direct get is answered by the stream itself,
-	// where the STREAM.MSG.GET API went through the server's API queue
-	// and a JSON response (7% of nats-server's CPU in a backfill).
+	// A direct get is answered by the stream itself, where the
+	// STREAM.MSG.GET API goes through the server's API queue and a JSON
+	// response (7% of nats-server's CPU in a backfill, when each page
+	// asked for its source's last observation).
 	furniture.AllowDirect = true
 	return []jetstream.StreamConfig{
 		mk(StreamPages, prefixRaw+">", "fetched pages (page/v1), replayable", cfg.Pages),
@@ -86,9 +86,10 @@ func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
 	}
 }
 
-// FurniturePerSource bounds the observations kept per source in stream
+// FurniturePerSource bounds the messages kept per subject in stream
 // FURNITURE: the memory a new classifier replica starts from covers the
-// last this many pages of each source.
+// last this many batches of each source's pages (a batch holds one page
+// or more), and as many batches of several sources' pages.
 const FurniturePerSource = 20000
 
 // EnsureStreams creates or updates the streams and the KV bucket. It is
