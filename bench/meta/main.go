@@ -35,13 +35,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 	zyteDir := fs.String("zyte", "", "the Zyte benchmark directory (ground-truth.json, html/); \"\" skips it")
 	pagesDir := fs.String("pages", "", "page sets with known metadata, NAME=PATH comma-separated (demo, newspaper4k, readability, mercury); \"\" skips them")
 	heldout := fs.String("heldout", "", "a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt): paragraphs kept and noise, as on the Zyte pages")
+	fundusBody := fs.String("fundus-body", "", "flairNLP/fundus's git directory: the body against its parsers' sections and the standfirst against their summaries")
 	verbose := fs.Bool("v", false, "list every miss")
 	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page), with the verdicts, and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *zyteDir == "" && *pagesDir == "" && *heldout == "" {
-		return fmt.Errorf("give -zyte DIR, -pages DIR, -heldout DIR or several")
+	if *zyteDir == "" && *pagesDir == "" && *heldout == "" && *fundusBody == "" {
+		return fmt.Errorf("give -zyte DIR, -pages DIR, -heldout DIR, -fundus-body DIR or several")
 	}
 	if *dump != "" {
 		return dumpPage(*zyteDir, *dump, stdout)
@@ -53,6 +54,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if *heldout != "" {
 		if err := runHeldout(*heldout, stdout, *verbose); err != nil {
+			return err
+		}
+	}
+	if *fundusBody != "" {
+		if err := runFundusBody(*fundusBody, stdout, *verbose); err != nil {
 			return err
 		}
 	}

@@ -25,7 +25,8 @@ type tally struct {
 	outWords, noiseWds int
 	// standfirst counts reference paragraphs that are the article's
 	// standfirst, scored neither as kept nor as missed.
-	standfirst int
+	standfirst      int
+	standfirstTexts []string // of the last page, for -v
 }
 
 // add scores one page: paras are the body's paragraphs, standfirst the
@@ -35,6 +36,7 @@ type tally struct {
 // words are not output.
 func (t *tally) add(truth string, paras []string, standfirst string) (missed []string, noise []string) {
 	t.pages++
+	t.standfirstTexts = t.standfirstTexts[:0]
 	ref := zyte.Tokens(truth)
 	refSet := shingleSet(ref)
 	out := strings.Join(paras, "\n")
@@ -50,6 +52,7 @@ func (t *tally) add(truth string, paras []string, standfirst string) (missed []s
 		}
 		if sfSet != nil && covered(toks, sfSet) >= 0.8 && covered(toks, outSet) < 0.8 {
 			t.standfirst++
+			t.standfirstTexts = append(t.standfirstTexts, p)
 			continue
 		}
 		t.refParas++
@@ -160,6 +163,9 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, whyDropped(m, dropped, pg), m)
+			}
+			for _, m := range wd.standfirstTexts {
+				fmt.Fprintf(w, "wiredesk %s standfirst (neither kept nor missed): %.120s\n", p.ID, m)
 			}
 			for _, n := range noise {
 				where := ""

@@ -35,6 +35,7 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 	if h1 < 0 {
 		return
 	}
+	title := setOf(words(lc(in.Title))...)
 	cand := -1
 	for n := h1 + 1; n < len(vs); n++ {
 		b, v := in.Blocks[n], vs[n]
@@ -42,17 +43,23 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 		switch {
 		case cand < 0 && kept:
 			nw := countWordsTo(v.text, maxStandfirstWords+1)
-			if nw < minStandfirstWords || nw > maxStandfirstWords || b.Level > 3 || capsHeading(v.text) || nameLine(v.text) {
+			if nw < minStandfirstWords || nw > maxStandfirstWords || b.Level > 3 || capsHeading(v.text) || nameLine(v.text) ||
+				datedLine(v.text) || headlineAgain(title, words(lc(v.text))) {
 				// Too short or too long for a summary, a minor heading,
-				// a label, a line of names (the byline).
+				// a label, a line of names (the byline), a date line,
+				// the headline again with a kicker.
 				return
 			}
 			cand = n
 		case cand < 0:
-			if metaLine(b, v, lc) {
-				return // the byline before any summary
+			if metaLine(b, v, lc) || b.Zone == article.ZoneHeader || datedLine(b.Text) {
+				// The byline, the date or the template's header before
+				// any summary: what follows is the article.
+				return
 			}
-		case metaLine(b, v, lc):
+		case kept && label(v.text):
+			// "Author of the article:" over the name: the byline's label.
+		case metaLine(b, v, lc) || kept && b.Level == 0 && bylineShaped(v.text) && metaNext(in, vs, n, lc):
 			if !bodyAfter(vs, n) {
 				return
 			}
@@ -84,6 +91,50 @@ func metaLine(b Block, v verdict, lc func(string) string) bool {
 		return true
 	}
 	return dateOnlyLine(lc(text))
+}
+
+// bylineShaped reports a short line of names the first pass kept (no role
+// word it knows names them credits: "Ayşe Kaya Murat Koç", "Autor: Anna
+// Trechsel, Sweidah").
+func bylineShaped(text string) bool {
+	n := countWordsTo(text, 13)
+	return n >= 2 && n <= 12 && !paragraphShaped(text) && nameLine(text)
+}
+
+// headlineAgain reports words most of which (six in ten) are the title's:
+// the headline printed again, perhaps with a kicker glued to it.
+func headlineAgain(title map[string]bool, ws []string) bool {
+	in := 0
+	for _, w := range ws {
+		if title[w] {
+			in++
+		}
+	}
+	return len(ws) > 0 && in*10 >= len(ws)*6
+}
+
+// metaNext reports a byline or date line among the few blocks after n:
+// a line of names is the byline when the date follows it.
+func metaNext(in Input, vs []verdict, n int, lc func(string) string) bool {
+	for k := n + 1; k < len(vs) && k <= n+3; k++ {
+		if metaLine(in.Blocks[k], vs[k], lc) {
+			return true
+		}
+	}
+	return false
+}
+
+// datedLine reports a line the cleaner reads a printed date in.
+func datedLine(text string) bool {
+	_, _, ok := dateLine(strings.TrimSpace(text))
+	return ok
+}
+
+// label reports a few words ending in a colon: a label over the line that
+// follows it.
+func label(text string) bool {
+	text = strings.TrimSpace(text)
+	return strings.HasSuffix(text, ":") && countWordsTo(text, 5) <= 4
 }
 
 // bodyAfter reports a paragraph of the article after block n.

@@ -53,6 +53,44 @@ func TestStandfirst(t *testing.T) {
 			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonBoilerplate},
 		},
 		{
+			name: "tr names with no role, then the date", title: "Van Gölü'nde su seviyesi son on yılın en düşüğünde", lang: "tr",
+			blocks: []clean.Block{
+				h1("Van Gölü'nde su seviyesi son on yılın en düşüğünde"),
+				body("Uzmanlar kuraklığın sürmesi halinde kıyıdaki sulak alanların yok olabileceği uyarısında bulundu."),
+				body("Elif Demir Kerem Yıldız"),
+				header("04.12.2026, 09:40"),
+				body("Devlet Su İşleri'nin ölçümlerine göre gölün seviyesi geçen yılın aynı dönemine göre kırk santimetre düştü ve son on yılın en düşük düzeyine indi."),
+				body("Bölgedeki çiftçiler sulama için kuyu açma izinlerinin artırılmasını istiyor."),
+			},
+			standfirst: "Uzmanlar kuraklığın sürmesi halinde kıyıdaki sulak alanların yok olabileceği uyarısında bulundu.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 3: article.ReasonBoilerplate},
+		},
+		{
+			name: "ru label over a linked name, then the date", title: "В Калининграде запустили паромную линию до Усть-Луги", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Калининграде запустили паромную линию до Усть-Луги"),
+				body("Первый рейс принял на борт сорок грузовиков и двести пассажиров."),
+				body("Над текстом работали:"),
+				withLD(block(article.ZoneNav, "Игорь Зайцев"), 1, "https://kiyi.example/avtor/zaytsev"),
+				header("4 декабря 2026, 10:15"),
+				body("Паром вышел из порта Балтийск в пятницу вечером и прибудет в Усть-Лугу через тридцать шесть часов, сообщили в администрации порта."),
+				body("До конца года на линии будут работать два судна."),
+			},
+			standfirst: "Первый рейс принял на борт сорок грузовиков и двести пассажиров.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 3: article.ReasonNav, 4: article.ReasonBoilerplate},
+		},
+		{
+			name: "tr lead after the date, a name under it", title: "Oyuncu Selin Ak yeni filminin galasında", lang: "tr",
+			blocks: []clean.Block{
+				h1("Oyuncu Selin Ak yeni filminin galasında"),
+				header("Magazin Haber 04 Aralık 2026"),
+				body("Sosyal medyada paylaşılan fotoğraflarda oyuncunun galaya kırmızı bir elbiseyle geldiği görülüyor."),
+				body("Selin Ak"),
+				body("Oyuncu, galada gazetecilerin sorularını yanıtladı ve filmin çekimlerinin iki yıl sürdüğünü anlattı."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 1: article.ReasonBoilerplate},
+		},
+		{
 			name: "ru lead with no byline between", title: "Делегации договорились о новом раунде консультаций", lang: "ru",
 			blocks: []clean.Block{
 				h1("Делегации договорились о новом раунде консультаций"),
