@@ -232,6 +232,25 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_sidebar_grid.html", "Açıklamaya göre ilk tatbikat", article.ZoneBody},
 		{"tr_sidebar_grid.html", "Bir sonraki toplantının", article.ZoneBody},
 		{"tr_sidebar_grid.html", "Reklam", article.ZoneAside},
+		// The story's container carries a comment word, the thread after
+		// it none, and each comment's name and time share one line: the
+		// story is body, the thread comments by its shape.
+		{"ru_comments_anchor_story.html", "Россия, Азербайджан и Казахстан", article.ZoneBody},
+		{"ru_comments_anchor_story.html", "Следующая встреча транспортных", article.ZoneBody},
+		{"ru_comments_anchor_story.html", "Пётр_М 14.05.2026 10:02", article.ZoneComment},
+		{"ru_comments_anchor_story.html", "Наконец-то сделали", article.ZoneComment},
+		{"ru_comments_anchor_story.html", "Хорошая новость для малого", article.ZoneComment},
+		{"ru_comments_anchor_story.html", "Анна Белова, 14 мая 2026", article.ZoneHeader},
+		// The story's container carries a comment word ("yorum-acik")
+		// and a classless thread after it holds more text than the story:
+		// the story holds the headline and the page's longest run of
+		// paragraphs, so it is the article; the thread is comments by
+		// its shape (a name and a time on one line, then the text).
+		{"tr_yorum_story_thread.html", "Boğaz geçişlerine elektronik randevu geliyor", article.ZoneHeading},
+		{"tr_yorum_story_thread.html", "Ulaştırma Bakanlığı, İstanbul", article.ZoneBody},
+		{"tr_yorum_story_thread.html", "Yetkililer, randevu sisteminin", article.ZoneBody},
+		{"tr_yorum_story_thread.html", "Mehmet K. · 1 saat önce", article.ZoneComment},
+		{"tr_yorum_story_thread.html", "Güzel haber, umarım", article.ZoneComment},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},

@@ -203,16 +203,24 @@ func markComments(bs []article.Block) {
 		return open(i) || (i < len(bs) && bs[i].Zone == article.ZoneHeader)
 	}
 	short := func(i, n int) bool { return !sentence(bs[i].Text) && words(bs[i].Text) <= n }
-	// unit returns the end of a comment starting at i, or -1.
-	unit := func(i int) int {
-		if !open(i) || !stamp(i+1) || !short(i, 3) || !short(i+1, 5) || !strings.ContainsAny(bs[i+1].Text, "0123456789") {
+	// unit returns the end of a comment starting at i, or -1. Its head is
+	// a name line and a stamp line, or one line holding both ("Pyotr_M
+	// 14.05.2026 10:02"); the first comment's head is body or unknown, as
+	// an article's byline over its text has been zoned header by now.
+	unit := func(i int, first bool) int {
+		j := i + 2
+		switch {
+		case open(i) && stamp(i+1) && short(i, 3) && short(i+1, 5) && strings.ContainsAny(bs[i+1].Text, "0123456789"):
+		case (open(i) || (!first && stamp(i))) && nameStamp(bs[i].Text):
+			j = i + 1
+		default:
 			return -1
 		}
-		j := i + 2
+		head := j
 		for open(j) && prose(&bs[j]) {
 			j++
 		}
-		if j == i+2 {
+		if j == head {
 			return -1
 		}
 		for j < len(bs) && words(bs[j].Text) <= 2 && bs[j].Level == 0 && bs[j].Zone != article.ZoneBody {
@@ -221,12 +229,12 @@ func markComments(bs []article.Block) {
 		return j
 	}
 	for i := 0; i < len(bs); {
-		end := unit(i)
+		end := unit(i, true)
 		if end < 0 {
 			i++
 			continue
 		}
-		next := unit(end)
+		next := unit(end, false)
 		if next < 0 {
 			i = end
 			continue
@@ -240,7 +248,7 @@ func markComments(bs []article.Block) {
 					bs[k].Zone = article.ZoneComment
 				}
 			}
-			i, end = end, unit(end)
+			i, end = end, unit(end, false)
 		}
 	}
 }
@@ -257,6 +265,40 @@ const (
 // opening with a linked headline, to a page of its own, and running on
 // in plain text ("Headline … WASHINGTON: The first lines…"). A headline
 // with no lead is already a teaser by its link density.
+// nameStamp reports a comment's head on one line: a name of one to three
+// words, then a stamp: a date or a clock time ("Pyotr_M 14.05.2026
+// 10:02"), or one number and a word or three ("Ayşe K. · 2 saat önce",
+// "Oleg 5 мин назад"); eight words at most and no sentence. A score line
+// ("Palm Bay 18 22 13 17") has more numbers, and a live report's time
+// line opens with the time, not a name.
+func nameStamp(s string) bool {
+	if sentence(s) || words(s) > 8 {
+		return false
+	}
+	i := strings.IndexAny(s, "0123456789")
+	if i < 0 {
+		return false
+	}
+	if n := words(s[:i]); n < 1 || n > 3 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(r) {
+		return false
+	}
+	stamp := s[i:]
+	if dated(stamp) {
+		return true
+	}
+	numbers := 0
+	for j := 0; j < len(stamp); j++ {
+		if isDigit(stamp[j]) && (j == 0 || !isDigit(stamp[j-1])) {
+			numbers++
+		}
+	}
+	n := words(stamp)
+	return numbers == 1 && n >= 2 && n <= 4
+}
+
 func (w *walker) leadTeasers(bs []article.Block) {
 	lead := func(i int) bool {
 		b := &bs[i]

@@ -74,6 +74,15 @@ func (w *walker) proseComments() {
 			s.add(w, i)
 		}
 	}
+	// The page's longest run of paragraphs in one parent, marks or not.
+	page := threadStat{cur: proseRun{parent: -1}, best: proseRun{parent: -1}}
+	for i := range w.blocks {
+		if w.blocks[i].elem >= 0 {
+			page.add(w, i)
+		}
+	}
+	page.end()
+	w.longestRun = page.best.chars
 	for m, s := range stats {
 		s.end()
 		r := s.best
@@ -110,10 +119,13 @@ type proseMark struct {
 }
 
 // proseWins sets prose the comment marks whose elements read as an
-// article and hold clearly more of it than the container chosen with the
-// marks counted: twice its paragraph text. Then the class word gives way.
-// A mark on a long comment beside a real article stays, as the article
-// outweighs it. It reports whether any mark changed.
+// article and are the article by more than their shape: they hold the
+// page's longest run of paragraphs, or its headline (the first h1), or,
+// beside the container chosen with the marks counted, clearly more of
+// the article than it: twice its paragraph text. Then the class word
+// gives way, inside the container chosen or beside it. A mark on a long
+// comment beside a real article stays, as the article outweighs it. It
+// reports whether any mark changed.
 func (w *walker) proseWins(l layout) bool {
 	if l.bodies != nil {
 		return false
@@ -125,10 +137,12 @@ func (w *walker) proseWins(l layout) bool {
 	changed := false
 	for _, p := range w.proseMarks {
 		e := p.m.elem
-		if l.main >= 0 && (w.within(e, l.main) || w.within(l.main, e)) {
-			continue
+		if l.main >= 0 && w.within(l.main, e) {
+			continue // around the article: its words are the page's
 		}
-		if p.run >= 2*para {
+		inside := l.main >= 0 && w.within(e, l.main)
+		title := w.firstTitle >= 0 && w.within(w.blocks[w.firstTitle].elem, e)
+		if p.run >= w.longestRun || title || (!inside && p.run >= 2*para) {
 			p.m.prose = true
 			changed = true
 		}

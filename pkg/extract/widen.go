@@ -200,9 +200,10 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	if e := &w.elems[m.elem]; e.para*2 >= para && e.para >= minArticle {
 		return true
 	}
-	// Readers' comments are a run of like containers too.
+	// Readers' comments are a run of like containers too: a comment word
+	// gives way only to the shape of one article (proseWins).
 	if m.zone == article.ZoneComment {
-		return false
+		return m.prose
 	}
 	if !m.likeDone {
 		m.likeDone = true
