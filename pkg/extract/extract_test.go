@@ -251,6 +251,14 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_yorum_story_thread.html", "Yetkililer, randevu sisteminin", article.ZoneBody},
 		{"tr_yorum_story_thread.html", "Mehmet K. · 1 saat önce", article.ZoneComment},
 		{"tr_yorum_story_thread.html", "Güzel haber, umarım", article.ZoneComment},
+		// The story's section is named for a teaser layout, and a
+		// classless news feed beside it holds more prose: the story holds
+		// the headline and the longest run of paragraphs, so it is the
+		// article, whatever its class says.
+		{"ru_teaser_word_story.html", "Турция и Россия договорились", article.ZoneHeading},
+		{"ru_teaser_word_story.html", "Морские ведомства России", article.ZoneBody},
+		{"ru_teaser_word_story.html", "Меморандум заключён", article.ZoneBody},
+		{"ru_teaser_word_story.html", "В Новороссийске завершили", article.ZoneUnknown},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},

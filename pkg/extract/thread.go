@@ -2,8 +2,6 @@ package extract
 
 import (
 	"golang.org/x/net/html"
-
-	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // Thresholds for reading a comment-worded element as one article.
@@ -57,7 +55,7 @@ func (w *walker) proseComments() {
 			continue
 		}
 		for m := b.marks; m != nil; m = m.parent {
-			if !m.weak || m.zone != article.ZoneComment {
+			if !m.weak {
 				continue
 			}
 			if stats == nil {
@@ -92,15 +90,15 @@ func (w *walker) proseComments() {
 			!w.repeated(m.elem)
 	}
 	// One long comment reads as prose by itself: it is the thread around
-	// it that says comment. A mark is prose only when every comment mark
-	// around it is.
+	// it that says comment. A mark is prose only when every mark of its
+	// zone around it is.
 	for m, s := range stats {
 		if !s.prose {
 			continue
 		}
 		ok := true
 		for a := m.parent; a != nil; a = a.parent {
-			if as := stats[a]; as != nil && !as.prose {
+			if as := stats[a]; as != nil && !as.prose && a.zone == m.zone {
 				ok = false
 				break
 			}

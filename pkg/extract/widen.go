@@ -196,6 +196,9 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	if !m.weak || l.main < 0 || !w.within(m.elem, l.main) {
 		return false
 	}
+	if m.prose { // the shape of one article (proseWins)
+		return true
+	}
 	para := w.elems[l.main].para
 	if e := &w.elems[m.elem]; e.para*2 >= para && e.para >= minArticle {
 		return true
@@ -203,7 +206,7 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	// Readers' comments are a run of like containers too: a comment word
 	// gives way only to the shape of one article (proseWins).
 	if m.zone == article.ZoneComment {
-		return m.prose
+		return false
 	}
 	if !m.likeDone {
 		m.likeDone = true
