@@ -36,6 +36,9 @@ type MLPConfig struct {
 	// score (otherwise the two are fitted together and the network's
 	// output is added to the linear logit).
 	Stack bool
+	// EarlyStop chooses the number of iterations of the joint fit on a
+	// fifth of the fold's training texts held out (stopAt).
+	EarlyStop bool
 }
 
 // docVectors are a lead's headline mean vector and the per-dimension
@@ -207,7 +210,9 @@ func (n *mlpNet) forward(x, h []float64) float64 {
 
 // fitJoint fits the linear model and the network together: the logit is
 // the linear model's plus the network's correction.
-func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, mc MLPConfig) ([]float64, float64, *mlpNet) {
+// check, if not nil, is called every checkEvery iterations with the
+// parameters so far.
+func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, mc MLPConfig, check func(t int, w []float64, b float64, net *mlpNet)) ([]float64, float64, *mlpNet) {
 	xs := make([][]int, len(docs))
 	vs := make([]float64, len(docs))
 	for i, d := range docs {
@@ -317,9 +322,46 @@ func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, 
 			vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
 			w[j] -= step * (mom[j] / c1) / (math.Sqrt(vel[j]/c2) + eps)
 		}
+		if check != nil && t%checkEvery == 0 {
+			check(t, w[:n], w[n], net)
+		}
 	}
 	net.U, net.C, net.V = w[n+1:n+1+nu], w[n+1+nu:n+1+nu+nc], w[n+1+nu+nc:]
 	return w[:n], w[n], net
+}
+
+// checkEvery is how often early stopping reads the held-out loss.
+const checkEvery = 25
+
+// stopAt is how many iterations early stopping chooses: the joint model
+// fitted on four in five of the training texts, the iteration count with
+// the least log-loss on the fifth.
+func stopAt(f *cvFold, lambda, pw float64, cfg TrainConfig) int {
+	var inD, outD []doc
+	var inY, outY []bool
+	for i, d := range f.trD {
+		if i%5 == 4 {
+			outD, outY = append(outD, d), append(outY, f.trY[i])
+		} else {
+			inD, inY = append(inD, d), append(inY, f.trY[i])
+		}
+	}
+	fs := newFeatureSpace(inD, cfg.MinDocs, cfg.MaxShare)
+	best, bestLoss := cfg.Iterations, math.Inf(1)
+	fitJoint(fs, inD, inY, lambda, pw, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm, *cfg.MLP, func(t int, w []float64, b float64, net *mlpNet) {
+		loss := 0.0
+		for i, d := range outD {
+			p := predictJoint(fs, w, b, net, d, cfg.Norm)
+			if !outY[i] {
+				p = 1 - p
+			}
+			loss -= math.Log(max(p, 1e-12))
+		}
+		if loss < bestLoss {
+			best, bestLoss = t, loss
+		}
+	})
+	return best
 }
 
 // predictJoint is predict with the network's correction.
@@ -418,7 +460,11 @@ func fitMLPStack(docs []doc, ls []float64, ys []bool, pos float64, iters int, mc
 func (f *cvFold) scoreMLP(oof []float64, lambda, pw float64, cfg TrainConfig) {
 	mc := *cfg.MLP
 	if !mc.Stack {
-		w, b, net := fitJoint(f.fs, f.trD, f.trY, lambda, pw, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm, mc)
+		iters := cfg.Iterations
+		if mc.EarlyStop {
+			iters = stopAt(f, lambda, pw, cfg)
+		}
+		w, b, net := fitJoint(f.fs, f.trD, f.trY, lambda, pw, cfg.ShapeScale, cfg.SemScale, iters, cfg.Norm, mc, nil)
 		for j, d := range f.teD {
 			oof[f.teIdx[j]] = predictJoint(f.fs, w, b, net, d, cfg.Norm)
 		}

@@ -59,7 +59,7 @@ func TestFitJoint(t *testing.T) {
 	}{{"tanh", "tanh"}, {"relu", "relu"}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, b, net := fitJoint(fs, docs, ys, 0.01, 1, 0, 0, 600, false, MLPConfig{Hidden: 8, Act: tt.act, LR: 0.05, Seed: 1})
+			w, b, net := fitJoint(fs, docs, ys, 0.01, 1, 0, 0, 600, false, MLPConfig{Hidden: 8, Act: tt.act, LR: 0.05, Seed: 1}, nil)
 			right := 0
 			for i, d := range docs {
 				if predictJoint(fs, w, b, net, d, false) >= 0.5 == ys[i] {

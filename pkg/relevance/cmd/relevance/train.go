@@ -43,6 +43,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	mlpInputs := fs.String("mlp-inputs", "lead,head,max", "experiment: the network's inputs (lead, head, max)")
 	mlpAct := fs.String("mlp-act", "tanh", "experiment: the network's activation (tanh, relu)")
 	mlpStack := fs.Bool("mlp-stack", false, "experiment: fit the network on held-out linear logits, as one more input, and take its output")
+	mlpEarly := fs.Bool("mlp-early-stop", false, "experiment: choose the joint fit's iterations on a fifth of each fold's training texts")
 	mlpLR := fs.Float64("mlp-lr", 0, "experiment: the network's Adam step (0: 0.01)")
 	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
@@ -83,7 +84,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	if *mlpHidden > 0 {
-		cfg.MLP = &relevance.MLPConfig{Hidden: *mlpHidden, Act: *mlpAct, Lambda: *mlpLambda, Inputs: *mlpInputs, LR: *mlpLR, Stack: *mlpStack, Seed: 20261204}
+		cfg.MLP = &relevance.MLPConfig{Hidden: *mlpHidden, Act: *mlpAct, Lambda: *mlpLambda, Inputs: *mlpInputs, LR: *mlpLR, Stack: *mlpStack, EarlyStop: *mlpEarly, Seed: 20261204}
 	}
 	exs := examples(items, "train", "dev")
 	if *langOnly != "" {
