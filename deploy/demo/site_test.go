@@ -39,6 +39,7 @@ type expected struct {
 	Title          string `json:"title"`
 	Byline         string `json:"byline"`
 	PublishedAt    string `json:"published_at"`
+	Standfirst     bool   `json:"standfirst"`
 	BodyParagraphs int    `json:"body_paragraphs"`
 }
 
@@ -218,6 +219,7 @@ func TestPagesClassify(t *testing.T) {
 			check("diplomatic", a.Relevance.Relevant == e.Diplomatic, "relevant=%v (score %.2f, terms %q), want %v", a.Relevance.Relevant, a.Relevance.Score, a.Relevance.Terms, e.Diplomatic)
 			check("byline", a.Byline == e.Byline, "%q, want %q", a.Byline, e.Byline)
 			check("published_at", a.PublishedAt.Format(time.RFC3339) == e.PublishedAt, "%s, want %s", a.PublishedAt.Format(time.RFC3339), e.PublishedAt)
+			check("standfirst", (a.Standfirst != "") == e.Standfirst, "%q, want one: %v", a.Standfirst, e.Standfirst)
 			check("paragraphs", len(a.Paragraphs) == e.BodyParagraphs, "%d, want %d:\n%s", len(a.Paragraphs), e.BodyParagraphs, numbered(a.Paragraphs))
 		})
 	}
