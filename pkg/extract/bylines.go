@@ -109,8 +109,12 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	if s := w.closingByline(l, blocks); s != "" && hasPerson(s, sites) && try(s) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
-	if fallback != "" {
-		try(fallback)
+	if fallback != "" && try(fallback) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	// Last, a line of names alone opening the story.
+	if s := w.openingByline(blocks, head); s != "" {
+		try(s)
 	}
 	return persons, w.attribution(attribution, ld, sites)
 }
@@ -223,6 +227,44 @@ func (w *walker) datedByline(blocks []article.Block, head int) string {
 	}
 	return ""
 }
+
+// openingByline is a line of names alone that opens the story right
+// under the headline and its standfirst, with no label and no date
+// ("Deniz Akpınar / ANKARA", "Мария Соколова, Дмитрий Волков"): the
+// signature some papers print in bold before the first paragraph.
+// Every word must be capitalised but the joining words; a heading is
+// not one.
+func (w *walker) openingByline(blocks []article.Block, head int) string {
+	if head < 0 {
+		return ""
+	}
+	for i := head + 1; i < len(blocks) && i <= head+3; i++ {
+		b := &blocks[i]
+		if b.Level > 0 || (b.Zone != article.ZoneBody && b.Zone != article.ZoneUnknown) {
+			continue
+		}
+		t := b.Text
+		words := strings.Fields(t)
+		if len(t) > 80 || len(words) < 2 || len(words) > 9 || strings.ContainsAny(t, "0123456789!?.\"«»“”:") {
+			continue
+		}
+		ok := true
+		for _, f := range words {
+			r := firstRune(f)
+			if unicode.IsLower(r) && !joinWords[f] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return t
+		}
+	}
+	return ""
+}
+
+// joinWords join names in a line of them.
+var joinWords = map[string]bool{"ve": true, "и": true, "and": true, "und": true, "og": true, "och": true, "et": true, "y": true, "e": true}
 
 // isMonthWord is a month's name or abbreviation, lower-case in Turkish
 // and Russian dates ("3 декабря", "3 дек").

@@ -52,10 +52,11 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 	// The block that is the title (perhaps in capitals: title took the
 	// letter case of og:title), else an h1 that holds it beside
 	// another part (the site's name, the author): title chose that part.
-	// A copy in the page's menus (the story's name in a share bar, a
-	// "now reading" line) comes first on some pages; the lines around
-	// it are the menu's, so a copy outside them is preferred.
-	found := -1
+	// A copy in a ticker or the page's menus (the story's name in a
+	// share bar, a "latest" list) comes first on some pages, and the
+	// lines around it are the menu's: a heading goes first, then a copy
+	// outside the menus, then the first copy.
+	found, best := -1, -1
 	for pass := range 2 {
 		for i := range blocks {
 			b := &blocks[i]
@@ -63,16 +64,18 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 				(pass == 0 || b.Level != 1 || !strings.Contains(b.Text, title)) {
 				continue
 			}
-			if found < 0 {
-				found = i
+			score := 0
+			if b.Level > 0 {
+				score += 2
 			}
-			if menuZone(b.Zone) {
-				continue
+			if !menuZone(b.Zone) {
+				score++
 			}
-			found = i
-			break
+			if score > best {
+				found, best = i, score
+			}
 		}
-		if found >= 0 && !menuZone(blocks[found].Zone) {
+		if found >= 0 {
 			break
 		}
 	}

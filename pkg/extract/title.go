@@ -95,6 +95,17 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 			}
 			continue
 		}
+		// An h1 of a kicker and a headline in spans of their own reads
+		// them run together or spaced apart ("Nationale DemoDer 9.
+		// Juli…", "drauf : Stadt…"); og:title or <title> writing the
+		// same letters gives the separator the layout drew.
+		if whole := clean(nodeText(b.node, 1000)); headlineLike(whole, site) {
+			// The h1's whole text: a kicker in a block element of its
+			// own is another block ("Kicker" and ": Headline").
+			if t := sameLetters(whole, og, stripSite(tt, site, true)); t != "" {
+				return t
+			}
+		}
 		// An h1 that the page's titles carry whole, less a shorter
 		// segment (the site's name), is the headline, whichever h1 the
 		// container holds: "Title" with <title>"Title | Site".
@@ -147,6 +158,33 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return t
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// sameLetters is the first of titles that writes h's letters, digits and
+// quotes in the same order but differs in its spaces or separators: the h1's
+// parts in separate elements lose or gain the separator between them.
+// "" when none does, or when h is already written so.
+func sameLetters(h string, titles ...string) string {
+	// Quotes are words' marks, not separators: a title that quotes
+	// where the h1 does not is another wording.
+	squash := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Pi, unicode.Pf) || r == '"' || r == '\'' {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	sh := squash(h)
+	if utf8.RuneCountInString(sh) < 8 {
+		return ""
+	}
+	for _, t := range titles {
+		if t != "" && t != h && squash(t) == sh {
+			return t
+		}
+	}
+	return ""
 }
 
 // fullHeading is the h1 or h2 that t, an og:title, is the start of: a
