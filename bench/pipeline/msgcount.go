@@ -233,7 +233,11 @@ func msgWhat(kind string) string {
 	case "reply: API stream_msg_get_response":
 		return "server to classifier: a message got through the API"
 	case "API STREAM.MSG.GET.PAGES":
-		return "classifier: a page to clean again (a block it kept became furniture)"
+		return "classifier: a page to clean again (a block it kept became furniture), through the API"
+	case "direct get request PAGES":
+		return "classifier: a page to clean again (a block it kept became furniture), a direct get"
+	case "reply: direct get PAGES":
+		return "server to classifier: that page"
 	case "publish news.clean.*":
 		return "classifier: the article, relevant or not (cleaned again: a second one)"
 	case "reply: PubAck ARTICLES":

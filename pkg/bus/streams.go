@@ -77,8 +77,16 @@ func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
 	// response (7% of nats-server's CPU in a backfill, when each page
 	// asked for its source's last observation).
 	furniture.AllowDirect = true
+	pages := mk(StreamPages, prefixRaw+">", "fetched pages (page/v1), replayable", cfg.Pages)
+	// A page cleaned again (a block it kept became furniture) is read
+	// back by its sequence: a direct get carries it as it is, where the
+	// API wraps it in base64 inside JSON for the server to encode and
+	// the classifier to decode (a sixth of a classifier's CPU while its
+	// memory learns a source's furniture). A page never changes, so the
+	// answer of any replica is as good as the leader's.
+	pages.AllowDirect = true
 	return []jetstream.StreamConfig{
-		mk(StreamPages, prefixRaw+">", "fetched pages (page/v1), replayable", cfg.Pages),
+		pages,
 		mk(StreamArticles, prefixClean+">", "cleaned articles (article/v1)", cfg.Articles),
 		mk(StreamDropped, prefixDropped+">", "why pages were dropped (drop/v1), for audit", cfg.Dropped),
 		mk(StreamDLQ, prefixDLQ+">", "messages a stage could never process, with the error", cfg.DLQ),
