@@ -73,10 +73,13 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 			body.dropped++
 			full.dropped++
 		}
-		missed, _ := body.add(p.Body(), paras, standfirst)
+		missed, noise := body.add(p.Body(), paras, standfirst)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed: %.120s\n", p.File, m)
+			}
+			for _, n := range noise {
+				fmt.Fprintf(w, "wiredesk %s noise %d words: %.120s\n", p.File, len(zyte.Tokens(n)), n)
 			}
 		}
 		withSF := paras
