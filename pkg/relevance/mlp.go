@@ -330,6 +330,9 @@ func fitMLPStack(docs []doc, ls []float64, ys []bool, pos float64, iters int, mc
 // penalty lambda and positive weight pw.
 func (f *cvFold) scoreMLP(oof []float64, lambda, pw float64, cfg TrainConfig) {
 	mc := *cfg.MLP
+	if mc.Lambda == 0 {
+		mc.Lambda = lambda
+	}
 	if !mc.Stack {
 		iters := cfg.Iterations
 		if mc.EarlyStop {
