@@ -2,12 +2,15 @@ package bus_test
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/wiredesk/wiredesk/pkg/bus"
 	"github.com/wiredesk/wiredesk/pkg/bus/bustest"
@@ -172,5 +175,32 @@ func TestReadyNamesStateAndURL(t *testing.T) {
 	got := c.Ready().Error()
 	if !strings.HasPrefix(got, "reconnecting to "+url) {
 		t.Errorf("Ready() = %q, want it to start %q", got, "reconnecting to "+url)
+	}
+}
+
+// TestGetMsgFromLeader: a message the stream holds comes back as it was
+// stored; one it does not hold is jetstream.ErrMsgNotFound.
+func TestGetMsgFromLeader(t *testing.T) {
+	_, conn := bustest.Start(t)
+	ctx := context.Background()
+	if err := conn.Publish(ctx, bus.SubjectRaw("wire"), "p1", []byte(`{"page":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		seq  uint64
+		want string
+		err  error
+	}{
+		{"held", 1, `{"page":1}`, nil},
+		{"not held", 2, "", jetstream.ErrMsgNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := conn.GetMsgFromLeader(ctx, bus.StreamPages, tt.seq)
+			if string(data) != tt.want || !errors.Is(err, tt.err) {
+				t.Errorf("got %q, %v; want %q, %v", data, err, tt.want, tt.err)
+			}
+		})
 	}
 }

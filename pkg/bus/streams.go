@@ -82,8 +82,9 @@ func (cfg StreamsConfig) streams() []jetstream.StreamConfig {
 	// back by its sequence: a direct get carries it as it is, where the
 	// API wraps it in base64 inside JSON for the server to encode and
 	// the classifier to decode (a sixth of a classifier's CPU while its
-	// memory learns a source's furniture). A page never changes, so the
-	// answer of any replica is as good as the leader's.
+	// memory learns a source's furniture). A page never changes; a
+	// replica still catching up may not hold it yet, so a "not found"
+	// is asked again of the leader (Conn.GetMsgFromLeader).
 	pages.AllowDirect = true
 	return []jetstream.StreamConfig{
 		pages,

@@ -345,7 +345,16 @@ func (s *sharedMemory) settle(ctx context.Context, c *Classifier, p *article.Pag
 func (s *sharedMemory) reclean(ctx context.Context, c *Classifier, ref clean.PageRef) error {
 	gctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
+	var data []byte
 	msg, err := s.pages.GetMsg(gctx, ref.Seq)
+	switch {
+	case err == nil:
+		data = msg.Data
+	case errors.Is(err, jetstream.ErrMsgNotFound):
+		// A direct get may be answered by a replica still catching
+		// up: the leader says whether the page is gone.
+		data, err = s.conn.GetMsgFromLeader(gctx, bus.StreamPages, ref.Seq)
+	}
 	if errors.Is(err, jetstream.ErrMsgNotFound) {
 		s.m.memory("reclean_gone")
 		return nil
@@ -353,7 +362,7 @@ func (s *sharedMemory) reclean(ctx context.Context, c *Classifier, ref clean.Pag
 	if err != nil {
 		return fmt.Errorf("clean page %s again: %w", ref.ID, err)
 	}
-	q, err := article.DecodePage(msg.Data)
+	q, err := article.DecodePage(data)
 	if err != nil || q.ID != ref.ID {
 		s.m.memory("reclean_gone")
 		return nil
