@@ -72,15 +72,6 @@ func (w *walker) proseComments() {
 			s.add(w, i)
 		}
 	}
-	// The page's longest run of paragraphs in one parent, marks or not.
-	page := threadStat{cur: proseRun{parent: -1}, best: proseRun{parent: -1}}
-	for i := range w.blocks {
-		if w.blocks[i].elem >= 0 {
-			page.add(w, i)
-		}
-	}
-	page.end()
-	w.longestRun = page.best.chars
 	for m, s := range stats {
 		s.end()
 		r := s.best
@@ -116,14 +107,14 @@ type proseMark struct {
 	run int
 }
 
-// proseWins sets prose the comment marks whose elements read as an
+// proseWins sets prose the class-word marks whose elements read as an
 // article and are the article by more than their shape: they hold the
-// page's longest run of paragraphs, or its headline (the first h1), or,
-// beside the container chosen with the marks counted, clearly more of
-// the article than it: twice its paragraph text. Then the class word
-// gives way, inside the container chosen or beside it. A mark on a long
-// comment beside a real article stays, as the article outweighs it. It
-// reports whether any mark changed.
+// page's headline (the first h1), inside the container chosen with the
+// marks counted or beside it when it lacks the headline; or, beside it,
+// clearly more of the article than it: twice its paragraph text. Then
+// the class word gives way. A long reader's comment, or a sidebar's long
+// box, beside or below a real article stays, as the article holds the
+// headline or outweighs it. It reports whether any mark changed.
 func (w *walker) proseWins(l layout) bool {
 	if l.bodies != nil {
 		return false
@@ -140,7 +131,13 @@ func (w *walker) proseWins(l layout) bool {
 		}
 		inside := l.main >= 0 && w.within(e, l.main)
 		title := w.firstTitle >= 0 && w.within(w.blocks[w.firstTitle].elem, e)
-		if p.run >= w.longestRun || title || (!inside && p.run >= 2*para) {
+		// Beside the container chosen, the longest run alone does not
+		// outweigh it: a sidebar's long box is no reason to leave the
+		// article. The headline does, when the container lacks it.
+		if title && !inside && l.main >= 0 && w.within(w.blocks[w.firstTitle].elem, l.main) {
+			title = false
+		}
+		if title || (!inside && p.run >= 2*para) {
 			p.m.prose = true
 			changed = true
 		}

@@ -140,7 +140,6 @@ type walker struct {
 	firstTitle int   // index of the first h1 block, -1 if none
 
 	proseMarks []proseMark // comment marks on article-like prose (thread.go)
-	longestRun int         // the page's longest run of paragraphs in one parent (thread.go)
 }
 
 func newWalker(pageURL *url.URL) *walker {
