@@ -113,16 +113,15 @@ func assertSpacing(t testing.TB, s *site, delay time.Duration) {
 	if len(hits) < 3 {
 		t.Fatalf("%d requests; too few to measure spacing", len(hits))
 	}
-	// The span is judged, with a loose floor on each gap: arrival times
-	// jitter on a loaded machine, send times (what the limiter paces) do
-	// not.
+	// The span is judged, not each gap. The limiter paces send times;
+	// the server sees arrival times, and on a loaded machine a request
+	// that arrives late shortens the gap after it by as much as it
+	// lengthens the one before (a gap of 11 ms against a 200 ms delay was
+	// seen at load 30). The span only shrinks when the first request is
+	// late, which the 80% floor allows for, and a limiter that does not
+	// pace fails it all the same.
 	if span, want := hits[len(hits)-1].at.Sub(hits[0].at), time.Duration(len(hits)-1)*delay; span < want*8/10 {
 		t.Errorf("%d requests took %v, want about %v with a Crawl-delay of %v", len(hits), span, want, delay)
-	}
-	for i := 1; i < len(hits); i++ {
-		if gap := hits[i].at.Sub(hits[i-1].at); gap < delay/2 {
-			t.Errorf("%s came %v after %s; Crawl-delay is %v", hits[i].path, gap, hits[i-1].path, delay)
-		}
 	}
 }
 
