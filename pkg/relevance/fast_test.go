@@ -71,6 +71,29 @@ func TestFastPathMatchesWalk(t *testing.T) {
 			}
 			z -= lm.SemCenter
 		}
+		// The sentences' meaning (pool.go), as training's sentences read
+		// it: the title one sentence, each body segment and sentence
+		// start another.
+		if lm.Pool != nil {
+			acc := newSentAcc(nil, nil)
+			for si, seg := range lead {
+				acc.segment(si)
+				for _, tok := range seg {
+					if tok.sent {
+						acc.sentence()
+					}
+					vectorWords(tx.lang, []token{tok}, memo, func(st string) {
+						if v, ok := lm.Sem[st]; ok {
+							acc.add(v - lm.SemCenter)
+						}
+					})
+				}
+			}
+			f := pooled(acc.scores(), acc.head, acc.first)
+			for j, k := range poolKeys {
+				z += lm.Pool[k] * f[j]
+			}
+		}
 		if lm.Norm {
 			t.Skip("the model scales features to unit length; this check sums raw weights")
 		}

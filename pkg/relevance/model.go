@@ -249,6 +249,11 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 		insert(term{semName, sem})
 	}
 	if acc != nil {
+		// The best sentence and the best two's mean are one term: their
+		// weights pull apart (they move together), their sum is what
+		// the strongest sentences add.
+		poolTerms[poolMax] += poolTerms[poolTop2]
+		poolTerms[poolTop2] = 0
 		for j, w := range poolTerms {
 			if w != 0 {
 				insert(term{poolNames[j], w})

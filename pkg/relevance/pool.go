@@ -29,7 +29,8 @@ const (
 )
 
 // poolKeys are the pooled features' names in LangModel.Pool, poolNames
-// how they read in the evidence.
+// how they read in the evidence (the best two's mean is shown within the
+// best sentence's term).
 var (
 	poolKeys  = [numPool]string{"max", "top2", "head", "first"}
 	poolNames = [numPool]string{"[most diplomatic sentence]", "[two most diplomatic sentences]", "[meaning of the headline]", "[meaning of the first sentence]"}

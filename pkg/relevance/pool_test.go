@@ -146,3 +146,31 @@ func TestPoolMatchesTraining(t *testing.T) {
 		})
 	}
 }
+
+// TestNBRatios: a word that leans to one class keeps a lighter penalty
+// than a word spread evenly; cues and shapes keep theirs.
+func TestNBRatios(t *testing.T) {
+	fs := &featureSpace{names: []string{"c:act", "w:even", "w:pos"}}
+	xs := [][]int{{0, 1, 2}, {0, 1, 2}, {0, 1}, {0, 1}}
+	ys := []bool{true, true, false, false}
+	tests := []struct {
+		nb   float64
+		even func(float64) bool
+	}{
+		// r = log(7/9) (the classes' totals differ): 1/r^2 is 15.8
+		{1, func(f float64) bool { return f > 15 && f < 16 }},
+		{0.5, func(f float64) bool { return f > 1.8 && f < 1.9 }},
+	}
+	for _, tc := range tests {
+		got := nbRatios(fs, xs, ys, tc.nb)
+		if got[0] != 1 {
+			t.Errorf("nb %g: a cue's factor %g, want 1", tc.nb, got[0])
+		}
+		if !tc.even(got[1]) {
+			t.Errorf("nb %g: an even word's factor %g", tc.nb, got[1])
+		}
+		if got[2] >= got[1] {
+			t.Errorf("nb %g: a leaning word's factor %g not below an even word's %g", tc.nb, got[2], got[1])
+		}
+	}
+}

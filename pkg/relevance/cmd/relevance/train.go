@@ -45,6 +45,8 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	mlpStack := fs.Bool("mlp-stack", false, "experiment: fit the network on held-out linear logits, as one more input, and take its output")
 	mlpEarly := fs.Bool("mlp-early-stop", false, "experiment: choose the joint fit's iterations on a fifth of each fold's training texts")
 	mlpLR := fs.Float64("mlp-lr", 0, "experiment: the network's Adam step (0: 0.01)")
+	poolLangs := fs.String("pool-langs", strings.Join(relevance.DefaultTrainConfig().PoolLangs, ","), "comma-separated languages -pool applies to (empty: every language)")
+	nbLangs := fs.String("nb-langs", strings.Join(relevance.DefaultTrainConfig().NBLangs, ","), "comma-separated languages -nb applies to (empty: every language)")
 	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -60,6 +62,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg := relevance.DefaultTrainConfig()
 	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale, cfg.SemScale = *minP, *maxLoss, *norm, *shapeScale, *semScale
 	cfg.Pool, cfg.PoolLambda, cfg.NB = *pool, *poolLambda, *nb
+	cfg.PoolLangs, cfg.NBLangs = langList(*poolLangs), langList(*nbLangs)
 	if *vecDir == "" {
 		*vecDir = filepath.Join(*data, "cache")
 	}
@@ -98,7 +101,14 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	for _, l := range slices.Sorted(maps.Keys(reports)) {
 		r := reports[l]
 		fmt.Fprintf(stdout, "%s: chose lead %d, lambda %g, positive weight %g (CV best F1 %.3f), threshold %.4f (out-of-fold %v over %d folds); %d weights\n", l, r.Lead, r.Lambda, r.PosWeight, r.BestF1, r.Threshold, r.CV, r.Folds, r.Features)
-		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, positive weight %g, threshold %.4f chosen by %d-fold CV (out-of-fold P %.3f R %.3f F1 %.3f)", l, r.Lead, r.Lambda, r.PosWeight, r.Threshold, r.Folds, r.CV.Precision(), r.CV.Recall(), r.CV.F1()))
+		extra := ""
+		if r.NB > 0 {
+			extra += fmt.Sprintf(", words' penalties scaled by naive-Bayes ratios (NB %g)", r.NB)
+		}
+		if r.Stage1F1 > 0 {
+			extra += fmt.Sprintf(", a second stage over the sentences' meaning (first stage's best out-of-fold F1 %.3f)", r.Stage1F1)
+		}
+		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, positive weight %g%s, threshold %.4f chosen by %d-fold CV (out-of-fold P %.3f R %.3f F1 %.3f)", l, r.Lead, r.Lambda, r.PosWeight, extra, r.Threshold, r.Folds, r.CV.Precision(), r.CV.Recall(), r.CV.F1()))
 	}
 	if *oofPath != "" {
 		if err := writeOOF(*oofPath, items, reports); err != nil {
@@ -121,6 +131,18 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return nil
+}
+
+// langList parses a comma-separated list of languages; empty is nil
+// (every language).
+func langList(list string) []string {
+	var out []string
+	for _, l := range strings.Split(list, ",") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // floats parses a comma-separated list of numbers.
