@@ -114,6 +114,9 @@ type pass struct {
 	teaser bool
 	// titleWords are the title's words, lower case.
 	titleWords map[string]bool
+	// labels are the keys of the template's labels repeated between the
+	// container's paragraphs (templateLabels).
+	labels map[string]bool
 }
 
 // Clean decides every block of in.
@@ -126,6 +129,8 @@ func (c *Cleaner) Clean(in Input) Result {
 	if k := dedupKey(in.Title, lc); k != "" {
 		p.seen[k] = true // a body h1 repeating the title is a duplicate
 	}
+	labels := templateLabels(in.Blocks, lc)
+	p.labels = labels
 	vs := make([]verdict, len(in.Blocks))
 	for n, b := range in.Blocks {
 		vs[n] = c.decide(p, b, lc)
@@ -134,7 +139,7 @@ func (c *Cleaner) Clean(in Input) Result {
 		// The source line was a citation inside the text: decide again,
 		// with that line no end of the article.
 		res = Result{Dropped: []article.Dropped{}}
-		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, firstBody: first, lastBody: last, judgeAfter: judgeAfter, titleWords: tw}
+		p = &pass{in: in, res: &res, seen: make(map[string]bool), seenBody: make(map[string]int), citation: at, firstBody: first, lastBody: last, judgeAfter: judgeAfter, titleWords: tw, labels: labels}
 		if k := dedupKey(in.Title, lc); k != "" {
 			p.seen[k] = true
 		}
@@ -342,6 +347,9 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonDuplicate}
 	}
 	key := strings.Join(words(lower), " ")
+	if inBody && p.labels[key] && labelShaped(b, text) {
+		return verdict{reason: article.ReasonBoilerplate}
+	}
 	if p.seen[key] {
 		// A line the article's text says again later (a refrain, a
 		// quote repeated) is the article's; a copy of the title or a
