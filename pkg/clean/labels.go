@@ -7,41 +7,34 @@ import (
 )
 
 // Template labels: a template may print the same short label between the
-// article's paragraphs again and again ("Article content", "Anzeige",
-// "Реклама"), where an ad or a widget was cut out. The label's words are
-// no evidence (any words will do); the evidence is its shape and its
-// place: the same short line without sentence punctuation, verbatim, at
-// least minLabelRepeats times inside the container, every time with
-// running text of the article between it and the next. A list's lines
-// differ from each other and stand together; a table's cells and a list's
-// items (td, th, li) repeat by nature and are never labels.
+// article's paragraphs again and again ("Article content", "Продолжение
+// ниже"), at the head of each section it cut the text into. The label's
+// words are no evidence (any words will do); the evidence is its shape,
+// its rate and its being alone: the same short line without sentence
+// punctuation, verbatim, at least minLabelRepeats times inside the
+// container and at least once for every two paragraphs of running text
+// there, and no more than maxLabels such lines in the container. A list's
+// or a menu plan's lines, a thread's poster names, repeat too, but many
+// different ones do; a table's cells and a list's items (td, th, li)
+// repeat by nature and are never labels.
 const (
 	minLabelRepeats = 3
 	maxLabelWords   = 4
+	maxLabels       = 2
 )
 
 // templateLabels returns the keys (dedupKey) of the container's lines that
 // are a template's repeated label.
 func templateLabels(blocks []Block, lc func(string) string) map[string]bool {
-	type seen struct {
-		count int
-		// prose is set when a paragraph of running text has come since
-		// the last time the line was printed.
-		prose bool
-		// apart is cleared when two copies stand with no running text
-		// between them: a list or a table, not a label.
-		apart bool
-	}
-	var lines map[string]*seen
+	var counts map[string]int
+	prose := 0
 	for _, b := range blocks {
 		if b.Zone != article.ZoneBody {
 			continue
 		}
 		text := strings.TrimSpace(b.Text)
 		if paragraphShaped(text) {
-			for _, s := range lines {
-				s.prose = true
-			}
+			prose++
 			continue
 		}
 		if !labelShaped(b, text) {
@@ -51,28 +44,29 @@ func templateLabels(blocks []Block, lc func(string) string) map[string]bool {
 		if key == "" {
 			continue
 		}
-		if lines == nil {
-			lines = make(map[string]*seen)
+		if counts == nil {
+			counts = make(map[string]int)
 		}
-		s, ok := lines[key]
-		if !ok {
-			lines[key] = &seen{count: 1, apart: true}
-			continue
-		}
-		s.count++
-		if !s.prose {
-			s.apart = false
-		}
-		s.prose = false
+		counts[key]++
 	}
 	var out map[string]bool
-	for k, s := range lines {
-		if s.count >= minLabelRepeats && s.apart {
-			if out == nil {
-				out = make(map[string]bool)
-			}
-			out[k] = true
+	repeated := 0
+	for k, n := range counts {
+		if n < minLabelRepeats {
+			continue
 		}
+		if repeated++; repeated > maxLabels {
+			// Many different lines repeated: a list, a plan or a
+			// thread, not a template.
+			return nil
+		}
+		if n*2 < prose {
+			continue // too rare for a template's label
+		}
+		if out == nil {
+			out = make(map[string]bool)
+		}
+		out[k] = true
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package clean_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -12,7 +13,8 @@ import (
 // içerik", "Продолжение ниже"), on a Turkish and a Russian page written in
 // styles of their own. Three copies, each with running text between it and
 // the next, are the template's; a sub-heading printed twice, a chant with
-// its comma and a list's item, each repeated three times, are the
+// its comma and a list's item, each repeated three times, and the posters'
+// names in a thread of replies and the meal names of a menu plan, are the
 // article's.
 func TestTemplateLabels(t *testing.T) {
 	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
@@ -49,4 +51,29 @@ func TestTemplateLabels(t *testing.T) {
 		{body(ruLabel), article.ReasonBoilerplate},
 		{body("Подрядчик уже завёз на площадку материалы, рабочие начнут демонтаж старого оборудования в понедельник утром."), ""},
 	})
+	// A thread of replies inside the container: each poster's name
+	// repeats between the posts, but three names do, which no template's
+	// label does.
+	post := "Согласна с предыдущим сообщением, во дворе давно пора было навести порядок, дети играли среди ржавых качелей."
+	reply := "Главное, чтобы подрядчик не затянул сроки, как это было в соседнем дворе прошлым летом, когда всё тянулось месяцами."
+	third := "Спасибо инициативной группе, без подписей и обращения в инспекцию ничего бы не сдвинулось с мёртвой точки."
+	thread := []line{{body("Читатели обсуждают ремонт площадки: публикуем несколько откликов из комментариев к нашей прошлой заметке."), ""}}
+	for i := range 3 {
+		thread = append(thread,
+			line{body("Ольга Петрова"), ""}, line{body(post + strings.Repeat(" Да.", i)), ""},
+			line{body("Сергей Ильин"), ""}, line{body(reply + strings.Repeat(" Верно.", i)), ""},
+			line{body("Марина"), ""}, line{body(third + strings.Repeat(" Точно.", i)), ""})
+	}
+	checkLines(t, "dvor", "Обсуждение: ремонт детской площадки на Садовой", "ru", thread)
+	// A week's menu plan: its meal names repeat day after day between
+	// the dishes, but three of them do, which no template's label does.
+	plan := []line{{body("Diyetisyenimizin hazırladığı üç günlük kış menüsü, bağışıklığı destekleyen mevsim sebzelerine dayanıyor."), ""}}
+	for _, d := range []string{"Pazartesi günü", "Salı günü", "Çarşamba günü"} {
+		plan = append(plan,
+			line{body(d), ""},
+			line{body("Kahvaltı"), ""}, line{body(d + " yulaf ezmesi ve ceviz ile"), ""},
+			line{body("Öğle yemeği"), ""}, line{body(d + " mercimek çorbası ve ekmek"), ""},
+			line{body("Akşam yemeği"), ""}, line{body(d + " fırında sebzeli tavuk"), ""})
+	}
+	checkLines(t, "beslenme", "Kış için üç günlük bağışıklık menüsü", "tr", plan)
 }
