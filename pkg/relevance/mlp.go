@@ -3,7 +3,6 @@ package relevance
 import (
 	"math"
 	"math/rand/v2"
-	"strings"
 )
 
 // An experiment (issue #11): a small nonlinear layer over the lead's
@@ -90,24 +89,8 @@ func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, 
 		xs[i] = fs.active(d)
 		vs[i] = value(len(xs[i]), norm)
 	}
-	nd := 0
-	if len(docs) > 0 {
-		nd = len(docs[0].dense)
-	}
-	n := len(fs.names) + nd
-	pen := make([]float64, n)
-	for j := range pen {
-		pen[j] = lambda
-		if j >= len(fs.names) {
-			if semScale > 0 {
-				pen[j] = lambda * semScale
-			}
-			continue
-		}
-		if f := fs.names[j]; shapeScale > 0 && (strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)) {
-			pen[j] = lambda * shapeScale
-		}
-	}
+	pen := penalties(fs, docs, lambda, shapeScale, semScale)
+	n := len(pen)
 	dense0 := len(fs.names)
 	net := newMLP(len(docs[0].net), mc)
 	netLambda := mc.Lambda

@@ -460,27 +460,15 @@ func logit(fs *featureSpace, w []float64, b float64, d doc, norm bool) float64 {
 	return z
 }
 
-// fit minimises the logistic loss, a diplomatic text's weighted by pos,
-// plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
-// whole batch. Features are binary.
-func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, nb float64) ([]float64, float64) {
-	xs := make([][]int, len(docs))
-	vs := make([]float64, len(docs))
-	for i, d := range docs {
-		xs[i] = fs.active(d)
-		vs[i] = value(len(xs[i]), norm)
-	}
-	var nbScale []float64
-	if nb > 0 {
-		nbScale = nbRatios(fs, xs, ys, nb)
-	}
-	// The dense features (the lead's vector) follow the named ones.
+// penalties returns each weight's L2 penalty: lambda, scaled by
+// shapeScale for the cue and shape features and by semScale for the dense
+// ones (the lead's vector), which follow the named features.
+func penalties(fs *featureSpace, docs []doc, lambda, shapeScale, semScale float64) []float64 {
 	nd := 0
 	if len(docs) > 0 {
 		nd = len(docs[0].dense)
 	}
-	n := len(fs.names) + nd
-	pen := make([]float64, n)
+	pen := make([]float64, len(fs.names)+nd)
 	for j := range pen {
 		pen[j] = lambda
 		if j >= len(fs.names) {
@@ -492,8 +480,25 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semSc
 		if f := fs.names[j]; shapeScale > 0 && (strings.HasPrefix(f, prefixCue) || strings.HasPrefix(f, prefixShape)) {
 			pen[j] = lambda * shapeScale
 		}
-		if nbScale != nil {
-			pen[j] *= nbScale[j]
+	}
+	return pen
+}
+
+// fit minimises the logistic loss, a diplomatic text's weighted by pos,
+// plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
+// whole batch. Features are binary.
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, nb float64) ([]float64, float64) {
+	xs := make([][]int, len(docs))
+	vs := make([]float64, len(docs))
+	for i, d := range docs {
+		xs[i] = fs.active(d)
+		vs[i] = value(len(xs[i]), norm)
+	}
+	pen := penalties(fs, docs, lambda, shapeScale, semScale)
+	n := len(pen)
+	if nb > 0 {
+		for j, r := range nbRatios(fs, xs, ys, nb) {
+			pen[j] *= r
 		}
 	}
 	dense0 := len(fs.names)
