@@ -179,23 +179,16 @@ func runFundus(dir string, verbose bool, dump string, stdout io.Writer) error {
 // printFundusWorst lists the pages wiredesk scores under .8 on (against
 // summary+body), worst first, beside go-trafilatura's figures.
 func printFundusWorst(w io.Writer, scores []fundusScore) {
-	f1 := func(c zyte.Counts) float64 {
-		p, r := c.Precision(), c.Recall()
-		if p+r == 0 {
-			return 0
-		}
-		return 2 * p * r / (p + r)
-	}
 	idx := make([]int, len(scores))
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return f1(scores[idx[i]].wFull) < f1(scores[idx[j]].wFull) })
+	sort.SliceStable(idx, func(i, j int) bool { return scores[idx[i]].wFull.F1() < scores[idx[j]].wFull.F1() })
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\npage\twiredesk P\tR\tgo-trafilatura P\tR")
 	for _, i := range idx {
 		a, b := scores[i].wFull, scores[i].tFull
-		if f1(a) >= 0.8 {
+		if a.F1() >= 0.8 {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f\n", scores[i].page.File, a.Precision(), a.Recall(), b.Precision(), b.Recall())

@@ -176,13 +176,6 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 // printHeldoutWorst lists the pages wiredesk scores under .8 on, worst
 // first, beside go-trafilatura's figures.
 func printHeldoutWorst(w io.Writer, scores []heldoutScore, pick func(*heldoutScore) (zyte.Counts, zyte.Counts)) {
-	f1 := func(c zyte.Counts) float64 {
-		p, r := c.Precision(), c.Recall()
-		if p+r == 0 {
-			return 0
-		}
-		return 2 * p * r / (p + r)
-	}
 	idx := make([]int, len(scores))
 	for i := range idx {
 		idx[i] = i
@@ -190,13 +183,13 @@ func printHeldoutWorst(w io.Writer, scores []heldoutScore, pick func(*heldoutSco
 	sort.SliceStable(idx, func(i, j int) bool {
 		a, _ := pick(&scores[idx[i]])
 		b, _ := pick(&scores[idx[j]])
-		return f1(a) < f1(b)
+		return a.F1() < b.F1()
 	})
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\npage\twiredesk P\tR\tgo-trafilatura P\tR")
 	for _, i := range idx {
 		a, b := pick(&scores[i])
-		if f1(a) >= 0.8 {
+		if a.F1() >= 0.8 {
 			continue
 		}
 		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t%.2f\n", scores[i].page.Name, a.Precision(), a.Recall(), b.Precision(), b.Recall())

@@ -142,22 +142,15 @@ func totalSize(pages []zyte.Page) int {
 // go-trafilatura's figures on the same page.
 func printWorst(w io.Writer, pages []zyte.Page, a, b *zyteRun) {
 	idx := make([]int, len(pages))
-	f1 := func(c zyte.Counts) float64 {
-		p, r := c.Precision(), c.Recall()
-		if p+r == 0 {
-			return 0
-		}
-		return 2 * p * r / (p + r)
-	}
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(i, j int) bool { return f1(a.counts[idx[i]]) < f1(a.counts[idx[j]]) })
+	sort.SliceStable(idx, func(i, j int) bool { return a.counts[idx[i]].F1() < a.counts[idx[j]].F1() })
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "page\t%s P\tR\t%s P\tR\turl\n", a.name, b.name)
 	for _, i := range idx {
 		ca, cb := a.counts[i], b.counts[i]
-		if f1(ca) >= 0.99 {
+		if ca.F1() >= 0.99 {
 			continue
 		}
 		u := pages[i].URL

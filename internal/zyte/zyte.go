@@ -122,6 +122,16 @@ func (c Counts) Recall() float64 {
 	return c.TP / (c.TP + c.FN)
 }
 
+// F1 is the page's harmonic mean of Precision and Recall, 0 when both
+// are: what the bench commands sort a set's worst pages by.
+func (c Counts) F1() float64 {
+	p, r := c.Precision(), c.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
 // Metrics are the benchmark's figures over a set of pages.
 type Metrics struct {
 	F1, Precision, Recall float64
