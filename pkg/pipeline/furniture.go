@@ -42,6 +42,12 @@ const (
 	// memoryWait is how long a page waits for the log to reach its own
 	// observation before it is cleaned with the memory as it is.
 	memoryWait = 5 * time.Second
+	// appendWait bounds one append of a batch to the log (or the read of
+	// its last sequence), shorter than a publish's usual bound: every page
+	// in the batch waits on it, and after a node's loss an append sent
+	// to the old leader gets no ack. A page whose batch times out is
+	// retried, and an observation appended twice changes nothing.
+	appendWait = 5 * time.Second
 )
 
 // sharedMemory is one replica's view of the log, applied to mem.

@@ -174,7 +174,7 @@ func (b *batcher) flush(obs []clean.Observation, tickets []*ticket) {
 // send appends obs to the log and returns the sequence of the batch; with
 // none, it returns the log's last sequence.
 func (b *batcher) send(obs []clean.Observation) (uint64, error) {
-	ctx, cancel := context.WithTimeout(b.ctx, bus.PublishTimeout)
+	ctx, cancel := context.WithTimeout(b.ctx, appendWait)
 	defer cancel()
 	if len(obs) == 0 {
 		return b.s.lastSeq(ctx, "")
