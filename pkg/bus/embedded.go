@@ -23,6 +23,12 @@ type EmbeddedConfig struct {
 	// Tests set NATS's own default, 1 MiB, to see what a server run with
 	// it does to large pages.
 	MaxPayload int32
+	// MaxStore bounds JetStream's file store in bytes; 0 is nats-server's
+	// default, 75% of the disk's free space when it starts. The default
+	// streams reserve 23 GiB (their max_bytes), so a server on a disk
+	// with less than about 31 GB free refuses to create them; tests set
+	// it, as their streams hold a few megabytes.
+	MaxStore int64
 }
 
 // Embedded is the real nats-server, running in this process with JetStream.
@@ -55,6 +61,9 @@ func StartEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 	}
 	if cfg.MaxPayload > 0 {
 		opts.MaxPayload = cfg.MaxPayload
+	}
+	if cfg.MaxStore > 0 {
+		opts.JetStreamMaxStore = cfg.MaxStore
 	}
 	srv, err := server.NewServer(opts)
 	if err != nil {

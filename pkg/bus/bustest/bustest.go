@@ -27,6 +27,11 @@ func Start(t testing.TB) (*bus.Embedded, *bus.Conn) {
 func StartWith(t testing.TB, cfg bus.EmbeddedConfig) (*bus.Embedded, *bus.Conn) {
 	t.Helper()
 	cfg.StoreDir, cfg.Port = t.TempDir(), -1
+	if cfg.MaxStore == 0 {
+		// The streams' reservations, not the disk's free space, decide
+		// whether they can be created: a test's streams hold megabytes.
+		cfg.MaxStore = 1 << 40
+	}
 	srv, err := bus.StartEmbedded(cfg)
 	if err != nil {
 		t.Fatalf("start nats: %v", err)
