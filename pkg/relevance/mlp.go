@@ -111,7 +111,7 @@ func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, 
 	}
 	mom, vel, g := make([]float64, total), make([]float64, total), make([]float64, total)
 	h := make([]float64, net.hidden)
-	const lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
+	const lr = 0.05
 	for t := 1; t <= iters; t++ {
 		clear(g)
 		net.U, net.C, net.V = w[n+1:n+1+nu], w[n+1+nu:n+1+nu+nc], w[n+1+nu+nc:]
@@ -166,16 +166,8 @@ func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, 
 		for j := range gV {
 			gV[j] += netLambda * net.V[j]
 		}
-		c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
-		for j := range w {
-			step := lr
-			if j > n {
-				step = netLR
-			}
-			mom[j] = b1*mom[j] + (1-b1)*g[j]
-			vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
-			w[j] -= step * (mom[j] / c1) / (math.Sqrt(vel[j]/c2) + eps)
-		}
+		adamStep(t, lr, w[:n+1], g[:n+1], mom[:n+1], vel[:n+1])
+		adamStep(t, netLR, w[n+1:], g[n+1:], mom[n+1:], vel[n+1:])
 		if check != nil && t%checkEvery == 0 {
 			check(t, w[:n], w[n], net)
 		}
@@ -297,12 +289,7 @@ func fitMLPStack(docs []doc, ls []float64, ys []bool, pos float64, iters int, mc
 		for j := range gV {
 			gV[j] += lambda * net.V[j]
 		}
-		c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
-		for j := range w {
-			mom[j] = b1*mom[j] + (1-b1)*g[j]
-			vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
-			w[j] -= lr * (mom[j] / c1) / (math.Sqrt(vel[j]/c2) + eps)
-		}
+		adamStep(t, lr, w, g, mom, vel)
 	}
 	net.U, net.C, net.V = w[2:2+nu], w[2+nu:2+nu+nc], w[2+nu+nc:]
 	return &mlpStackNet{A: w[0], B: w[1], net: net}

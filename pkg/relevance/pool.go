@@ -216,7 +216,7 @@ type stackRow struct {
 func fitStack(rows []stackRow, ys []bool, lambda, pos float64) stack {
 	const n = numPool + 2 // a, w..., bias
 	var w, m, v, g, x [n]float64
-	const lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
+	const lr = 0.05
 	for t := 1; t <= 400; t++ {
 		g = [n]float64{}
 		for i, r := range rows {
@@ -238,12 +238,7 @@ func fitStack(rows []stackRow, ys []bool, lambda, pos float64) stack {
 		for j := 0; j < n-1; j++ {
 			g[j] += lambda * w[j]
 		}
-		c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
-		for j := range w {
-			m[j] = b1*m[j] + (1-b1)*g[j]
-			v[j] = b2*v[j] + (1-b2)*g[j]*g[j]
-			w[j] -= lr * (m[j] / c1) / (math.Sqrt(v[j]/c2) + eps)
-		}
+		adamStep(t, lr, w[:], g[:], m[:], v[:])
 	}
 	s := stack{a: w[0], bias: w[n-1]}
 	copy(s.w[:], w[1:1+numPool])

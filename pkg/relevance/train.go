@@ -505,7 +505,7 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semSc
 	w := make([]float64, n+1) // w[n] is the bias
 	mom, vel := make([]float64, n+1), make([]float64, n+1)
 	g := make([]float64, n+1)
-	const lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
+	const lr = 0.05
 	for t := 1; t <= iters; t++ {
 		for j := range g {
 			g[j] = 0
@@ -534,14 +534,23 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semSc
 		for j := 0; j < n; j++ {
 			g[j] += pen[j] * w[j]
 		}
-		c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
-		for j := range w {
-			mom[j] = b1*mom[j] + (1-b1)*g[j]
-			vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
-			w[j] -= lr * (mom[j] / c1) / (math.Sqrt(vel[j]/c2) + eps)
-		}
+		adamStep(t, lr, w, g, mom, vel)
 	}
 	return w[:n], w[n]
+}
+
+// adamStep is step t (from 1) of Adam (beta1 .9, beta2 .999) on the
+// weights w with gradient g and moments mom and vel, every fit here
+// steps the same way. It works element by element, so a fit may step
+// parts of one vector at different rates.
+func adamStep(t int, lr float64, w, g, mom, vel []float64) {
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	c1, c2 := 1-math.Pow(b1, float64(t)), 1-math.Pow(b2, float64(t))
+	for j := range w {
+		mom[j] = b1*mom[j] + (1-b1)*g[j]
+		vel[j] = b2*vel[j] + (1-b2)*g[j]*g[j]
+		w[j] -= lr * (mom[j] / c1) / (math.Sqrt(vel[j]/c2) + eps)
+	}
 }
 
 // value is what each of a text's n features is worth: 1, or 1/sqrt(n)
