@@ -2,6 +2,7 @@
 //
 //	relevance extract -corpus NAME -git DIR     every record of a corpus, as JSON lines
 //	relevance rebuild [-git name=DIR]           the labelled texts from their public sources, checked
+//	relevance draw [-git name=DIR]              unlabelled Russian training texts for reading: the fourth draw
 //	relevance train                             fit the model on train, choose its threshold on dev, refit on train+dev
 //	relevance vectors [-git name=DIR]           word vectors from the corpora's unlabelled texts, for train
 //	relevance curve                             out-of-fold F1 with a share of the train split's texts: the learning curve
@@ -30,13 +31,15 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relevance extract|rebuild|vectors|train|curve|eval [flags]")
+		return fmt.Errorf("usage: relevance extract|rebuild|draw|vectors|train|curve|eval [flags]")
 	}
 	switch args[0] {
 	case "extract":
 		return runExtract(ctx, args[1:], stdout)
 	case "rebuild":
 		return runRebuild(ctx, args[1:], stdout)
+	case "draw":
+		return runDraw(ctx, args[1:], stdout)
 	case "train":
 		return runTrain(ctx, args[1:], stdout)
 	case "vectors":
