@@ -8,7 +8,9 @@ import (
 )
 
 // long pads a body past the 150 characters a drawn text needs.
-func long(s string) string { return s + " " + strings.Repeat("Текст продолжается. ", 10) }
+func long(s string) string {
+	return s + " " + strings.Repeat("Текст продолжается. ", 10)
+}
 
 func TestDrawEligible(t *testing.T) {
 	body := long("Тело")
