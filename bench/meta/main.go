@@ -37,12 +37,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 	heldout := fs.String("heldout", "", "a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt): paragraphs kept and noise, as on the Zyte pages")
 	fundusBody := fs.String("fundus-body", "", "flairNLP/fundus's git directory: the body against its parsers' sections and the standfirst against their summaries")
 	verbose := fs.Bool("v", false, "list every miss")
+	sources := fs.Bool("title-sources", false, "with -pages: which of the page's titles (h1, og:title, <title>) each set's reference takes where they differ, and stop")
 	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page), with the verdicts, and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *zyteDir == "" && *pagesDir == "" && *heldout == "" && *fundusBody == "" {
 		return fmt.Errorf("give -zyte DIR, -pages DIR, -heldout DIR, -fundus-body DIR or several")
+	}
+	if *sources {
+		return titleSources(*pagesDir, stdout, *verbose)
 	}
 	if *dump != "" {
 		return dumpPage(*zyteDir, *dump, stdout)
