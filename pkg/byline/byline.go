@@ -35,19 +35,52 @@ func split(s string, labelled bool, sites []string) (persons, orgs string) {
 		return "", ""
 	}
 	var ps, os []string
-	for i, part := range parts(s) {
-		if i == 0 && labelled {
-			part = nameHead(part)
-		}
-		switch kind(part, sites) {
-		case Person:
-			ps = appendNew(ps, part)
-		case Org:
-			os = appendNew(os, part)
+	personField := -1
+	for fi, field := range pipeFields(s) {
+		for i, part := range parts(field) {
+			if i == 0 && fi == 0 && labelled {
+				part = nameHead(part)
+			}
+			switch kind(part, sites) {
+			case Person:
+				if personField >= 0 && personField != fi {
+					continue // the dateline's place: "Palma de Mallorca"
+				}
+				personField = fi
+				ps = appendNew(ps, part)
+			case Org:
+				os = appendNew(os, part)
+			}
 		}
 	}
 	ps, os = shoutedOutlets(ps, os)
 	return strings.Join(ps, ", "), strings.Join(os, ", ")
+}
+
+// placeCodes counts the short codes in capitals after a place that are no
+// agency's ("DC", "UK"; not "AA").
+func placeCodes(words []string) int {
+	n := 0
+	for i, w := range words {
+		if i > 0 && utf8.RuneCountInString(w) <= 3 && caps(w) && acronym(w) && !agencies[fold(w)] {
+			n++
+		}
+	}
+	return n
+}
+
+// pipeFields splits a line of fields set apart by bars, the writer, the
+// place filed from and the date ("Patricio Candia | Palma de Mallorca |
+// 08/01/2014"): one field holds the persons, and a place shaped like a
+// name ("Palma de Mallorca", "Rio de Janeiro") is not a second writer. A
+// line is one of fields when it has three of them, or two and a date.
+// Other lines are one field.
+func pipeFields(s string) []string {
+	f := strings.Split(s, "|")
+	if len(f) < 2 || (len(f) == 2 && strings.IndexFunc(s, unicode.IsDigit) < 0) {
+		return []string{s}
+	}
+	return f
 }
 
 // shoutedOutlets moves to the outlets a name in capitals that opens with
@@ -91,7 +124,8 @@ func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(st
 // parts splits a credit line at the separators that join names: commas,
 // semicolons, slashes, pipes, "&" and the conjunctions "ve", "и", "and".
 func parts(s string) []string {
-	s = cutDates(Unglue(strings.Join(strings.Fields(s), " ")))
+	s = cutDates(Unglue(cutPictureCredits(strings.Join(strings.Fields(s), " "))))
+	s = bracketParts(s)
 	for _, conj := range []string{" ve ", " и ", " and ", " & ", " und ", " og ", " och ", " et "} {
 		s = strings.ReplaceAll(s, conj, ",")
 	}
@@ -164,6 +198,38 @@ func dropInitials(s string) string {
 	return strings.TrimSpace(s[:i])
 }
 
+// bracketParts makes a bracket that closes a name a part of its own:
+// the place or the agency a writer files from ("Emre Tan
+// (Kahramanmaraş)", "Ayşe Kaya, Ankara (AA)"). A short lower-case
+// bracket is the writer's initials, which dropInitials cuts.
+func bracketParts(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 {
+			break
+		}
+		j += i
+		inner, after := s[i+1:j], strings.TrimLeft(s[j+1:], " ")
+		closes := after == "" || strings.ContainsAny(after[:1], ",;/|-–—")
+		if r, _ := utf8.DecodeRuneInString(inner); closes && i > 0 && unicode.IsUpper(r) && !strings.ContainsAny(inner, "()") {
+			b.WriteString(strings.TrimRight(s[:i], " "))
+			b.WriteString(", ")
+			b.WriteString(inner)
+			s = s[j+1:]
+			continue
+		}
+		b.WriteString(s[:j+1])
+		s = s[j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
 // placeColons makes the colon after a dateline's place a separator
 // ("Москва: Иван Петров"); other colons belong to a label ("Yazar:") and
 // stay.
@@ -195,7 +261,7 @@ func twice(s string) string {
 var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "correspondent", "корреспондент", "обозреватель", "редактор"}
 
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
-var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "автор", "текст", "корреспондент", "by", "от",
+var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "metin", "yazı", "text", "автор текста", "автор", "текст", "корреспондент", "by", "от",
 	"autorin", "autor", "von", "par", "por", "door", "av",
 	"作者", "著者", "筆者", "记者", "記者", "文"}
 
@@ -297,6 +363,9 @@ func kind(s string, sites []string) Kind {
 	}
 	if place == len(words) {
 		return Other
+	}
+	if place > 0 && place+placeCodes(words) == len(words) {
+		return Other // "Washington DC", "London UK": a place and its state's or country's code
 	}
 	if place > 0 && !givenPlace(words) {
 		// "Birleşik Rusya", "Единая Россия": a name with a country in it

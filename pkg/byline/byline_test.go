@@ -156,6 +156,27 @@ func TestSplit(t *testing.T) {
 		{"이서연, 박지훈", "", "이서연, 박지훈", ""},
 		{"서울경제", "", "", "서울경제"},
 		{"기자", "", "", ""},
+		// A picture's credit beside the text's: the photographer is no
+		// byline. A text label ("Текст:", "Metin:", "Text:") opens the
+		// text's credit.
+		{"Текст: Мария Соколова. Фото: Иван Петров", "", "Мария Соколова", ""},
+		{"Автор текста: Мария Соколова", "", "Мария Соколова", ""},
+		{"Фото: Иван Петров / ТАСС", "", "", ""},
+		{"Фото: Иван Петров. Текст: Мария Соколова", "", "Мария Соколова", ""},
+		{"Haber: Ayşe Kaya / Fotoğraf: Emre Tan", "", "Ayşe Kaya", ""},
+		{"Muhabir Ayşe Kaya, Foto Muhabiri Emre Tan", "", "Ayşe Kaya", ""},
+		{"Metin: Ayşe Kaya - Görüntü: Emre Tan", "", "Ayşe Kaya", ""},
+		{"Text: Jane Roe, Photos: John Doe", "", "Jane Roe", ""},
+		{"Fotoğraf: Emre Tan", "", "", ""},
+		// A place or an agency after the name, in brackets or a field of
+		// its own.
+		{"Emre Tan (Kahramanmaraş)", "", "Emre Tan", ""},
+		{"Ayşe Kaya, Ankara (AA)", "", "Ayşe Kaya", "AA"},
+		{"Мария Соколова (Ростов-на-Дону)", "", "Мария Соколова", ""},
+		{"Ayşe Kaya - Washington DC", "", "Ayşe Kaya", ""},
+		{"Selin Ak | Rio de Janeiro | 08.01.2026", "", "Selin Ak", ""},
+		{"Selin Ak, Emre Tan | Rio de Janeiro | 08.01.2026", "", "Selin Ak, Emre Tan", ""},
+		{"Selin Ak | Emre Tan", "", "Selin Ak, Emre Tan", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
