@@ -43,6 +43,8 @@ func TestTitle(t *testing.T) {
 		{"a one-word h1 is a section, not the headline", `<meta property="og:title" content="Лавров прибыл в Анкару"><article><h1>Политика</h1><p>` + strings.Repeat("Министр иностранных дел прибыл в Анкару. ", 8) + `</p></article>`, "Лавров прибыл в Анкару"},
 		{"site name after a full-width colon", `<meta property="og:site_name" content="東京新聞デジタル"><meta property="og:title" content="外相会談が開かれた：東京新聞デジタル">`, "外相会談が開かれた"},
 		{"title segment squashing the host's name", `<meta property="og:title" content="Lavrov Ankara'da - Exam Ple">`, "Lavrov Ankara'da"},
+		{"a section joined by an unspaced hyphen before a bar lookalike and the site", `<meta property="og:site_name" content="서울일보"><meta property="og:title" content="외교장관 회담 열려-정치ㅣ서울일보">`, "외교장관 회담 열려"},
+		{"a hyphenated word before the site is no section", `<meta property="og:site_name" content="Ege Postası"><meta property="og:title" content="Ankara-Atina hattında yeni tur│Ege Postası">`, "Ankara-Atina hattında yeni tur"},
 		{"invalid UTF-8 repaired", "<meta property=\"og:title\" content=\"Ba\xffşlık\">", "Ba\uFFFDşlık"},
 	}
 	for _, tt := range tests {

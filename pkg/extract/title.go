@@ -449,6 +449,35 @@ func dropSection(t, sep string) string {
 	return head
 }
 
+// barLookalikes are characters drawn as a bar that some sites set
+// between the headline, the section and their name: the Hangul vowel ㅣ
+// ("…-정치ㅣ한국일보"), box-drawing and mathematical bars; spaced or not.
+// They cut only before the site's exact name.
+var barLookalikes = []string{"ㅣ", " ㅣ ", "│", " │ ", "┃", " ┃ ", "∣", " ∣ ", "❘", " ❘ ", "ǀ", " ǀ "}
+
+// dropCJKSection removes a section's name joined to a title in Hangul,
+// Han or kana by an unspaced hyphen or underscore, left once the site's
+// name was cut after an unspaced separator: "…커졌다-정치" of
+// "…커졌다-정치ㅣ한국일보". The section is one to four such characters.
+func dropCJKSection(t string) string {
+	i := strings.LastIndexAny(t, "-_")
+	if i <= 0 || t[i-1] == ' ' {
+		return t
+	}
+	tail := t[i+1:]
+	n := 0
+	for _, r := range tail {
+		if !unicode.Is(unicode.Hangul, r) && !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Hiragana, r) && !unicode.Is(unicode.Katakana, r) {
+			return t
+		}
+		n++
+	}
+	if n == 0 || n > 4 || utf8.RuneCountInString(t[:i]) < 3*n {
+		return t
+	}
+	return t[:i]
+}
+
 // stripSite removes the site name from the end of a title. Without a known
 // site name (or when guess is set and it did not match) it drops up to two
 // short trailing segments ("… - Dünya | Hürriyet"), keeping at least two
@@ -457,9 +486,13 @@ func stripSite(t, site string, guess bool) string {
 	if site != "" {
 		// Named exactly, the site may follow any separator, spaced or not:
 		// "…：朝日新聞デジタル", "…:phpspot開発日誌", "… ｜ Site".
-		for _, sep := range append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ ") {
+		for _, sep := range append(append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ "), barLookalikes...) {
 			if head, ok := strings.CutSuffix(t, sep+site); ok && strings.TrimSpace(head) != "" {
-				return dropSection(strings.TrimSpace(head), sep)
+				head = dropSection(strings.TrimSpace(head), sep)
+				if !strings.Contains(sep, " ") {
+					head = dropCJKSection(head)
+				}
+				return head
 			}
 			// A blog's name first: "Blog Name - Entry title".
 			if tail, ok := strings.CutPrefix(t, site+sep); ok && len(strings.TrimSpace(tail)) > len(site) {
