@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// What a reader never sees is not article text. A page ships much it does
+// not show: a login or account dialog with its error messages, a
+// newsletter form's steps, a second copy of the story for another layout,
+// labels for screen readers ("Opens in a new window", "Share on X"). The
+// browser hides them by the hidden attribute, an inline display:none or
+// visibility:hidden, a dialog not opened, or a class every CSS framework
+// defines as visually hidden; pruneHidden takes them out of the tree
+// before the walk.
+//
+// Some pages ship the story itself hidden and show it with a script. A
+// hidden element holding more paragraph text than the rest of the page
+// shows is that story, and stays (its own hidden parts are still pruned).
+
+// maxSROnlyRunes bounds a screen-reader label: a few words. A longer
+// visually hidden block is kept, as the walk would have read it.
+const maxSROnlyRunes = 120
+
+// maxARIAHiddenRunes bounds what aria-hidden alone removes: an icon's
+// glyph, a decorative initial, a duplicated counter. aria-hidden hides
+// from assistive technology only; a browser still shows it, so a block of
+// prose under it stays.
+const maxARIAHiddenRunes = 40
+
+// minHiddenStoryRunes is the paragraph text a hidden element must hold to
+// be taken for the story shipped hidden: a few sentences at least.
+const minHiddenStoryRunes = 200
+
+// pruneHidden removes the hidden elements under root, keeping the
+// metadata they hold (JSON-LD, meta and link elements are moved out before
+// the element, where the walk still reads them).
+func pruneHidden(root *html.Node) {
+	var cands []*html.Node
+	collectHidden(root, &cands)
+	if len(cands) == 0 {
+		return
+	}
+	total := proseRunes(root)
+	hiddenProse := make([]int, len(cands))
+	visible := total
+	for i, n := range cands {
+		hiddenProse[i] = proseRunes(n)
+		visible -= hiddenProse[i]
+	}
+	for i, n := range cands {
+		if hiddenProse[i] > visible && hiddenProse[i] >= minHiddenStoryRunes {
+			// The story shipped hidden: keep it, prune inside it.
+			visible += hiddenProse[i]
+			var inner []*html.Node
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				collectHidden(c, &inner)
+			}
+			for _, m := range inner {
+				remove(m)
+			}
+			continue
+		}
+		remove(n)
+	}
+}
+
+// collectHidden appends the outermost hidden elements at or under n.
+func collectHidden(n *html.Node, out *[]*html.Node) {
+	if n.Type == html.ElementNode && hiddenElement(n) {
+		*out = append(*out, n)
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		collectHidden(c, out)
+	}
+}
+
+// hiddenElement reports an element a browser does not show.
+func hiddenElement(n *html.Node) bool {
+	if n.Namespace != "" {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Html, atom.Head, atom.Body, atom.Title, atom.Meta, atom.Link, atom.Script, atom.Style:
+		return false
+	case atom.Dialog:
+		if !hasAttr(n, "open") {
+			return true
+		}
+	}
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "hidden":
+			// hidden="until-found" is a collapsed section the browser's
+			// find opens: text the reader can reach.
+			if !strings.EqualFold(strings.TrimSpace(a.Val), "until-found") {
+				return true
+			}
+		case "style":
+			if styleHides(a.Val) {
+				return true
+			}
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") && textRunes(n, maxARIAHiddenRunes+1) <= maxARIAHiddenRunes {
+				return true
+			}
+		case "class":
+			if srOnlyClass(a.Val) && textRunes(n, maxSROnlyRunes+1) <= maxSROnlyRunes {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// styleHides reports an inline style declaring display:none or
+// visibility:hidden (or collapse).
+func styleHides(style string) bool {
+	for decl := range strings.SplitSeq(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		switch {
+		case k == "display" && v == "none":
+			return true
+		case k == "visibility" && (v == "hidden" || v == "collapse"):
+			return true
+		}
+	}
+	return false
+}
+
+// srOnlyClass reports a class that the CSS frameworks and CMS themes
+// define as visually hidden, for screen readers only: Bootstrap's
+// sr-only and visually-hidden, WordPress's screen-reader-text, Drupal's
+// element-invisible, the offscreen helpers.
+func srOnlyClass(v string) bool {
+	v = strings.ToLower(v)
+	if strings.Contains(v, "focusable") {
+		// Shown when focused (skip links): left to the zoning.
+		return false
+	}
+	for f := range strings.FieldsSeq(v) {
+		switch {
+		case f == "sr-only", f == "sr-text", f == "sronly", f == "visually-hidden", f == "visuallyhidden",
+			f == "screen-reader-text", f == "screen-reader-only", f == "screenreader-only", f == "screenreader",
+			f == "element-invisible", f == "offscreen", f == "a11y-hidden", f == "hidden-visually",
+			f == "assistive-text":
+			return true
+		case strings.HasSuffix(f, "-sr-only"), strings.HasSuffix(f, "__sr-only"), strings.HasSuffix(f, "-visually-hidden"),
+			strings.HasSuffix(f, "--visually-hidden"), strings.HasSuffix(f, "-visuallyhidden"), strings.HasSuffix(f, "-offscreen"),
+			strings.HasSuffix(f, "-screen-reader-text"):
+			return true
+		}
+	}
+	return false
+}
+
+// remove replaces n by a space, first moving out before it the metadata
+// elements it holds.
+func remove(n *html.Node) {
+	p := n.Parent
+	if p == nil {
+		return
+	}
+	var keep []*html.Node
+	var find func(*html.Node)
+	find = func(m *html.Node) {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c.DataAtom == atom.Meta, c.DataAtom == atom.Link,
+				c.DataAtom == atom.Script && strings.Contains(strings.ToLower(attr(c, "type")), "ld+json"):
+				keep = append(keep, c)
+			default:
+				find(c)
+			}
+		}
+	}
+	find(n)
+	for _, k := range keep {
+		k.Parent.RemoveChild(k)
+		p.InsertBefore(k, n)
+	}
+	// A hidden separator (": " for screen readers between a kicker and
+	// the headline, an aria-hidden dash) still parts the words around it,
+	// unless punctuation closes the sentence right after it.
+	if r := runeAfter(n); !closingPunct(r) {
+		p.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, n)
+	}
+	p.RemoveChild(n)
+}
+
+// runeAfter returns the first visible rune of the text after n in
+// document order, 0 when none within a few dozen nodes (the bound keeps
+// a page of many hidden elements and no text linear).
+func runeAfter(n *html.Node) rune {
+	budget := 64
+	var first func(*html.Node) rune
+	first = func(m *html.Node) rune {
+		if budget--; budget < 0 {
+			return 0
+		}
+		if m.Type == html.TextNode {
+			for _, r := range m.Data {
+				if !unicode.IsSpace(r) {
+					return r
+				}
+			}
+			return 0
+		}
+		if m.Type == html.ElementNode && (m.DataAtom == atom.Script || m.DataAtom == atom.Style) {
+			return 0
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if r := first(c); r != 0 {
+				return r
+			}
+		}
+		return 0
+	}
+	for m := n; m != nil && budget > 0; m = m.Parent {
+		for s := m.NextSibling; s != nil && budget > 0; s = s.NextSibling {
+			if r := first(s); r != 0 {
+				return r
+			}
+		}
+	}
+	return 0
+}
+
+// closingPunct reports punctuation that follows a word without a space.
+func closingPunct(r rune) bool {
+	return strings.ContainsRune(".,;:!?)]}»…", r)
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// textRunes counts the non-space runes of the text under n, up to max.
+func textRunes(n *html.Node, max int) int {
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for _, r := range c.Data {
+					if !unicode.IsSpace(r) {
+						count++
+					}
+				}
+				if count >= max {
+					return false
+				}
+			case html.ElementNode:
+				if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+					continue
+				}
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(n)
+	return count
+}
+
+// proseRunes counts the non-space runes of the paragraphs (<p>) at or
+// under n: the measure of an article's text.
+func proseRunes(n *html.Node) int {
+	if n.Type == html.ElementNode && n.DataAtom == atom.P {
+		return textRunes(n, 1<<30)
+	}
+	sum := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		sum += proseRunes(c)
+	}
+	return sum
+}
