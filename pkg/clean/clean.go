@@ -122,6 +122,7 @@ type pass struct {
 // Clean decides every block of in.
 func (c *Cleaner) Clean(in Input) Result {
 	lc := lowerer(in.Lang)
+	in.Blocks = listItemsInText(in.Blocks)
 	res := Result{Dropped: []article.Dropped{}}
 	tw := setOf(words(lc(in.Title))...)
 	first, last, judgeAfter := lastBody(in.Blocks)
