@@ -45,6 +45,9 @@ func TestTitle(t *testing.T) {
 		{"title segment squashing the host's name", `<meta property="og:title" content="Lavrov Ankara'da - Exam Ple">`, "Lavrov Ankara'da"},
 		{"a section joined by an unspaced hyphen before a bar lookalike and the site", `<meta property="og:site_name" content="서울일보"><meta property="og:title" content="외교장관 회담 열려-정치ㅣ서울일보">`, "외교장관 회담 열려"},
 		{"a hyphenated word before the site is no section", `<meta property="og:site_name" content="Ege Postası"><meta property="og:title" content="Ankara-Atina hattında yeni tur│Ege Postası">`, "Ankara-Atina hattında yeni tur"},
+		{"a kicker's span and the headline's read run together", `<h1><span class="nadzag">Южный Кавказ</span> <span>Лавров и Фидан обсудили мирный договор в Анкаре</span></h1>`, "Южный Кавказ: Лавров и Фидан обсудили мирный договор в Анкаре"},
+		{"a name's span going on in lower case is no kicker", `<h1><span>Erdoğan</span> <span>ve Putin Soçi'de bir araya geldi</span></h1>`, "Erdoğan ve Putin Soçi'de bir araya geldi"},
+		{"a kicker with its own colon stays as printed", `<h1><span>Южный Кавказ:</span> <span>Лавров и Фидан обсудили мирный договор</span></h1>`, "Южный Кавказ: Лавров и Фидан обсудили мирный договор"},
 		{"invalid UTF-8 repaired", "<meta property=\"og:title\" content=\"Ba\xffşlık\">", "Ba\uFFFDşlık"},
 	}
 	for _, tt := range tests {

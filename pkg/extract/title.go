@@ -127,11 +127,15 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 			continue
 		}
 		n++
+		text := b.text
+		if kh := kickerHeadline(b.node); kh != "" && normTitle(strings.Replace(kh, ": ", " ", 1)) == normTitle(text) {
+			text = kh
+		}
 		if inMain == "" && w.within(b.elem, l.main) {
-			inMain = b.text
+			inMain = text
 		}
 		if first == "" {
-			first, firstBlock = b.text, b
+			first, firstBlock = text, b
 		}
 	}
 	if headlineLike(inMain, site) && !offTitle(inMain, og, tt) {
@@ -158,6 +162,47 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return t
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// kickerHeadline is an h1 that prints a kicker and the headline in
+// elements of their own with nothing between them (`<span
+// class=dachzeile>Grenzverkehr</span> <span>Neue Regeln …</span>`),
+// which read run together as one sentence: "Kicker: Headline", as the
+// sites' own titles join them. The kicker is up to five words opening
+// with a capital or a digit and ending without punctuation, and the
+// headline, which opens likewise, is at least twice as long; "" when h is
+// not so built.
+func kickerHeadline(h *html.Node) string {
+	var parts []string
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return ""
+			}
+		case html.ElementNode:
+			if t := clean(nodeText(c, 1000)); t != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
+	if len(parts) != 2 {
+		return ""
+	}
+	k, rest := parts[0], parts[1]
+	kw, rw := len(strings.Fields(k)), len(strings.Fields(rest))
+	if kw > 5 || rw < 4 || rw < 2*kw {
+		return ""
+	}
+	opens := func(s string) bool {
+		r := firstRune(s)
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Pi, unicode.Ps) || r == '"' || r == '\''
+	}
+	last, _ := utf8.DecodeLastRuneInString(k)
+	if !opens(k) || !opens(rest) || unicode.IsPunct(last) || unicode.IsSymbol(last) {
+		return ""
+	}
+	return k + ": " + rest
 }
 
 // sameLetters is the first of titles that writes h's letters, digits and
