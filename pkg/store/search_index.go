@@ -7,44 +7,72 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // indexer moves the articles Put recorded in search_pending into the
-// full-text index, off the write path: it waits until writes pause (or a
-// lag bound passes), then indexes in batches. Searches call drain first,
-// so they never miss a committed article.
+// full-text index, off the write path: once a batch's worth is pending it
+// waits until writes pause, and a lag bound passed it indexes whatever is
+// pending; either way in batches. Searches call drain first, so they
+// never miss a committed article.
 type indexer struct {
-	run   func(ctx context.Context) error
-	log   *slog.Logger
-	wake  chan struct{}
-	mu    sync.Mutex // one drain at a time
-	stopc context.CancelFunc
-	done  chan struct{}
+	run    func(ctx context.Context) error
+	log    *slog.Logger
+	timing indexTiming
+	wake   chan struct{}
+	added  atomic.Int64 // articles Put added since the last drain began
+	mu     sync.Mutex   // one drain at a time
+	stopc  context.CancelFunc
+	done   chan struct{}
 }
 
-// Indexer timing: idle is the pause in writes it waits for; maxLag bounds
-// how long a busy store keeps articles out of the index.
+// indexTiming is when the indexer indexes; after is time.After, or the
+// tests' own ticks.
+type indexTiming struct {
+	idle, maxLag time.Duration
+	minBatch     int64
+	after        func(time.Duration) <-chan time.Time
+}
+
+// Indexer timing: idle is the pause in writes it waits for, once minBatch
+// articles are pending; maxLag bounds how long articles stay out of the
+// index (where a search does not index them first).
+//
+// A sink commits every 50 ms (its batch_wait) while articles flow, so the
+// idle wait alone used to end after nearly every commit: a backfill's
+// sink indexed some ten articles a transaction, and the index's commits,
+// FTS5's segment writes and its merges of those small segments were a
+// fifth of the sink's CPU (issue #15). Now a transaction indexes up to
+// maxLag's worth, or minBatch. What a search sees is unchanged, as it
+// drains first; it may find more to index then, up to maxLag's worth.
 const (
-	indexIdle   = 50 * time.Millisecond
-	indexMaxLag = 2 * time.Second
+	indexIdle     = 50 * time.Millisecond
+	indexMaxLag   = 2 * time.Second
+	indexMinBatch = 1024
 )
 
-func startIndexer(run func(ctx context.Context) error, log *slog.Logger) *indexer {
+func defaultIndexTiming() indexTiming {
+	return indexTiming{idle: indexIdle, maxLag: indexMaxLag, minBatch: indexMinBatch, after: time.After}
+}
+
+func startIndexer(run func(ctx context.Context) error, log *slog.Logger, timing indexTiming) *indexer {
 	ctx, cancel := context.WithCancel(context.Background())
-	x := &indexer{run: run, log: log, wake: make(chan struct{}, 1), stopc: cancel, done: make(chan struct{})}
+	x := &indexer{run: run, log: log, timing: timing, wake: make(chan struct{}, 1), stopc: cancel, done: make(chan struct{})}
 	go x.loop(ctx)
-	x.poke() // what a previous process left pending
+	x.poke(int(timing.minBatch)) // what a previous process left pending, at once
 	return x
 }
 
-// poke tells the indexer that something is pending; it never blocks.
-func (x *indexer) poke() {
+// poke tells the indexer that n more articles are pending; it never
+// blocks.
+func (x *indexer) poke(n int) {
 	if x == nil {
 		return
 	}
+	x.added.Add(int64(n))
 	select {
 	case x.wake <- struct{}{}:
 	default:
@@ -59,7 +87,7 @@ func (x *indexer) loop(ctx context.Context) {
 			return
 		case <-x.wake:
 		}
-		deadline := time.NewTimer(indexMaxLag)
+		deadline := time.NewTimer(x.timing.maxLag)
 	settle:
 		for {
 			select {
@@ -67,8 +95,10 @@ func (x *indexer) loop(ctx context.Context) {
 				deadline.Stop()
 				return
 			case <-x.wake:
-			case <-time.After(indexIdle):
-				break settle
+			case <-x.timing.after(x.timing.idle):
+				if x.added.Load() >= x.timing.minBatch {
+					break settle
+				}
 			case <-deadline.C:
 				break settle
 			}
@@ -89,6 +119,7 @@ func (x *indexer) drain(ctx context.Context) error {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	x.added.Store(0)
 	return x.run(ctx)
 }
 

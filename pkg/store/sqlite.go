@@ -93,7 +93,7 @@ func openSQLite(ctx context.Context, path string, log *slog.Logger) (_ *sqliteSt
 	if err := s.r.PingContext(ctx); err != nil {
 		return nil, fmt.Errorf("store %s: %w", name, err)
 	}
-	s.indexer = startIndexer(s.indexPending, log)
+	s.indexer = startIndexer(s.indexPending, log, defaultIndexTiming())
 	return s, nil
 }
 
@@ -191,7 +191,7 @@ func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Ou
 		return nil, fmt.Errorf("store %s: put: commit: %w", s.name, err)
 	}
 	s.fresh.add(batch, outcomes)
-	s.indexer.poke()
+	s.indexer.poke(len(batch))
 	return outcomes, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -304,6 +305,60 @@ func BenchmarkPutBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/committed.Seconds(), "committed-articles/s")
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkPutTrickle is what a sink does while articles flow: Put a
+// batch of 10 new articles every 60 ms (the sink commits every 50 ms),
+// with the indexer beside it, indexing at every pause in writes (as
+// before issue #15) and waiting for a batch's worth (or its 2 s lag).
+// It reports the process's CPU (user+sys) per article, indexing
+// included: the search at the end drains what is pending.
+//
+//	go test -run '^$' -bench PutTrickle -benchtime 100x ./pkg/store/
+func BenchmarkPutTrickle(b *testing.B) {
+	for _, tc := range []struct {
+		name     string
+		minBatch int64
+	}{{"every-pause", 1}, {"batched", 0}} {
+		b.Run(tc.name, func(b *testing.B) {
+			st := openAt(b, filepath.Join(b.TempDir(), "wiredesk.db"))
+			if tc.minBatch > 0 {
+				store.SetIndexMinBatch(st, tc.minBatch)
+			}
+			const size = 10
+			var batches [][]*article.Article
+			n := 0
+			for range b.N {
+				var batch []*article.Article
+				for range size {
+					batch = append(batch, storetest.NewArticle(n))
+					n++
+				}
+				batches = append(batches, batch)
+			}
+			b.ResetTimer()
+			start := cpuTime(b)
+			for i := range b.N {
+				if _, err := st.Put(context.Background(), batches[i]); err != nil {
+					b.Fatal(err)
+				}
+				time.Sleep(60 * time.Millisecond)
+			}
+			if _, err := st.Search(context.Background(), store.SearchQuery{Text: "zzzz"}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64((cpuTime(b)-start).Microseconds())/1000/float64(n), "cpu-ms/article")
+		})
+	}
+}
+
+// cpuTime is the process's CPU time so far, user and system.
+func cpuTime(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestSQLiteMigrationCurrentOnce: a database from before migration 3, whose
