@@ -49,6 +49,7 @@ func paragraphLike(b *rawBlock) bool {
 // linear: each block touches at most three elements, and the subtree sums
 // run once over the elements in reverse pre-order (children before parents).
 func (w *walker) aggregate() {
+	w.threadShapes()
 	w.proseComments()
 	w.sum()
 }
@@ -77,6 +78,9 @@ func (w *walker) sum() {
 			if !m.header && !m.prose {
 				n++
 			}
+		}
+		if b.thread {
+			n++ // a thread without a comment word counts as one with it
 		}
 		s /= float64(1 + 3*n)
 		// A p scores its parent. So does a div holding nothing but its
@@ -395,6 +399,10 @@ func (w *walker) zones(l *layout) []article.Block {
 			if b.linkChars*10 >= b.chars*8 {
 				out[i].Link = hrefs[i]
 			}
+			if hrefs[i] == "" && hasPrefixFold(b.href, "mailto:") {
+				// a writer's address under the text, never a teaser
+				hrefs[i] = mailLink
+			}
 		}
 	}
 	markLeads(out)
@@ -406,6 +414,14 @@ func (w *walker) zones(l *layout) []article.Block {
 	w.leadTeasers(out)
 	markComments(out)
 	return out
+}
+
+// mailLink stands in hrefs for a block that is one mail link: a link
+// off the site, to no page.
+const mailLink = "mailto:"
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func (w *walker) isRuleTitle(b *rawBlock) bool {

@@ -238,6 +238,34 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_comments_anchor_story.html", "Россия, Азербайджан и Казахстан", article.ZoneBody},
 		{"ru_comments_anchor_story.html", "Следующая встреча транспортных", article.ZoneBody},
 		{"ru_comments_anchor_story.html", "Пётр_М 14.05.2026 10:02", article.ZoneComment},
+		// Short lines inside the article that link off the site (a
+		// blogger's account, a writer's mail address) or a sentence with
+		// a link after a teaser pair are the article's; a same-site
+		// "see also" line and the linked headlines stay related.
+		{"ru_inline_accounts.html", "Аккаунт: @mert_arslan", article.ZoneBody},
+		{"ru_inline_accounts.html", "Аккаунт: @olga_vereshchagina", article.ZoneBody},
+		{"ru_inline_accounts.html", "Программа обменов, о которой", article.ZoneBody},
+		{"ru_inline_accounts.html", "Анна Полозова, редакция", article.ZoneBody},
+		{"ru_inline_accounts.html", "Визит министра: что", article.ZoneRelated},
+		{"ru_inline_accounts.html", "Год культуры: программа", article.ZoneRelated},
+		{"ru_inline_accounts.html", "СМОТРИТЕ ТАКЖЕ: рецепты", article.ZoneRelated},
+		// A table layout: the story's text in its cell, br-separated,
+		// with a classless table of readers' comments below it in the
+		// same cell, longer than the story: the story is the body, the
+		// thread comments, the comment form's label furniture.
+		{"tr_table_comments.html", "Türkiye ile Rusya arasındaki", article.ZoneBody},
+		{"tr_table_comments.html", "Sanayiciler ise belirsizliğin", article.ZoneBody},
+		{"tr_table_comments.html", "Hasan Yılmaz - 12.04.2009", article.ZoneComment},
+		{"tr_table_comments.html", "Bu görüşmeler yıllardır", article.ZoneComment},
+		{"tr_table_comments.html", "Her yıl aynı haber", article.ZoneComment},
+		{"tr_table_comments.html", "Adınız:", article.ZoneNav},
+		// An old blog post with a long thread of long comments, each
+		// in its own item: the post is the body, only the thread comment.
+		{"ru_blog_thread_long.html", "Третий раунд консультаций", article.ZoneBody},
+		{"ru_blog_thread_long.html", "Следующая встреча назначена", article.ZoneBody},
+		{"ru_blog_thread_long.html", "Спасибо за разбор", article.ZoneComment},
+		{"ru_blog_thread_long.html", "Ирина, согласен", article.ZoneComment},
+		{"ru_blog_thread_long.html", "Как человек, который живёт", article.ZoneComment},
 		{"ru_comments_anchor_story.html", "Наконец-то сделали", article.ZoneComment},
 		{"ru_comments_anchor_story.html", "Хорошая новость для малого", article.ZoneComment},
 		{"ru_comments_anchor_story.html", "Анна Белова, 14 мая 2026", article.ZoneHeader},

@@ -58,9 +58,20 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 	loose := func(i int) bool {
 		return i >= 0 && i < len(bs) && (bs[i].Zone == article.ZoneBody || bs[i].Zone == article.ZoneUnknown)
 	}
+	// A form's own labels ("Adınız:", "Имя (обязательно)") that are no
+	// prose are a tool's, a comment or search form's.
+	for i := range bs {
+		if loose(i) && bs[i].Tag == "form" && !prose(&bs[i]) {
+			bs[i].Zone = article.ZoneNav
+		}
+	}
+	// A sentence of some length that is not all link is prose that links
+	// a source ("The inquiry was reopened after his eviction."), not a
+	// headline: headlines rarely end with a full stop.
 	teasers := make([]bool, len(bs))
 	for i := range bs {
-		teasers[i] = loose(i) && bs[i].LinkDensity >= linkRunShare && hrefs[i] != "" && words(bs[i].Text) >= 3
+		teasers[i] = loose(i) && bs[i].LinkDensity >= linkRunShare && hrefs[i] != "" && hrefs[i] != mailLink && words(bs[i].Text) >= 3 &&
+			!linkedSentence(&bs[i])
 	}
 	pair := func(i, j int) bool {
 		return j >= 0 && j < len(bs) && teasers[i] && teasers[j] && hrefs[i] != hrefs[j]
@@ -83,8 +94,8 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 		if b.Zone != article.ZoneBody || b.Level > 0 || b.Tag == "li" || b.LinkDensity < inlineTeaser || sentence(b.Text) || words(b.Text) < 3 {
 			continue
 		}
-		if b.Link != "" && !sameHost(b.Link, host) {
-			continue // one link elsewhere: a product, a source, a document
+		if hrefs[i] != "" && !sameHost(hrefs[i], host) {
+			continue // one link elsewhere: a product, a source, an account
 		}
 		b.Zone = article.ZoneRelated
 		if j := i - 1; j >= 0 && bs[j].Zone == article.ZoneBody && bs[j].Tag != "li" &&
@@ -122,6 +133,17 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 			b.Zone = article.ZoneHeader
 		}
 	}
+}
+
+// linkedSentence is a block that reads as a sentence of its own, with
+// a link in it but some plain text beside: eight words or more, ending
+// with a full stop, a fifth of it or more outside the link.
+func linkedSentence(b *article.Block) bool {
+	if b.LinkDensity > 0.8 || words(b.Text) < 8 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(b.Text, " \u00a0\"'”»)]*"))
+	return strings.ContainsRune(".!?…。", last)
 }
 
 // dated reports text holding a clock time (9:30, 14.05) or a year of this
@@ -207,24 +229,32 @@ func markComments(bs []article.Block) {
 	// a name line and a stamp line, or one line holding both ("Pyotr_M
 	// 14.05.2026 10:02"); the first comment's head is body or unknown, as
 	// an article's byline over its text has been zoned header by now.
-	unit := func(i int, first bool) int {
-		j := i + 2
+	// head returns the end of a comment's head starting at i, or -1.
+	head := func(i int, first bool) int {
 		switch {
 		case open(i) && stamp(i+1) && short(i, 3) && short(i+1, 5) && strings.ContainsAny(bs[i+1].Text, "0123456789"):
+			return i + 2
 		case (open(i) || (!first && stamp(i))) && nameStamp(bs[i].Text):
-			j = i + 1
-		default:
+			return i + 1
+		}
+		return -1
+	}
+	unit := func(i int, first bool) int {
+		h := head(i, first)
+		if h < 0 {
 			return -1
 		}
-		head := j
+		j := h
 		for open(j) && prose(&bs[j]) {
 			j++
 		}
-		if j == head {
+		if j == h {
 			return -1
 		}
-		for j < len(bs) && words(bs[j].Text) <= 2 && bs[j].Level == 0 && bs[j].Zone != article.ZoneBody {
-			j++ // a reply or like link, already furniture
+		// a reply or like link, already furniture; not the next
+		// comment's name, which is unknown outside the article
+		for j < len(bs) && words(bs[j].Text) <= 2 && bs[j].Level == 0 && bs[j].Zone != article.ZoneBody && head(j, false) < 0 {
+			j++
 		}
 		return j
 	}

@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Thresholds for reading a comment-worded element as one article.
@@ -185,4 +188,76 @@ func (s *threadStat) add(w *walker, i int) {
 	s.cur.paras++
 	s.cur.breaks += s.cur.pending
 	s.cur.pending = 0
+}
+
+// threadShapes marks the blocks of readers' comment threads by their
+// shape, before the article is chosen, as markComments zones them after:
+// a name line and a stamp line, or one line holding both, then the
+// comment's prose, two such or more in a row. A thread with no comment
+// word (a table layout's rows of name, time and text below the story)
+// otherwise scores like the story, and longer. A head before any
+// paragraph after the headline is the article's byline, not a comment's.
+func (w *walker) threadShapes() {
+	bs := w.blocks
+	short := func(i, n int) bool { return !sentence(bs[i].text) && words(bs[i].text) <= n }
+	prose := func(i int) bool {
+		b := &bs[i]
+		return b.linkChars*2 < b.chars && sentence(b.text) && words(b.text) >= 6 && headingLevel(atomOf(b)) == 0
+	}
+	unit := func(i int) int {
+		if i+1 >= len(bs) {
+			return -1
+		}
+		j := i + 2
+		switch {
+		case short(i, 3) && short(i+1, 5) && strings.ContainsAny(bs[i+1].text, "0123456789") && headingLevel(atomOf(&bs[i])) == 0:
+		case nameStamp(bs[i].text):
+			j = i + 1
+		default:
+			return -1
+		}
+		head := j
+		for j < len(bs) && prose(j) {
+			j++
+		}
+		if j == head {
+			return -1
+		}
+		for j < len(bs) && words(bs[j].text) <= 2 && bs[j].linkChars*2 >= bs[j].chars {
+			j++ // a reply or like link
+		}
+		return j
+	}
+	// prose after the headline: before it, a head is the byline's
+	seen := false
+	for i := 0; i < len(bs); {
+		if !seen {
+			seen = i > w.firstTitle && paragraphLike(&bs[i])
+			i++
+			continue
+		}
+		end := unit(i)
+		if end < 0 {
+			i++
+			continue
+		}
+		next := unit(end)
+		if next < 0 {
+			i = end
+			continue
+		}
+		for end >= 0 {
+			for k := i; k < end; k++ {
+				bs[k].thread = true
+			}
+			i, end = end, unit(end)
+		}
+	}
+}
+
+func atomOf(b *rawBlock) atom.Atom {
+	if b.node == nil {
+		return 0
+	}
+	return b.node.DataAtom
 }

@@ -84,6 +84,9 @@ type rawBlock struct {
 	opens     string
 	openChars int
 	marks     *mark
+	// thread: the block is part of a run of readers' comments by its
+	// shape (threadShapes), whatever the markup calls it.
+	thread bool
 }
 
 // ref is a metadata candidate found in the walk, with the block context it
