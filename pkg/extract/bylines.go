@@ -58,6 +58,14 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		if s := cleanByline(w.metas[k]); s != "" && !urlLike(s) {
 			metaNames = append(metaNames, s)
 		}
+		if k != "author" {
+			continue
+		}
+		for _, m := range w.moreAuthors {
+			if s := cleanByline(m); s != "" && !urlLike(s) && !contains(metaNames, s) {
+				metaNames = append(metaNames, s)
+			}
+		}
 	}
 	if len(metaNames) > 1 {
 		visible := w.bylineText(blocks, head)
@@ -112,11 +120,49 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	if fallback != "" && try(fallback) {
 		return persons, w.attribution(attribution, ld, sites)
 	}
-	// Last, a line of names alone opening the story.
-	if s := w.openingByline(blocks, head); s != "" {
-		try(s)
+	// Last, a line of names alone opening the story, or the one
+	// labelled credit in a list of the article's facts beside it.
+	if s := w.openingByline(blocks, head); s != "" && try(s) {
+		return persons, w.attribution(attribution, ld, sites)
+	}
+	if s := listedByline(blocks); s != "" {
+		tryLabelled(s)
 	}
 	return persons, w.attribution(attribution, ld, sites)
+}
+
+// listLabels open an author's line in a list of facts, folded.
+var listLabels = []string{"autorin/autor", "autor/in", "autorin", "autor", "author", "yazar", "muhabir", "автор"}
+
+// listedByline is the one short line on the page that opens with an
+// author label, wherever it stands: a side list of the article's facts
+// (`<li><strong>Autorin/Autor</strong> Roman Goncharenko</li>`, "Yazar:
+// Ayşe Kaya" in a box beside the text). Two such lines or more naming
+// different people are teasers' or comments' credits, and none is taken.
+func listedByline(blocks []article.Block) string {
+	found := ""
+	for _, b := range blocks {
+		if len(b.Text) > 80 {
+			continue
+		}
+		f := fold(b.Text, 20)
+		for _, l := range listLabels {
+			rest, ok := strings.CutPrefix(f, l)
+			if !ok {
+				continue
+			}
+			if r := firstRune(rest); r != ':' && r != ' ' {
+				break
+			}
+			s := byline.CutLabel(b.Text, l)
+			if found != "" && s != found {
+				return "" // a layout's copies of one line are one
+			}
+			found = s
+			break
+		}
+	}
+	return found
 }
 
 // coAuthors widens a byline element that holds one of several names to

@@ -131,16 +131,19 @@ type walker struct {
 	linkEnded bool // a link closed and no text followed yet
 
 	// metadata
-	lang       string
-	titleText  string
-	metas      map[string]string
-	canonical  string
-	base       string
-	jsonLD     []string
-	times      []ref // <time> and itemprop=datePublished
-	dated      []ref // elements whose class says they hold a date
-	bylines    []ref // author/byline/yazar elements, rel=author, itemprop=author
-	firstTitle int   // index of the first h1 block, -1 if none
+	lang      string
+	titleText string
+	metas     map[string]string
+	// moreAuthors are the values of a repeated author meta after the
+	// first: the outlet first and the writer next on some sites.
+	moreAuthors []string
+	canonical   string
+	base        string
+	jsonLD      []string
+	times       []ref // <time> and itemprop=datePublished
+	dated       []ref // elements whose class says they hold a date
+	bylines     []ref // author/byline/yazar elements, rel=author, itemprop=author
+	firstTitle  int   // index of the first h1 block, -1 if none
 
 	proseMarks []proseMark // comment marks on article-like prose (thread.go)
 }
@@ -398,6 +401,8 @@ func (w *walker) meta(n *html.Node) {
 	}
 	if _, ok := w.metas[key]; !ok {
 		w.metas[key] = content
+	} else if key == "author" {
+		w.moreAuthors = append(w.moreAuthors, content)
 	}
 }
 
