@@ -55,6 +55,7 @@ func Sum(title, body string) string {
 // Corpus is one public repository and how to read it.
 type Corpus struct {
 	Name    string // short name used in record IDs
+	Lang    string // the language of its texts
 	Repo    string
 	Commit  string
 	Licence string
@@ -68,6 +69,7 @@ type Corpus struct {
 var Corpora = []Corpus{
 	{
 		Name:    "bilcat",
+		Lang:    "tr",
 		Repo:    "BilkentInformationRetrievalGroup/BilCat",
 		Commit:  "ea9f926b2114c6c6a0a1983ef45eb13557ed6188",
 		Licence: "MIT (Copyright (c) 2019 Bilkent University Information Retrieval Group)",
@@ -76,6 +78,7 @@ var Corpora = []Corpus{
 	},
 	{
 		Name:    "rukw",
+		Lang:    "ru",
 		Repo:    "mannefedov/ru_kw_eval_datasets",
 		Commit:  "f0492949945f669d8fc064d703eb6f02c2e9f553",
 		Licence: "none stated: texts are not shipped, only references and checksums",
@@ -84,6 +87,7 @@ var Corpora = []Corpus{
 	},
 	{
 		Name:    "sozcu",
+		Lang:    "tr",
 		Repo:    "BilkentInformationRetrievalGroup/TUBITAK113E249",
 		Commit:  "a90d83480ea5756a050baad72237fe50e14cf447",
 		Licence: "MIT (Copyright (c) 2017 Bilkent University Information Retrieval Group)",
@@ -92,6 +96,7 @@ var Corpora = []Corpus{
 	},
 	{
 		Name:    "bilfront",
+		Lang:    "tr",
 		Repo:    "BilkentInformationRetrievalGroup/BilFront2009",
 		Commit:  "4d99a204df8f2a111f4e993b6fe133b41961c526",
 		Licence: "MIT (Copyright (c) 2018 Bilkent University Information Retrieval Group)",
@@ -100,6 +105,7 @@ var Corpora = []Corpus{
 	},
 	{
 		Name:    "nerel",
+		Lang:    "ru",
 		Repo:    "nerel-ds/NEREL",
 		Commit:  "8f07d3e410f322d5dbf6b68b13fbf4a4aa077fe9",
 		Licence: "none stated (Wikinews texts are CC BY 2.5, the others are news of several outlets): texts are not shipped, only references and checksums",
@@ -108,6 +114,7 @@ var Corpora = []Corpus{
 	},
 	{
 		Name:    "riatopics",
+		Lang:    "ru",
 		Repo:    "ChernayaAnastasia/News-classification",
 		Commit:  "8f64bccadec19d176890dafbe20a9b15e7676b03",
 		Licence: "MIT for the repository, but the texts are RIA Novosti's (ria.ru), not the repository author's: texts are not shipped, only references and checksums",
@@ -116,6 +123,7 @@ var Corpora = []Corpus{
 	},
 	{
 		Name:    "bsnlp",
+		Lang:    "ru",
 		Repo:    "UL-FRI-Zitnik/BSNLP-2021-Shared-Task",
 		Commit:  "5163242ff2e0b41d760afb3b9e9f4508f8dbaac6",
 		Licence: "none stated (the BSNLP shared-task data, web news of many outlets): texts are not shipped, only references and checksums",

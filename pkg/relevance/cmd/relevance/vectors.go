@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/relevance"
@@ -28,8 +29,13 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&cfg.Window, "window", cfg.Window, "context words either side")
 	dirs := gitFlags{}
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
+	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	langs := []string{"ru", "tr"}
+	if *langOnly != "" {
+		langs = []string{*langOnly}
 	}
 	if *clones == "" {
 		*clones = filepath.Join(*data, "cache", "git")
@@ -47,6 +53,9 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	byLang := map[string][]corpus.Record{}
 	for _, c := range corpus.Corpora {
+		if !slices.Contains(langs, c.Lang) {
+			continue
+		}
 		recs, err := records(ctx, c, dirs, *clones, stdout)
 		if err != nil {
 			return err
@@ -61,7 +70,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s: %d of %d records (the rest held out with the test split)\n", c.Name, kept, len(recs))
 	}
-	for _, lang := range []string{"ru", "tr"} {
+	for _, lang := range langs {
 		recs := byLang[lang]
 		v, err := relevance.BuildVectors(lang, func(yield func(string)) {
 			for _, r := range recs {
