@@ -267,3 +267,41 @@ func readAll(t *testing.T, path string, offset int64, filter archive.Filter, lim
 		ends = append(ends, rec.End)
 	}
 }
+
+// TestBodyIsTheBlock: a kept record's body is its block after the HTTP
+// head, byte for byte: blank lines and CRLFs inside and at the end of it
+// included. A block digest that does not match does not stop the record
+// (gowarc would only warn of it, and nothing reads its warnings; it no
+// longer computes it). Issue #15: the body is no longer the library's copy.
+func TestBodyIsTheBlock(t *testing.T) {
+	body := []byte("<!doctype html><html><body>\r\n\r\n<p>Переговоры\r\n\r\n</p></body></html>\r\n\r\n")
+	rec := mustRecord(t, archivetest.Capture{URI: "https://news.example.com/a", Body: body})
+	i := bytes.Index(rec, []byte("WARC-Block-Digest: "))
+	if i < 0 {
+		t.Fatal("the record has no WARC-Block-Digest")
+	}
+	i += len("WARC-Block-Digest: ")
+	j := i + bytes.IndexByte(rec[i:], ':') + 1
+	wrong := append(append(append([]byte{}, rec[:j]...), bytes.Repeat([]byte("A"), bytes.Index(rec[j:], []byte("\r\n")))...), rec[j+bytes.Index(rec[j:], []byte("\r\n")):]...)
+	for _, tt := range []struct {
+		name string
+		rec  []byte
+	}{{"digest matches", rec}, {"digest does not match", wrong}} {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := archive.NewReader(bytes.NewReader(gz(tt.rec)), 0, nil, archive.Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := r.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Skip != "" {
+				t.Fatalf("skipped: %s (%s)", got.Skip, got.Detail)
+			}
+			if !bytes.Equal(got.Response.Body, body) {
+				t.Errorf("body %q\nwant %q", got.Response.Body, body)
+			}
+		})
+	}
+}
