@@ -275,7 +275,9 @@ func (w *walker) datedByline(blocks []article.Block, head int) string {
 }
 
 // openingByline is a line of names alone that opens the story right
-// under the headline and its standfirst, with no label and no date
+// under the headline and its standfirst (a date line, a share bar's
+// counter and a standfirst of a few short lines may come between), before
+// the first paragraph of running text, with no label and no date
 // ("Deniz Akpınar / ANKARA", "Мария Соколова, Дмитрий Волков"): the
 // signature some papers print in bold before the first paragraph.
 // Every word must be capitalised but the joining words; a heading is
@@ -284,12 +286,15 @@ func (w *walker) openingByline(blocks []article.Block, head int) string {
 	if head < 0 {
 		return ""
 	}
-	for i := head + 1; i < len(blocks) && i <= head+3; i++ {
+	for i := head + 1; i < len(blocks) && i <= head+6; i++ {
 		b := &blocks[i]
 		if b.Level > 0 || (b.Zone != article.ZoneBody && b.Zone != article.ZoneUnknown) {
 			continue
 		}
 		t := b.Text
+		if len(t) > 200 {
+			break // the story has begun: a signature comes before it
+		}
 		words := strings.Fields(t)
 		if len(t) > 80 || len(words) < 2 || len(words) > 9 || strings.ContainsAny(t, "0123456789!?.\"«»“”:") {
 			continue
