@@ -1,7 +1,6 @@
 package fetch
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -461,7 +460,7 @@ func (b *Backfiller) record(ctx context.Context, j *job) string {
 	if when.IsZero() {
 		when = b.f.now()
 	}
-	p, err := BuildPage(bytes.NewReader(resp.Body), u, src, h, when)
+	p, err := buildPage(resp.Body, u, src, h, when)
 	if err != nil {
 		var bad *badContent
 		if errors.As(err, &bad) {

@@ -38,6 +38,10 @@ func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 	}
 	if name == "utf-8" {
 		body = trimPartialRune(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
+		if utf8.Valid(body) {
+			// Most pages: no copy (ToValidUTF8 makes one, always).
+			return body, name, nil
+		}
 		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name, nil
 	}
 	enc, _ := charset.Lookup(name)

@@ -24,6 +24,13 @@ func BuildPage(r io.Reader, pageURL *url.URL, src *Source, resp article.HTTP, no
 	if err != nil {
 		return nil, fmt.Errorf("build page %s: %w", pageURL, err)
 	}
+	return buildPage(raw, pageURL, src, resp, now)
+}
+
+// buildPage is BuildPage of a body in memory, which it does not copy
+// (most pages are valid UTF-8 already) and does not change: the fetcher
+// and the backfill hold every page's body so.
+func buildPage(raw []byte, pageURL *url.URL, src *Source, resp article.HTTP, now time.Time) (*article.Page, error) {
 	body, _, err := toUTF8(raw, resp.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("build page %s: %w", pageURL, err)

@@ -252,7 +252,7 @@ func (f *Fetcher) processLink(ctx context.Context, src *Source, l link, c *count
 		return
 	}
 	resp := article.HTTP{Status: r.Status, ETag: r.Header.Get("ETag"), LastModified: r.Header.Get("Last-Modified"), ContentType: ct}
-	p, err := BuildPage(bytes.NewReader(r.Body), r.URL, src, resp, f.now())
+	p, err := buildPage(r.Body, r.URL, src, resp, f.now())
 	if err != nil {
 		f.failFetch(src, l.URL.String(), err, c)
 		return
