@@ -4,7 +4,6 @@ import (
 	"math"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -406,7 +405,6 @@ func (w *walker) zones(l *layout) []article.Block {
 			}
 		}
 	}
-	w.leadHeadings(out)
 	markLeads(out)
 	host := ""
 	if base != nil {
@@ -416,27 +414,6 @@ func (w *walker) zones(l *layout) []article.Block {
 	w.leadTeasers(out)
 	markComments(out)
 	return out
-}
-
-// leadHeadings zones body the headings in the article, before its first
-// paragraph, that read as one: fifteen words or more, few links, ending
-// with a full stop. Templates set the story's lead in an h2 ("Opposition
-// to the plan is mounting, and with good reason."); a subheading is a
-// phrase. Further down, a heading stays one (an interview's questions).
-func (w *walker) leadHeadings(bs []article.Block) {
-	for i := range bs {
-		b := &bs[i]
-		if b.Zone == article.ZoneBody {
-			return
-		}
-		if b.Zone != article.ZoneHeading || b.Level < 2 || b.LinkDensity >= linkRunShare || words(b.Text) < 15 {
-			continue
-		}
-		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(b.Text, " \u00a0\"'”»)]*"))
-		if strings.ContainsRune(".!?…。", last) {
-			b.Zone = article.ZoneBody
-		}
-	}
 }
 
 // mailLink stands in hrefs for a block that is one mail link: a link
