@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -59,7 +60,8 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 			}
 		case kept && label(v.text):
 			// "Author of the article:" over the name: the byline's label.
-		case metaLine(b, v, lc) || kept && b.Level == 0 && bylineShaped(v.text) && metaNext(in, vs, n, lc):
+		case metaLine(b, v, lc) || kept && b.Level == 0 && bylineShaped(v.text) && metaNext(in, vs, n, lc) ||
+			trailMeta(b, lc):
 			if !bodyAfter(vs, n) {
 				return
 			}
@@ -92,6 +94,42 @@ func metaLine(b Block, v verdict, lc func(string) string) bool {
 	}
 	return dateOnlyLine(lc(text))
 }
+
+// trailMeta reports the byline or the date line under a deck, whatever
+// zone the template put it in and whatever the first pass made of it: a
+// short line that credits people ("Von Anna Kaya, Redakteurin", "By X"),
+// or that prints a date, or a clock time with its label or a year, among
+// few words ("Publiziert: 01.07.2023, 11:16", "Online seit heute, 7.57
+// Uhr", "Frankfurt, October 23, 2024, 3:48 Uhr").
+func trailMeta(b Block, lc func(string) string) bool {
+	text := strings.TrimSpace(b.Text)
+	n := countWordsTo(text, maxTrailWords+1)
+	if n == 0 || n > maxTrailWords || b.Level > 0 {
+		return false
+	}
+	if creditLine(text) || datedLine(text) || dateOnlyLine(lc(text)) {
+		return true
+	}
+	lower := lc(text)
+	if bylineOpenerRE.MatchString(text) && n <= 10 {
+		return true
+	}
+	// A caption dates its picture: a year there is no date line.
+	return n <= 10 && (clockRE.MatchString(lower) || b.Zone != article.ZoneCaption && yearRE.MatchString(lower))
+}
+
+// maxTrailWords bounds a byline or date line under a deck.
+const maxTrailWords = 14
+
+var (
+	// "Von Anna Kaya", "By X", "Par X", "Por X", "Door X": a credit's
+	// opening word, then a capitalised name.
+	bylineOpenerRE = regexp.MustCompile(`^(?i:by|von|par|por|door|av|di|yazan|от)\s+\p{Lu}`)
+	// A clock time with its label: "11.08 Uhr", "16:48 saat", "7:57 pm", "12:30 мск".
+	clockRE = regexp.MustCompile(`(?:^|[^\d])(?:[01]?\d|2[0-3])[:.][0-5]\d:?\s*(?:uhr|saat|am|pm|a\.m\.|p\.m\.|мск|h)(?:[^\p{L}]|$)`)
+	// A year of this century or the last.
+	yearRE = regexp.MustCompile(`(?:^|[^\d])(?:19|20)\d\d(?:[^\d]|$)`)
+)
 
 // bylineShaped reports a short line of names the first pass kept (no role
 // word it knows names them credits: "Ayşe Kaya Murat Koç", "Autor: Anna

@@ -100,6 +100,41 @@ func TestStandfirst(t *testing.T) {
 			},
 			reasons: map[int]string{0: article.ReasonDuplicate, 3: article.ReasonCredit},
 		},
+		{
+			name: "tr spot over date lines the template zoned nav", title: "Boğaz'da gemi trafiği yeniden açıldı", lang: "tr",
+			blocks: []clean.Block{
+				h1("Boğaz'da gemi trafiği yeniden açıldı"),
+				h2("Yoğun sis nedeniyle dün akşam durdurulan gemi geçişleri sabah saatlerinde yeniden başladı."),
+				block(article.ZoneNav, "30.11.2026 - 08:12"),
+				block(article.ZoneNav, "Son Güncelleme : 30.11.2026 - 09:05"),
+				body("Kıyı Emniyeti Genel Müdürlüğü, görüş mesafesinin bin metrenin üzerine çıkmasıyla İstanbul Boğazı'nın çift yönlü gemi trafiğine açıldığını bildirdi."),
+				body("Bekleyen otuz iki geminin akşama kadar geçiş yapması bekleniyor."),
+			},
+			standfirst: "Yoğun sis nedeniyle dün akşam durdurulan gemi geçişleri sabah saatlerinde yeniden başladı.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonNav, 3: article.ReasonNav},
+		},
+		{
+			name: "ru лид over a labelled clock time in a side zone", title: "Ярославль получит новый мост через Волгу", lang: "ru",
+			blocks: []clean.Block{
+				h1("Ярославль получит новый мост через Волгу"),
+				body("Строительство начнется весной и займет около трех лет."),
+				block(article.ZoneAside, "Сегодня, 12:30 мск"),
+				body("Правительство области утвердило проект моста, который соединит заволжский район с центром города и разгрузит два старых моста."),
+				body("Стоимость работ оценивается в двадцать миллиардов рублей."),
+			},
+			standfirst: "Строительство начнется весной и займет около трех лет.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonSidebar},
+		},
+		{
+			name: "tr lead over a dated caption stays", title: "İzmir'de yeni metro hattı hizmete girdi", lang: "tr",
+			blocks: []clean.Block{
+				h1("İzmir'de yeni metro hattı hizmete girdi"),
+				body("Narlıdere ile Fahrettin Altay arasındaki yeni metro hattı törenle hizmete açıldı."),
+				block(article.ZoneCaption, "Hattın temeli Mart 2019'da atılmıştı"),
+				body("Yedi kilometrelik hatta beş istasyon bulunuyor ve seferler her on dakikada bir yapılacak."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 2: article.ReasonBoilerplate},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := clean.Input{Source: "yerel", Title: tc.title, Lang: tc.lang, Host: "kiyi.example"}
