@@ -62,7 +62,11 @@ var (
 // ("(обновлено: 16:02") does not steal it.
 var (
 	numericDateRE = regexp.MustCompile(`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
-	isoDateRE     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	// A two-digit year is read only with a clock time right after it
+	// ("Do 25.04.24 | 14:07 Uhr", "04.12.26 - 14:35"): alone, "25.04.24"
+	// could be a version or a score.
+	shortYearRE = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{2})\s*[|,–—-]?\s*(?:[01]?\d|2[0-3]):[0-5]\d\b`)
+	isoDateRE   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	// A time of day, with seconds, a 12-hour mark and a zone if written:
 	// "18:12", "4:19 PM", "6:18am", "08:34 PM EDT", "11:05 IST", "18:12
 	// (МСК)", "14:00 GMT+3".
@@ -186,6 +190,12 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		g := groups(text, m)
 		spans = append(spans, span{at: m[0], end: m[1], day: g[1], month: g[2], year: g[3]})
 	}
+	for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, 6) {
+		g := groups(text, m)
+		// The span ends at the year, so that the time after it is read
+		// as the time of day.
+		spans = append(spans, span{at: m[0], end: m[7], day: g[1], month: g[2], year: "20" + g[3]})
+	}
 	for _, m := range isoDateRE.FindAllStringSubmatchIndex(text, 6) {
 		g := groups(text, m)
 		spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
@@ -303,7 +313,7 @@ func hasYear(text string) bool {
 			run = 0
 		}
 	}
-	return false
+	return strings.IndexByte(text, ':') > 0 && strings.Count(text, ".") >= 2 && shortYearRE.MatchString(text)
 }
 
 // The two expressions with month names are the slow ones (three fifths
