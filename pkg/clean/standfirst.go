@@ -26,9 +26,16 @@ const (
 // date line between, the block under the headline is as often the lead
 // itself, with a photo after it, and stays.
 func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
+	title := setOf(words(lc(in.Title))...)
 	h1 := -1
 	for n, b := range in.Blocks {
-		if _, furniture := zoneReasons[b.Zone]; b.Level == 1 && !furniture {
+		if _, furniture := zoneReasons[b.Zone]; furniture {
+			continue
+		}
+		// The headline: the first h1 outside the site's furniture, or an
+		// h2 printing the title again when the template put its h1 in
+		// a zone of furniture.
+		if b.Level == 1 || b.Level == 2 && headlineAgain(title, words(lc(b.Text))) {
 			h1 = n
 			break
 		}
@@ -36,12 +43,25 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 	if h1 < 0 {
 		return
 	}
-	title := setOf(words(lc(in.Title))...)
 	cand := -1
+	// dated: the date line came between the headline and the summary
+	// ("Stand: 28.04.2023 16:11 Uhr"); then only a byline under the
+	// summary tells it from the lead. kickers: short lines skipped
+	// before the summary; moved: the candidate moved once, off the
+	// headline's second form.
+	dated, kickers, moved := false, 0, false
 	for n := h1 + 1; n < len(vs); n++ {
 		b, v := in.Blocks[n], vs[n]
 		kept := v.reason == "" && v.text != ""
 		switch {
+		case cand < 0 && kept && kickers < 2 && kicker(b, v.text):
+			// A kicker over the headline's second form ("Experten
+			// analysieren", "UN-Generalversammlung").
+			kickers++
+		case cand >= 0 && !moved && kept && secondHeadline(in.Blocks[cand], vs[cand].text) && b.Level == 0 && deckSized(v.text):
+			// The candidate was the headline printed again in other
+			// words, as an h2 with no full stop; the deck is under it.
+			cand, moved = n, true
 		case cand < 0 && kept:
 			nw := countWordsTo(v.text, maxStandfirstWords+1)
 			if nw < minStandfirstWords || nw > maxStandfirstWords || b.Level > 3 || capsHeading(v.text) || nameLine(v.text) ||
@@ -53,6 +73,12 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 			}
 			cand = n
 		case cand < 0:
+			if !dated && kickers == 0 && (datedLine(b.Text) || b.Zone == article.ZoneHeader && trailMeta(b, lc) && !creditTrail(b, v)) {
+				// The date before the summary: a byline under it may
+				// still set it apart.
+				dated = true
+				continue
+			}
 			if metaLine(b, v, lc) || b.Zone == article.ZoneHeader || datedLine(b.Text) {
 				// The byline, the date or the template's header before
 				// any summary: what follows is the article.
@@ -62,7 +88,7 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 			// "Author of the article:" over the name: the byline's label.
 		case metaLine(b, v, lc) || kept && b.Level == 0 && bylineShaped(v.text) && metaNext(in, vs, n, lc) ||
 			trailMeta(b, lc):
-			if !bodyAfter(vs, n) {
+			if !bodyAfter(vs, n) || dated && !creditTrail(b, v) {
 				return
 			}
 			c := &vs[cand]
@@ -116,6 +142,44 @@ func trailMeta(b Block, lc func(string) string) bool {
 	}
 	// A caption dates its picture: a year there is no date line.
 	return n <= 10 && (clockRE.MatchString(lower) || b.Zone != article.ZoneCaption && yearRE.MatchString(lower))
+}
+
+// creditTrail reports a line that credits people: the byline under a
+// summary whose date came above it.
+func creditTrail(b Block, v verdict) bool {
+	text := strings.TrimSpace(b.Text)
+	n := countWordsTo(text, maxTrailWords+1)
+	return n > 0 && n <= maxTrailWords && (v.reason == article.ReasonCredit || creditLine(text) || bylineOpenerRE.MatchString(text))
+}
+
+// kicker reports a short line over a headline: a few words, no sentence,
+// no date, no names.
+func kicker(b Block, text string) bool {
+	text = strings.TrimSpace(text)
+	return b.Level == 0 && countWordsTo(text, minStandfirstWords) < minStandfirstWords &&
+		!strings.ContainsAny(lastRune(text), ".!?") && !nameLine(text) && !datedLine(text)
+}
+
+// secondHeadline reports a heading with no full stop at its end: the
+// headline in other words, not a deck of sentences.
+func secondHeadline(b Block, text string) bool {
+	text = strings.TrimSpace(text)
+	return (b.Level == 2 || b.Level == 3) && !strings.HasSuffix(text, ".")
+}
+
+// deckSized reports a block of a summary's length ending a sentence.
+func deckSized(text string) bool {
+	text = strings.TrimSpace(text)
+	nw := countWordsTo(text, maxStandfirstWords+1)
+	return nw >= minStandfirstWords && nw <= maxStandfirstWords && strings.ContainsAny(lastRune(text), ".!?…\"»“”")
+}
+
+func lastRune(s string) string {
+	if s == "" {
+		return ""
+	}
+	r := []rune(s)
+	return string(r[len(r)-1])
 }
 
 // maxTrailWords bounds a byline or date line under a deck.

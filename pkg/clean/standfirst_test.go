@@ -135,6 +135,57 @@ func TestStandfirst(t *testing.T) {
 			},
 			reasons: map[int]string{0: article.ReasonDuplicate, 2: article.ReasonBoilerplate},
 		},
+		{
+			name: "tr deck under a kicker and the headline again", title: "Meclis'te bütçe maratonu başladı: ilk gün dış politika tartışıldı", lang: "tr",
+			blocks: []clean.Block{
+				h1("Meclis'te bütçe maratonu başladı: ilk gün dış politika tartışıldı"),
+				body("Bütçe görüşmeleri"),
+				h2("Bütçe görüşmelerinde ilk gün: muhalefetten dış politikaya eleştiri"),
+				body("Bütçe görüşmelerinin ilk gününde muhalefet partileri hükümetin dış politikasını eleştirdi. Bakan ise yeni diplomatik açılımları savundu."),
+				block(article.ZoneCaption, "Yazan: Mert Oral, Ankara Muhabiri"),
+				block(article.ZoneCaption, "04.12.2026, 11:20"),
+				body("Türkiye Büyük Millet Meclisi Genel Kurulu'nda 2027 yılı bütçesinin görüşmelerine başlandı; ilk gün Dışişleri Bakanlığı'nın bütçesi ele alındı."),
+				body("Görüşmelerin on iki gün sürmesi bekleniyor."),
+			},
+			standfirst: "Bütçe görüşmelerinin ilk gününde muhalefet partileri hükümetin dış politikasını eleştirdi. Bakan ise yeni diplomatik açılımları savundu.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 3: article.ReasonStandfirst, 4: article.ReasonBoilerplate, 5: article.ReasonBoilerplate},
+		},
+		{
+			name: "ru лид between the date and the author", title: "В Казани открылся форум российско-турецкого делового совета", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Казани открылся форум российско-турецкого делового совета"),
+				header("Обновлено: 4 декабря 2026, 10:15"),
+				body("На форум приехали более трехсот предпринимателей из двух стран, подписано двенадцать соглашений."),
+				body("Автор: Ольга Лебедева"),
+				body("Форум российско-турецкого делового совета открылся в Казани в четверг; главной темой стали расчеты в национальных валютах и логистика."),
+				body("Следующий форум пройдет в Бурсе."),
+			},
+			standfirst: "На форум приехали более трехсот предпринимателей из двух стран, подписано двенадцать соглашений.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonBoilerplate, 2: article.ReasonStandfirst, 3: article.ReasonCredit},
+		},
+		{
+			name: "ru lead under the date with no author stays", title: "В Казани открылся форум российско-турецкого делового совета", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Казани открылся форум российско-турецкого делового совета"),
+				header("Обновлено: 4 декабря 2026, 10:15"),
+				body("На форум приехали более трехсот предпринимателей из двух стран, подписано двенадцать соглашений."),
+				body("Форум российско-турецкого делового совета открылся в Казани в четверг; главной темой стали расчеты в национальных валютах и логистика."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 1: article.ReasonBoilerplate},
+		},
+		{
+			name: "tr deck under the headline printed again when the h1 sits in the menu", title: "Karadeniz'de fırtına uyarısı: limanlar kapatıldı", lang: "tr",
+			blocks: []clean.Block{
+				withLD(clean.Block{Block: article.Block{Text: "Karadeniz'de fırtına uyarısı: limanlar kapatıldı", Tag: "h1", Zone: article.ZoneNav, Level: 1}}, 0, ""),
+				h2("Karadeniz'de fırtına uyarısı: limanlar kapatıldı"),
+				body("Meteoroloji, hafta sonu boyunca rüzgârın saatte yüz kilometreyi aşabileceğini duyurdu. Balıkçı tekneleri limanlarda bekliyor."),
+				block(article.ZoneCaption, "Yazan Deniz Aksoy, Trabzon"),
+				body("Trabzon, Rize ve Artvin limanlarında gemi hareketleri valilik kararıyla pazartesi sabahına kadar durduruldu; ekipler olası taşkınlara karşı hazırda bekliyor."),
+				body("Yetkililer vatandaşları kıyıdan uzak durmaları konusunda uyardı."),
+			},
+			standfirst: "Meteoroloji, hafta sonu boyunca rüzgârın saatte yüz kilometreyi aşabileceğini duyurdu. Balıkçı tekneleri limanlarda bekliyor.",
+			reasons:    map[int]string{0: article.ReasonNav, 1: article.ReasonDuplicate, 2: article.ReasonStandfirst, 3: article.ReasonBoilerplate},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := clean.Input{Source: "yerel", Title: tc.title, Lang: tc.lang, Host: "kiyi.example"}
