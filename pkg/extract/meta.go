@@ -51,8 +51,9 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 		return w.firstTitle
 	}
 	// The block that is the title (perhaps in capitals: title took the
-	// letter case of og:title), else an h1 that holds it beside
-	// another part (the site's name, the author): title chose that part.
+	// letter case of og:title), else a heading that holds it beside
+	// another part (the site's name, the author, a kicker), an h1 first:
+	// title chose that part.
 	// A copy in a ticker or the page's menus (the story's name in a
 	// share bar, a "latest" list) comes first on some pages, and the
 	// lines around it are the menu's: a heading goes first, then a copy
@@ -69,11 +70,16 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 		for i := range blocks {
 			b := &blocks[i]
 			if !same(b.Text) &&
-				(pass == 0 || b.Level != 1 || !strings.Contains(b.Text, title)) {
+				(pass == 0 || b.Level == 0 || !strings.Contains(b.Text, title)) {
 				continue
 			}
 			score := 0
 			if b.Level > 0 {
+				score += 2
+			}
+			if pass == 1 && b.Level == 1 {
+				// An h1 that holds the title beside another part before
+				// a lower heading that does ("Kicker - Title" in an h3).
 				score += 2
 			}
 			if !menuZone(b.Zone) {
