@@ -88,7 +88,29 @@ func TestBuildVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(w.Stems, " ") != strings.Join(v.Stems, " ") || len(w.Vecs) != len(v.Vecs) {
-		t.Error("vectors differ after a write and a read")
+	if strings.Join(w.Stems, " ") != strings.Join(v.Stems, " ") || len(w.Vecs) != len(v.Vecs) || w.BuiltWindow() != 3 {
+		t.Errorf("vectors differ after a write and a read (window %d, want 3)", w.BuiltWindow())
+	}
+}
+
+// TestVectorWindows pins each language's window and how a file from
+// before the window was recorded reads.
+func TestVectorWindows(t *testing.T) {
+	tests := []struct {
+		name string
+		got  int
+		want int
+	}{
+		{"Russian default", DefaultVectorConfig("ru").Window, 25},
+		{"Turkish default", DefaultVectorConfig("tr").Window, 5},
+		{"a file without the window", (&Vectors{}).BuiltWindow(), 5},
+		{"a file with it", (&Vectors{Window: 25}).BuiltWindow(), 25},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("window %d, want %d", tt.got, tt.want)
+			}
+		})
 	}
 }

@@ -52,7 +52,7 @@ func runCurve(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("curve: -leads: %w", err)
 	}
 	if *vecDir != "none" {
-		if cfg.Vectors, err = readVectors(*vecDir); err != nil {
+		if cfg.Vectors, err = readVectors(*vecDir, false); err != nil {
 			return err
 		}
 	}

@@ -63,11 +63,12 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale, cfg.SemScale = *minP, *maxLoss, *norm, *shapeScale, *semScale
 	cfg.Pool, cfg.PoolLambda, cfg.NB = *pool, *poolLambda, *nb
 	cfg.PoolLangs, cfg.NBLangs = langList(*poolLangs), langList(*nbLangs)
-	if *vecDir == "" {
+	strict := *vecDir == ""
+	if strict {
 		*vecDir = filepath.Join(*data, "cache")
 	}
 	if *vecDir != "none" {
-		if cfg.Vectors, err = readVectors(*vecDir); err != nil {
+		if cfg.Vectors, err = readVectors(*vecDir, strict); err != nil {
 			return err
 		}
 	}
@@ -216,8 +217,11 @@ func writeOOF(path string, items []corpus.Item, reports map[string]relevance.Lan
 	return nil
 }
 
-// readVectors reads each language's word vectors from dir.
-func readVectors(dir string) (map[string]*relevance.Vectors, error) {
+// readVectors reads each language's word vectors from dir. Those of the
+// default cache must have been built as the built-in's are (a file from
+// before a language's window changed would train another model); those
+// of a directory given by -vectors are an experiment's, whatever they are.
+func readVectors(dir string, strict bool) (map[string]*relevance.Vectors, error) {
 	out := map[string]*relevance.Vectors{}
 	for _, lang := range []string{"ru", "tr"} {
 		f, err := os.Open(filepath.Join(dir, "vectors-"+lang+".gob"))
@@ -228,6 +232,9 @@ func readVectors(dir string) (map[string]*relevance.Vectors, error) {
 		f.Close()
 		if err != nil {
 			return nil, err
+		}
+		if want := relevance.DefaultVectorConfig(lang).Window; strict && v.BuiltWindow() != want {
+			return nil, fmt.Errorf("train: %s was built with a %d-word window, the built-in's is %d: run 'relevance vectors -lang %s'", filepath.Join(dir, "vectors-"+lang+".gob"), v.BuiltWindow(), want, lang)
 		}
 		out[lang] = v
 	}

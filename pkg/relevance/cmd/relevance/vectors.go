@@ -23,10 +23,10 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("vectors", flag.ContinueOnError)
 	data := fs.String("data", "data/relevance", "the labelled set's directory")
 	clones := fs.String("clones", "", "where to clone the corpora (default: DATA/cache/git)")
-	cfg := relevance.DefaultVectorConfig()
-	fs.IntVar(&cfg.Vocab, "vocab", cfg.Vocab, "stems with a vector: the most frequent")
-	fs.IntVar(&cfg.Dim, "dim", cfg.Dim, "dimensions")
-	fs.IntVar(&cfg.Window, "window", cfg.Window, "context words either side")
+	def := relevance.DefaultVectorConfig("")
+	vocab := fs.Int("vocab", def.Vocab, "stems with a vector: the most frequent")
+	dim := fs.Int("dim", def.Dim, "dimensions")
+	window := fs.Int("window", 0, "context words either side (0: the language's default, 25 Russian, 5 Turkish)")
 	dirs := gitFlags{}
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
@@ -72,6 +72,11 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	for _, lang := range langs {
 		recs := byLang[lang]
+		cfg := relevance.DefaultVectorConfig(lang)
+		cfg.Vocab, cfg.Dim = *vocab, *dim
+		if *window > 0 {
+			cfg.Window = *window
+		}
 		v, err := relevance.BuildVectors(lang, func(yield func(string)) {
 			for _, r := range recs {
 				if r.Title != "" {
@@ -97,7 +102,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		if err := f.Close(); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: %d texts, %d stems of %d dimensions, written to %s\n", lang, len(recs), len(v.Stems), v.Dim, out)
+		fmt.Fprintf(stdout, "%s: %d texts, %d stems of %d dimensions (window %d), written to %s\n", lang, len(recs), len(v.Stems), v.Dim, v.Window, out)
 		for _, w := range probes[lang] {
 			fmt.Fprintf(stdout, "  %s: %s\n", w, strings.Join(v.Nearest(w, 8), " "))
 		}
