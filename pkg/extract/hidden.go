@@ -112,7 +112,7 @@ func hiddenElement(n *html.Node) bool {
 				return true
 			}
 		case "class":
-			if srOnlyClass(a.Val) && textRunes(n, maxSROnlyRunes+1) <= maxSROnlyRunes {
+			if srOnlyClass(a.Val) && textRunes(n, maxSROnlyRunes+1) <= maxSROnlyRunes || hiddenClass(a.Val) {
 				return true
 			}
 		}
@@ -164,6 +164,24 @@ func srOnlyClass(v string) bool {
 		}
 	}
 	return false
+}
+
+// hiddenClass reports the utility class every CSS framework defines as
+// display:none ("hidden", Bootstrap's "d-none"), with no class beside it
+// that shows the element again at some width or state ("md:block",
+// "d-md-flex", "show"): a paywall's or a login's steps the template
+// keeps hidden until a script picks one.
+func hiddenClass(v string) bool {
+	hidden := false
+	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+		switch {
+		case f == "hidden" || f == "d-none":
+			hidden = true
+		case strings.Contains(f, ":"), strings.HasPrefix(f, "d-"), f == "show", f == "visible", f == "open", f == "active", f == "in":
+			return false
+		}
+	}
+	return hidden
 }
 
 // remove replaces n by a space, first moving out before it the metadata

@@ -27,6 +27,10 @@ func TestPruneHidden(t *testing.T) {
 		{"focusable skip link stays", `<a class="sr-only sr-only-focusable" href="#main">İçeriğe geç</a>`, "İçeriğe geç"},
 		{"aria-hidden icon", `<p><span aria-hidden="true">★</span>Текст</p>`, "Текст"},
 		{"aria-hidden prose stays", `<div aria-hidden="true"><p>` + strings.Repeat("Текст статьи. ", 10) + `</p></div>`, strings.TrimSpace(strings.Repeat("Текст статьи. ", 10))},
+		{"utility class hidden", `<div class="kutu hidden"><p>Abone olun</p></div><p>Metin</p>`, "Metin"},
+		{"utility class d-none", `<div class="d-none"><p>Abone olun</p></div><p>Metin</p>`, "Metin"},
+		{"hidden until a width shows it stays", `<div class="hidden md:block">Metin</div>`, "Metin"},
+		{"d-none with a display at a width stays", `<div class="d-none d-md-block">Metin</div>`, "Metin"},
 		{"metadata kept out of a hidden block", `<div style="display:none"><meta itemprop="datePublished" content="2026-12-04"><script type="application/ld+json">{}</script>gizli</div><p>Metin</p>`, "{} Metin"},
 	}
 	for _, tt := range tests {
