@@ -246,6 +246,8 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_inline_accounts.html", "Аккаунт: @olga_vereshchagina", article.ZoneBody},
 		{"ru_inline_accounts.html", "Программа обменов, о которой", article.ZoneBody},
 		{"ru_inline_accounts.html", "Анна Полозова, редакция", article.ZoneBody},
+		{"ru_inline_accounts.html", "https://recipes.example.net/arslan", article.ZoneBody},
+		{"ru_inline_accounts.html", "https://t.example.net/8f2k1", article.ZoneNav},
 		{"ru_inline_accounts.html", "Визит министра: что", article.ZoneRelated},
 		{"ru_inline_accounts.html", "Год культуры: программа", article.ZoneRelated},
 		{"ru_inline_accounts.html", "СМОТРИТЕ ТАКЖЕ: рецепты", article.ZoneRelated},

@@ -113,7 +113,9 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 		n := words(b.Text)
 		switch {
 		case bareURL(b.Text) || urlText(b.Text):
-			b.Zone = article.ZoneNav
+			if !amidBody(bs, i) {
+				b.Zone = article.ZoneNav
+			}
 		case b.LinkDensity >= 0.9 && n <= 2:
 			b.Zone = article.ZoneNav
 		case n <= 6 && !sentence(b.Text) && dated(b.Text):
@@ -144,6 +146,27 @@ func linkedSentence(b *article.Block) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(b.Text, " \u00a0\"'”»)]*"))
 	return strings.ContainsRune(".!?…。", last)
+}
+
+// amidBody reports a linked address in the body whose nearest
+// neighbours, past other address lines, are body paragraphs on both
+// sides: an address the article cites in its flow (a source, a product
+// in its list), not a template's link row at its edge.
+func amidBody(bs []article.Block, i int) bool {
+	if bs[i].Zone != article.ZoneBody || bs[i].LinkDensity < linkRunShare {
+		return false // image data a template printed is no link
+	}
+	url := func(b *article.Block) bool { return bareURL(b.Text) || urlText(b.Text) }
+	j := i - 1
+	for j >= 0 && bs[j].Zone == article.ZoneBody && url(&bs[j]) {
+		j--
+	}
+	k := i + 1
+	for k < len(bs) && bs[k].Zone == article.ZoneBody && url(&bs[k]) {
+		k++
+	}
+	return j >= 0 && k < len(bs) && bs[j].Zone == article.ZoneBody && bs[k].Zone == article.ZoneBody &&
+		bs[j].Level == 0 && bs[k].Level == 0 && words(bs[j].Text) >= 3 && words(bs[k].Text) >= 3
 }
 
 // dated reports text holding a clock time (9:30, 14.05) or a year of this
