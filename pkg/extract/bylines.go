@@ -82,7 +82,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	}
 	fallback := ""
 	for _, r := range w.bylines {
-		if inComment(r.node) || inQuote(r.node) {
+		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) {
 			continue
 		}
 		s := cleanByline(nodeText(r.node, 300))
@@ -429,6 +429,20 @@ func inQuote(n *html.Node) bool {
 			if strings.Contains(c, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// mediaCredit is a byline element whose own class names a media box, a
+// video's, an audio's, a gallery's or a photo's ("mediaBox__byline",
+// "video-author", "galeri-yazar"): it credits that medium, not the
+// text.
+func mediaCredit(n *html.Node) bool {
+	c := strings.ToLower(attr(n, "class"))
+	for _, w := range []string{"mediabox", "media-box", "media__", "video", "audio", "podcast", "player", "gallery", "galeri", "photo", "foto", "видео", "фото"} {
+		if strings.Contains(c, w) {
+			return true
 		}
 	}
 	return false
