@@ -112,7 +112,7 @@ func hiddenElement(n *html.Node) bool {
 				return true
 			}
 		case "class":
-			if srOnlyClass(a.Val) && textRunes(n, maxSROnlyRunes+1) <= maxSROnlyRunes || hiddenClass(a.Val) {
+			if srOnlyClass(a.Val) && textRunes(n, maxSROnlyRunes+1) <= maxSROnlyRunes || hiddenClass(a.Val) && !heading(n) {
 				return true
 			}
 		}
@@ -182,6 +182,17 @@ func hiddenClass(v string) bool {
 		}
 	}
 	return hidden
+}
+
+// heading reports h1 to h6. A heading the utility class hides is a
+// logo's text (the site's name in an h1), which the title rules read to
+// cut the site's name from <title>: it stays, zoned as furniture.
+func heading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // remove replaces n by a space, first moving out before it the metadata

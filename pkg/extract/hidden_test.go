@@ -28,6 +28,7 @@ func TestPruneHidden(t *testing.T) {
 		{"aria-hidden icon", `<p><span aria-hidden="true">★</span>Текст</p>`, "Текст"},
 		{"aria-hidden prose stays", `<div aria-hidden="true"><p>` + strings.Repeat("Текст статьи. ", 10) + `</p></div>`, strings.TrimSpace(strings.Repeat("Текст статьи. ", 10))},
 		{"utility class hidden", `<div class="kutu hidden"><p>Abone olun</p></div><p>Metin</p>`, "Metin"},
+		{"a logo's heading hidden by the utility class stays", `<h1 class="hidden">Kuzey Postası</h1>`, "Kuzey Postası"},
 		{"utility class d-none", `<div class="d-none"><p>Abone olun</p></div><p>Metin</p>`, "Metin"},
 		{"hidden until a width shows it stays", `<div class="hidden md:block">Metin</div>`, "Metin"},
 		{"d-none with a display at a width stays", `<div class="d-none d-md-block">Metin</div>`, "Metin"},
