@@ -50,7 +50,6 @@ var accountCues = []string{
 
 // pruneAccountBoxes removes the account boxes under root.
 func pruneAccountBoxes(root *html.Node) {
-	pageProse := proseRunes(root)
 	var seeds []*html.Node
 	var find func(*html.Node)
 	find = func(n *html.Node) {
@@ -66,6 +65,10 @@ func pruneAccountBoxes(root *html.Node) {
 		}
 	}
 	find(root)
+	if len(seeds) == 0 {
+		return
+	}
+	pageProse := proseRunes(root)
 	removed := make(map[*html.Node]bool)
 	for _, s := range seeds {
 		if detached(s, removed) {
