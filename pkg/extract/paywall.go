@@ -70,11 +70,15 @@ func pruneAccountBoxes(root *html.Node) {
 	}
 	pageProse := proseRunes(root)
 	removed := make(map[*html.Node]bool)
+	// climbed: the ancestors a seed's climb judged, true where it went
+	// on above. Another seed reaching one would judge the same from
+	// there up: it stops, which keeps a menu of sign-in links linear.
+	climbed := make(map[*html.Node]bool)
 	for _, s := range seeds {
 		if detached(s, removed) {
 			continue
 		}
-		if box := accountBox(s, pageProse); box != nil {
+		if box := accountBox(s, pageProse, climbed); box != nil {
 			removed[box] = true
 			remove(box)
 		}
@@ -131,16 +135,27 @@ func hasField(n *html.Node) bool {
 // paragraphs, a small share of the page's paragraph text. It returns that
 // block when its words ask the reader to act often enough (a cue for each
 // forty words, two at least), nil otherwise.
-func accountBox(control *html.Node, pageProse int) *html.Node {
+func accountBox(control *html.Node, pageProse int, climbed map[*html.Node]bool) *html.Node {
 	var box *html.Node
 	for n := control.Parent; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		if valid, ok := climbed[n]; ok {
+			if valid {
+				// The climb before went on above here and judged the
+				// box it found there: none, or this seed would be gone.
+				return nil
+			}
+			// The climb before stopped here: so does this one.
+			break
+		}
 		switch n.DataAtom {
 		case atom.Body, atom.Html, atom.Main, atom.Article:
 			return judgeBox(box)
 		}
 		if textRunes(n, maxBoxRunes+1) > maxBoxRunes || holdsStory(n) || proseRunes(n)*4 > pageProse {
+			climbed[n] = false
 			break
 		}
+		climbed[n] = true
 		if kindOf(n) == kindBlock {
 			box = n
 		}
