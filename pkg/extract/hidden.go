@@ -145,7 +145,13 @@ func styleHides(style string) bool {
 // sr-only and visually-hidden, WordPress's screen-reader-text, Drupal's
 // element-invisible, the offscreen helpers.
 func srOnlyClass(v string) bool {
-	v = strings.ToLower(v)
+	v = lowerASCII(v)
+	// Every name below holds one of these; most class attributes hold
+	// none, and are passed over without splitting.
+	if !strings.Contains(v, "sr") && !strings.Contains(v, "hidden") && !strings.Contains(v, "screen") &&
+		!strings.Contains(v, "invisible") && !strings.Contains(v, "assistive") {
+		return false
+	}
 	if strings.Contains(v, "focusable") {
 		// Shown when focused (skip links): left to the zoning.
 		return false
@@ -172,8 +178,12 @@ func srOnlyClass(v string) bool {
 // "d-md-flex", "show"): a paywall's or a login's steps the template
 // keeps hidden until a script picks one.
 func hiddenClass(v string) bool {
+	v = lowerASCII(v)
+	if !strings.Contains(v, "hidden") && !strings.Contains(v, "d-none") {
+		return false
+	}
 	hidden := false
-	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+	for f := range strings.FieldsSeq(v) {
 		switch {
 		case f == "hidden" || f == "d-none":
 			hidden = true
@@ -182,6 +192,24 @@ func hiddenClass(v string) bool {
 		}
 	}
 	return hidden
+}
+
+// lowerASCII is strings.ToLower for the class names it is given, without
+// a copy when they are lower case already, as nearly all are. Only ASCII
+// letters are folded: the names matched are ASCII.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'A' <= c && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // heading reports h1 to h6. A heading the utility class hides is a

@@ -106,7 +106,7 @@ func accountControl(n *html.Node) bool {
 		if runes := textRunes(n, maxActionRunes+1); runes == 0 || runes > maxActionRunes {
 			return false
 		}
-		return cueCount(strings.ToLower(nodeText(n, 4*maxActionRunes))) > 0
+		return anyCue(strings.ToLower(nodeText(n, 4*maxActionRunes)))
 	}
 	return false
 }
@@ -219,6 +219,17 @@ func holdsStory(n *html.Node) bool {
 			}
 		}
 		if holdsStory(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyCue reports a cue in the lowercased text: a control's label, where
+// one is enough and most labels ("Politics", "More") have none.
+func anyCue(text string) bool {
+	for _, c := range accountCues {
+		if strings.Contains(text, c) {
 			return true
 		}
 	}
