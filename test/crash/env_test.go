@@ -529,13 +529,23 @@ func (e *env) compareText(recs []store.Record) {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	s, err := e.js.Stream(ctx, bus.StreamPages)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	info, err := s.Info(ctx)
-	if err != nil {
-		e.t.Fatal(err)
+	// A node restarted just before may still be rejoining, and the
+	// cluster without a meta leader for a moment: a stream lookup then
+	// times out, which says nothing of what was stored. Ask again until
+	// the cluster answers.
+	var (
+		s    jetstream.Stream
+		info *jetstream.StreamInfo
+		last error
+	)
+	if err := poll(e.size.drain, func() bool {
+		if s, last = e.js.Stream(ctx, bus.StreamPages); last != nil {
+			return false
+		}
+		info, last = s.Info(ctx)
+		return last == nil
+	}); err != nil {
+		e.t.Fatalf("stream %s: %v (last: %v)", bus.StreamPages, err, last)
 	}
 	var pages []*article.Page
 	for seq := info.State.FirstSeq; info.State.Msgs > 0 && seq <= info.State.LastSeq; seq++ {
