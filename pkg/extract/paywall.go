@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -103,10 +105,7 @@ func accountControl(n *html.Node) bool {
 	case atom.Form:
 		return hasField(n)
 	case atom.Button, atom.A:
-		if runes := textRunes(n, maxActionRunes+1); runes == 0 || runes > maxActionRunes {
-			return false
-		}
-		return anyCue(strings.ToLower(nodeText(n, 4*maxActionRunes)))
+		return labelCue(n)
 	}
 	return false
 }
@@ -223,6 +222,60 @@ func holdsStory(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// labelCue reports a control whose label is short (1 to maxActionRunes
+// letters, script and style aside) and holds a cue. It reads the label
+// once, lowercased into a small buffer, the words parted as nodeText
+// parts them; a headline's link, the common case, stops it early.
+func labelCue(n *html.Node) bool {
+	var (
+		buf     [8 * maxActionRunes]byte
+		text    = buf[:0]
+		runes   int
+		pending bool
+	)
+	var walk func(m *html.Node, shown bool) bool
+	walk = func(m *html.Node, shown bool) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for _, r := range c.Data {
+					if unicode.IsSpace(r) {
+						pending = true
+						continue
+					}
+					if runes++; runes > maxActionRunes {
+						return false
+					}
+					if !shown {
+						continue
+					}
+					if pending && len(text) > 0 {
+						text = append(text, ' ')
+					}
+					pending = false
+					text = utf8.AppendRune(text, unicode.ToLower(r))
+				}
+			case html.ElementNode:
+				if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
+					continue
+				}
+				k := kindOf(c)
+				if k == kindBr || k == kindBlock {
+					pending = true
+				}
+				if !walk(c, shown && k != kindSkip && c.Namespace == "") {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n, true) || runes == 0 {
+		return false
+	}
+	return anyCue(string(text))
 }
 
 // anyCue reports a cue in the lowercased text: a control's label, where
