@@ -66,7 +66,7 @@ func DrawEligible(r Record) bool {
 // DrawStratum returns a record's stratum by its title and the first 700
 // characters of its body: FA, FB or FC.
 func DrawStratum(r Record) string {
-	head := strings.ToLower(r.Title + "\n" + firstRunes(r.Body, 700))
+	head := strings.ToLower(r.Title + "\n" + FirstRunes(r.Body, 700))
 	news := r.Source != "rt" || ruNewsSections[r.Section]
 	switch {
 	case news && ruDiplomatic.MatchString(head):
@@ -123,7 +123,7 @@ func Draw(recs []Record, labelled map[string]bool, opts DrawOptions) ([]Drawn, e
 	for _, r := range recs {
 		if labelled[r.ID] {
 			seenSum[r.SHA256] = true
-			seenHead[firstRunes(r.Body, 150)] = true
+			seenHead[FirstRunes(r.Body, 150)] = true
 			if r.Source == "bsnlp" {
 				topicDay[r.Section+"/"+r.Date]++
 			}
@@ -138,7 +138,7 @@ func Draw(recs []Record, labelled map[string]bool, opts DrawOptions) ([]Drawn, e
 	rng := rand.New(rand.NewPCG(opts.Seed, 0))
 	var out []Drawn
 	take := func(r Record, stratum string) bool {
-		head := firstRunes(r.Body, 150)
+		head := FirstRunes(r.Body, 150)
 		key := r.Section + "/" + r.Date
 		switch {
 		case seenSum[r.SHA256] || seenHead[head]:
@@ -192,8 +192,9 @@ func Draw(recs []Record, labelled map[string]bool, opts DrawOptions) ([]Drawn, e
 	return out, nil
 }
 
-// firstRunes returns s's first n characters.
-func firstRunes(s string, n int) string {
+// FirstRunes returns s's first n characters: the part of a text the
+// strata and the readers see.
+func FirstRunes(s string, n int) string {
 	i := 0
 	for j := range s {
 		if i == n {

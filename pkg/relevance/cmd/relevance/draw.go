@@ -109,7 +109,7 @@ func runDraw(ctx context.Context, args []string, stdout io.Writer) error {
 			part := shuffled[b*(*size) : min((b+1)*(*size), len(shuffled))]
 			lines := make([]any, len(part))
 			for i, d := range part {
-				lines[i] = batchText{ID: d.ID, Title: d.Title, Text: cut(d.Body, 1200)}
+				lines[i] = batchText{ID: d.ID, Title: d.Title, Text: corpus.FirstRunes(d.Body, 1200)}
 			}
 			name := fmt.Sprintf("%s-%c.jsonl", *batches, 'a'+b)
 			if err := writeLines(name, lines); err != nil {
@@ -119,18 +119,6 @@ func runDraw(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// cut returns s's first n characters.
-func cut(s string, n int) string {
-	i := 0
-	for j := range s {
-		if i == n {
-			return s[:j]
-		}
-		i++
-	}
-	return s
 }
 
 // writeLines writes values as JSON lines, HTML characters unescaped.
