@@ -149,7 +149,18 @@ func (w *walker) firstRef(l *layout, refs []ref, read func(ref) stamp) stamp {
 func (w *walker) visibleDates(l *layout, blocks []article.Block, head int, z zones) (pub, upd stamp) {
 	var idx []int
 	if head >= 0 {
-		for i := max(0, head-3); i < min(len(blocks), head+12); i++ {
+		// The date line under the headline first, then the three
+		// blocks above it (a kicker's date), then further down: a
+		// masthead's date of the day just above the headline is the
+		// day the page was served, and must not win over the story's
+		// own line beneath it.
+		for i := head; i < min(len(blocks), head+7); i++ {
+			idx = append(idx, i)
+		}
+		for i := max(0, head-3); i < head; i++ {
+			idx = append(idx, i)
+		}
+		for i := head + 7; i < min(len(blocks), head+12); i++ {
 			idx = append(idx, i)
 		}
 	}
