@@ -8,7 +8,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 
 	"github.com/wiredesk/wiredesk/pkg/relevance/corpus"
@@ -39,21 +38,16 @@ type batchText struct {
 // to its title and first 1,200 body characters.
 func runDraw(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("draw", flag.ContinueOnError)
-	data := fs.String("data", "data/relevance", "the labelled set's directory")
-	clones := fs.String("clones", "", "where to clone the corpora (default: DATA/cache/git)")
+	var cf corpusFlags
+	cf.register(fs)
 	seed := fs.Uint64("seed", 20261211, "the draw's seed")
 	out := fs.String("out", "", "write the drawn texts' label lines (no label yet) here")
 	batches := fs.String("batches", "", "write reading batches to PREFIX-a.jsonl, PREFIX-b.jsonl, ...")
 	size := fs.Int("batch", 300, "texts per reading batch")
-	dirs := gitFlags{}
-	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *clones == "" {
-		*clones = filepath.Join(*data, "cache", "git")
-	}
-	labels, err := corpus.ReadLabels(filepath.Join(*data, "labels.jsonl"))
+	labels, err := cf.labels()
 	if err != nil {
 		return err
 	}
@@ -64,7 +58,7 @@ func runDraw(ctx context.Context, args []string, stdout io.Writer) error {
 	var recs []corpus.Record
 	for _, name := range []string{"rukw", "nerel", "bsnlp"} {
 		c, _ := corpus.Lookup(name)
-		rs, err := records(ctx, c, dirs, *clones, stdout)
+		rs, err := records(ctx, c, cf.dirs, cf.clones, stdout)
 		if err != nil {
 			return err
 		}

@@ -34,21 +34,16 @@ func (g gitFlags) Set(v string) error {
 // are checked against the source too.
 func runRebuild(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("rebuild", flag.ContinueOnError)
-	data := fs.String("data", "data/relevance", "the labelled set's directory")
-	clones := fs.String("clones", "", "where to clone the corpora (default: DATA/cache/git)")
-	dirs := gitFlags{}
-	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
+	var cf corpusFlags
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *clones == "" {
-		*clones = filepath.Join(*data, "cache", "git")
-	}
-	labels, err := corpus.ReadLabels(filepath.Join(*data, "labels.jsonl"))
+	labels, err := cf.labels()
 	if err != nil {
 		return err
 	}
-	shipped, err := corpus.ReadTexts(filepath.Join(*data, "texts"))
+	shipped, err := corpus.ReadTexts(filepath.Join(cf.data, "texts"))
 	if err != nil {
 		return err
 	}
@@ -61,7 +56,7 @@ func runRebuild(ctx context.Context, args []string, stdout io.Writer) error {
 		if len(want) == 0 {
 			continue
 		}
-		recs, err := records(ctx, c, dirs, *clones, stdout)
+		recs, err := records(ctx, c, cf.dirs, cf.clones, stdout)
 		if err != nil {
 			return err
 		}
@@ -90,7 +85,7 @@ func runRebuild(ctx context.Context, args []string, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "%s: %d shipped texts match %s@%s\n", c.Name, len(want), c.Repo, c.Commit[:12])
 			continue
 		}
-		out := filepath.Join(*data, "cache", c.Name+".jsonl")
+		out := filepath.Join(cf.data, "cache", c.Name+".jsonl")
 		if err := corpus.WriteTexts(out, texts); err != nil {
 			return fmt.Errorf("rebuild: %w", err)
 		}
@@ -101,6 +96,30 @@ func runRebuild(ctx context.Context, args []string, stdout io.Writer) error {
 
 // records extracts c's records from the git directory given for it with
 // -git, or else from a clone under clones.
+// corpusFlags are the flags of the commands that read the corpora from
+// git (rebuild, draw): the labelled set's directory, where to clone, and
+// clones already at hand.
+type corpusFlags struct {
+	data, clones string
+	dirs         gitFlags
+}
+
+func (c *corpusFlags) register(fs *flag.FlagSet) {
+	c.dirs = gitFlags{}
+	fs.StringVar(&c.data, "data", "data/relevance", "the labelled set's directory")
+	fs.StringVar(&c.clones, "clones", "", "where to clone the corpora (default: DATA/cache/git)")
+	fs.Var(c.dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
+}
+
+// labels reads the labelled set, once the flags are parsed, and sets the
+// clones' default directory under it.
+func (c *corpusFlags) labels() ([]corpus.Label, error) {
+	if c.clones == "" {
+		c.clones = filepath.Join(c.data, "cache", "git")
+	}
+	return corpus.ReadLabels(filepath.Join(c.data, "labels.jsonl"))
+}
+
 func records(ctx context.Context, c corpus.Corpus, dirs gitFlags, clones string, stdout io.Writer) ([]corpus.Record, error) {
 	dir := dirs[c.Name]
 	if dir == "" {
