@@ -158,8 +158,7 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
 	if len(doc.Nodes) == 0 {
 		return nil, errors.New("extract: parse: no document")
 	}
-	pruneHidden(doc.Nodes[0])
-	pruneAccountBoxes(doc.Nodes[0])
+	prune(doc.Nodes[0])
 	w := newWalker(pageURL)
 	if cr != nil {
 		w.applyRules(doc, cr)

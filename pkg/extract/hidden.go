@@ -35,37 +35,12 @@ const maxARIAHiddenRunes = 40
 // be taken for the story shipped hidden: a few sentences at least.
 const minHiddenStoryRunes = 200
 
-// pruneHidden removes the hidden elements under root, keeping the
-// metadata they hold (JSON-LD, meta and link elements are moved out before
-// the element, where the walk still reads them).
+// pruneHidden removes the hidden elements under the document root,
+// keeping the metadata they hold (JSON-LD, meta and link elements are
+// moved out before the element, where the walk still reads them).
+// ExtractWith runs it with pruneAccountBoxes, in prune.
 func pruneHidden(root *html.Node) {
-	var cands []*html.Node
-	collectHidden(root, &cands)
-	if len(cands) == 0 {
-		return
-	}
-	total := proseRunes(root)
-	hiddenProse := make([]int, len(cands))
-	visible := total
-	for i, n := range cands {
-		hiddenProse[i] = proseRunes(n)
-		visible -= hiddenProse[i]
-	}
-	for i, n := range cands {
-		if hiddenProse[i] > visible && hiddenProse[i] >= minHiddenStoryRunes {
-			// The story shipped hidden: keep it, prune inside it.
-			visible += hiddenProse[i]
-			var inner []*html.Node
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				collectHidden(c, &inner)
-			}
-			for _, m := range inner {
-				remove(m)
-			}
-			continue
-		}
-		remove(n)
-	}
+	scanPage(root, true).removeHidden()
 }
 
 // collectHidden appends the outermost hidden elements at or under n.
@@ -112,6 +87,9 @@ func hiddenElement(n *html.Node) bool {
 				return true
 			}
 		case "class":
+			if !hidingStem(a.Val) {
+				continue
+			}
 			if srOnlyClass(a.Val) && textRunes(n, maxSROnlyRunes+1) <= maxSROnlyRunes || hiddenClass(a.Val) && !heading(n) {
 				return true
 			}
@@ -138,6 +116,56 @@ func styleHides(style string) bool {
 		}
 	}
 	return false
+}
+
+// hidingStem reports a class attribute holding, in any case, one of the
+// stems srOnlyClass and hiddenClass look for: sr, hidden, screen,
+// invisible, assistive, d-none. Most hold none, and are passed over
+// without lowercasing or splitting.
+func hidingStem(v string) bool {
+	for i := 0; i+1 < len(v); i++ {
+		switch v[i] | 0x20 { // ASCII letters folded; no other byte folds onto one
+		case 's':
+			if v[i+1]|0x20 == 'r' || prefixFoldASCII(v[i:], "screen") {
+				return true
+			}
+		case 'h':
+			if prefixFoldASCII(v[i:], "hidden") {
+				return true
+			}
+		case 'i':
+			if prefixFoldASCII(v[i:], "invisible") {
+				return true
+			}
+		case 'a':
+			if prefixFoldASCII(v[i:], "assistive") {
+				return true
+			}
+		case 'd':
+			if prefixFoldASCII(v[i:], "d-none") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefixFoldASCII is strings.HasPrefix with the ASCII letters of s folded
+// to lower case; prefix is lower case.
+func prefixFoldASCII(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // srOnlyClass reports a class that the CSS frameworks and CMS themes
@@ -320,11 +348,7 @@ func textRunes(n *html.Node, max int) int {
 		for c := m.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				for _, r := range c.Data {
-					if !unicode.IsSpace(r) {
-						count++
-					}
-				}
+				count += nonSpaceRunes(c.Data)
 				if count >= max {
 					return false
 				}

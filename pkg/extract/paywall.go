@@ -50,37 +50,39 @@ var accountCues = []string{
 	"подпис", "подпиш", "войти", "войдите", "вход", "зарегистр", "регистрац", "аккаунт", "личный кабинет", "рассылк", "пароль",
 }
 
-// pruneAccountBoxes removes the account boxes under root.
+// pruneAccountBoxes removes the account boxes under the document root.
+// ExtractWith runs it after pruneHidden, in prune.
 func pruneAccountBoxes(root *html.Node) {
+	scanPage(root, false).removeAccountBoxes()
+}
+
+// removeAccountBoxes removes the account boxes in what removeHidden left.
+func (s *pageScan) removeAccountBoxes() {
+	// The controls the reader acts with, outermost first: a control's
+	// own controls (a form's button) are not sought.
 	var seeds []*html.Node
-	var find func(*html.Node)
-	find = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || c.Namespace != "" {
-				continue
-			}
-			if accountControl(c) {
-				seeds = append(seeds, c)
-				continue
-			}
-			find(c)
+	for i := 0; i < len(s.controls); {
+		c := &s.controls[i]
+		if !s.pruned(c) && accountControl(c.node) {
+			seeds = append(seeds, c.node)
+			i = int(c.end)
+			continue
 		}
+		i++
 	}
-	find(root)
 	if len(seeds) == 0 {
 		return
 	}
-	pageProse := proseRunes(root)
 	removed := make(map[*html.Node]bool)
 	// climbed: the ancestors a seed's climb judged, true where it went
 	// on above. Another seed reaching one would judge the same from
 	// there up: it stops, which keeps a menu of sign-in links linear.
 	climbed := make(map[*html.Node]bool)
-	for _, s := range seeds {
-		if detached(s, removed) {
+	for _, n := range seeds {
+		if detached(n, removed) {
 			continue
 		}
-		if box := accountBox(s, pageProse, climbed); box != nil {
+		if box := accountBox(n, s.prose, climbed); box != nil {
 			removed[box] = true
 			remove(box)
 		}
@@ -134,8 +136,12 @@ func hasField(n *html.Node) bool {
 // paragraphs, a small share of the page's paragraph text. It returns that
 // block when its words ask the reader to act often enough (a cue for each
 // forty words, two at least), nil otherwise.
+//
+// Each ancestor is measured once: its text and paragraph text are the
+// child's, measured at the step below, and its other children's.
 func accountBox(control *html.Node, pageProse int, climbed map[*html.Node]bool) *html.Node {
-	var box *html.Node
+	var box, child *html.Node
+	var m boxMeasure
 	for n := control.Parent; n != nil && n.Type == html.ElementNode; n = n.Parent {
 		if valid, ok := climbed[n]; ok {
 			if valid {
@@ -150,7 +156,7 @@ func accountBox(control *html.Node, pageProse int, climbed map[*html.Node]bool) 
 		case atom.Body, atom.Html, atom.Main, atom.Article:
 			return judgeBox(box)
 		}
-		if textRunes(n, maxBoxRunes+1) > maxBoxRunes || holdsStory(n) || proseRunes(n)*4 > pageProse {
+		if !m.grow(n, child, pageProse) {
 			climbed[n] = false
 			break
 		}
@@ -158,8 +164,106 @@ func accountBox(control *html.Node, pageProse int, climbed map[*html.Node]bool) 
 		if kindOf(n) == kindBlock {
 			box = n
 		}
+		child = n
 	}
 	return judgeBox(box)
+}
+
+// boxMeasure is an ancestor's measure on a control's climb: its text
+// (textRunes) and paragraph text (proseRunes). An ancestor still fits a
+// box when its text is at most maxBoxRunes, it holds no part of the story
+// (holdsStory) and its paragraph text is at most a quarter of the page's.
+type boxMeasure struct {
+	text, prose int
+	pageProse   int
+}
+
+// grow measures n, whose child was measured into m at the step below
+// (nil at the first step), and reports whether n fits a box. It stops as
+// soon as n does not.
+func (m *boxMeasure) grow(n, child *html.Node, pageProse int) bool {
+	inP := n.DataAtom == atom.P
+	b := boxMeasure{pageProse: pageProse}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == child {
+			switch c.DataAtom {
+			case atom.H1, atom.Time, atom.Article, atom.Main:
+				return false
+			case atom.P:
+				if m.text > maxBoxParaRunes {
+					return false
+				}
+			}
+			b.text += m.text
+			if !inP {
+				b.prose += m.prose
+			}
+			if !b.fits() {
+				return false
+			}
+			continue
+		}
+		if !b.node(c, true, inP) {
+			return false
+		}
+	}
+	if inP {
+		b.prose = b.text
+	}
+	if !b.fits() {
+		return false
+	}
+	m.text, m.prose = b.text, b.prose
+	return true
+}
+
+func (b *boxMeasure) fits() bool {
+	return b.text <= maxBoxRunes && b.prose*4 <= b.pageProse
+}
+
+// node adds c's text to b (count: c is outside the scripts and styles
+// textRunes skips) and its outermost paragraphs' (inP: c is inside a
+// paragraph), and reports whether the block measured still fits.
+func (b *boxMeasure) node(c *html.Node, count, inP bool) bool {
+	switch c.Type {
+	case html.TextNode:
+		if count {
+			b.text += nonSpaceRunes(c.Data)
+			return b.text <= maxBoxRunes
+		}
+	case html.ElementNode:
+		switch c.DataAtom {
+		case atom.H1, atom.Time, atom.Article, atom.Main:
+			return false
+		case atom.Script, atom.Style:
+			count = false
+		case atom.P:
+			// Its text is measured apart: a long paragraph is the
+			// story's, wherever it sits.
+			p := boxMeasure{pageProse: b.pageProse}
+			for g := c.FirstChild; g != nil; g = g.NextSibling {
+				if !p.node(g, true, true) {
+					return false
+				}
+			}
+			if p.text > maxBoxParaRunes {
+				return false
+			}
+			if count {
+				b.text += p.text
+			}
+			if !inP {
+				b.prose += p.text
+			}
+			return b.fits()
+		}
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			if !b.node(g, count, inP) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func judgeBox(box *html.Node) *html.Node {
@@ -200,28 +304,6 @@ func controls(n *html.Node) int {
 		count += controls(c)
 	}
 	return count
-}
-
-// holdsStory reports a headline, a date or a long paragraph under n: the
-// article's parts, which no box holds.
-func holdsStory(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		switch c.DataAtom {
-		case atom.H1, atom.Time, atom.Article, atom.Main:
-			return true
-		case atom.P:
-			if textRunes(c, maxBoxParaRunes+1) > maxBoxParaRunes {
-				return true
-			}
-		}
-		if holdsStory(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // labelCue reports a control whose label is short (1 to maxActionRunes
@@ -281,19 +363,57 @@ func labelCue(n *html.Node) bool {
 // anyCue reports a cue in the lowercased text: a control's label, where
 // one is enough and most labels ("Politics", "More") have none.
 func anyCue(text string) bool {
-	for _, c := range accountCues {
-		if strings.Contains(text, c) {
-			return true
-		}
-	}
-	return false
+	return cueIndex.match(text, true) > 0
 }
 
 // cueCount counts the distinct cues in the lowercased text.
 func cueCount(text string) int {
+	return cueIndex.match(text, false)
+}
+
+// cueIndex finds accountCues in a text in one pass over it.
+var cueIndex = newCueTable(accountCues)
+
+// cueTable looks the cues up by their first two bytes: at each byte of a
+// text, one bit says whether any cue starts with that pair, and only
+// those cues are compared. Every cue is two bytes long at least.
+type cueTable struct {
+	pairs  [1 << 16 / 64]uint64 // bit a<<8|b: some cue starts with a, b
+	byPair map[uint16][]int     // the cues starting with each pair
+	cues   []string
+}
+
+func newCueTable(cues []string) *cueTable {
+	if len(cues) > 256 {
+		panic("extract: more cues than cueTable.match marks")
+	}
+	t := &cueTable{byPair: make(map[uint16][]int), cues: cues}
+	for i, c := range cues {
+		k := uint16(c[0])<<8 | uint16(c[1])
+		t.pairs[k/64] |= 1 << (k % 64)
+		t.byPair[k] = append(t.byPair[k], i)
+	}
+	return t
+}
+
+// match counts the distinct cues in text, or with first reports 1 at
+// the first one found.
+func (t *cueTable) match(text string, first bool) int {
+	var seen [4]uint64 // up to 256 cues
 	n := 0
-	for _, c := range accountCues {
-		if strings.Contains(text, c) {
+	for i := 0; i+1 < len(text); i++ {
+		k := uint16(text[i])<<8 | uint16(text[i+1])
+		if t.pairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, j := range t.byPair[k] {
+			if seen[j/64]&(1<<(j%64)) != 0 || !strings.HasPrefix(text[i:], t.cues[j]) {
+				continue
+			}
+			if first {
+				return 1
+			}
+			seen[j/64] |= 1 << (j % 64)
 			n++
 		}
 	}
