@@ -107,6 +107,9 @@ var fundusBylines = map[string]string{
 	"fundus/kr/HankookIlbo_2026_07_12":  "박준석, 김태연",         // "박준석 기자 외 1명" ("and one more"): the JSON-LD names both
 	"fundus/fr/LeMonde_2023_09_01":      "Bertrand Bissuel", // "Le Monde": the page shows "Par Bertrand Bissuel" under the headline
 	"fundus/jp/AsahiShimbun_2025_01_13": "渡辺洋介",             // "朝日新聞デジタル": the page shows the reporter under the headline
+	// Found with the line break as a byline's field boundary (eleventh round):
+	"fundus/isl/Morgunbladid_2025_04_16": "Atli Steinn Guðmundsson",         // "mbl.is": the page's reporter-line shows "Atli Steinn Guðmundsson" / "skrifar frá Porsgrunn" (writes from Porsgrunn)
+	"fundus/de/Hessenschau_2024_04_27":   "Roman Warschauer, Marcel Sommer", // "Redaktion hessenschau.de": the page's text__byline reads "Redaktion: Roman Warschauer und Marcel Sommer"
 }
 
 // fundusDates correct publishing dates a parser read wrongly, with what

@@ -35,26 +35,125 @@ func split(s string, labelled bool, sites []string) (persons, orgs string) {
 		return "", ""
 	}
 	var ps, os []string
-	personField := -1
-	for fi, field := range pipeFields(s) {
-		for i, part := range parts(field) {
-			if i == 0 && fi == 0 && labelled {
-				part = nameHead(part)
-			}
-			switch kind(part, sites) {
-			case Person:
-				if personField >= 0 && personField != fi {
-					continue // the dateline's place: "Palma de Mallorca"
+	lines := Lines(s)
+	list := nameList(lines, sites)
+	personLine := -1
+	for li, line := range lines {
+		if f := strings.Fields(line); li > 0 && len(f) > 1 && joinWord(f[0]) {
+			line = strings.Join(f[1:], " ") // "и Иван Петров": the line before's co-author
+		}
+		personField := -1
+		for fi, field := range pipeFields(line) {
+			for i, part := range parts(field) {
+				if i == 0 && fi == 0 && li == 0 && labelled {
+					part = nameHead(part)
 				}
-				personField = fi
-				ps = appendNew(ps, part)
-			case Org:
-				os = appendNew(os, part)
+				switch kind(part, sites) {
+				case Person:
+					if personLine >= 0 && personLine != li && !list && !continued(lines, li) {
+						// "Jane Roe\nDaily Example", "Ayşe Kaya\nSanta Maria":
+						// a line after the writer's names an outlet, a
+						// place or a role, whatever its shape.
+						continue
+					}
+					if personField >= 0 && personField != fi {
+						continue // the dateline's place: "Palma de Mallorca"
+					}
+					personLine, personField = li, fi
+					ps = appendNew(ps, part)
+				case Org:
+					os = appendNew(os, part)
+				}
 			}
 		}
 	}
 	ps, os = shoutedOutlets(ps, os)
 	return strings.Join(ps, ", "), strings.Join(os, ", ")
+}
+
+// Lines splits a credit at its line breaks ("\n": a <br> or a block
+// boundary inside the byline element), which are field boundaries:
+// "Jane Roe<br>Example Gazette" is a writer and an outlet, not a
+// three-word name. A line that ends in a single word after its last
+// separator runs on into the next when that opens with a capital, as a
+// given name and a surname in elements of their own do ("Bruno<br>Campos",
+// "By<br>Jane Roe", "… and PATRICK<br>REEVELL").
+func Lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			continue
+		}
+		if n := len(out); n > 0 && len(strings.Fields(tail(out[n-1]))) == 1 && unicode.IsUpper(firstRune(l)) {
+			out[n-1] += " " + l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// tail is a line's text after its last separator between names.
+func tail(l string) string {
+	i := strings.LastIndexAny(l, ",;/|&•·")
+	if i >= 0 {
+		l = l[i+1:]
+	}
+	for _, conj := range []string{" ve ", " и ", " and ", " und ", " og ", " och ", " et "} {
+		if j := strings.LastIndex(l, conj); j >= 0 {
+			l = l[j+len(conj):]
+		}
+	}
+	return l
+}
+
+// continued says line i goes on with the names of the line before: that
+// one ends with a separator or a joining word, or line i opens with one
+// ("Jane Roe,<br>John Doe", "Ayşe Kaya<br>ve Emre Tan").
+func continued(lines []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := strings.Fields(lines[i-1])
+	cur := strings.Fields(lines[i])
+	last := prev[len(prev)-1]
+	return strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || joinWord(last) ||
+		strings.HasPrefix(cur[0], ",") || joinWord(cur[0])
+}
+
+// joinWord is a word or a sign that joins names: "ve", "и", "and", "&".
+func joinWord(w string) bool {
+	switch strings.ToLower(strings.Trim(w, ",;")) {
+	case "ve", "и", "and", "und", "og", "och", "et", "&", "":
+		return true
+	}
+	return false
+}
+
+// nameList says every line of three or more names only persons: a list
+// of co-authors, one to a line.
+func nameList(lines []string, sites []string) bool {
+	if len(lines) < 3 {
+		return false
+	}
+	for _, l := range lines {
+		ps := parts(l)
+		if len(ps) == 0 {
+			return false
+		}
+		for _, p := range ps {
+			if kind(p, sites) != Person {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // placeCodes counts the short codes in capitals after a place that are no
@@ -262,11 +361,13 @@ var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "
 
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
 var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "metin", "yazı", "text", "автор текста", "автор", "текст", "корреспондент", "by", "от",
-	"autorin", "autor", "von", "par", "por", "door", "av",
+	"autorin", "autor", "von", "par", "por", "door", "av", "redaktion",
 	"作者", "著者", "筆者", "记者", "記者", "文"}
 
 // spaceLabels are labels without a colon: "Yazar Ahmet Kaya", "By Jane Roe".
-// "Haber Merkezi" is a desk, so "haber" needs its colon.
+// "Haber Merkezi" is a desk, so "haber" needs its colon, and so does
+// "Redaktion" ("BR24 Redaktion" is a desk, "Redaktion: Jane Roe" credits
+// her).
 var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story by": true, "yazar": true, "автор": true, "by": true, "от": true,
 	"autorin": true, "autor": true, "von": true, "par": true, "por": true, "door": true, "av": true}
 

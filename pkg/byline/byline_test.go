@@ -138,6 +138,7 @@ func TestSplit(t *testing.T) {
 		{"Autorin/Autor Timo Kessler", "", "Timo Kessler", ""},
 		{"Deutsche Presse-Agentur", "", "", "Deutsche Presse-Agentur"},
 		{"Wetter Redaktion", "", "", "Wetter Redaktion"},
+		{"Redaktion: Lena Brandt und Timo Kessler\nSendung: Radio Example, 25.04.2026, 10.45 Uhr", "", "Lena Brandt, Timo Kessler", ""},
 		{"Foto Team", "", "", "Foto Team"},
 		{"Lena Brandt, NDR HAMBURG", "", "Lena Brandt", "NDR HAMBURG"},
 		{"Лена Брандт, ТВ ЦЕНТР", "", "Лена Брандт", "ТВ ЦЕНТР"},
@@ -177,6 +178,32 @@ func TestSplit(t *testing.T) {
 		{"Selin Ak | Rio de Janeiro | 08.01.2026", "", "Selin Ak", ""},
 		{"Selin Ak, Emre Tan | Rio de Janeiro | 08.01.2026", "", "Selin Ak, Emre Tan", ""},
 		{"Selin Ak | Emre Tan", "", "Selin Ak, Emre Tan", ""},
+		// A line break (a <br> or a block inside the byline element) is
+		// a field boundary: the writer's line gives the persons; an
+		// outlet, a place, a role or a day on a line after it is not
+		// a longer name, whatever its shape.
+		{"Ayşe Kaya\nYeni Akşam", "", "Ayşe Kaya", ""},
+		{"Ayşe Kaya\nYeni Akşam", "yeniaksam.example", "Ayşe Kaya", "Yeni Akşam"},
+		{"Мария Соколова\nРИА Новости", "", "Мария Соколова", "РИА Новости"},
+		{"Иван Петров\nМосква", "", "Иван Петров", ""},
+		{"Иван Петров\nСпециальный корреспондент", "", "Иван Петров", ""},
+		{"Emre Tan\nDiplomasi Muhabiri", "", "Emre Tan", ""},
+		{"Emre Tan\nAnkara (AA)", "", "Emre Tan", "AA"},
+		{"Jane Roe\nSanta Maria", "", "Jane Roe", ""},
+		{"Selin Ak\nPazartesi\n18.11.2026 18:12", "", "Selin Ak", ""},
+		{"Jane Roe\nDeputy Chief Digital Officer", "", "Jane Roe", ""},
+		{"03.12.2026 14:35\nSelin Ak\nTwitter", "", "Selin Ak", ""},
+		// A given name and a surname on lines of their own are one name;
+		// a label alone on its line opens the next; a line ending with
+		// a joining word or a comma goes on with more names, and so do
+		// three lines or more of names alone.
+		{"Bruno\nCampos", "", "Bruno Campos", ""},
+		{"Yazar:\nAyşe Kaya", "", "Ayşe Kaya", ""},
+		{"By\nJane Roe\nDecember 21, 2016", "", "Jane Roe", ""},
+		{"JANE ROE, JOHN DOE and PAT\nMILLER\nDecember 16, 2016", "", "JANE ROE, JOHN DOE, PAT MILLER", ""},
+		{"Ayşe Kaya,\nEmre Tan", "", "Ayşe Kaya, Emre Tan", ""},
+		{"Мария Соколова\nи Иван Петров", "", "Мария Соколова, Иван Петров", ""},
+		{"Ayşe Kaya\nEmre Tan\nSelin Ak", "", "Ayşe Kaya, Emre Tan, Selin Ak", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -85,7 +85,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) {
 			continue
 		}
-		s := cleanByline(nodeText(r.node, 300))
+		s := cleanByline(lineText(r.node, 300))
 		if s == "" {
 			continue
 		}
@@ -499,8 +499,21 @@ var bylineLabels = []string{"haber merkezi", "about the author", "yazar hakkinda
 
 // cleanByline drops a leading label ("Yazar:", "Автор:") and rejects what
 // is too long for names (an author bio box) or has no letters.
+//
+// A line break ("\n", from lineText) is kept: byline.Split reads it as a
+// field boundary.
 func cleanByline(s string) string {
-	s = clean(s)
+	if strings.Contains(s, "\n") {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if l = clean(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		s = strings.Join(lines, "\n")
+	} else {
+		s = clean(s)
+	}
 	// "ByTravis Haney", "Byby Jane Roe": a label in its own span, glued
 	// to the name or to the text's own "by".
 	for range 2 {
@@ -522,9 +535,9 @@ func cleanByline(s string) string {
 		if next := strings.Fields(rest); len(next) > 0 && nameParticle(next[0]) {
 			break // "von der Leyen": a name's particle, not a label
 		}
-		if r := firstRune(rest); r == ':' || r == ' ' {
+		if r := firstRune(rest); r == ':' || r == ' ' || r == '\n' {
 			// fold maps rune for rune, so the label's rune count cuts s.
-			s = byline.CutLabel(s, l)
+			s = strings.TrimLeft(byline.CutLabel(s, l), " :：\n")
 			break
 		}
 	}
@@ -555,4 +568,48 @@ func nameParticle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// lineText is nodeText for a byline element, with its line breaks kept:
+// a <br> or a block boundary inside the element ends a line ("Jane
+// Roe<br>Example Gazette", `<div>Ayşe Kaya</div><div>Ankara</div>`),
+// which byline.Split reads as a field boundary. Each line is collapsed;
+// empty lines are dropped.
+func lineText(n *html.Node, max int) string {
+	var sb strings.Builder
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && sb.Len() < max; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				sb.WriteString(c.Data)
+			case html.ElementNode:
+				if c.Namespace != "" {
+					continue
+				}
+				k := kindOf(c)
+				switch k {
+				case kindSkip:
+					continue
+				case kindBr:
+					sb.WriteByte('\n')
+					continue
+				case kindBlock:
+					sb.WriteByte('\n')
+					walk(c)
+					sb.WriteByte('\n')
+					continue
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	var lines []string
+	for _, l := range strings.Split(sb.String(), "\n") {
+		if l = clean(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
