@@ -57,6 +57,11 @@ type Classifier struct {
 type Result struct {
 	Article *article.Article `json:"article,omitempty"` // set when kept
 	Drop    *article.Drop    `json:"drop,omitempty"`    // set when dropped (Reason: article.DropLang, DropNotArticle, DropEmpty)
+	// Encoded is Article as json.Marshal writes it: its content hash
+	// came from the same encoding (article.EncodeArticle), which the
+	// pipeline publishes instead of encoding the article again. Whoever
+	// changes Article after Classify sets it to nil.
+	Encoded []byte `json:"-"`
 }
 
 // New builds a classifier.
@@ -267,13 +272,16 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 		a.Dateline = p.Dateline
 	}
 	setMeta(a, p, cr.Meta)
-	a.ContentHash = article.HashArticle(a)
+	data, err := article.EncodeArticle(a)
+	if err != nil {
+		return Result{}, fmt.Errorf("classify %s: %w", p.URL, err)
+	}
 	if err := a.Validate(); err != nil {
 		// Only a page that itself fails validation gets here; the pipeline
 		// validates pages on decode, so this is an internal failure.
 		return Result{}, fmt.Errorf("classify %s: built an invalid article: %w", p.URL, err)
 	}
-	return Result{Article: a}, nil
+	return Result{Article: a, Encoded: data}, nil
 }
 
 // observe records o in this classifier's own memory.

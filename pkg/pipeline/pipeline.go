@@ -135,7 +135,7 @@ func (c *Classifier) publish(ctx context.Context, p *article.Page, res classify.
 		size := len(data)
 		if res.Article != nil {
 			if a, d, how, ok := fitArticle(res.Article, limit-4096); ok {
-				res.Article, data = a, d
+				res.Article, res.Encoded, data = a, d, d
 				c.m.oversize(how)
 				c.log.Warn("article larger than the bus carries: "+how, "url", p.URL, "bytes", size, "max_payload", limit)
 				return res, c.conn.PublishMsg(ctx, message(out.Subject, res, data), article.MsgID(a.ID, a.ContentHash)+suffix)
@@ -173,6 +173,9 @@ func encode(res classify.Result) (Output, []byte, error) {
 	if err != nil {
 		return Output{}, nil, err
 	}
+	if res.Article != nil && res.Encoded != nil {
+		return out, res.Encoded, nil
+	}
 	data, err := json.Marshal(out.Message)
 	if err != nil {
 		return Output{}, nil, fmt.Errorf("encode: %w", err)
@@ -209,8 +212,7 @@ func fitArticle(a *article.Article, limit int64) (*article.Article, []byte, stri
 		}
 		b.Dropped = append(b.Dropped[:len(a.Dropped)], article.Dropped{I: -1, Reason: article.ReasonOversize,
 			Text: fmt.Sprintf("%d of %d paragraphs cut: the article was larger than the bus carries", all-keep, all)})
-		b.ContentHash = article.HashArticle(&b)
-		data, err = json.Marshal(&b)
+		data, err = article.EncodeArticle(&b)
 	}
 	if err != nil || int64(len(data)) > limit {
 		return nil, nil, "", false
