@@ -36,10 +36,11 @@ const (
 // the others with it.
 func (s *Sink) commit(ctx context.Context, batch []request) {
 	arts := make([]*article.Article, len(batch))
+	docs := make([][]byte, len(batch))
 	for i, r := range batch {
-		arts[i] = r.a
+		arts[i], docs[i] = r.a, r.data
 	}
-	outcomes, err := s.put(ctx, arts)
+	outcomes, err := s.put(ctx, arts, docs)
 	wait := storeWaitMin
 	for err != nil && ctx.Err() == nil && s.unavailable(ctx) {
 		if !s.down {
@@ -51,7 +52,7 @@ func (s *Sink) commit(ctx context.Context, batch []request) {
 			break
 		}
 		wait = min(2*wait, storeWaitMax)
-		outcomes, err = s.put(ctx, arts)
+		outcomes, err = s.put(ctx, arts, docs)
 	}
 	if err == nil && s.down {
 		s.down = false
@@ -83,13 +84,20 @@ func (s *Sink) commit(ctx context.Context, batch []request) {
 	}
 }
 
-// put is one attempt at committing arts. Shutdown does not cut it short:
-// the handlers are waiting on it.
-func (s *Sink) put(ctx context.Context, arts []*article.Article) ([]store.Outcome, error) {
+// put is one attempt at committing arts, with their messages as docs
+// (nil where the sink holds none) for a store that keeps them as they
+// are. Shutdown does not cut it short: the handlers are waiting on it.
+func (s *Sink) put(ctx context.Context, arts []*article.Article, docs [][]byte) ([]store.Outcome, error) {
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
 	start := time.Now()
-	outcomes, err := s.w.Put(cctx, arts)
+	var outcomes []store.Outcome
+	var err error
+	if e, ok := s.w.(store.Encoded); ok {
+		outcomes, err = e.PutEncoded(cctx, arts, docs)
+	} else {
+		outcomes, err = s.w.Put(cctx, arts)
+	}
 	s.m.observeBatch(len(arts), time.Since(start))
 	if err == nil && len(outcomes) != len(arts) {
 		err = fmt.Errorf("store returned %d outcomes for %d articles", len(outcomes), len(arts))

@@ -55,8 +55,13 @@ func (s *Sink) Committed() int64 { return s.committed.Load() }
 type request struct {
 	// a is the article; nil for an irrelevant one not yet decoded, of
 	// which id and data stand in until the store is found to hold it.
-	a    *article.Article
-	id   string
+	a  *article.Article
+	id string
+	// data is the message when a classifier published it (its headers
+	// name the article): json.Marshal's encoding of the article, which
+	// the store keeps as the document instead of encoding it again. A
+	// message without the headers (a replay from the DLQ, or anything
+	// else published on news.clean) is stored as the sink decoded it.
 	data []byte
 	// irrelevant is stored only if the store holds the article already.
 	irrelevant bool
@@ -83,7 +88,8 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 	// of what a sink takes is irrelevant and almost none of it is held:
 	// the classifier's headers name it, and it is decoded only if held.
 	req := request{done: make(chan error, 1)}
-	if id := m.Header.Get(bus.HeaderArticleID); id != "" && m.Header.Get(bus.HeaderRelevant) == "false" && !s.cfg.StoreAll {
+	id := m.Header.Get(bus.HeaderArticleID)
+	if id != "" && m.Header.Get(bus.HeaderRelevant) == "false" && !s.cfg.StoreAll {
 		req.id, req.data, req.irrelevant = id, m.Data, true
 	} else {
 		a, err := article.DecodeArticle(m.Data)
@@ -91,6 +97,9 @@ func (s *Sink) Handle(ctx context.Context, m *bus.Msg) error {
 			return bus.Permanent(err)
 		}
 		req.a, req.id, req.irrelevant = a, a.ID, !a.Relevance.Relevant && !s.cfg.StoreAll
+		if id == a.ID {
+			req.data = m.Data
+		}
 	}
 	select {
 	case s.in <- req:

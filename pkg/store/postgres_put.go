@@ -25,8 +25,17 @@ import (
 // SQLite does; then sends all writes as one pipelined batch. Row locks
 // (SELECT ... FOR UPDATE) would not cover ids that do not exist yet, and
 // two replicas inserting the same new id would then fail on the key.
-func (s *postgresStore) Put(ctx context.Context, batch []*article.Article) (_ []Outcome, err error) {
+func (s *postgresStore) Put(ctx context.Context, batch []*article.Article) ([]Outcome, error) {
+	return s.PutEncoded(ctx, batch, nil)
+}
+
+// PutEncoded is Put with the articles' documents as the caller holds
+// them (see Encoded).
+func (s *postgresStore) PutEncoded(ctx context.Context, batch []*article.Article, encoded [][]byte) (_ []Outcome, err error) {
 	if err := checkBatch(batch); err != nil {
+		return nil, err
+	}
+	if err := checkDocs(batch, encoded); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -37,7 +46,11 @@ func (s *postgresStore) Put(ctx context.Context, batch []*article.Article) (_ []
 	}
 	docs := make([]string, len(batch))
 	for i, a := range batch {
-		if docs[i], err = encodeDoc(a); err != nil {
+		var enc []byte
+		if encoded != nil {
+			enc = encoded[i]
+		}
+		if docs[i], err = docFor(a, enc); err != nil {
 			return nil, fmt.Errorf("store %s: put article %d: %w", s.name, i, err)
 		}
 		// jsonb and text refuse NUL; fail with a reason rather than

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -76,6 +77,33 @@ func checkBatch(batch []*article.Article) error {
 		}
 	}
 	return nil
+}
+
+// Encoded is a store that takes articles with their documents as the
+// caller holds them: docs[i] is batch[i] as json.Marshal writes it (the
+// message the sink took from the bus, as the classifier encoded it), kept
+// as the stored document instead of encoding the article again; a nil
+// docs[i], or nil docs, is encoded by the store. Both of wiredesk's
+// backends are.
+type Encoded interface {
+	PutEncoded(ctx context.Context, batch []*article.Article, docs [][]byte) ([]Outcome, error)
+}
+
+// checkDocs refuses documents that do not pair with batch.
+func checkDocs(batch []*article.Article, docs [][]byte) error {
+	if docs != nil && len(docs) != len(batch) {
+		return fmt.Errorf("put: %d documents for %d articles", len(docs), len(batch))
+	}
+	return nil
+}
+
+// docFor is a's stored document: encoded when the caller holds it, else
+// a encoded here.
+func docFor(a *article.Article, encoded []byte) (string, error) {
+	if encoded != nil {
+		return string(encoded), nil
+	}
+	return encodeDoc(a)
 }
 
 func encodeDoc(a *article.Article) (string, error) {

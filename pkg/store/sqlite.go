@@ -161,8 +161,17 @@ type sqlitePut struct {
 	current, insert, update, revision, pending *sql.Stmt
 }
 
-func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Outcome, err error) {
+func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) ([]Outcome, error) {
+	return s.PutEncoded(ctx, batch, nil)
+}
+
+// PutEncoded is Put with the articles' documents as the caller holds
+// them (see Encoded).
+func (s *sqliteStore) PutEncoded(ctx context.Context, batch []*article.Article, docs [][]byte) (_ []Outcome, err error) {
 	if err := checkBatch(batch); err != nil {
+		return nil, err
+	}
+	if err := checkDocs(batch, docs); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -183,7 +192,11 @@ func (s *sqliteStore) Put(ctx context.Context, batch []*article.Article) (_ []Ou
 	now := formatTime(time.Now())
 	outcomes := make([]Outcome, len(batch))
 	for i, a := range batch {
-		if outcomes[i], err = p.put(ctx, a, now); err != nil {
+		var doc []byte
+		if docs != nil {
+			doc = docs[i]
+		}
+		if outcomes[i], err = p.put(ctx, a, doc, now); err != nil {
 			return nil, fmt.Errorf("store %s: put article %d (id %s): %w", s.name, i, a.ID, err)
 		}
 	}
@@ -223,7 +236,9 @@ func prepareSQLitePut(ctx context.Context, tx *sql.Tx) (*sqlitePut, error) {
 	return &p, nil
 }
 
-func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Outcome, error) {
+// put stores a; encoded is its document as the caller holds it, nil to
+// encode it here.
+func (p *sqlitePut) put(ctx context.Context, a *article.Article, encoded []byte, now string) (Outcome, error) {
 	var cur *current
 	var c current
 	var fetched, classified string
@@ -245,7 +260,7 @@ func (p *sqlitePut) put(ctx context.Context, a *article.Article, now string) (Ou
 	if outcome == Unchanged {
 		return outcome, nil
 	}
-	doc, err := encodeDoc(a)
+	doc, err := docFor(a, encoded)
 	if err != nil {
 		return 0, err
 	}

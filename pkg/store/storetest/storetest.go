@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t testing.TB) store.Store) {
 	t.Run("Invalid", func(t *testing.T) { testInvalid(t, open) })
 	t.Run("Cancelled", func(t *testing.T) { testCancelled(t, open) })
 	t.Run("CloseTwice", func(t *testing.T) { testCloseTwice(t, open) })
+	t.Run("PutEncoded", func(t *testing.T) { testPutEncoded(t, open) })
 	t.Run("Search", func(t *testing.T) { RunSearch(t, open) })
 }
 
