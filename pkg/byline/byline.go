@@ -48,6 +48,10 @@ func split(s string, labelled bool, sites []string) (persons, orgs string) {
 				if i == 0 && fi == 0 && li == 0 && labelled {
 					part = nameHead(part)
 				}
+				if name, site := siteTail(part, sites); site != "" {
+					os = appendNew(os, site)
+					part = name
+				}
 				switch kind(part, sites) {
 				case Person:
 					if personLine >= 0 && personLine != li && !list && !continued(lines, li) {
@@ -232,6 +236,8 @@ func parts(s string) []string {
 	// Петров": a role word between an outlet and a name separates them.
 	for _, role := range roleWords {
 		s = strings.ReplaceAll(s, " "+role+" ", ",")
+		// "AA Muhabiri Ayşe Kaya": capitalised in a heading's case.
+		s = strings.ReplaceAll(s, " "+title(role)+" ", ",")
 	}
 	// A spaced dash sets a role or an outlet off a name ("Jane Roe -
 	// Marketing Manager", "Иван Петров — ТАСС"); a hyphen inside a name
@@ -250,12 +256,77 @@ func parts(s string) []string {
 		if g := strings.TrimSpace(stripLabel(f)); g != f {
 			f = nameHead(g)
 		}
-		f = stripRole(twice(f))
+		f = stripPlace(stripRole(twice(cutArchive(f))))
 		if f != "" {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// siteTail cuts the site's own name run on after a writer's ("Ayşe Kaya
+// Hürriyet" on hurriyet.com.tr, "Иван Петров Вести Курьер"): one or two
+// last words that are the site, after two words or more.
+func siteTail(s string, sites []string) (name, site string) {
+	words := strings.Fields(s)
+	for n := 1; n <= 2 && len(words)-n >= 2; n++ {
+		tail := strings.Join(words[len(words)-n:], " ")
+		for _, st := range sites {
+			if st != "" && sameSite(fold(tail), st) {
+				return strings.Join(words[:len(words)-n], " "), tail
+			}
+		}
+	}
+	return s, ""
+}
+
+// title is s with its first letter in upper case.
+func title(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// stripPlace cuts the place filed from after a name, run on with no
+// separator when a line break was read as a space ("Ayşe Kaya Ankara",
+// "Иван Петров Москва"): the last words are places, and two name words
+// or more that name no place stand before them. One word before a
+// place is an institution's name ("Birleşik Rusya"), which kind judges.
+func stripPlace(s string) string {
+	words := strings.Fields(s)
+	end := len(words)
+	for end > 0 && places[strings.Trim(fold(words[end-1]), ".,:;()")] {
+		end--
+	}
+	if end == len(words) || end < 2 {
+		return s
+	}
+	for _, w := range words[:end] {
+		f := strings.Trim(fold(w), ".,:;()")
+		if !nameWord(w) || places[f] || orgWords[f] || acronym(w) {
+			return s
+		}
+	}
+	return strings.Join(words[:end], " ")
+}
+
+// archiveLinks are the links to a writer's other articles printed after
+// the name in a byline box ("Tüm yazıları", "Все материалы автора",
+// "View all posts"), folded; they and what follows are cut.
+var archiveLinks = []string{"tum yazilari", "diger yazilari", "tum haberleri", "yazarin diger", "все материалы", "все публикации", "все статьи", "другие материалы",
+	"view all posts", "view author archive", "all posts by", "more from", "all articles", "see all"}
+
+func cutArchive(s string) string {
+	f := fold(s)
+	for _, l := range archiveLinks {
+		i := strings.Index(f, l)
+		if i <= 0 || f[i-1] != ' ' {
+			continue // at a word's start, after the name
+		}
+		// fold maps rune for rune but may change a rune's byte length
+		// ("ş" to "s"): cut s at the same rune.
+		return strings.TrimSpace(string([]rune(s)[:utf8.RuneCountInString(f[:i])]))
+	}
+	return s
 }
 
 // splitAcronyms cuts a part where an outlet's acronym follows a name

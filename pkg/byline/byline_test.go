@@ -204,6 +204,24 @@ func TestSplit(t *testing.T) {
 		{"Ayşe Kaya,\nEmre Tan", "", "Ayşe Kaya, Emre Tan", ""},
 		{"Мария Соколова\nи Иван Петров", "", "Мария Соколова, Иван Петров", ""},
 		{"Ayşe Kaya\nEmre Tan\nSelin Ak", "", "Ayşe Kaya, Emre Tan, Selin Ak", ""},
+		// The same fields run together when the break was read as a
+		// space: a place after a name of two words or more, a role with
+		// its beat, a role in a heading's case, the links to the
+		// writer's other articles.
+		{"Ayşe Kaya Ankara", "", "Ayşe Kaya", ""},
+		{"Иван Петров Москва", "", "Иван Петров", ""},
+		{"Ayşe Nur Kaya İstanbul", "", "Ayşe Nur Kaya", ""},
+		{"Emre Tan Diplomasi Editörü", "", "Emre Tan", ""},
+		{"Ayşe Nur Kaya Ekonomi Muhabiri", "", "Ayşe Nur Kaya", ""},
+		{"AA Muhabiri Ayşe Kaya", "", "Ayşe Kaya", "AA"},
+		{"Yazar Ayşe Kaya Tüm Yazıları", "", "Ayşe Kaya", ""},
+		{"Ayşe Kaya Tüm yazıları", "", "Ayşe Kaya", ""},
+		{"Мария Соколова Все материалы автора", "", "Мария Соколова", ""},
+		{"İlker Şahin Tüm Yazıları", "", "İlker Şahin", ""},
+		{"Seymore Fromm", "", "Seymore Fromm", ""},
+		{"Алексей ГромовВсе материалы автора", "", "Алексей Громов", ""},
+		{"Ayşe Kaya Hürriyet", "www.hurriyet.com.tr", "Ayşe Kaya", "Hürriyet"},
+		{"Selin Ak Ege Postası", "egepostasi.example", "Selin Ak", "Ege Postası"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

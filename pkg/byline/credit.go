@@ -30,6 +30,11 @@ var roleTail = set(
 	"기자", "특파원", "선임기자", "논설위원",
 )
 
+// possessiveRoles are Turkish roles in the possessive ("Diplomasi
+// Muhabiri", "Ekonomi Editörü"): the word before them is their beat,
+// never a name's.
+var possessiveRoles = set("muhabiri", "editoru", "temsilcisi", "yazari", "muduru", "direktoru")
+
 // roleCore are the role words proper; the others (senior, özel,
 // специальный) only qualify one.
 var roleCore = set("writer", "editor", "reporter", "correspondent", "columnist", "contributor", "staff",
@@ -81,6 +86,16 @@ func Unglue(s string) string {
 			}
 			if !strings.HasSuffix(b.String(), " ") {
 				for w := range roleCore {
+					if strings.HasPrefix(rest, w) {
+						b.WriteByte(' ')
+						break
+					}
+				}
+			}
+			// "Алексей ГромовВсе материалы автора": the link to the
+			// writer's other articles.
+			if !strings.HasSuffix(b.String(), " ") {
+				for _, w := range archiveLinks {
 					if strings.HasPrefix(rest, w) {
 						b.WriteByte(' ')
 						break
@@ -186,6 +201,12 @@ func stripRole(s string) string {
 		// "Ankara Muhabiri", "Moscow correspondent": the place names the
 		// post, not the writer.
 		for end > 0 && places[strings.Trim(fold(words[end-1]), ".,:;()")] {
+			end--
+		}
+		// "Emre Tan Diplomasi Editörü": a Turkish role in the possessive
+		// has its beat before it, one word at least; two words of the
+		// name stay.
+		if end < len(words) && possessiveRoles[strings.Trim(fold(words[end]), ".,:;()")] && end >= 3 {
 			end--
 		}
 		// "Jane Roe Senior Politics Editor": a qualifier after the
