@@ -11,6 +11,7 @@ import (
 
 	"github.com/wiredesk/wiredesk/internal/fundus"
 	"github.com/wiredesk/wiredesk/internal/zyte"
+	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // standfirstTally counts how the standfirst a tool set apart compares
@@ -75,11 +76,24 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		}
 		missed, noise := body.add(p.Body(), paras, standfirst)
 		if verbose {
+			var dropped []article.Dropped
+			var at []int
+			if pg != nil && res.Article != nil {
+				dropped = res.Article.Dropped
+				at = paragraphBlocks(pg.Blocks, paras)
+			}
 			for _, m := range missed {
-				fmt.Fprintf(w, "wiredesk %s missed: %.120s\n", p.File, m)
+				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.File, whyDropped(m, dropped, pg), m)
 			}
 			for _, n := range noise {
-				fmt.Fprintf(w, "wiredesk %s noise %d words: %.120s\n", p.File, len(zyte.Tokens(n)), n)
+				where := ""
+				for k, q := range paras {
+					if q == n && at[k] >= 0 {
+						where = fmt.Sprintf(" (%s #%d of %d)", describe(pg.Blocks[at[k]]), k, len(paras))
+						break
+					}
+				}
+				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.200s\n", p.File, len(zyte.Tokens(n)), where, n)
 			}
 		}
 		withSF := paras
@@ -133,4 +147,75 @@ func (s *standfirstTally) add(summary, standfirst string, paras []string) {
 	default:
 		s.elsewhere++
 	}
+}
+
+// dumpFundusPage prints every block of the fundus pages whose file starts
+// with prefix ("all": every page), as dumpPage does for the Zyte pages,
+// the reference being the parser's summary and body; the summary's blocks
+// are marked sum.
+func dumpFundusPage(dir, prefix string, w io.Writer) error {
+	set, err := fundus.Load(dir)
+	if err != nil {
+		return err
+	}
+	cl, err := newClassifier()
+	if err != nil {
+		return err
+	}
+	for _, p := range set.Pages {
+		if prefix != "all" && !strings.HasPrefix(p.File, prefix) {
+			continue
+		}
+		raw := p.URL
+		if raw == "" {
+			raw = "https://example.com/" + p.File
+		}
+		u, err := url.Parse(raw)
+		if err != nil {
+			return err
+		}
+		pg, res, err := pipelinePage(cl, p.HTML, u, "fundus", false)
+		if err != nil {
+			return fmt.Errorf("fundus %s: %w", p.File, err)
+		}
+		if pg == nil {
+			return fmt.Errorf("fundus %s: does not build", p.File)
+		}
+		verdict := make(map[int]string)
+		if res.Article != nil {
+			for _, d := range res.Article.Dropped {
+				if _, ok := verdict[d.I]; !ok {
+					verdict[d.I] = d.Reason
+				}
+			}
+			for _, i := range paragraphBlocks(pg.Blocks, res.Article.Paragraphs) {
+				if i >= 0 {
+					verdict[i] = "KEPT"
+				}
+			}
+			fmt.Fprintf(w, "%s standfirst %q\n", p.File, res.Article.Standfirst)
+		} else {
+			fmt.Fprintf(w, "page dropped: %s %s\n", res.Drop.Reason, res.Drop.Detail)
+		}
+		refSet := shingleSet(zyte.Tokens(p.Body()))
+		sumSet := shingleSet(zyte.Tokens(strings.Join(p.Summary, "\n")))
+		fmt.Fprintf(w, "%s %s title %q\n", p.File, raw, pg.Title)
+		for i, b := range pg.Blocks {
+			v, ok := verdict[i]
+			if !ok {
+				v = "-"
+			}
+			ref := "---"
+			if toks := zyte.Tokens(b.Text); len(toks) > 0 {
+				switch {
+				case covered(toks, sumSet) >= 0.5:
+					ref = "sum"
+				case covered(toks, refSet) >= 0.5:
+					ref = "ref"
+				}
+			}
+			fmt.Fprintf(w, "%3d %-8s %-7s ld=%.2f %-12s %s %.150q %s\n", i, b.Zone, b.Tag, b.LinkDensity, v, ref, b.Text, b.Link)
+		}
+	}
+	return nil
 }

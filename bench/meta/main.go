@@ -38,7 +38,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fundusBody := fs.String("fundus-body", "", "flairNLP/fundus's git directory: the body against its parsers' sections and the standfirst against their summaries")
 	verbose := fs.Bool("v", false, "list every miss")
 	sources := fs.Bool("title-sources", false, "with -pages: which of the page's titles (h1, og:title, <title>) each set's reference takes where they differ, and stop")
-	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page), with the verdicts, and stop")
+	dump := fs.String("page", "", "print the blocks of the Zyte pages whose id starts with this (\"all\": every page; with -fundus-body, the fundus pages whose file does), with the verdicts, and stop")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,6 +47,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if *sources {
 		return titleSources(*pagesDir, stdout, *verbose)
+	}
+	if *dump != "" && *fundusBody != "" {
+		return dumpFundusPage(*fundusBody, *dump, stdout)
 	}
 	if *dump != "" {
 		return dumpPage(*zyteDir, *dump, stdout)
