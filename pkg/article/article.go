@@ -67,6 +67,11 @@ type Block struct {
 	Level int `json:"level,omitempty"`
 	// Link is the target of a block that is mostly one link (a teaser).
 	Link string `json:"link,omitempty"`
+	// Deck is set when the markup sets the block apart as a summary: a
+	// class or id naming a lead, an intro, a summary or a deck, or the
+	// whole text in bold. The cleaner takes it for the standfirst only
+	// where it opens the article.
+	Deck bool `json:"deck,omitempty"`
 }
 
 // Page is a fetched and extracted page: schema page/v1 on news.raw.<source>.
