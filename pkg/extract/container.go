@@ -406,6 +406,7 @@ func (w *walker) zones(l *layout) []article.Block {
 		}
 	}
 	markLeads(out)
+	w.markDecks(out)
 	host := ""
 	if base != nil {
 		host = base.Hostname()

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
@@ -148,4 +151,129 @@ func firstString(s string) string {
 		}
 	}
 	return s
+}
+
+// deckTokens are the class and id words templates put on the summary set
+// apart under a headline (the standfirst): "article__lead", "intro__text",
+// "c-article-summary", "entry-excerpt", "dek", "detay-spot",
+// "doc_header__subheader", "shorttext". They are a weak sign: the cleaner
+// takes a block so marked for the standfirst only where it opens the
+// article.
+var deckTokens = map[string]bool{
+	"lead": true, "lede": true, "intro": true, "summary": true, "standfirst": true, "deck": true, "dek": true,
+	"excerpt": true, "abstract": true, "synopsis": true, "subtitle": true, "subheader": true, "subheadline": true,
+	"teaser": true, "shorttext": true, "kurztext": true, "vorspann": true, "chapo": true, "chapeau": true,
+	"entradilla": true, "sottotitolo": true, "spot": true, "ozet": true, "lid": true, "anons": true,
+	"bold": true,
+}
+
+// Bounds of a deck's text, in non-space runes: a sentence to a short
+// paragraph.
+const (
+	minDeckChars = 20
+	maxDeckChars = 700
+)
+
+// markDecks sets Deck on the blocks whose markup sets them apart as a
+// summary: a deck word in the class or id of the block's element or of
+// an ancestor that holds nothing else (up to two levels up), or the
+// whole text in bold.
+func (w *walker) markDecks(out []article.Block) {
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node == nil || b.chars < minDeckChars || b.chars > maxDeckChars || out[i].Level == 1 || out[i].Level > 3 {
+			continue
+		}
+		if w.deckMarkup(b) {
+			out[i].Deck = true
+		}
+	}
+}
+
+func (w *walker) deckMarkup(b *rawBlock) bool {
+	if deckWords(b.node) || allBold(b.node, b.chars) {
+		return true
+	}
+	e := b.elem
+	for up := 0; up < 2 && e >= 0; up++ {
+		p := w.elems[e].parent
+		if p < 0 || w.elems[p].node == nil || w.elems[p].chars > b.chars+b.chars/4+10 {
+			// The parent holds more than the block: a class of its
+			// names a section, not this summary.
+			return false
+		}
+		if deckWords(w.elems[p].node) {
+			return true
+		}
+		e = p
+	}
+	return false
+}
+
+// deckWords reports a deck word in n's class or id, split at
+// non-letters and camelCase boundaries.
+func deckWords(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && a.Namespace == "" && deckIn(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
+func deckIn(v string) bool {
+	start := -1
+	prevLower := false
+	check := func(end int) bool {
+		if start < 0 {
+			return false
+		}
+		t := strings.ToLower(v[start:end])
+		start = -1
+		return deckTokens[strings.TrimRight(t, "0123456789")]
+	}
+	for i, r := range v {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case !letter:
+			if check(i) {
+				return true
+			}
+		case start >= 0 && prevLower && unicode.IsUpper(r):
+			if check(i) {
+				return true
+			}
+			start = i
+		case start < 0:
+			start = i
+		}
+		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+	}
+	return check(len(v))
+}
+
+// allBold reports text all of whose letters (nine in ten) sit in <b> or
+// <strong> inside n: a lead printed in bold.
+func allBold(n *html.Node, chars int) bool {
+	bold := boldChars(n, false)
+	return bold*10 >= chars*9
+}
+
+func boldChars(n *html.Node, in bool) int {
+	c := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		switch k.Type {
+		case html.TextNode:
+			if in {
+				for _, r := range k.Data {
+					if !unicode.IsSpace(r) {
+						c++
+					}
+				}
+			}
+		case html.ElementNode:
+			c += boldChars(k, in || k.DataAtom == atom.B || k.DataAtom == atom.Strong)
+		}
+	}
+	return c
 }
