@@ -52,39 +52,49 @@ func TestMetaGolden(t *testing.T) {
 	}
 }
 
-// TestStandfirstGolden runs a Turkish page written in a style of its own
-// from HTML to article: the spot printed between the headline and the
-// byline and date is the article's standfirst, not the first of its
-// paragraphs, and relevance reads it with the body.
+// TestStandfirstGolden runs pages written in styles of their own from
+// HTML to article: the summary the template prints under the headline is
+// the article's standfirst, not the first of its paragraphs, and
+// relevance reads it with the body. A Turkish spot sits between the
+// headline and the byline and date; a Russian лид, in a "lid" box, and a
+// Turkish spot printed in bold come after the byline, the date and the
+// photo, where only the markup tells them from the first paragraph.
 func TestStandfirstGolden(t *testing.T) {
-	name := "tr_spot_standfirst"
-	f, err := os.Open(filepath.Join("testdata", name+".html"))
-	if err != nil {
-		t.Fatal(err)
+	for _, tc := range []struct{ name, want string }{
+		{"tr_spot_standfirst", "Bakanlık, stokları korumak için hamsi avının bu sezon 1 Şubat yerine 15 Ocak'ta sona ereceğini duyurdu."},
+		{"ru_lid_after_byline", "Терминал будет принимать суда из Японии и Южной Кореи и рассчитан на полмиллиона пассажиров в год."},
+		{"tr_bold_spot_after_date", "Emniyet ekipleri, kent genelinde kış lastiği takılmayan ticari araçlara 4 bin 500 lira para cezası uygulamaya başladı."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", tc.name+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			u, _ := url.Parse("https://kiyi.example/ekonomi/" + tc.name)
+			res, err := extract.Extract(f, u, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := &article.Page{
+				Schema: article.SchemaPage, ID: article.IDFor(u.String()), URL: u.String(), CanonicalURL: u.String(),
+				Source: "kiyi", FetchedAt: now, HTTP: article.HTTP{Status: 200},
+				Title: res.Title, PublishedAt: res.PublishedAt, PublishedPrecision: res.PublishedPrecision,
+				PublishedLocal: res.PublishedLocal, Byline: res.Byline, Attribution: res.Attribution,
+				Dateline: res.Dateline, LangHint: res.LangHint, Blocks: res.Blocks,
+				ContentHash: article.HashBlocks(res.Blocks),
+			}
+			r, err := classifier(t).Classify(context.Background(), p, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Article == nil {
+				t.Fatalf("dropped: %+v", r.Drop)
+			}
+			if r.Article.Standfirst != tc.want {
+				t.Errorf("standfirst %q, want %q", r.Article.Standfirst, tc.want)
+			}
+			checkGolden(t, tc.name+".result.json", encode(t, r))
+		})
 	}
-	defer f.Close()
-	u, _ := url.Parse("https://kiyi.example/ekonomi/" + name)
-	res, err := extract.Extract(f, u, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &article.Page{
-		Schema: article.SchemaPage, ID: article.IDFor(u.String()), URL: u.String(), CanonicalURL: u.String(),
-		Source: "kiyi", FetchedAt: now, HTTP: article.HTTP{Status: 200},
-		Title: res.Title, PublishedAt: res.PublishedAt, PublishedPrecision: res.PublishedPrecision,
-		PublishedLocal: res.PublishedLocal, Byline: res.Byline, Attribution: res.Attribution,
-		Dateline: res.Dateline, LangHint: res.LangHint, Blocks: res.Blocks,
-		ContentHash: article.HashBlocks(res.Blocks),
-	}
-	r, err := classifier(t).Classify(context.Background(), p, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Article == nil {
-		t.Fatalf("dropped: %+v", r.Drop)
-	}
-	if want := "Bakanlık, stokları korumak için hamsi avının bu sezon 1 Şubat yerine 15 Ocak'ta sona ereceğini duyurdu."; r.Article.Standfirst != want {
-		t.Errorf("standfirst %q, want %q", r.Article.Standfirst, want)
-	}
-	checkGolden(t, name+".result.json", encode(t, r))
 }

@@ -153,6 +153,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	tailBios(in, vs)
 	tailTeasers(in, vs, lc)
 	standfirst(in, vs, &res, lc)
+	deckStandfirst(in, vs, &res, lc)
 	for n, b := range in.Blocks {
 		v := vs[n]
 		if v.reason != "" {

@@ -248,3 +248,72 @@ func bodyAfter(vs []verdict, n int) bool {
 	}
 	return false
 }
+
+// maxDeckBlocks bounds a summary the markup prints as a list of points;
+// minDeckWords is the least a summary the markup marks says: a bold line
+// of fewer words is a sub-heading ("What's new in 2.26?").
+const (
+	maxDeckBlocks = 4
+	minDeckWords  = 8
+)
+
+// deckStandfirst sets apart the summary the page's markup marks as one
+// (Block.Deck: a lead, intro or summary class, or a paragraph all in
+// bold) where it opens the article: the first kept blocks of running
+// text, after the headline, its kickers, the byline, the date and the
+// captions, whatever order the template gives them. The markup must set
+// it apart from what follows: the paragraph after it is not so marked,
+// or a template that prints its whole text in bold or under an "intro"
+// class would lose its lead. A points list ("Key takeaways") counts as
+// one summary of up to maxDeckBlocks items.
+func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
+	if res.Meta.Standfirst != "" {
+		return
+	}
+	title := setOf(words(lc(in.Title))...)
+	var run []int
+	total := 0
+	for n := range vs {
+		b, v := in.Blocks[n], vs[n]
+		if v.reason != "" || v.text == "" {
+			continue
+		}
+		text := strings.TrimSpace(v.text)
+		nw := countWordsTo(text, maxStandfirstWords+1)
+		if len(run) > 0 {
+			if b.Deck && b.Tag == in.Blocks[run[0]].Tag && len(run) < maxDeckBlocks && total+nw <= maxStandfirstWords && deckSized(text) {
+				run, total = append(run, n), total+nw
+				continue
+			}
+			if b.Deck {
+				return
+			}
+			break
+		}
+		if !b.Deck {
+			if b.Level > 0 || nw < minStandfirstWords || label(text) || nameLine(text) || datedLine(text) ||
+				trailMeta(b, lc) || kicker(b, text) || headlineAgain(title, words(lc(text))) {
+				// The headline, a kicker, a second headline, the
+				// byline or the date: the article has not begun.
+				continue
+			}
+			return
+		}
+		if !deckSized(text) || datedLine(text) || headlineAgain(title, words(lc(text))) {
+			// A second headline or a line in bold (a score, a
+			// sub-heading), not sentences summing the story up.
+			return
+		}
+		run, total = []int{n}, nw
+	}
+	if len(run) == 0 || total < minDeckWords || !bodyAfter(vs, run[len(run)-1]) {
+		return
+	}
+	parts := make([]string, 0, len(run))
+	for _, n := range run {
+		c := &vs[n]
+		parts = append(parts, strings.TrimSpace(c.text))
+		c.reason, c.body, c.heading = article.ReasonStandfirst, false, false
+	}
+	res.Meta.Standfirst = strings.Join(parts, "\n")
+}

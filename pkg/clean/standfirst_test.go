@@ -10,7 +10,11 @@ import (
 // TestStandfirst: pages written in styles of their own print a summary
 // between the headline and the byline or date line. It is the article's
 // standfirst, set apart from the body; the first paragraph of a page with
-// no byline or date line between is the lead, and stays in the body.
+// no byline or date line between is the lead, and stays in the body. Where
+// the markup marks a summary (article.Block.Deck), the first block of
+// running text so marked is the standfirst wherever the byline and date
+// sit, unless what follows is marked too (a text all in bold) or it is a
+// bold line too short to sum anything up.
 func TestStandfirst(t *testing.T) {
 	h1 := func(s string) clean.Block {
 		return clean.Block{Block: article.Block{Text: s, Tag: "h1", Zone: article.ZoneHeading, Level: 1}}
@@ -19,6 +23,10 @@ func TestStandfirst(t *testing.T) {
 		return clean.Block{Block: article.Block{Text: s, Tag: "h2", Zone: article.ZoneHeading, Level: 2}}
 	}
 	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	li := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "li", Zone: article.ZoneBody}}
+	}
+	deck := func(b clean.Block) clean.Block { b.Deck = true; return b }
 	header := func(s string) clean.Block { return block(article.ZoneHeader, s) }
 	byLink := func(s, link string) clean.Block { return withLD(block(article.ZoneRelated, s), 0.9, link) }
 	for _, tc := range []struct {
@@ -185,6 +193,53 @@ func TestStandfirst(t *testing.T) {
 			},
 			standfirst: "Meteoroloji, hafta sonu boyunca rüzgârın saatte yüz kilometreyi aşabileceğini duyurdu. Balıkçı tekneleri limanlarda bekliyor.",
 			reasons:    map[int]string{0: article.ReasonNav, 1: article.ReasonDuplicate, 2: article.ReasonStandfirst, 3: article.ReasonBoilerplate},
+		},
+		{
+			name: "tr spot the markup marks, after the byline, the date and the photo", title: "Erzurum'da kayak sezonu erken açıldı", lang: "tr",
+			blocks: []clean.Block{
+				h1("Erzurum'da kayak sezonu erken açıldı"),
+				header("Haber: Selin Çelik | 01.12.2026 - 10:05"),
+				block(article.ZoneCaption, "Palandöken'de pistler sabah saatlerinde kayakçılarla doldu."),
+				deck(body("Palandöken'de yağan kar sayesinde kayak sezonu planlanandan iki hafta önce, bugün açıldı.")),
+				body("Kayak merkezindeki otel işletmecileri, erken açılışın ardından aralık ayı doluluk oranının yüzde doksanı aştığını söyledi."),
+				body("Teleferik hatları saat 09.00 ile 16.00 arasında çalışacak."),
+			},
+			standfirst: "Palandöken'de yağan kar sayesinde kayak sezonu planlanandan iki hafta önce, bugün açıldı.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonBoilerplate, 2: article.ReasonBoilerplate, 3: article.ReasonStandfirst},
+		},
+		{
+			name: "ru лид the markup marks as points, after the author line", title: "Какие льготы получат семьи с детьми в 2027 году", lang: "ru",
+			blocks: []clean.Block{
+				h1("Какие льготы получат семьи с детьми в 2027 году"),
+				body("Автор: Ольга Лебедева"),
+				deck(li("Единое пособие вырастет на восемь процентов с первого января.")),
+				deck(li("Налоговый вычет на третьего ребенка удвоится.")),
+				body("Правительство внесло в Госдуму поправки, которые меняют порядок выплат семьям с детьми; большая часть изменений вступит в силу с нового года."),
+				body("Изменения коснутся около десяти миллионов семей."),
+			},
+			standfirst: "Единое пособие вырастет на восемь процентов с первого января.\nНалоговый вычет на третьего ребенка удвоится.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonCredit, 2: article.ReasonStandfirst, 3: article.ReasonStandfirst},
+		},
+		{
+			name: "ru text all in bold keeps its lead", title: "В Томске наградили победителей олимпиады по физике", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Томске наградили победителей олимпиады по физике"),
+				header("4 декабря 2026, 16:20"),
+				deck(body("Победителями олимпиады стали двенадцать школьников из семи регионов Сибири.")),
+				deck(body("Церемония прошла в актовом зале университета, награды вручал ректор.")),
+				deck(body("Победители получат право поступить на физический факультет без экзаменов.")),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 1: article.ReasonBoilerplate},
+		},
+		{
+			name: "tr bold sub-heading first is no spot", title: "Yeni sürümde neler değişti", lang: "tr",
+			blocks: []clean.Block{
+				h1("Yeni sürümde neler değişti"),
+				deck(body("Kasım paketinde neler var?")),
+				body("Uygulamanın kasım paketinde karanlık tema, çevrimdışı harita ve yeni bildirim ayarları yer alıyor."),
+				body("Güncelleme tüm kullanıcılara ücretsiz olarak sunuluyor."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
