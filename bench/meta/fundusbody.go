@@ -214,7 +214,11 @@ func dumpFundusPage(dir, prefix string, w io.Writer) error {
 					ref = "ref"
 				}
 			}
-			fmt.Fprintf(w, "%3d %-8s %-7s ld=%.2f %-12s %s %.150q %s\n", i, b.Zone, b.Tag, b.LinkDensity, v, ref, b.Text, b.Link)
+			deck := ""
+			if b.Deck {
+				deck = " deck"
+			}
+			fmt.Fprintf(w, "%3d %-8s %-7s ld=%.2f %-12s %s %.150q %s%s\n", i, b.Zone, b.Tag, b.LinkDensity, v, ref, b.Text, b.Link, deck)
 		}
 	}
 	return nil
