@@ -124,6 +124,9 @@ func styleHides(style string) bool {
 // without lowercasing or splitting.
 func hidingStem(v string) bool {
 	for i := 0; i+1 < len(v); i++ {
+		if !stemStart[v[i]] {
+			continue
+		}
 		switch v[i] | 0x20 { // ASCII letters folded; no other byte folds onto one
 		case 's':
 			if v[i+1]|0x20 == 'r' || prefixFoldASCII(v[i:], "screen") {
@@ -149,6 +152,9 @@ func hidingStem(v string) bool {
 	}
 	return false
 }
+
+// stemStart marks the first letters of the stems hidingStem seeks.
+var stemStart = [256]bool{'s': true, 'S': true, 'h': true, 'H': true, 'i': true, 'I': true, 'a': true, 'A': true, 'd': true, 'D': true}
 
 // prefixFoldASCII is strings.HasPrefix with the ASCII letters of s folded
 // to lower case; prefix is lower case.

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -322,10 +324,23 @@ func labelCue(n *html.Node) bool {
 		for c := m.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				for _, r := range c.Data {
-					if unicode.IsSpace(r) {
-						pending = true
-						continue
+				d := c.Data
+				for i := 0; i < len(d); {
+					r := rune(d[i])
+					if r < utf8.RuneSelf {
+						i++
+						if asciiSpace[r] != 0 {
+							pending = true
+							continue
+						}
+					} else {
+						var size int
+						r, size = utf8.DecodeRuneInString(d[i:]) // U+FFFD for an invalid byte
+						i += size
+						if spaceRune(r) {
+							pending = true
+							continue
+						}
 					}
 					if runes++; runes > maxActionRunes {
 						return false
@@ -337,7 +352,14 @@ func labelCue(n *html.Node) bool {
 						text = append(text, ' ')
 					}
 					pending = false
-					text = utf8.AppendRune(text, unicode.ToLower(r))
+					if r < utf8.RuneSelf {
+						if 'A' <= r && r <= 'Z' {
+							r += 'a' - 'A'
+						}
+						text = append(text, byte(r))
+					} else {
+						text = utf8.AppendRune(text, unicode.ToLower(r))
+					}
 				}
 			case html.ElementNode:
 				if c.DataAtom == atom.Script || c.DataAtom == atom.Style {
@@ -357,18 +379,18 @@ func labelCue(n *html.Node) bool {
 	if !walk(n, true) || runes == 0 {
 		return false
 	}
-	return anyCue(string(text))
+	return anyCue(text)
 }
 
 // anyCue reports a cue in the lowercased text: a control's label, where
 // one is enough and most labels ("Politics", "More") have none.
-func anyCue(text string) bool {
-	return cueIndex.match(text, true) > 0
+func anyCue(text []byte) bool {
+	return matchCues(cueIndex, text, true) > 0
 }
 
 // cueCount counts the distinct cues in the lowercased text.
 func cueCount(text string) int {
-	return cueIndex.match(text, false)
+	return matchCues(cueIndex, text, false)
 }
 
 // cueIndex finds accountCues in a text in one pass over it.
@@ -378,36 +400,57 @@ var cueIndex = newCueTable(accountCues)
 // text, one bit says whether any cue starts with that pair, and only
 // those cues are compared. Every cue is two bytes long at least.
 type cueTable struct {
-	pairs  [1 << 16 / 64]uint64 // bit a<<8|b: some cue starts with a, b
-	byPair map[uint16][]int     // the cues starting with each pair
-	cues   []string
+	pairs [1 << 16 / 64]uint64 // bit a<<8|b: some cue starts with a, b
+	// rank[w] counts the bits set in pairs[:w]: a pair's bit's rank is
+	// its index in first.
+	rank  [1 << 16 / 64]uint16
+	first []uint16 // per pair set, in order: its cues are cues[first[i]:first[i+1]]
+	cues  []string
 }
 
-func newCueTable(cues []string) *cueTable {
-	if len(cues) > 256 {
-		panic("extract: more cues than cueTable.match marks")
+func newCueTable(list []string) *cueTable {
+	if len(list) > 256 {
+		panic("extract: more cues than cueTable marks")
 	}
-	t := &cueTable{byPair: make(map[uint16][]int), cues: cues}
-	for i, c := range cues {
-		k := uint16(c[0])<<8 | uint16(c[1])
-		t.pairs[k/64] |= 1 << (k % 64)
-		t.byPair[k] = append(t.byPair[k], i)
+	key := func(c string) uint16 { return uint16(c[0])<<8 | uint16(c[1]) }
+	order := make([]int, len(list))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return int(key(list[a])) - int(key(list[b])) })
+	t := &cueTable{}
+	for _, i := range order {
+		k := key(list[i])
+		if t.pairs[k/64]&(1<<(k%64)) == 0 {
+			t.pairs[k/64] |= 1 << (k % 64)
+			t.first = append(t.first, uint16(len(t.cues)))
+		}
+		t.cues = append(t.cues, list[i])
+	}
+	t.first = append(t.first, uint16(len(t.cues)))
+	n := 0
+	for w := range t.pairs {
+		t.rank[w] = uint16(n)
+		n += bits.OnesCount64(t.pairs[w])
 	}
 	return t
 }
 
-// match counts the distinct cues in text, or with first reports 1 at
-// the first one found.
-func (t *cueTable) match(text string, first bool) int {
+// matchCues counts the distinct cues in text, or with first reports 1
+// at the first one found.
+func matchCues[T string | []byte](t *cueTable, text T, first bool) int {
 	var seen [4]uint64 // up to 256 cues
 	n := 0
 	for i := 0; i+1 < len(text); i++ {
 		k := uint16(text[i])<<8 | uint16(text[i+1])
-		if t.pairs[k/64]&(1<<(k%64)) == 0 {
+		w, bit := k/64, uint64(1)<<(k%64)
+		if t.pairs[w]&bit == 0 {
 			continue
 		}
-		for _, j := range t.byPair[k] {
-			if seen[j/64]&(1<<(j%64)) != 0 || !strings.HasPrefix(text[i:], t.cues[j]) {
+		g := int(t.rank[w]) + bits.OnesCount64(t.pairs[w]&(bit-1))
+		for j := int(t.first[g]); j < int(t.first[g+1]); j++ {
+			c := t.cues[j]
+			if len(text)-i < len(c) || string(text[i:i+len(c)]) != c || seen[j/64]&(1<<(j%64)) != 0 {
 				continue
 			}
 			if first {
