@@ -87,6 +87,11 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		if b.node == nil || b.node.DataAtom != atom.H1 {
 			continue
 		}
+		if strings.EqualFold(attr(b.node, "itemprop"), "alternativeHeadline") {
+			// The page's markup says this h1 is the other wording (a
+			// short label over the headline printed in an h2).
+			continue
+		}
 		// The site's name as a logo: an h1 that is only a link to the
 		// site's home page.
 		if w.homeLink(b) {
@@ -144,6 +149,17 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	// The page's only h1, above a container that holds the body alone,
 	// and not in its header or menus.
 	if n == 1 && headlineLike(first, site) && !offTitle(first, og, tt) && w.furniture(l, firstBlock.elem, firstBlock.marks) == "" {
+		return first
+	}
+	// The page's only h1, in a band the zoning took for a header, when
+	// it tells the story og:title tells, in its own words: half of
+	// og:title's words of four letters or more, three at least ("… For
+	// Secretary Of State" printed as "… To Become Donald Trump's
+	// Secretary Of State"; "… home is for sale and it's pure paradise"
+	// as "Take a tour inside … former Palm Springs retreat — it's for
+	// sale!"). A site's or a section's name shares no three such words
+	// with a story's og:title.
+	if n == 1 && headlineLike(first, site) && !offTitle(first, og, tt) && sameStory(first, stripSite(og, site, false)) {
 		return first
 	}
 	// og:title, unless it is a section's one word and an h1 reads like
@@ -402,6 +418,27 @@ func offTitle(h, og, tt string) bool {
 		return true
 	}
 	return false
+}
+
+// sameStory says h holds half of t's words of four letters or more, and
+// three at least.
+func sameStory(h, t string) bool {
+	hw := map[string]bool{}
+	for _, w := range strings.Fields(normTitle(h)) {
+		hw[strings.Trim(w, ".,:;!?\"'’‘“”«»")] = true
+	}
+	long, in := 0, 0
+	for _, w := range strings.Fields(normTitle(t)) {
+		w = strings.Trim(w, ".,:;!?\"'’‘“”«»")
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if hw[w] {
+			in++
+		}
+	}
+	return in >= 3 && 2*in >= long
 }
 
 // sharesWord says h and t have a word of three letters or more in
