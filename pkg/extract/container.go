@@ -137,19 +137,15 @@ func (w *walker) pick() layout {
 	if l, ok := w.ruleLayout(); ok {
 		return l
 	}
-	for i := range w.elems {
-		e := &w.elems[i]
-		if e.flags&flagArticleBody == 0 || e.chars == 0 {
-			continue
-		}
+	if body := w.articleBody(); body >= 0 {
 		// The article around the body holds its heading and lead, which are
 		// article text too; without one, the body is the article.
-		for a := e.parent; a >= 0; a = w.elems[a].parent {
+		for a := w.elems[body].parent; a >= 0; a = w.elems[a].parent {
 			if w.elems[a].flags&(flagArticle|flagArticleScope) != 0 && w.elems[a].flags&flagNoCandidate == 0 {
 				return layout{main: a}
 			}
 		}
-		return layout{main: int32(i)}
+		return layout{main: body}
 	}
 	// outside is the prose in no <article> at all: the best article must
 	// hold a good share of the page's prose beside it. Prose in other
@@ -180,6 +176,42 @@ func (w *walker) pick() layout {
 		return layout{main: b, page: true}
 	}
 	return layout{main: main, leads: w.leads(main)}
+}
+
+// articleBody returns the element microdata names the article's body,
+// or -1. Some templates put itemprop=articleBody on each paragraph
+// instead of their container: when every element so named is a
+// paragraph, the body is the nearest element holding them all, not the
+// first paragraph alone.
+func (w *walker) articleBody() int32 {
+	body, paras := int32(-1), true
+	for i := range w.elems {
+		e := &w.elems[i]
+		if e.flags&flagArticleBody == 0 || e.chars == 0 {
+			continue
+		}
+		paras = paras && leafy(e.node.DataAtom) && headingLevel(e.node.DataAtom) == 0
+		if body < 0 {
+			body = int32(i)
+			continue
+		}
+		if !paras {
+			break
+		}
+		for body >= 0 && !w.within(int32(i), body) {
+			body = w.elems[body].parent
+		}
+	}
+	if body >= 0 && (w.elems[body].flags&flagArticleBody != 0 || (paras && w.elems[body].flags&flagNoCandidate == 0)) {
+		return body
+	}
+	// Not only paragraphs: the first element named, as before.
+	for i := range w.elems {
+		if e := &w.elems[i]; e.flags&flagArticleBody != 0 && e.chars > 0 {
+			return int32(i)
+		}
+	}
+	return -1
 }
 
 // pageBody returns <body> when the page's prose sits in it directly, with
@@ -238,6 +270,16 @@ func (w *walker) bestScored() int32 {
 		best, bestScore = i, w.final(i)
 		break
 	}
+	// A long thread of readers' comments outscores a short post above
+	// it, though each of its paragraphs counts less under its comment
+	// word; chosen, it leaves no article text outside comments. Comments
+	// follow the article: the best candidate before the thread, outside
+	// it, is the article when it holds one.
+	if c := w.threadAround(best); c >= 0 {
+		if alt := w.beforeThread(c); alt >= 0 {
+			best, bestScore = alt, w.final(alt)
+		}
+	}
 	// An article split by an ad into sibling containers scores about as
 	// well from their common parent: take the parent then.
 	for p := w.elems[best].parent; p >= 0 && w.final(p) >= 0.75*bestScore; p = w.elems[p].parent {
@@ -245,6 +287,75 @@ func (w *walker) bestScored() int32 {
 	}
 	best = w.sections(best)
 	if w.elems[best].para < minArticle && !w.shortArticle(best) {
+		return -1
+	}
+	return best
+}
+
+// threadAround returns the outermost element around the choice, or the
+// choice itself, that a comment word names and that holds a thread: its
+// paragraphs in three runs or more, each under a parent of its own (one
+// comment each), not one article's run (proseComments). Else -1.
+func (w *walker) threadAround(best int32) int32 {
+	first := -1
+	for i := range w.blocks {
+		if b := &w.blocks[i]; b.elem >= 0 && w.within(b.elem, best) && paragraphLike(b) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	c := int32(-1)
+	for m := w.blocks[first].marks; m != nil; m = m.parent {
+		if m.zone == article.ZoneComment && m.weak && !m.prose && w.within(best, m.elem) {
+			c = m.elem
+		}
+	}
+	if c < 0 {
+		return -1
+	}
+	runs, last := 0, int32(-1)
+	for i := first; i < len(w.blocks) && runs < 3; i++ {
+		b := &w.blocks[i]
+		if b.elem < 0 || !paragraphLike(b) {
+			continue
+		}
+		if !w.within(b.elem, c) {
+			if b.elem >= w.elems[c].end {
+				break
+			}
+			continue
+		}
+		parent := b.elem
+		if leafy(b.node.DataAtom) || w.elems[b.elem].end == b.elem+1 {
+			parent = w.elems[b.elem].parent
+		}
+		if parent != last {
+			runs++
+			last = parent
+		}
+	}
+	if runs < 3 {
+		return -1
+	}
+	return c
+}
+
+// beforeThread returns the best candidate before thread c and outside it
+// that holds an article's prose, or -1.
+func (w *walker) beforeThread(c int32) int32 {
+	best, bestScore := int32(-1), 0.0
+	for i := int32(0); i < c; i++ {
+		if w.within(c, i) {
+			continue // around the thread
+		}
+		if s := w.final(i); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || (w.elems[best].para < minArticle && !w.shortArticle(best)) {
 		return -1
 	}
 	return best

@@ -347,6 +347,29 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_lead_teasers.html", "Orta Koridor hakkında", article.ZoneBody},
 		// Image data a template prints as text: mostly web addresses.
 		{"tr_lead_teasers.html", "https://www.example.com/uploads/2026/03/demiryolu-protokol.jpg 1200", article.ZoneNav},
+		// A short post above a long thread whose container carries a
+		// comment word: the thread outscored the post and was chosen, its
+		// comments zoned body and the post unknown. Comments follow the
+		// article: the candidate before the thread is the article.
+		{"ru_thread_chosen.html", "Третий раунд российско-турецких", article.ZoneBody},
+		{"ru_thread_chosen.html", "Источники в обеих делегациях", article.ZoneBody},
+		{"ru_thread_chosen.html", "Андрей К. 15.03.2011", article.ZoneComment},
+		{"ru_thread_chosen.html", "Согласен с автором", article.ZoneComment},
+		{"ru_thread_chosen.html", "Именно сроки", article.ZoneComment},
+		// itemprop=articleBody on every paragraph, none on their
+		// container: the body is all of them, not the first alone.
+		{"tr_articlebody_paras.html", "ANKARA - Türkiye ile Rusya", article.ZoneBody},
+		{"tr_articlebody_paras.html", "Rus heyetinin başkanı", article.ZoneBody},
+		{"tr_articlebody_paras.html", "Komisyonun bir sonraki", article.ZoneBody},
+		{"tr_articlebody_paras.html", "Merkez Bankası faiz", article.ZoneRelated},
+		// A page builder's text blocks named as widgets, each with a
+		// class of its own: their prose is the article; the image
+		// block's note and the rail's list keep their words.
+		{"ru_builder_widgets.html", "За последние три года", article.ZoneBody},
+		{"ru_builder_widgets.html", "Зерновая сделка", article.ZoneBody},
+		{"ru_builder_widgets.html", "Следующий раунд консультаций", article.ZoneBody},
+		{"ru_builder_widgets.html", "Дворец Долмабахче", article.ZoneAside},
+		{"ru_builder_widgets.html", "Эрдоган допустил визит", article.ZoneAside},
 	}
 	results := map[string]*Result{}
 	for _, tt := range tests {

@@ -42,6 +42,19 @@ func words(s string) int {
 	return n
 }
 
+// lineWords counts a short line's words as a reader would: in Chinese
+// and Japanese, written without spaces, two characters make a word, so
+// that a photo caption of thirty characters is no three-word name line.
+func lineWords(s string) int {
+	n, dense := words(s), 0
+	for _, r := range s {
+		if r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			dense++
+		}
+	}
+	return n + dense/2
+}
+
 // shapeBody re-zones body blocks by their shape in the body's flow, which
 // holds whatever the markup's names say:
 //
@@ -247,7 +260,7 @@ func markComments(bs []article.Block) {
 	stamp := func(i int) bool {
 		return open(i) || (i < len(bs) && bs[i].Zone == article.ZoneHeader)
 	}
-	short := func(i, n int) bool { return !sentence(bs[i].Text) && words(bs[i].Text) <= n }
+	short := func(i, n int) bool { return !sentence(bs[i].Text) && lineWords(bs[i].Text) <= n }
 	// unit returns the end of a comment starting at i, or -1. Its head is
 	// a name line and a stamp line, or one line holding both ("Pyotr_M
 	// 14.05.2026 10:02"); the first comment's head is body or unknown, as
@@ -325,14 +338,14 @@ const (
 // ("Palm Bay 18 22 13 17") has more numbers, and a live report's time
 // line opens with the time, not a name.
 func nameStamp(s string) bool {
-	if sentence(s) || words(s) > 8 {
+	if sentence(s) || lineWords(s) > 8 {
 		return false
 	}
 	i := strings.IndexAny(s, "0123456789")
 	if i < 0 {
 		return false
 	}
-	if n := words(s[:i]); n < 1 || n > 3 {
+	if n := lineWords(s[:i]); n < 1 || n > 3 {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(r) {

@@ -199,7 +199,7 @@ func (s *threadStat) add(w *walker, i int) {
 // paragraph after the headline is the article's byline, not a comment's.
 func (w *walker) threadShapes() {
 	bs := w.blocks
-	short := func(i, n int) bool { return !sentence(bs[i].text) && words(bs[i].text) <= n }
+	short := func(i, n int) bool { return !sentence(bs[i].text) && lineWords(bs[i].text) <= n }
 	prose := func(i int) bool {
 		b := &bs[i]
 		return b.linkChars*2 < b.chars && sentence(b.text) && words(b.text) >= 6 && headingLevel(atomOf(b)) == 0

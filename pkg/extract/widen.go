@@ -211,7 +211,7 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 	if !m.likeDone {
 		m.likeDone = true
 		m.likePara = w.likeRun(m.elem)
-		m.inModule = w.inModule(l, m, para)
+		m.inModule = w.inModule(l, m, para) || w.proseBox(m)
 	}
 	return (m.likePara*2 >= para && m.likePara >= minArticle) || m.inModule
 }
@@ -243,6 +243,23 @@ func (w *walker) inModule(l *layout, m *mark, para int) bool {
 		}
 	}
 	return false
+}
+
+// proseBox reports a class-word mark inside the article on an element
+// that is the article's own prose: a page builder's text block named as
+// a widget ("elementor-widget" around each of the story's sections),
+// two hundred characters or more of paragraphs, almost no links, ending
+// a sentence. A real box inside a story (a promotion, a share bar, a
+// teaser with its linked headline) is short, or links, or labels.
+// Captions, footers and headers keep their words.
+func (w *walker) proseBox(m *mark) bool {
+	switch m.zone {
+	case article.ZoneAside, article.ZoneNav, article.ZoneRelated:
+	default:
+		return false
+	}
+	e := &w.elems[m.elem]
+	return e.para >= minArticle && e.para*10 >= e.chars*8 && e.linkChars*10 <= e.chars && w.endsSentence(m.elem)
 }
 
 // extendsClass reports an element whose class names a part of outer's:
