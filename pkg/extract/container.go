@@ -292,10 +292,12 @@ func (w *walker) bestScored() int32 {
 	return best
 }
 
-// threadAround returns the outermost element around the choice, or the
+// threadAround returns the innermost element around the choice, or the
 // choice itself, that a comment word names and that holds a thread: its
 // paragraphs in three runs or more, each under a parent of its own (one
-// comment each), not one article's run (proseComments). Else -1.
+// comment each), not one article's run (proseComments). Else -1. The
+// innermost: one long comment may have been chosen inside the thread,
+// and a wrapper around the thread may hold the post too.
 func (w *walker) threadAround(best int32) int32 {
 	first := -1
 	for i := range w.blocks {
@@ -307,17 +309,19 @@ func (w *walker) threadAround(best int32) int32 {
 	if first < 0 {
 		return -1
 	}
-	c := int32(-1)
 	for m := w.blocks[first].marks; m != nil; m = m.parent {
-		if m.zone == article.ZoneComment && m.weak && !m.prose && w.within(best, m.elem) {
-			c = m.elem
+		if m.zone == article.ZoneComment && m.weak && !m.prose && w.within(best, m.elem) && w.threadRuns(m.elem) >= 3 {
+			return m.elem
 		}
 	}
-	if c < 0 {
-		return -1
-	}
+	return -1
+}
+
+// threadRuns counts, up to three, the runs of paragraphs under one
+// parent in element c.
+func (w *walker) threadRuns(c int32) int {
 	runs, last := 0, int32(-1)
-	for i := first; i < len(w.blocks) && runs < 3; i++ {
+	for i := 0; i < len(w.blocks) && runs < 3; i++ {
 		b := &w.blocks[i]
 		if b.elem < 0 || !paragraphLike(b) {
 			continue
@@ -337,10 +341,7 @@ func (w *walker) threadAround(best int32) int32 {
 			last = parent
 		}
 	}
-	if runs < 3 {
-		return -1
-	}
-	return c
+	return runs
 }
 
 // beforeThread returns the best candidate before thread c and outside it

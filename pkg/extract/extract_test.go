@@ -356,6 +356,13 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_thread_chosen.html", "Андрей К. 15.03.2011", article.ZoneComment},
 		{"ru_thread_chosen.html", "Согласен с автором", article.ZoneComment},
 		{"ru_thread_chosen.html", "Именно сроки", article.ZoneComment},
+		// The same inside a wrapper whose name holds a comment word
+		// ("yazi-yorum"), around the post and the thread: the thread's
+		// own comment-worded element is the one the post comes before.
+		{"tr_thread_wrapper.html", "Türk ve Rus heyetleri", article.ZoneBody},
+		{"tr_thread_wrapper.html", "Heyetlere yakın kaynaklar", article.ZoneBody},
+		{"tr_thread_wrapper.html", "Mehmet K 1 saat önce", article.ZoneComment},
+		{"tr_thread_wrapper.html", "Yazara katılıyorum", article.ZoneComment},
 		// itemprop=articleBody on every paragraph, none on their
 		// container: the body is all of them, not the first alone.
 		{"tr_articlebody_paras.html", "ANKARA - Türkiye ile Rusya", article.ZoneBody},
