@@ -29,10 +29,9 @@ import (
 // Thresholds of the disagreement hunt: on pages that are all articles
 // but carry no body reference, a page is one extractor's loss when the
 // other finds at least disagreeMin letters of main text and it finds
-// under disagreeShare of them.
+// under a share of them (-share, a quarter by default).
 const (
-	disagreeMin   = 500
-	disagreeShare = 0.25
+	disagreeMin = 500
 	// shortBody is the classifier's shortArticleChars: under it, with
 	// little prose around, the page may be dropped as not_article.
 	shortBody = 150
@@ -60,7 +59,7 @@ type disagreeRow struct {
 // knowledge that every page is an article. Each arg is a directory
 // (read recursively) or a bare git repository, optionally followed by
 // ":PREFIX" to read only the files under PREFIX.
-func runDisagree(args []string, cache string, verbose bool, stdout io.Writer) error {
+func runDisagree(args []string, share float64, cache string, verbose bool, stdout io.Writer) error {
 	if len(args) == 0 {
 		return fmt.Errorf("-disagree: name the sets to read after the flags")
 	}
@@ -88,7 +87,7 @@ func runDisagree(args []string, cache string, verbose bool, stdout io.Writer) er
 				zonedComment = append(zonedComment, r)
 			}
 			switch {
-			case r.gt >= disagreeMin && float64(r.wd) < disagreeShare*float64(r.gt):
+			case r.gt >= disagreeMin && float64(r.wd) < share*float64(r.gt):
 				t.lost++
 				t.lostComment += r.comment
 				if r.wd == 0 {
@@ -100,7 +99,7 @@ func runDisagree(args []string, cache string, verbose bool, stdout io.Writer) er
 					t.zones[z] += n
 				}
 				lost = append(lost, r)
-			case r.wd >= disagreeMin && float64(r.gt) < disagreeShare*float64(r.wd):
+			case r.wd >= disagreeMin && float64(r.gt) < share*float64(r.wd):
 				t.reverse++
 				reverse = append(reverse, r)
 			}
@@ -115,7 +114,7 @@ func runDisagree(args []string, cache string, verbose bool, stdout io.Writer) er
 			printDisagree(stdout, "a fifth or more of go-trafilatura's text zoned comment", zonedComment)
 		}
 	}
-	fmt.Fprintln(stdout, "\ndisagreements: pages where one extractor has under a quarter of the other's letters, the other 500 or more")
+	fmt.Fprintf(stdout, "\ndisagreements: pages where one extractor has under %.2f of the other's letters, the other %d or more\n", share, disagreeMin)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "set\tpages\twd loses\tempty\tshort\tgt loses\tgt text zoned comment\twd comment %\ton lost pages\tgt text on lost pages, by wd zone\t")
 	var sum total
