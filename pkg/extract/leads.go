@@ -176,8 +176,8 @@ const (
 
 // markDecks sets Deck on the blocks whose markup sets them apart as a
 // summary: a deck word in the class or id of the block's element or of
-// an ancestor that holds nothing else (up to two levels up), or the
-// whole text in bold.
+// an ancestor that holds nothing else (up to two levels up; a short list
+// holds its items), or the whole text in bold.
 func (w *walker) markDecks(out []article.Block) {
 	for i := range w.blocks {
 		b := &w.blocks[i]
@@ -194,10 +194,17 @@ func (w *walker) deckMarkup(b *rawBlock) bool {
 	if deckWords(b.node) || allBold(b.node, b.chars) {
 		return true
 	}
-	e := b.elem
+	e, base := b.elem, b.chars
 	for up := 0; up < 2 && e >= 0; up++ {
 		p := w.elems[e].parent
-		if p < 0 || w.elems[p].node == nil || w.elems[p].chars > b.chars+b.chars/4+10 {
+		if p < 0 || w.elems[p].node == nil {
+			return false
+		}
+		if n := w.elems[p].node; up == 0 && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && w.elems[p].chars <= maxDeckChars {
+			// A summary printed as points: the list holds the
+			// items and nothing else.
+			base = w.elems[p].chars
+		} else if w.elems[p].chars > base+base/4+10 {
 			// The parent holds more than the block: a class of its
 			// names a section, not this summary.
 			return false
