@@ -58,12 +58,14 @@ func TestMetaGolden(t *testing.T) {
 // relevance reads it with the body. A Turkish spot sits between the
 // headline and the byline and date; a Russian лид, in a "lid" box, and a
 // Turkish spot printed in bold come after the byline, the date and the
-// photo, where only the markup tells them from the first paragraph.
+// photo, where only the markup tells them from the first paragraph; a
+// Russian summary of two points is a list in a "points" box.
 func TestStandfirstGolden(t *testing.T) {
 	for _, tc := range []struct{ name, want string }{
 		{"tr_spot_standfirst", "Bakanlık, stokları korumak için hamsi avının bu sezon 1 Şubat yerine 15 Ocak'ta sona ereceğini duyurdu."},
 		{"ru_lid_after_byline", "Терминал будет принимать суда из Японии и Южной Кореи и рассчитан на полмиллиона пассажиров в год."},
 		{"tr_bold_spot_after_date", "Emniyet ekipleri, kent genelinde kış lastiği takılmayan ticari araçlara 4 bin 500 lira para cezası uygulamaya başladı."},
+		{"ru_summary_points", "С января на пяти пунктах пропуска заработают электронные очереди для легковых машин.\nВремя досмотра туристических автобусов обещают сократить вдвое."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f, err := os.Open(filepath.Join("testdata", tc.name+".html"))

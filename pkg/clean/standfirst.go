@@ -27,19 +27,7 @@ const (
 // itself, with a photo after it, and stays.
 func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 	title := setOf(words(lc(in.Title))...)
-	h1 := -1
-	for n, b := range in.Blocks {
-		if _, furniture := zoneReasons[b.Zone]; furniture {
-			continue
-		}
-		// The headline: the first h1 outside the site's furniture, or an
-		// h2 printing the title again when the template put its h1 in
-		// a zone of furniture.
-		if b.Level == 1 || b.Level == 2 && headlineAgain(title, words(lc(b.Text))) {
-			h1 = n
-			break
-		}
-	}
+	h1 := headlineAt(in, title, lc)
 	if h1 < 0 {
 		return
 	}
@@ -99,6 +87,21 @@ func standfirst(in Input, vs []verdict, res *Result, lc func(string) string) {
 			return
 		}
 	}
+}
+
+// headlineAt returns the index of the headline, -1 when none: the first
+// h1 outside the site's furniture, or an h2 printing the title again when
+// the template put its h1 in a zone of furniture.
+func headlineAt(in Input, title map[string]bool, lc func(string) string) int {
+	for n, b := range in.Blocks {
+		if _, furniture := zoneReasons[b.Zone]; furniture {
+			continue
+		}
+		if b.Level == 1 || b.Level == 2 && headlineAgain(title, words(lc(b.Text))) {
+			return n
+		}
+	}
+	return -1
 }
 
 // metaLine reports a byline or a date line: a line the cleaner took for
@@ -260,8 +263,9 @@ const (
 // deckStandfirst sets apart the summary the page's markup marks as one
 // (Block.Deck: a lead, intro or summary class, or a paragraph all in
 // bold) where it opens the article: the first kept blocks of running
-// text, after the headline, its kickers, the byline, the date and the
-// captions, whatever order the template gives them. The markup must set
+// text after the headline (from the page's top when none is found), its
+// kickers, the byline, the date and the captions, whatever order the
+// template gives them. The markup must set
 // it apart from what follows: the paragraph after it is not so marked,
 // or a template that prints its whole text in bold or under an "intro"
 // class would lose its lead. A points list ("Key takeaways") counts as
@@ -273,8 +277,16 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 	title := setOf(words(lc(in.Title))...)
 	var run []int
 	total := 0
-	for n := range vs {
+	// What comes before the headline (a breadcrumb, a rubric) is not
+	// the article's opening.
+	for n := headlineAt(in, title, lc) + 1; n < len(vs); n++ {
 		b, v := in.Blocks[n], vs[n]
+		if len(run) > 0 && b.Deck && v.reason == article.ReasonUnrelated {
+			// A point of the summary, outside the container, that
+			// relatedness judged alone: the markup says it is the
+			// summary's.
+			v.reason, v.text = "", b.Text
+		}
 		if v.reason != "" || v.text == "" {
 			continue
 		}
@@ -312,7 +324,11 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 	parts := make([]string, 0, len(run))
 	for _, n := range run {
 		c := &vs[n]
-		parts = append(parts, strings.TrimSpace(c.text))
+		text := c.text
+		if c.reason == article.ReasonUnrelated {
+			text = in.Blocks[n].Text
+		}
+		parts = append(parts, strings.TrimSpace(text))
 		c.reason, c.body, c.heading = article.ReasonStandfirst, false, false
 	}
 	res.Meta.Standfirst = strings.Join(parts, "\n")

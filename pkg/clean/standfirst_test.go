@@ -221,6 +221,19 @@ func TestStandfirst(t *testing.T) {
 			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonCredit, 2: article.ReasonStandfirst, 3: article.ReasonStandfirst},
 		},
 		{
+			name: "ru лид the markup marks, under a breadcrumb line the cleaner kept", title: "В Пскове отреставрировали Гремячую башню", lang: "ru",
+			blocks: []clean.Block{
+				body("Вы находитесь здесь: главная » культура » реставрация памятников"),
+				h1("В Пскове отреставрировали Гремячую башню"),
+				body("Автор: Ольга Лебедева"),
+				deck(body("Реставрация башни шестнадцатого века заняла семь лет и обошлась в триста миллионов рублей.")),
+				body("Гремячая башня, одна из самых высоких в оборонительной системе Пскова, открылась для посетителей после реставрации в субботу; внутри работает музейная экспозиция."),
+				body("Билеты можно купить в кассе кремля."),
+			},
+			standfirst: "Реставрация башни шестнадцатого века заняла семь лет и обошлась в триста миллионов рублей.",
+			reasons:    map[int]string{1: article.ReasonDuplicate, 2: article.ReasonCredit, 3: article.ReasonStandfirst},
+		},
+		{
 			name: "ru text all in bold keeps its lead", title: "В Томске наградили победителей олимпиады по физике", lang: "ru",
 			blocks: []clean.Block{
 				h1("В Томске наградили победителей олимпиады по физике"),
