@@ -50,11 +50,16 @@ func notArticle(p *article.Page) (string, bool) {
 				if b.Zone == article.ZoneBody {
 					bodyProse += n
 				}
+				if isArticle(prose, bodyProse) {
+					// The counts only grow: the rest of the page
+					// cannot make it anything else.
+					return "", false
+				}
 			}
 		}
 	}
 	switch {
-	case prose >= articleProseChars, bodyProse >= shortArticleChars:
+	case isArticle(prose, bodyProse):
 		return "", false
 	case links >= minListingLinks && float64(links) >= listingLinkShare*float64(content):
 		return fmt.Sprintf("listing: %d of %d blocks are links, %d letters of prose", links, content, prose), true
@@ -62,6 +67,12 @@ func notArticle(p *article.Page) (string, bool) {
 		return fmt.Sprintf("no prose: %d letters outside %d link blocks", prose, links), true
 	}
 	return "", false
+}
+
+// isArticle: this much prose makes a page an article, whatever else it
+// holds.
+func isArticle(prose, bodyProse int) bool {
+	return prose >= articleProseChars || bodyProse >= shortArticleChars
 }
 
 // proseShaped reports running text rather than a teaser title: several
@@ -93,6 +104,10 @@ func letters(s string) int {
 			if 'a' <= r|0x20 && r|0x20 <= 'z' {
 				n++
 			}
+		case r >= 0x410 && r <= 0x44F, r == 0x401, r == 0x451, r >= 0x100 && r <= 0x17F:
+			// А-я, Ё, ё, and Latin Extended-A (Turkish's ğ, ı, İ, ş):
+			// letters, without asking unicode's tables.
+			n++
 		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
 			n += denseLetters
 		case unicode.IsLetter(r):
