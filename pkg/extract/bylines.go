@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/byline"
@@ -82,7 +83,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	}
 	fallback := ""
 	for _, r := range w.bylines {
-		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) {
+		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) || w.teaserCredit(r.node) {
 			continue
 		}
 		s := cleanByline(lineText(r.node, 300))
@@ -446,6 +447,60 @@ func mediaCredit(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// teaserCredit says a byline element is another story's: it follows,
+// within a few ancestors, a lower heading (h2 to h6) that links to
+// another page, as the teasers of a sidebar or a "related" list print
+// their writers under their linked headlines. The article's own byline
+// stands under its own headline, which links nowhere or to the page.
+func (w *walker) teaserCredit(n *html.Node) bool {
+	self := map[string]bool{}
+	if w.pageURL != nil {
+		self[trimLink(w.pageURL.String())] = true
+		if c := resolveLink(w.pageURL, w.canonical); c != "" {
+			self[trimLink(c)] = true
+		}
+	}
+	for d := 0; n != nil && d < 3; n, d = n.Parent, d+1 {
+		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+			if p.Type != html.ElementNode {
+				continue
+			}
+			switch p.DataAtom {
+			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				href := headingLink(p)
+				if href == "" || w.pageURL == nil {
+					return false
+				}
+				return !self[trimLink(resolveLink(w.pageURL, href))]
+			case atom.H1:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// headingLink is the href of the link that holds a heading's text.
+func headingLink(h *html.Node) string {
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.A {
+			return attr(c, "href")
+		}
+	}
+	if p := h.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom == atom.A {
+		return attr(p, "href")
+	}
+	return ""
+}
+
+// trimLink compares links up to a fragment and a trailing slash.
+func trimLink(s string) string {
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimSuffix(s, "/")
 }
 
 // sourceLine opens with a source label: what follows names where the
