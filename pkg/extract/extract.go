@@ -256,6 +256,15 @@ func opensBody(rest []article.Block) bool {
 func readInput(r io.Reader) ([]byte, error) {
 	n := 64 << 10
 	if l, ok := r.(interface{ Len() int }); ok {
+		if wt, ok := r.(io.WriterTo); ok && l.Len() <= maxInput {
+			// A bytes.Reader hands its bytes over in one Write: one
+			// copy, into memory not cleared first.
+			var a appendWriter
+			if _, err := wt.WriteTo(&a); err != nil {
+				return nil, err
+			}
+			return a.buf, nil
+		}
 		n = l.Len() + 1 // +1: EOF is seen without growing
 	}
 	buf := make([]byte, 0, min(n, maxInput+1))
@@ -273,4 +282,17 @@ func readInput(r io.Reader) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// appendWriter collects what is written to it.
+type appendWriter struct{ buf []byte }
+
+func (a *appendWriter) Write(p []byte) (int, error) {
+	a.buf = append(a.buf, p...)
+	return len(p), nil
+}
+
+func (a *appendWriter) WriteString(s string) (int, error) {
+	a.buf = append(a.buf, s...)
+	return len(s), nil
 }

@@ -284,7 +284,7 @@ func judgeBox(box *html.Node) *html.Node {
 		return nil
 	}
 	text := strings.ToLower(nodeText(box, 4*maxBoxRunes))
-	words := len(strings.Fields(text))
+	words := countFields(text)
 	cues := cueCount(text)
 	if cues < 2 || cues*40 < words {
 		return nil
@@ -459,6 +459,30 @@ func matchCues[T string | []byte](t *cueTable, text T, first bool) int {
 			seen[j/64] |= 1 << (j % 64)
 			n++
 		}
+	}
+	return n
+}
+
+// countFields is len(strings.Fields(text)), without the slice.
+func countFields(text string) int {
+	n := 0
+	inField := false
+	for i := 0; i < len(text); {
+		r := rune(text[i])
+		space := false
+		if r < utf8.RuneSelf {
+			i++
+			space = asciiSpace[r] != 0
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+			space = spaceRune(r)
+		}
+		if !space && !inField {
+			n++
+		}
+		inField = !space
 	}
 	return n
 }

@@ -111,9 +111,14 @@ func endOfTag(b []byte, i int) int {
 		c := b[i]
 		switch {
 		case quote != 0:
-			if c == quote {
-				quote = 0
+			// Inside a quoted value (URLs, class lists, data-* JSON):
+			// straight to its closing quote.
+			j := bytes.IndexByte(b[i:], quote)
+			if j < 0 {
+				return -1
 			}
+			i += j
+			quote = 0
 		case c == '>':
 			return i + 1
 		case c == '"' || c == '\'':

@@ -24,9 +24,15 @@ func (w *walker) text(s string) {
 			case c < 0x20 || c == 0x7f:
 				continue
 			}
+			// A run of printable ASCII at once: most of a page's text.
+			j := i
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
 			w.space()
-			w.sb.WriteByte(c)
-			visible++
+			w.sb.WriteString(s[i-1 : j])
+			visible += j - i + 1
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
