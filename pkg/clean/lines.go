@@ -307,15 +307,53 @@ var (
 	captionCreditRE = regexp.MustCompile(`\(\s*(?i:image|picture|photo|illustration|credit|image credit|photo credit|foto|fotoğraf|görsel|фото|иллюстрация)\s*:\s*[^()]{1,60}\)\s*$`)
 	// "Image 2 of 5", "1 of 6", "3 / 12", "Фото 2 из 5".
 	galleryCountRE = regexp.MustCompile(`^\s*(?:\p{L}+\s+)?\d{1,3}\s*(?:of|/|из)\s*\d{1,3}\s*$`)
-	// "2 min read", "Okuma süresi: 3 dakika", "Время чтения: 4 минуты".
-	readingTimeRE = regexp.MustCompile(`(?i)^\s*(?:\d{1,3}\s*(?:min(?:ute)?s?|dk|dakika)\.?\s*(?:read|okuma)|(?:reading time|okuma süresi|время чтения|время на прочтение)\s*:?\s*\d{1,3}\s*\p{L}*\.?)\s*$`)
+	// "2 min read", "Okuma süresi: 3 dakika", "Время чтения: 4 минуты",
+	// "Lesezeit: 2 Min.", "Tempo de leitura: 1 minuto".
+	readingTimeRE = regexp.MustCompile(`(?i)^\s*(?:` + readingTime + `)\s*$`)
+	// A reading time after the date line it shares a line with:
+	// "06.01.2026, Lesezeit 5 Min.", "Stand: 20:03 Uhr | Lesedauer: 4
+	// Minuten", "18 Kasım 2026 • Okuma süresi 4 dk".
+	readingTimeTailRE = regexp.MustCompile(`(?i)(?:^|[\s,;|•·/–—-])(?:` + readingTime + `)\s*$`)
+	// A caption that ends in its credit with no brackets: "... an.
+	// Bild: Andreas Seidel/Archiv", "... Bildrechte: MDR/David Straub",
+	// "... Фото: Иван Петров/ТАСС".
+	captionTailRE = regexp.MustCompile(`[\p{L}\p{N}.,;!?)"»“”'’]\s+(?i:bild|bildrechte|fotos?|photo|image|credit|fotoğraf|görsel|фото)\s*:\s*[\p{L}\p{N} .,'’/|&@\-]{2,60}$`)
 )
+
+// readingTime is a reading time's phrase: a count of minutes with a word
+// for reading, or a label for the reading time with its count.
+const readingTime = `\d{1,3}\s*(?:min(?:ute)?s?|dk|dakika)\.?\s*(?:read|okuma)|(?:reading time|okuma süresi|время чтения|время на прочтение|lesezeit|lesedauer|tempo de leitura|tempo di lettura|temps de lecture|tiempo de lectura|czas czytania)\s*:?\s*\d{1,3}\s*\p{L}*\.?`
 
 // captionLine reports a picture's caption or a gallery's counter left in
 // the container.
 func captionLine(text string) bool {
-	return captionCreditRE.MatchString(text) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text)
+	if captionCreditRE.MatchString(text) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text) {
+		return true
+	}
+	// The picture's description before the credit: a few words at
+	// least ("Main image credit: Getty" is a credit line alone).
+	if countWordsTo(text, maxCaptionWords+1) <= maxCaptionWords {
+		if loc := captionTailRE.FindStringIndex(text); loc != nil && countWordsTo(text[:loc[0]+1], 3) >= 3 {
+			return true
+		}
+	}
+	return false
 }
+
+// datedReadingTime reports a date line ending in a reading time: the date
+// is the page's metadata, read elsewhere.
+func datedReadingTime(text string) bool {
+	loc := readingTimeTailRE.FindStringIndex(text)
+	if loc == nil || countWordsTo(text, 15) > 14 {
+		return false
+	}
+	head := strings.TrimSpace(text[:loc[0]])
+	return head != "" && (datedLine(head) || clockRE.MatchString(strings.ToLower(head)) || yearRE.MatchString(head))
+}
+
+// maxCaptionWords bounds a caption that ends in its credit: a longer
+// block is a paragraph of the text.
+const maxCaptionWords = 40
 
 // nameLine reports a line nearly all of whose words open with a capital: a
 // list of names, roles and places ("Yönetmen_Ayşe Kaya, Müzik_Can Ertan",

@@ -55,6 +55,8 @@ func TestFurnitureInContainer(t *testing.T) {
 			{body("Sınır Kapısında Muhabirimiz Ali Kaya"), ""}, // a sub-heading in title case
 			{body("Bakanlar imza töreninin ardından baş başa görüştü (Fotoğraf: Gündem Postası)"), article.ReasonBoilerplate},
 			{body("Güncellendi: 3 saat önce • Okuma süresi 4 dk"), article.ReasonDateline},
+			{body("Heyetler imza töreninin ardından Dolmabahçe'de bir araya geldi. Fotoğraf: Murat Koç/Gündem Postası"), article.ReasonBoilerplate},
+			{body("04.12.2026, 10:15 | Okuma süresi: 3 dk"), article.ReasonDateline},
 			{body("2035 yılına kadar 12 milyar metreküp"), ""},
 			{body("Heyetler, yeni boru hattı projesinin teknik ayrıntılarını önümüzdeki ay Bakü'de yapılacak toplantıda ele alacak."), ""},
 			{body("Son gelişmeler için bizi Telegram kanalımızdan takip edin."), article.ReasonBoilerplate},
@@ -67,6 +69,8 @@ func TestFurnitureInContainer(t *testing.T) {
 		{"ru", "Переговоры в Женеве продолжатся в декабре", "ru", []line{
 			{body("Делегации договорились продолжить консультации в Женеве в середине декабря, сообщили дипломатические источники."), ""},
 			{body("Фото 3 из 8"), article.ReasonBoilerplate},
+			{body("Участники консультаций перед началом встречи в Женеве. Фото: Иван Петров/ТАСС"), article.ReasonBoilerplate},
+			{body("25 ноября 2026, 14:20 · Время чтения: 4 минуты"), article.ReasonDateline},
 			{body("Обновлено 25 ноября, 14:20 мск"), article.ReasonDateline},
 			{body("Текст: Ольга Лебедева, 25 ноября 2026"), article.ReasonCredit},
 			{body("Официальный представитель МИД написала в своем Telegram-канале: «Мы готовы к продолжению диалога»."), ""},
