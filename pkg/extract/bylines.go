@@ -237,7 +237,7 @@ func (w *walker) labelledByline(blocks []article.Block, head int) string {
 				return cleanByline(blocks[i+1].Text)
 			}
 			if r == ':' || r == ' ' || glued {
-				return cleanByline(byline.CutLabel(t, l))
+				return cleanByline(byline.CutLabel(w.lines(i, t), l))
 			}
 		}
 	}
@@ -347,11 +347,25 @@ func (w *walker) closingByline(l *layout, blocks []article.Block) string {
 			strings.Contains(t, ". ") || (strings.HasSuffix(t, ".") && len(lastWord(t)) > 3) {
 			continue
 		}
-		if s := cleanByline(t); s != "" {
+		if s := cleanByline(w.lines(i, t)); s != "" {
 			return s
 		}
 	}
 	return ""
+}
+
+// lines is block i's text t with the line breaks its element draws
+// ("Muhabir: Ayşe Kaya<br>Ankara"), which byline.Split reads as field
+// boundaries; t itself when the element holds more than the block.
+func (w *walker) lines(i int, t string) string {
+	if i >= len(w.blocks) || w.blocks[i].node == nil || w.blocks[i].text != t {
+		return t
+	}
+	lt := lineText(w.blocks[i].node, 400)
+	if !strings.Contains(lt, "\n") || clean(strings.ReplaceAll(lt, "\n", " ")) != t {
+		return t
+	}
+	return lt
 }
 
 // bylineText is the text of the byline elements and of the lines around
