@@ -252,6 +252,18 @@ func bodyAfter(vs []verdict, n int) bool {
 	return false
 }
 
+// sentenceHeading reports a heading (h2-h4) written as sentences: ten
+// words or more ending in a full stop. A section's title has neither; the
+// template set it apart as a heading, and its text says it is the story in
+// brief.
+func sentenceHeading(b Block, text string) bool {
+	return b.Level >= 2 && b.Level <= 4 && deckSized(text) && countWordsTo(text, minSentenceHeadingWords) >= minSentenceHeadingWords
+}
+
+// minSentenceHeadingWords: a heading this long, ending in a full stop,
+// reads as sentences.
+const minSentenceHeadingWords = 10
+
 // maxDeckBlocks bounds a summary the markup prints as a list of points;
 // minDeckWords is the least a summary the markup marks says: a bold line
 // of fewer words is a sub-heading ("What's new in 2.26?").
@@ -262,7 +274,8 @@ const (
 
 // deckStandfirst sets apart the summary the page's markup marks as one
 // (Block.Deck: a lead, intro or summary class, or a paragraph all in
-// bold) where it opens the article: the first kept blocks of running
+// bold; or a heading written as sentences, sentenceHeading) where it
+// opens the article: the first kept blocks of running
 // text after the headline (from the page's top when none is found), its
 // kickers, the byline, the date and the captions, whatever order the
 // template gives them. The markup must set
@@ -292,17 +305,18 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 		}
 		text := strings.TrimSpace(v.text)
 		nw := countWordsTo(text, maxStandfirstWords+1)
+		marked := b.Deck || sentenceHeading(b, text)
 		if len(run) > 0 {
 			if b.Deck && b.Tag == in.Blocks[run[0]].Tag && len(run) < maxDeckBlocks && total+nw <= maxStandfirstWords && deckSized(text) {
 				run, total = append(run, n), total+nw
 				continue
 			}
-			if b.Deck {
+			if marked {
 				return
 			}
 			break
 		}
-		if !b.Deck {
+		if !marked {
 			if b.Level > 0 || nw < minStandfirstWords || label(text) || nameLine(text) || datedLine(text) ||
 				trailMeta(b, lc) || kicker(b, text) || headlineAgain(title, words(lc(text))) {
 				// The headline, a kicker, a second headline, the
@@ -311,7 +325,12 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 			}
 			return
 		}
-		if !deckSized(text) || datedLine(text) || headlineAgain(title, words(lc(text))) {
+		// A heading the markup marks may be a second headline's words
+		// with no full stop ("Как развеселили себя президент России и
+		// премьер Малайзии" under a pun): a deck still, not a section's
+		// title, when it says that much.
+		deckHeading := b.Deck && (b.Level == 2 || b.Level == 3) && nw >= minDeckWords && nw <= maxStandfirstWords
+		if !deckSized(text) && !deckHeading || datedLine(text) || headlineAgain(title, words(lc(text))) {
 			// A second headline or a line in bold (a score, a
 			// sub-heading), not sentences summing the story up.
 			return

@@ -234,6 +234,38 @@ func TestStandfirst(t *testing.T) {
 			reasons:    map[int]string{1: article.ReasonDuplicate, 2: article.ReasonCredit, 3: article.ReasonStandfirst},
 		},
 		{
+			name: "tr spot printed as an h2 of sentences right under the headline", title: "Ege'de orman yangınları kontrol altına alındı", lang: "tr",
+			blocks: []clean.Block{
+				h1("Ege'de orman yangınları kontrol altına alındı"),
+				h2("Muğla, Aydın ve İzmir'de üç gündür süren yangınlar, havadan ve karadan yapılan müdahalelerle sabah saatlerinde kontrol altına alındı."),
+				body("Orman Genel Müdürlüğü'nün açıklamasına göre yangınlarda toplam bin iki yüz hektar alan zarar gördü; söndürme çalışmalarına kırk helikopter ve iki yüz arazöz katıldı."),
+				body("Soğutma çalışmalarının akşama kadar sürmesi bekleniyor."),
+			},
+			standfirst: "Muğla, Aydın ve İzmir'de üç gündür süren yangınlar, havadan ve karadan yapılan müdahalelerle sabah saatlerinde kontrol altına alındı.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst},
+		},
+		{
+			name: "ru подзаголовок the markup marks, with no full stop, under a headline in the menu", title: "Дипломатия без галстуков", lang: "ru",
+			blocks: []clean.Block{
+				withLD(clean.Block{Block: article.Block{Text: "Дипломатия без галстуков", Tag: "h1", Zone: article.ZoneNav, Level: 1}}, 0, ""),
+				deck(h2("Чем запомнилась встреча министров иностранных дел в Казани")),
+				body("Министры иностранных дел России и Турции провели в Казани двухдневные переговоры, на которых обсудили зерновую сделку, поставки газа и положение в Сирии."),
+				body("Следующая встреча запланирована на весну."),
+			},
+			standfirst: "Чем запомнилась встреча министров иностранных дел в Казани",
+			reasons:    map[int]string{0: article.ReasonNav, 1: article.ReasonStandfirst},
+		},
+		{
+			name: "tr sub-heading under the headline stays", title: "Ege'de orman yangınları kontrol altına alındı", lang: "tr",
+			blocks: []clean.Block{
+				h1("Ege'de orman yangınları kontrol altına alındı"),
+				h2("Söndürme çalışmaları"),
+				body("Orman Genel Müdürlüğü'nün açıklamasına göre yangınlarda toplam bin iki yüz hektar alan zarar gördü; söndürme çalışmalarına kırk helikopter ve iki yüz arazöz katıldı."),
+				body("Soğutma çalışmalarının akşama kadar sürmesi bekleniyor."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate},
+		},
+		{
 			name: "ru text all in bold keeps its lead", title: "В Томске наградили победителей олимпиады по физике", lang: "ru",
 			blocks: []clean.Block{
 				h1("В Томске наградили победителей олимпиады по физике"),
