@@ -26,9 +26,12 @@ type Vectors struct {
 	// Window is the context window they were built with (0 in files
 	// written before it was recorded, all built with 5).
 	Window int
-	Stems  []string
-	Vecs   []float32 // row i, Vecs[i*Dim:(i+1)*Dim], is Stems[i]'s; unit length
-	index  map[string]int32
+	// SIF is the smoothing of the rows' weights by frequency they were
+	// built with (VectorConfig.SIF; 0: rows of unit length).
+	SIF   float64
+	Stems []string
+	Vecs  []float32 // row i, Vecs[i*Dim:(i+1)*Dim], is Stems[i]'s; unit length
+	index map[string]int32
 }
 
 // VectorConfig sets how vectors are built.
@@ -43,6 +46,11 @@ type VectorConfig struct {
 	// start.
 	Power int
 	Seed  uint64
+	// SIF, if above 0, scales each stem's row by SIF/(SIF+p), p the
+	// stem's share of the corpus's words (smooth inverse frequency,
+	// Arora, Liang and Ma 2017): a lead's mean vector then leans on its
+	// rarer, more telling words, not on those every news text has.
+	SIF float64
 }
 
 // DefaultVectorConfig is what the built-in model's vectors of a
@@ -190,7 +198,28 @@ func BuildVectors(lang string, texts func(yield func(paragraph string)), cfg Vec
 	}
 	m := ppmi(co, n)
 	vecs := m.embed(cfg.Dim, cfg.Power, cfg.Seed)
-	return &Vectors{Lang: lang, Dim: cfg.Dim, Window: cfg.Window, Stems: stems, Vecs: vecs}, nil
+	if cfg.SIF > 0 {
+		total := 0
+		for _, c := range counts {
+			total += c
+		}
+		rowCounts := make([]int, n)
+		for _, id := range order[:n] {
+			rowCounts[vocab[id]] = counts[id]
+		}
+		scaleSIF(vecs, cfg.Dim, rowCounts, total, cfg.SIF)
+	}
+	return &Vectors{Lang: lang, Dim: cfg.Dim, Window: cfg.Window, SIF: cfg.SIF, Stems: stems, Vecs: vecs}, nil
+}
+
+// scaleSIF scales row i of vecs by a/(a+p), p = counts[i]/total.
+func scaleSIF(vecs []float32, dim int, counts []int, total int, a float64) {
+	for i, c := range counts {
+		w := a / (a + float64(c)/float64(total))
+		for d := i * dim; d < (i+1)*dim; d++ {
+			vecs[d] = float32(w * float64(vecs[d]))
+		}
+	}
 }
 
 // symSparse is a symmetric sparse matrix by its upper triangle.
@@ -420,9 +449,13 @@ func (v *Vectors) Nearest(word string, n int) []string {
 		if int32(j) == i {
 			continue
 		}
-		var c float32
+		var c, norm float32
 		for d, x := range v.Row(int32(j)) {
 			c += x * q[d]
+			norm += x * x
+		}
+		if norm > 0 {
+			c /= float32(math.Sqrt(float64(norm))) // q's own length orders nothing
 		}
 		hits = append(hits, hit{v.Stems[j], c})
 	}

@@ -114,3 +114,74 @@ func TestVectorWindows(t *testing.T) {
 		})
 	}
 }
+
+// TestVectorSIF checks that smooth inverse frequency scales each stem's
+// row by a/(a+p), p its share of the words, so that a frequent stem
+// weighs less in a lead's mean than a rare one; and pins each language's
+// default.
+func TestVectorSIF(t *testing.T) {
+	var paras []string
+	for i := range 60 {
+		a := []string{"minister", "ambassador", "envoy"}[i%3]
+		paras = append(paras, "the "+a+" held talks on the treaty with the foreign delegation in the capital")
+		if i%4 == 0 {
+			paras = append(paras, "the striker scored a goal in the match")
+		}
+	}
+	build := func(sif float64) *Vectors {
+		v, err := BuildVectors("en", func(yield func(string)) {
+			for _, p := range paras {
+				yield(p)
+			}
+		}, VectorConfig{Vocab: 100, MinCount: 2, Dim: 4, Window: 3, Power: 2, Seed: 1, SIF: sif})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	plain, sif := build(0), build(0.01)
+	if plain.SIF != 0 || sif.SIF != 0.01 {
+		t.Fatalf("SIF recorded as %g and %g, want 0 and 0.01", plain.SIF, sif.SIF)
+	}
+	// 60 texts of 8 counted words (stop words aside: "the", "on", "with",
+	// "in" are English stop words) and 15 of 4.
+	total := 0.0
+	memo := map[string]string{}
+	count := map[string]float64{}
+	for _, p := range paras {
+		vectorWords("en", tokenize(p, "en"), memo, func(s string) { total++; count[s]++ })
+	}
+	norm := func(v *Vectors, s string) float64 {
+		i := v.Lookup(s)
+		if i < 0 {
+			t.Fatalf("no vector for %q among %v", s, v.Stems)
+		}
+		n := 0.0
+		for _, x := range v.Row(i) {
+			n += float64(x) * float64(x)
+		}
+		return math.Sqrt(n)
+	}
+	tests := []struct {
+		stem string
+	}{{"treati"}, {"minist"}, {"striker"}, {"goal"}}
+	for _, tt := range tests {
+		t.Run(tt.stem, func(t *testing.T) {
+			want := 0.01 / (0.01 + count[tt.stem]/total)
+			if got := norm(sif, tt.stem) / norm(plain, tt.stem); math.Abs(got-want) > 1e-5 {
+				t.Errorf("row scaled by %.5f, want %.5f (%g of %g words)", got, want, count[tt.stem], total)
+			}
+		})
+	}
+	if norm(sif, "treati") >= norm(sif, "striker") {
+		t.Errorf("a stem of every text (%.3f) weighs no less than a rarer one (%.3f)", norm(sif, "treati"), norm(sif, "striker"))
+	}
+	for _, d := range []struct {
+		lang string
+		want float64
+	}{{"ru", 0}, {"tr", 0}} {
+		if got := DefaultVectorConfig(d.lang).SIF; got != d.want {
+			t.Errorf("%s: default SIF %g, want %g", d.lang, got, d.want)
+		}
+	}
+}

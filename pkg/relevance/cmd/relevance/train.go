@@ -236,6 +236,9 @@ func readVectors(dir string, strict bool) (map[string]*relevance.Vectors, error)
 		if want := relevance.DefaultVectorConfig(lang).Window; strict && v.BuiltWindow() != want {
 			return nil, fmt.Errorf("train: %s was built with a %d-word window, the built-in's is %d: run 'relevance vectors -lang %s'", filepath.Join(dir, "vectors-"+lang+".gob"), v.BuiltWindow(), want, lang)
 		}
+		if want := relevance.DefaultVectorConfig(lang).SIF; strict && v.SIF != want {
+			return nil, fmt.Errorf("train: %s was built with SIF %g, the built-in's is %g: run 'relevance vectors -lang %s'", filepath.Join(dir, "vectors-"+lang+".gob"), v.SIF, want, lang)
+		}
 		out[lang] = v
 	}
 	return out, nil

@@ -27,6 +27,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	vocab := fs.Int("vocab", def.Vocab, "stems with a vector: the most frequent")
 	dim := fs.Int("dim", def.Dim, "dimensions")
 	window := fs.Int("window", 0, "context words either side (0: the language's default, 25 Russian, 5 Turkish)")
+	sif := fs.Float64("sif", -1, "scale each stem's vector by A/(A+p), p its share of the corpus's words (negative: the language's default, none for now; 0: none)")
 	dirs := gitFlags{}
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
@@ -77,6 +78,9 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		if *window > 0 {
 			cfg.Window = *window
 		}
+		if *sif >= 0 {
+			cfg.SIF = *sif
+		}
 		v, err := relevance.BuildVectors(lang, func(yield func(string)) {
 			for _, r := range recs {
 				if r.Title != "" {
@@ -102,7 +106,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		if err := f.Close(); err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "%s: %d texts, %d stems of %d dimensions (window %d), written to %s\n", lang, len(recs), len(v.Stems), v.Dim, v.Window, out)
+		fmt.Fprintf(stdout, "%s: %d texts, %d stems of %d dimensions (window %d, SIF %g), written to %s\n", lang, len(recs), len(v.Stems), v.Dim, v.Window, v.SIF, out)
 		for _, w := range probes[lang] {
 			fmt.Fprintf(stdout, "  %s: %s\n", w, strings.Join(v.Nearest(w, 8), " "))
 		}
