@@ -16,6 +16,8 @@ const (
 	minArticle   = 200 // a container with less is no article
 	maxBodies    = 64  // Rules.Body matches considered
 	closeRival   = 0.85
+	minListPara  = 100 // a list item this long, a sentence, is a paragraph
+	maxHeadWords = 12  // a comment's head line: a name, a time, a reply link
 )
 
 // layout is the article structure the zones are resolved against.
@@ -51,11 +53,20 @@ func paragraphLike(b *rawBlock) bool {
 func (w *walker) aggregate() {
 	w.threadShapes()
 	w.proseComments()
-	w.sum()
+	w.sum(false)
 }
 
-// sum adds up the blocks' text and scores into the elements.
-func (w *walker) sum() {
+// listPara reports a list item that is a paragraph of its own: a long
+// sentence with few links, a point of a story told as a list. Menus and
+// teasers are short or links.
+func listPara(b *rawBlock) bool {
+	return b.node != nil && b.node.DataAtom == atom.Li && b.chars >= minListPara &&
+		b.linkChars*10 <= b.chars && sentence(b.text)
+}
+
+// sum adds up the blocks' text and scores into the elements; with lists,
+// list items that are paragraphs (listPara) count too.
+func (w *walker) sum(lists bool) {
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		if b.elem < 0 {
@@ -64,7 +75,7 @@ func (w *walker) sum() {
 		e := &w.elems[b.elem]
 		e.chars += b.chars
 		e.linkChars += b.linkChars
-		if !paragraphLike(b) {
+		if !paragraphLike(b) && !(lists && listPara(b)) {
 			continue
 		}
 		e.para += b.chars
@@ -117,17 +128,32 @@ func (w *walker) within(e, c int32) bool {
 
 // container picks the article. When prose under a comment word outweighs
 // the choice, the word gives way and the choice is made again.
+//
+// A page with no container then may tell its story as a list of long
+// points, which count as paragraphs for a last choice; elsewhere a list
+// of long items (a FAQ box, a feature list) would outscore the article.
 func (w *walker) container() layout {
 	l := w.pick()
-	if len(w.proseMarks) == 0 || !w.proseWins(l) {
-		return l
+	if len(w.proseMarks) > 0 && w.proseWins(l) {
+		w.resum(false)
+		l = w.pick()
 	}
+	if l.main < 0 && l.bodies == nil {
+		w.resum(true)
+		if ll := w.pick(); ll.main >= 0 {
+			return ll
+		}
+		w.resum(false)
+	}
+	return l
+}
+
+func (w *walker) resum(lists bool) {
 	for i := range w.elems {
 		e := &w.elems[i]
 		e.score, e.chars, e.linkChars, e.para, e.ownPara, e.near = 0, 0, 0, 0, 0, 0
 	}
-	w.sum()
-	return w.pick()
+	w.sum(lists)
 }
 
 // pick chooses the article: a source's rules, then microdata
@@ -295,7 +321,8 @@ func (w *walker) bestScored() int32 {
 // threadAround returns the innermost element around the choice, or the
 // choice itself, that a comment word names and that holds a thread: its
 // paragraphs in three runs or more, each under a parent of its own (one
-// comment each), not one article's run (proseComments). Else -1. The
+// comment each) and opened by a head line (threadRuns), not one
+// article's run (proseComments). Else -1. The
 // innermost: one long comment may have been chosen inside the thread,
 // and a wrapper around the thread may hold the post too.
 func (w *walker) threadAround(best int32) int32 {
@@ -318,17 +345,23 @@ func (w *walker) threadAround(best int32) int32 {
 }
 
 // threadRuns counts, up to three, the runs of paragraphs under one
-// parent in element c.
+// parent in element c that a head opens: a short line that is no
+// paragraph and no heading (a name, a time, a reply link) between the
+// run and the one before. A thread's comments have heads; an article
+// whose paragraphs each sit in a wrapper of their own has none.
 func (w *walker) threadRuns(c int32) int {
-	runs, last := 0, int32(-1)
+	runs, last, head := 0, int32(-1), true
 	for i := 0; i < len(w.blocks) && runs < 3; i++ {
 		b := &w.blocks[i]
-		if b.elem < 0 || !paragraphLike(b) {
-			continue
-		}
-		if !w.within(b.elem, c) {
+		if b.elem < 0 || !w.within(b.elem, c) {
 			if b.elem >= w.elems[c].end {
 				break
+			}
+			continue
+		}
+		if !paragraphLike(b) {
+			if b.node != nil && headingLevel(b.node.DataAtom) == 0 && words(b.text) <= maxHeadWords {
+				head = true
 			}
 			continue
 		}
@@ -336,10 +369,10 @@ func (w *walker) threadRuns(c int32) int {
 		if leafy(b.node.DataAtom) || w.elems[b.elem].end == b.elem+1 {
 			parent = w.elems[b.elem].parent
 		}
-		if parent != last {
+		if parent != last && head {
 			runs++
-			last = parent
 		}
+		last, head = parent, false
 	}
 	return runs
 }

@@ -363,6 +363,12 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_thread_wrapper.html", "Heyetlere yakın kaynaklar", article.ZoneBody},
 		{"tr_thread_wrapper.html", "Mehmet K 1 saat önce", article.ZoneComment},
 		{"tr_thread_wrapper.html", "Yazara katılıyorum", article.ZoneComment},
+		// A story told as a list of long points, in a segment named for
+		// its sidebar: the points are paragraphs, the story the body.
+		{"ru_points_list.html", "Строители, перевозчики и банки", article.ZoneBody},
+		{"ru_points_list.html", "Турецкий строительный холдинг", article.ZoneBody},
+		{"ru_points_list.html", "Туроператоры сообщили", article.ZoneBody},
+		{"ru_points_list.html", "Курс лиры обновил минимум", article.ZoneAside},
 		// itemprop=articleBody on every paragraph, none on their
 		// container: the body is all of them, not the first alone.
 		{"tr_articlebody_paras.html", "ANKARA - Türkiye ile Rusya", article.ZoneBody},
