@@ -185,7 +185,10 @@ func sameTitleAsIs(got, want string) bool {
 			return true
 		}
 		cut := -1
-		for _, sep := range []string{" | ", " - ", " -- ", "--", " – ", " — ", " :: ", " : ", " » ", " · ", " _", "_", " [", "（"} {
+		// ` " ` is a guillemet standing alone, « or » folded, as blogs set
+		// off their name ("Entry « Blog Name"); a quote opening or closing
+		// words touches them.
+		for _, sep := range []string{" | ", " - ", " -- ", "--", " – ", " — ", " :: ", " : ", " » ", ` " `, " · ", " • ", " ~ ", " › ", " _", "_", " [", "（"} {
 			if i := strings.LastIndex(w, sep); i > cut && len(strings.Fields(w[i:])) <= 6 {
 				cut = i
 			}

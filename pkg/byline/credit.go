@@ -283,12 +283,21 @@ func cjkName(w string) (k Kind, ok bool) {
 			return Org, true
 		}
 	}
+	for _, pre := range cjkOrgOpens {
+		if strings.HasPrefix(w, pre) && w != pre {
+			return Org, true
+		}
+	}
 	// A surname in Han opens the name ("その他", "other", is no one's).
 	if first, _ := utf8.DecodeRuneInString(w); han < 2 || !unicode.Is(unicode.Han, first) || n > 6 {
 		return Other, true
 	}
 	return Person, true
 }
+
+// cjkOrgOpens open the names of periodicals: daily, weekly, monthly
+// ("日刊現代", "週刊文春", "月刊Hanada"); no surname is written so.
+var cjkOrgOpens = []string{"日刊", "週刊", "周刊", "月刊", "季刊", "旬刊"}
 
 // cjkOrgEnds end the names of outlets, desks and bodies.
 var cjkOrgEnds = []string{"新聞", "新闻", "日报", "日報", "通信", "通讯", "社", "編集部", "编辑部", "編集", "ニュース",

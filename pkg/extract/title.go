@@ -11,7 +11,11 @@ import (
 )
 
 // titleSeps separate a page title from the site name in <title>.
-var titleSeps = []string{" | ", " - ", " -- ", " — ", " – ", " :: ", " » ", " / "}
+var titleSeps = []string{" | ", " - ", " -- ", " — ", " – ", " :: ", " » ", " / ", " · ", " • "}
+
+// siteSeps set off the site's name when it is named exactly (og:site_name)
+// and no other separator does: " ~ Site", " « Site", " › Site".
+var siteSeps = []string{" ~ ", " « ", " › ", " ‹ ", " ⋅ ", " ∙ ", " ◆ ", " ■ ", " ★ "}
 
 // title is the article's headline: the page's h1 inside the article
 // container when it reads like a headline, since og:title and <title> are
@@ -165,7 +169,9 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	// og:title, unless it is a section's one word and an h1 reads like
 	// a headline ("Arbeit" over "Wir kämpfen für gute Arbeit").
 	if og != "" && (headlineLike(og, site) || !headlineLike(first, site)) {
-		t := stripHost(stripSite(og, site, false), w.pageURL)
+		// og:title that is <title> word for word carries the site's
+		// name as <title> does: guess it off alike.
+		t := stripHost(stripSite(og, site, normTitle(og) == normTitle(tt)), w.pageURL)
 		return w.fullHeading(t)
 	}
 	// Any h1 left, unless it is one word beside a <title> that says more
@@ -568,7 +574,7 @@ func stripSite(t, site string, guess bool) string {
 	if site != "" {
 		// Named exactly, the site may follow any separator, spaced or not:
 		// "…：朝日新聞デジタル", "…:phpspot開発日誌", "… ｜ Site".
-		for _, sep := range append(append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ "), barLookalikes...) {
+		for _, sep := range append(append(append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ "), barLookalikes...), siteSeps...) {
 			if head, ok := strings.CutSuffix(t, sep+site); ok && strings.TrimSpace(head) != "" {
 				head = dropSection(strings.TrimSpace(head), sep)
 				if !strings.Contains(sep, " ") {
