@@ -121,31 +121,18 @@ func styleHides(style string) bool {
 // hidingStem reports a class attribute holding, in any case, one of the
 // stems srOnlyClass and hiddenClass look for: sr, hidden, screen,
 // invisible, assistive, d-none. Most hold none, and are passed over
-// without lowercasing or splitting.
+// without lowercasing or splitting: a byte pair no stem opens with is
+// passed over by one bit.
 func hidingStem(v string) bool {
 	for i := 0; i+1 < len(v); i++ {
-		if !stemStart[v[i]] {
+		// ASCII letters folded; a byte that is no letter may fold
+		// onto one here ('\r' onto '-'), which the check after rejects.
+		k := uint16(v[i]|0x20)<<8 | uint16(v[i+1]|0x20)
+		if stemPairs[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
-		switch v[i] | 0x20 { // ASCII letters folded; no other byte folds onto one
-		case 's':
-			if v[i+1]|0x20 == 'r' || prefixFoldASCII(v[i:], "screen") {
-				return true
-			}
-		case 'h':
-			if prefixFoldASCII(v[i:], "hidden") {
-				return true
-			}
-		case 'i':
-			if prefixFoldASCII(v[i:], "invisible") {
-				return true
-			}
-		case 'a':
-			if prefixFoldASCII(v[i:], "assistive") {
-				return true
-			}
-		case 'd':
-			if prefixFoldASCII(v[i:], "d-none") {
+		for _, stem := range hidingStems {
+			if prefixFoldASCII(v[i:], stem) {
 				return true
 			}
 		}
@@ -153,8 +140,17 @@ func hidingStem(v string) bool {
 	return false
 }
 
-// stemStart marks the first letters of the stems hidingStem seeks.
-var stemStart = [256]bool{'s': true, 'S': true, 'h': true, 'H': true, 'i': true, 'I': true, 'a': true, 'A': true, 'd': true, 'D': true}
+// hidingStems are the stems hidingStem seeks.
+var hidingStems = []string{"sr", "hidden", "screen", "invisible", "assistive", "d-none"}
+
+// stemPairs has the bit of each stem's first two bytes.
+var stemPairs = func() (bits [1 << 16 / 64]uint64) {
+	for _, s := range hidingStems {
+		k := uint16(s[0])<<8 | uint16(s[1])
+		bits[k/64] |= 1 << (k % 64)
+	}
+	return bits
+}()
 
 // prefixFoldASCII is strings.HasPrefix with the ASCII letters of s folded
 // to lower case; prefix is lower case.
