@@ -61,7 +61,7 @@ type VectorConfig struct {
 func DefaultVectorConfig(lang string) VectorConfig {
 	cfg := VectorConfig{Vocab: 20000, MinCount: 5, Dim: 64, Window: 5, Power: 3, Seed: 20261204}
 	if lang == "ru" {
-		cfg.Window = 25
+		cfg.Window, cfg.SIF = 25, 1e-4
 	}
 	return cfg
 }

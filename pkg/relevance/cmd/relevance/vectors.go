@@ -27,7 +27,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	vocab := fs.Int("vocab", def.Vocab, "stems with a vector: the most frequent")
 	dim := fs.Int("dim", def.Dim, "dimensions")
 	window := fs.Int("window", 0, "context words either side (0: the language's default, 25 Russian, 5 Turkish)")
-	sif := fs.Float64("sif", -1, "scale each stem's vector by A/(A+p), p its share of the corpus's words (negative: the language's default, none for now; 0: none)")
+	sif := fs.Float64("sif", -1, "scale each stem's vector by A/(A+p), p its share of the corpus's words (negative: the language's default, 1e-4 Russian, none Turkish; 0: none)")
 	dirs := gitFlags{}
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
