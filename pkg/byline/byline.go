@@ -431,7 +431,8 @@ func twice(s string) string {
 var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "correspondent", "корреспондент", "обозреватель", "редактор"}
 
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
-var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir", "editör", "editor", "haber", "metin", "yazı", "text", "автор текста", "автор", "текст", "корреспондент", "by", "от",
+var labels = []string{"written by", "posted by", "story by", "haberi hazırlayan", "hazırlayan", "derleyen", "yazar", "muhabir", "editör", "editor", "haber", "metin", "yazı", "text", "автор текста", "автор", "текст", "корреспондент",
+	"материал подготовила", "материал подготовил", "подготовила", "подготовили", "подготовил", "беседовала", "беседовал", "by", "от",
 	"autorin", "autor", "von", "par", "por", "door", "av", "redaktion",
 	"作者", "著者", "筆者", "记者", "記者", "文"}
 
@@ -440,6 +441,8 @@ var labels = []string{"written by", "posted by", "story by", "yazar", "muhabir",
 // "Redaktion" ("BR24 Redaktion" is a desk, "Redaktion: Jane Roe" credits
 // her).
 var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story by": true, "yazar": true, "автор": true, "by": true, "от": true,
+	"haberi hazırlayan": true, "hazırlayan": true, "derleyen": true, "материал подготовила": true, "материал подготовил": true,
+	"подготовила": true, "подготовили": true, "подготовил": true, "беседовала": true, "беседовал": true,
 	"autorin": true, "autor": true, "von": true, "par": true, "por": true, "door": true, "av": true}
 
 func stripLabel(s string) string {

@@ -209,7 +209,8 @@ func (*walker) take(split func(string, ...string) (string, string), s string, si
 
 // visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
 // "Автор: Иван Петров", "Текст: …"; folded.
-var visibleLabels = []string{"written by", "posted by", "by", "yazan", "yazar", "muhabir", "haber", "автор", "автор материала", "текст",
+var visibleLabels = []string{"written by", "posted by", "by", "yazan", "yazar", "muhabir", "haberi hazirlayan", "hazirlayan", "derleyen", "haber", "автор", "автор материала", "текст",
+	"материал подготовила", "материал подготовил", "подготовила", "подготовили", "подготовил", "беседовала", "беседовал",
 	"par", "von", "por", "di", "door"}
 
 // labelledByline is a short line just under the headline that opens with
