@@ -31,8 +31,10 @@ func (c *Conn) PublishMsg(ctx context.Context, msg *nats.Msg, msgID string) erro
 // PublishAck is PublishMsg returning the stream's acknowledgement: the
 // message's sequence, or, for a duplicate Msg-Id, the first one's.
 func (c *Conn) PublishAck(ctx context.Context, msg *nats.Msg, msgID string) (*jetstream.PubAck, error) {
-	ctx, cancel := context.WithTimeout(ctx, PublishTimeout)
-	defer cancel()
+	// A timer, not a context with a timeout: that context would join
+	// ctx's children, under a lock every worker of the stage shares.
+	timeout := time.NewTimer(PublishTimeout)
+	defer timeout.Stop()
 	opts := []jetstream.PublishOpt{jetstream.WithStallWait(30 * time.Second)}
 	if msgID != "" {
 		opts = append(opts, jetstream.WithMsgID(msgID))
@@ -48,6 +50,8 @@ func (c *Conn) PublishAck(ctx context.Context, msg *nats.Msg, msgID string) (*je
 		return nil, fmt.Errorf("publish %s: %w", msg.Subject, err)
 	case <-ctx.Done():
 		return nil, fmt.Errorf("publish %s: %w", msg.Subject, ctx.Err())
+	case <-timeout.C:
+		return nil, fmt.Errorf("publish %s: %w", msg.Subject, context.DeadlineExceeded)
 	}
 }
 
