@@ -149,6 +149,7 @@ func (c *Cleaner) Clean(in Input) Result {
 		}
 	}
 	c.settlePending(in, vs, lc)
+	asideSubheadings(in, vs)
 	endByline(in, vs, &res)
 	tailBios(in, vs)
 	tailTeasers(in, vs, lc)

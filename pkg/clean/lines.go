@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // Furniture a template or an editor puts inside the article's container,
@@ -447,3 +449,46 @@ func dateOnlyLine(lower string) bool {
 
 // dateJoins are the date words too small to make a line of numbers a date.
 var dateJoins = setOf("on", "at", "and", "a", "p", "m", "в", "г")
+
+// maxAsideHeadingWords bounds a sub-heading the template boxed as a side
+// element.
+const maxAsideHeadingWords = 12
+
+// asideSubheadings keeps the sub-headings the extractor zoned aside
+// between the article's paragraphs ("İZMİR BORNOVA'DA YANGIN", "BALIKESİR"
+// over each part of a round-up, wrapped with the ads between the parts):
+// a short heading (h2-h4, few links) whose nearest kept blocks on both
+// sides are paragraphs of the article, with at most two dropped blocks (an
+// ad's label) between, is the article's. A sidebar's heading heads its
+// own links and teasers, not the article's text.
+func asideSubheadings(in Input, vs []verdict) {
+	for n, b := range in.Blocks {
+		v := vs[n]
+		if v.reason != article.ReasonSidebar || b.Level < 2 || b.Level > 4 || b.LinkDensity >= 0.5 {
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		if nw := countWordsTo(text, maxAsideHeadingWords+1); nw == 0 || nw > maxAsideHeadingWords {
+			continue
+		}
+		if bodyNear(vs, n, -1) && bodyNear(vs, n, 1) {
+			vs[n] = verdict{text: text, heading: true}
+		}
+	}
+}
+
+// bodyNear reports a paragraph of the article as the nearest kept block
+// from n in direction dir, past at most two dropped blocks.
+func bodyNear(vs []verdict, n, dir int) bool {
+	skipped := 0
+	for k := n + dir; k >= 0 && k < len(vs); k += dir {
+		v := vs[k]
+		if v.reason == "" && v.text != "" {
+			return v.body
+		}
+		if skipped++; skipped > 2 {
+			return false
+		}
+	}
+	return false
+}

@@ -225,3 +225,44 @@ func TestLanguagePriorInContainer(t *testing.T) {
 		}
 	}
 }
+
+// TestAsideSubheadings: a round-up's sub-headings that the template boxed
+// with the ads between its parts, zoned aside by the extractor, are the
+// article's when paragraphs of the article stand on both sides of them; a
+// sidebar's own heading over its links stays out.
+func TestAsideSubheadings(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	h1 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h1", Zone: article.ZoneHeading, Level: 1}}
+	}
+	asideH := func(s string, level int) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h2", Zone: article.ZoneAside, Level: level}}
+	}
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Karadeniz'de sağanak: üç ilde taşkın", "tr", []line{
+			{h1("Karadeniz'de sağanak: üç ilde taşkın"), article.ReasonDuplicate},
+			{body("Karadeniz'de etkili olan sağanak, Rize, Artvin ve Trabzon'da taşkınlara yol açtı; ekipler sabaha kadar çalıştı."), ""},
+			{asideH("RİZE", 2), ""},
+			{body("Rize'nin Çayeli ilçesinde dereler taştı, iki köy yolu ulaşıma kapandı ve otuz ev tahliye edildi."), ""},
+			{block(article.ZoneAside, "REKLAM"), article.ReasonSidebar},
+			{asideH("ARTVİN'DE HEYELAN", 2), ""},
+			{body("Artvin'in Hopa ilçesinde meydana gelen heyelanda bir iş yeri toprak altında kaldı, can kaybı yaşanmadı."), ""},
+			{body("Valilik, vatandaşları dere yataklarından uzak durmaları konusunda uyardı."), ""},
+			{asideH("Çok Okunanlar", 3), article.ReasonSidebar},
+			{withLD(block(article.ZoneAside, "Trabzon'da yeni stadyum ihalesi sonuçlandı"), 1, "https://kiyi.example/spor/stadyum"), article.ReasonSidebar},
+			{withLD(block(article.ZoneAside, "Hamsi fiyatları düştü"), 1, "https://kiyi.example/ekonomi/hamsi"), article.ReasonSidebar},
+		}},
+		{"ru", "Паводок в Приамурье: подтоплены три района", "ru", []line{
+			{h1("Паводок в Приамурье: подтоплены три района"), article.ReasonDuplicate},
+			{body("В Амурской области из-за ливней подтоплены дома в трех районах, эвакуированы более двухсот человек."), ""},
+			{asideH("ЧТО ИЗВЕСТНО О ПОСТРАДАВШИХ", 3), ""},
+			{body("По данным МЧС, пострадавших нет, в пунктах временного размещения находятся сорок семь человек."), ""},
+			{body("Уровень воды в Зее продолжает расти и, по прогнозу, достигнет пика в воскресенье."), ""},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "kiyi", tc.title, tc.lang, tc.lines) })
+	}
+}
