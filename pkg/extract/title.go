@@ -330,7 +330,58 @@ func titlePart(h *html.Node, site, og, tt string) string {
 		}
 	}
 	visit(h, 0)
+	if found == "" {
+		found = ownPart(h, site, og, tt)
+	}
 	return found
+}
+
+// ownPart is the h1's own text beside a label in an element of its own
+// ("<span>SON DAKİKA</span>Erdoğan …", "<span>Политика</span> Лавров …"),
+// when the page's titles confirm it, whole, as their start, or cut short
+// (a <title> that stops mid-way: "Лавров встретился с Фиданом" for "…
+// с Фиданом в Анталье"): the label, up to four words, is a badge or a
+// section's, not the headline's. "" otherwise.
+func ownPart(h *html.Node, site, og, tt string) string {
+	var own, label strings.Builder
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			own.WriteString(c.Data)
+			own.WriteByte(' ')
+		case html.ElementNode:
+			if kindOf(c) == kindBr {
+				own.WriteByte(' ')
+				continue
+			}
+			label.WriteString(nodeText(c, 200))
+			label.WriteByte(' ')
+		}
+	}
+	t, l := clean(own.String()), clean(label.String())
+	if l == "" || len(strings.Fields(l)) > 4 || len(strings.Fields(t)) < 3 || !headlineLike(t, site) {
+		return ""
+	}
+	for _, title := range []string{og, stripSite(tt, site, true)} {
+		if title == "" {
+			continue
+		}
+		if titleAgrees(t, title) || titleStarts(t, title) || cutOf(t, title) {
+			return t
+		}
+	}
+	return ""
+}
+
+// cutOf says title is the start of h cut short at a word's end: three
+// words at least, and half of h.
+func cutOf(h, title string) bool {
+	nh, nt := normTitle(h), normTitle(title)
+	rest, ok := strings.CutPrefix(nh, nt)
+	if !ok || rest == "" || len(strings.Fields(nt)) < 3 || 2*len(nt) < len(nh) {
+		return false
+	}
+	return rest[0] == ' '
 }
 
 // titleStarts says title begins with h, ended there by a space or
