@@ -250,7 +250,6 @@ func fitMLPStack(docs []doc, ls []float64, ys []bool, pos float64, iters int, mc
 	for i, d := range docs {
 		xs[i] = append(append([]float64(nil), d.net...), ls[i]/4)
 	}
-	const b1, b2, eps = 0.9, 0.999, 1e-8
 	for t := 1; t <= iters; t++ {
 		clear(g)
 		net.U, net.C, net.V = w[2:2+nu], w[2+nu:2+nu+nc], w[2+nu+nc:]
