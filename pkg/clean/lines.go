@@ -329,7 +329,10 @@ const readingTime = `\d{1,3}\s*(?:min(?:ute)?s?|dk|dakika)\.?\s*(?:read|okuma)|(
 // captionLine reports a picture's caption or a gallery's counter left in
 // the container.
 func captionLine(text string) bool {
-	if captionCreditRE.MatchString(text) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text) {
+	// A bracketed credit closes the line: only a line ending in ")" is
+	// worth the unanchored search.
+	bracketed := strings.HasSuffix(strings.TrimRight(text, " \t\n\f\r"), ")")
+	if (bracketed && captionCreditRE.MatchString(text)) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text) {
 		return true
 	}
 	// The picture's description before the credit: a few words at
@@ -345,8 +348,13 @@ func captionLine(text string) bool {
 // datedReadingTime reports a date line ending in a reading time: the date
 // is the page's metadata, read elsewhere.
 func datedReadingTime(text string) bool {
+	// The count stops at fifteen words: a paragraph is turned away
+	// before the search, which would read all of it.
+	if countWordsTo(text, 15) > 14 {
+		return false
+	}
 	loc := readingTimeTailRE.FindStringIndex(text)
-	if loc == nil || countWordsTo(text, 15) > 14 {
+	if loc == nil {
 		return false
 	}
 	head := strings.TrimSpace(text[:loc[0]])
