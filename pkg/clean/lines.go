@@ -337,12 +337,21 @@ func captionLine(text string) bool {
 	}
 	// The picture's description before the credit: a few words at
 	// least ("Main image credit: Getty" is a credit line alone).
-	if countWordsTo(text, maxCaptionWords+1) <= maxCaptionWords {
+	if countWordsTo(text, maxCaptionWords+1) <= maxCaptionWords && creditTail(text) {
 		if loc := captionTailRE.FindStringIndex(text); loc != nil && countWordsTo(text[:loc[0]+1], 3) >= 3 {
 			return true
 		}
 	}
 	return false
+}
+
+// creditTail reports what captionTailRE needs at the end of a line: its
+// last colon (the credit's text holds none) followed by 60 characters at
+// most. It turns most lines away before the search, which reads them
+// whole.
+func creditTail(text string) bool {
+	i := strings.LastIndexByte(text, ':')
+	return i >= 0 && utf8.RuneCountInString(strings.TrimLeft(text[i+1:], " \t\n\f\r")) <= 60
 }
 
 // datedReadingTime reports a date line ending in a reading time: the date
