@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -360,18 +361,59 @@ func mayDayFirst(text string) bool {
 	return day && spaceYears(text, func(int) bool { return true })
 }
 
-// mayMonthFirst: monthFirstRE needs a day, an optional ordinal suffix (at
-// most three bytes: (?i) matches "ſt" too) and comma, and spaces before
-// the year: a digit in the five bytes before those spaces.
+// mayMonthFirst: monthFirstRE needs, before the spaces before the year, a
+// day of one or two digits with an optional ordinal suffix and comma, and
+// before the day spaces, an optional dot and the last letter of a month's
+// name. The search reads the whole line with every month's name; this
+// reads a few bytes back from each year.
 func mayMonthFirst(text string) bool {
-	return spaceYears(text, func(p int) bool {
-		for k := max(0, p-5); k < p; k++ {
-			if isDigit(text[k]) {
-				return true
-			}
-		}
+	return spaceYears(text, func(p int) bool { return monthDayBefore(text, p) })
+}
+
+// monthDayBefore reports whether text[:p] ends as monthFirstRE's match
+// does before the spaces that lead to its year.
+func monthDayBefore(text string, p int) bool {
+	q := p
+	if q > 0 && text[q-1] == ',' {
+		q--
+	}
+	q -= ordinalSuffix(text[:q])
+	k := 0
+	for k < q && isDigit(text[q-1-k]) {
+		k++
+	}
+	if k == 0 || k > 2 {
 		return false
-	})
+	}
+	q -= k
+	if q == 0 || !reSpace(text[q-1]) {
+		return false
+	}
+	for q > 0 && reSpace(text[q-1]) {
+		q--
+	}
+	if q > 0 && text[q-1] == '.' {
+		q--
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:q])
+	return unicode.IsLetter(r)
+}
+
+// ordinalSuffix is the length of the English ordinal's suffix that ends s
+// after a digit ("st", "nd", "rd", "th" in any case, and "ſt", which (?i)
+// matches too), or 0.
+func ordinalSuffix(s string) int {
+	n := len(s)
+	if n >= 3 && isDigit(s[n-3]) {
+		switch uint16(s[n-2]|0x20)<<8 | uint16(s[n-1]|0x20) {
+		case 's'<<8 | 't', 'n'<<8 | 'd', 'r'<<8 | 'd', 't'<<8 | 'h':
+			return 2
+		}
+	}
+	if n >= 4 && isDigit(s[n-4]) && s[n-3:n-1] == "ſ" && (s[n-1] == 't' || s[n-1] == 'T') {
+		return 3
+	}
+	return 0
 }
 
 // hour12 turns a 12-hour clock's hour into the 24-hour one: "4" and "p"

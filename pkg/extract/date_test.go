@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -306,5 +307,26 @@ func TestMayNamedDate(t *testing.T) {
 	t.Logf("%d of %d lines have a date", matched, len(lines))
 	if matched < 100 {
 		t.Errorf("only %d of %d lines have a date: the test proves little", matched, len(lines))
+	}
+}
+
+// TestMayMonthFirstEveryMonth writes every month's spelling in the shapes
+// monthFirstRE reads and checks that the cheap test before it lets each
+// through.
+func TestMayMonthFirstEveryMonth(t *testing.T) {
+	names := append([]string{"Ocak", "ŞUBAT", "Nisan", "Mayıs", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"}, monthSpellings...)
+	shapes := []string{"Güncelleme: %s 5, 2026", "%s. 12th  2026, 14:05", "(%s 1ſt, 2026)", "%s\t03 2026", "Опубликовано %s 30ND,\n2026"}
+	for _, shape := range shapes {
+		t.Run(shape, func(t *testing.T) {
+			for _, name := range names {
+				line := fmt.Sprintf(shape, name)
+				if !monthFirstRE.MatchString(line) {
+					t.Errorf("monthFirstRE does not match %q: the shape is wrong", line)
+				}
+				if !mayMonthFirst(line) {
+					t.Errorf("mayMonthFirst(%q) = false, but monthFirstRE matches", line)
+				}
+			}
+		})
 	}
 }
