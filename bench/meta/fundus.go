@@ -22,6 +22,15 @@ import (
 // fundusNotPersons). A page whose parser gives no author is scored as
 // one that credits no person; a date or title it does not give is not
 // scored.
+// fundusURL is the address a fundus page was crawled from, or one made up
+// from its file name where meta.info has none.
+func fundusURL(p *fundus.Page) string {
+	if p.URL == "" {
+		return "https://example.com/" + p.File
+	}
+	return p.URL
+}
+
 func loadFundus(dir string) ([]known, error) {
 	set, err := fundus.Load(dir)
 	if err != nil {
@@ -29,10 +38,7 @@ func loadFundus(dir string) ([]known, error) {
 	}
 	var out []known
 	for _, p := range set.Pages {
-		k := known{name: "fundus/" + strings.TrimSuffix(p.File, ".html.gz"), url: p.URL, html: p.HTML}
-		if p.URL == "" {
-			k.url = "https://example.com/" + p.File
-		}
+		k := known{name: "fundus/" + strings.TrimSuffix(p.File, ".html.gz"), url: fundusURL(&p), html: p.HTML}
 		if t := strings.TrimSpace(p.Title); t != "" {
 			k.title, k.scoreTitle = t, true
 		}

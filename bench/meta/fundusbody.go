@@ -47,11 +47,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 	var body, full, tfFull, trru tally
 	var sf standfirstTally
 	for _, p := range set.Pages {
-		raw := p.URL
-		if raw == "" {
-			raw = "https://example.com/" + p.File
-		}
-		u, err := url.Parse(raw)
+		u, err := url.Parse(fundusURL(&p))
 		if err != nil {
 			return fmt.Errorf("fundus %s: %w", p.File, err)
 		}
@@ -166,13 +162,9 @@ func dumpFundusPage(dir, prefix string, w io.Writer) error {
 		if prefix != "all" && !strings.HasPrefix(p.File, prefix) {
 			continue
 		}
-		raw := p.URL
-		if raw == "" {
-			raw = "https://example.com/" + p.File
-		}
-		u, err := url.Parse(raw)
+		u, err := url.Parse(fundusURL(&p))
 		if err != nil {
-			return err
+			return fmt.Errorf("fundus %s: %w", p.File, err)
 		}
 		pg, res, err := pipelinePage(cl, p.HTML, u, "fundus", false)
 		if err != nil {
@@ -199,7 +191,7 @@ func dumpFundusPage(dir, prefix string, w io.Writer) error {
 		}
 		refSet := shingleSet(zyte.Tokens(p.Body()))
 		sumSet := shingleSet(zyte.Tokens(strings.Join(p.Summary, "\n")))
-		fmt.Fprintf(w, "%s %s title %q\n", p.File, raw, pg.Title)
+		fmt.Fprintf(w, "%s %s title %q\n", p.File, u, pg.Title)
 		for i, b := range pg.Blocks {
 			v, ok := verdict[i]
 			if !ok {
