@@ -340,13 +340,14 @@ var pageSets = map[string]struct {
 	load  func(string) ([]known, error)
 	label string
 }{
-	"demo":        {loadDemo, "demo site (Turkish and Russian pages the team wrote)"},
-	"newspaper4k": {loadNewspaper4k, "newspaper4k test pages (real pages, 7 languages; reference: newspaper4k's expected title and day) [studied: a development set since the first session]"},
-	"readability": {loadReadability, "mozilla/readability test pages (real pages; reference: readability's expected title, byline, publishedTime, corrected) [held out]"},
-	"mercury":     {loadMercury, "postlight/parser fixtures (real pages; reference: its site extractors' expected title, author, date_published) [dev]"},
-	"metascraper": {loadMetascraper, "metascraper integration tests (real pages; reference: metascraper's snapshot title and date) [dev]"},
-	"snacktory":   {loadSnacktory, "snacktory extractor tests (real pages; reference: snacktory's expected title) [dev]"},
-	"fundus":      {loadFundus, "fundus parser tests (real news pages, ~40 countries; reference: each publisher's fundus parser's title, persons among its authors, publishing_date) [dev]"},
+	"demo":         {loadDemo, "demo site (Turkish and Russian pages the team wrote)"},
+	"newspaper4k":  {loadNewspaper4k, "newspaper4k test pages (real pages, 7 languages; reference: newspaper4k's expected title and day) [studied: a development set since the first session]"},
+	"readability":  {loadReadability, "mozilla/readability test pages (real pages; reference: readability's expected title, byline, publishedTime, corrected) [held out]"},
+	"mercury":      {loadMercury, "postlight/parser fixtures (real pages; reference: its site extractors' expected title, author, date_published) [dev]"},
+	"mercury-fork": {loadMercuryFork, "jocmp/mercury-parser fixtures added since postlight/parser (real pages of 2024-2026; reference: its site extractors' expected title, author, date_published) [dev]"},
+	"metascraper":  {loadMetascraper, "metascraper integration tests (real pages; reference: metascraper's snapshot title and date) [dev]"},
+	"snacktory":    {loadSnacktory, "snacktory extractor tests (real pages; reference: snacktory's expected title) [dev]"},
+	"fundus":       {loadFundus, "fundus parser tests (real news pages, ~40 countries; reference: each publisher's fundus parser's title, persons among its authors, publishing_date) [dev]"},
 }
 
 // runMetadata scores the page sets named in spec, NAME=PATH
@@ -357,7 +358,7 @@ func runMetadata(spec string, w io.Writer, verbose bool) error {
 		kind, path, _ := strings.Cut(part, "=")
 		set, ok := pageSets[kind]
 		if !ok || path == "" {
-			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, metascraper=GITDIR, snacktory=GITDIR or fundus=GITDIR", part)
+			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, mercury-fork=GITDIR, metascraper=GITDIR, snacktory=GITDIR or fundus=GITDIR", part)
 		}
 		pages, err := set.load(path)
 		if err != nil {
