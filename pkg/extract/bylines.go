@@ -452,9 +452,15 @@ func inQuote(n *html.Node) bool {
 
 // mediaCredit is a byline element whose own class names a media box, a
 // video's, an audio's, a gallery's or a photo's ("mediaBox__byline",
-// "video-author", "galeri-yazar"): it credits that medium, not the
-// text.
+// "video-author", "galeri-yazar"), or one inside a picture's caption
+// (`<figcaption><span class="author">`): it credits that medium, not
+// the text.
 func mediaCredit(n *html.Node) bool {
+	for p, d := n, 0; p != nil && d < 4; p, d = p.Parent, d+1 {
+		if p.Type == html.ElementNode && p.DataAtom == atom.Figcaption {
+			return true
+		}
+	}
 	c := strings.ToLower(attr(n, "class"))
 	for _, w := range []string{"mediabox", "media-box", "media__", "video", "audio", "podcast", "player", "gallery", "galeri", "photo", "foto", "видео", "фото"} {
 		if strings.Contains(c, w) {
@@ -477,6 +483,9 @@ func (w *walker) teaserCredit(n *html.Node) bool {
 			self[trimLink(c)] = true
 		}
 	}
+	if w.inCard(n, self) {
+		return true
+	}
 	for d := 0; n != nil && d < 3; n, d = n.Parent, d+1 {
 		for p := n.PrevSibling; p != nil; p = p.PrevSibling {
 			if p.Type != html.ElementNode {
@@ -493,6 +502,29 @@ func (w *walker) teaserCredit(n *html.Node) bool {
 				return false
 			}
 		}
+	}
+	return false
+}
+
+// inCard says a byline element sits inside a link to another page that
+// holds four words or more besides it: a teaser's or a promotion's card
+// (`<a href="/kurs/…"><p>Course</p><p class="author_name">…</p></a>`),
+// whose credit is that page's. A link around the byline alone, or
+// around a name and its role, is the writer's own.
+func (w *walker) inCard(n *html.Node, self map[string]bool) bool {
+	if w.pageURL == nil {
+		return false
+	}
+	own := len(strings.Fields(nodeText(n, 300)))
+	for p, d := n.Parent, 0; p != nil && d < 5; p, d = p.Parent, d+1 {
+		if p.Type != html.ElementNode || p.DataAtom != atom.A {
+			continue
+		}
+		href := attr(p, "href")
+		if href == "" || self[trimLink(resolveLink(w.pageURL, href))] {
+			return false
+		}
+		return len(strings.Fields(nodeText(p, 600)))-own >= 4
 	}
 	return false
 }
