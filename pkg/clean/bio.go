@@ -40,7 +40,7 @@ var (
 // of) a reporter, an editor, a writer. Only the end of the article is
 // asked: there, under the story, is where templates put it.
 func bioLine(text string) bool {
-	n := countWords(text)
+	n := countWordsTo(text, maxBioWords)
 	if n > maxBioWords || n < 4 {
 		return false
 	}
@@ -88,7 +88,7 @@ var (
 // Only blocks after the article are asked: there a press release and a
 // corporate site put their "About X" box.
 func aboutLine(text string) bool {
-	n := countWords(text)
+	n := countWordsTo(text, maxBioWords)
 	if n < 8 || n > maxBioWords {
 		return false
 	}

@@ -183,7 +183,7 @@ func citationAt(blocks []Block, vs []verdict) int {
 		}
 		prose := 0
 		for _, b := range blocks[n+1:] {
-			if b.Zone == article.ZoneBody && b.LinkDensity < 0.5 && countWords(b.Text) > 25 && !headlineShaped(b.Text) {
+			if b.Zone == article.ZoneBody && b.LinkDensity < 0.5 && countWordsTo(b.Text, 25) > 25 && !headlineShaped(b.Text) {
 				prose++
 			}
 		}
@@ -533,7 +533,7 @@ func tailBios(in Input, vs []verdict) {
 			v.reason, v.body, v.heading = article.ReasonBoilerplate, false, false
 			continue
 		}
-		if v.body && countWords(v.text) > 25 {
+		if v.body && countWordsTo(v.text, 25) > 25 {
 			return
 		}
 	}

@@ -408,7 +408,7 @@ func endByline(in Input, vs []verdict, res *Result) {
 // scores), at least one person.
 func authorLine(text string) (persons, orgs string, ok bool) {
 	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
-	if countWords(text) > 8 || strings.ContainsAny(text, "!?:;\"«»“”") || capsHeading(text) || numbers(text) > 1 {
+	if countWordsTo(text, 8) > 8 || strings.ContainsAny(text, "!?:;\"«»“”") || capsHeading(text) || numbers(text) > 1 {
 		return "", "", false
 	}
 	persons, orgs = byline.Split(text)
@@ -428,7 +428,7 @@ func timelineEntry(text string) bool {
 	if _, _, ok := dateLine(text); ok {
 		return false
 	}
-	return countWords(text) >= 3
+	return countWordsTo(text, 3) >= 3
 }
 
 // postSignatureRE is the line under a quoted social post: a dash, the

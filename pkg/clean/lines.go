@@ -46,14 +46,19 @@ var creditJoins = setOf(
 // name (capitalised), a credit role or a joining word, with at least two
 // name words and one role. A sentence has verbs and common nouns in it.
 func creditLine(text string) bool {
-	if countWords(text) > 40 || capsHeading(text) {
+	if countWordsTo(text, 40) > 40 || capsHeading(text) {
 		return false
 	}
 	names, roles, run, fullName := 0, 0, 0, false
 	byOnly, prevCap, small, opensWithRole := true, false, false, false
-	for k, w := range strings.FieldsFunc(text, func(r rune) bool {
+	// The words one at a time: most lines are prose, given away by their
+	// first common noun or verb, and splitting all of it first was most of
+	// this function's time.
+	k := -1
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:()|/–—-•·.&", r)
 	}) {
+		k++
 		w = strings.Trim(w, "\"'’“”«»")
 		if w == "" {
 			continue
@@ -157,13 +162,15 @@ func ctaLine(lower string, nwords int) bool {
 	if nwords > 60 {
 		return false
 	}
+	// Split once: every check below reads the sentences.
+	sents := sentences(lower)
 	if nwords <= 40 {
 		for _, o := range clickHere {
 			if strings.Contains(lower, o) {
 				return true
 			}
 		}
-		for _, s := range sentences(lower) {
+		for _, s := range sents {
 			for _, o := range ctaAlone {
 				if opens(s, o) {
 					return true
@@ -171,7 +178,7 @@ func ctaLine(lower string, nwords int) bool {
 			}
 		}
 	}
-	for _, s := range sentences(lower) {
+	for _, s := range sents {
 		for _, o := range readerAppeals {
 			if strings.HasPrefix(s, o) {
 				return true
@@ -196,12 +203,12 @@ func ctaLine(lower string, nwords int) bool {
 		// which the site speaks of itself ("Check out our team's
 		// picks", "Поддержите наш проект", "Editörlerimizin
 		// seçtiklerine bizim listemizden göz atın").
-		return nwords <= 30 && !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(lower)
+		return nwords <= 30 && !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(sents)
 	}
 	// The imperative may follow a question or a clause ("Like this
 	// story? Share it", "If you enjoyed this article, join"): any
 	// sentence of the block may open with it.
-	for _, s := range sentences(lower) {
+	for _, s := range sents {
 		for _, o := range ctaOpeners {
 			if opens(s, o) {
 				return true
@@ -228,11 +235,11 @@ func ctaLine(lower string, nwords int) bool {
 	return false
 }
 
-// selfImperative reports a sentence of lower that opens with an
-// imperative (or, in Turkish, ends with one) and in which the site speaks
-// of itself.
-func selfImperative(lower string) bool {
-	for _, s := range sentences(lower) {
+// selfImperative reports one of the sentences of a lower-cased block
+// that opens with an imperative (or, in Turkish, ends with one) and in
+// which the site speaks of itself.
+func selfImperative(sents []string) bool {
+	for _, s := range sents {
 		imperative := false
 		for _, os := range [][]string{ctaOpeners, ctaSelfOpeners} {
 			for _, o := range os {
@@ -268,8 +275,11 @@ func opens(s, o string) bool {
 func sentences(lower string) []string {
 	var out []string
 	start := 0
-	for i, r := range lower {
-		if strings.ContainsRune(".!?:", r) {
+	// Byte by byte: the marks are ASCII, and UTF-8 never has an ASCII
+	// byte inside another character.
+	for i := 0; i < len(lower); i++ {
+		switch lower[i] {
+		case '.', '!', '?', ':':
 			if s := strings.TrimSpace(lower[start:i]); s != "" {
 				out = append(out, s)
 			}

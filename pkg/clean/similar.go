@@ -201,6 +201,13 @@ func countWordsTo(text string, limit int) int {
 		if c := text[i]; c < utf8.RuneSelf {
 			space = asciiSpace[c]
 			i++
+		} else if c >= 0xC2 && c < 0xE0 && dense == 0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			// Two bytes, U+0080 to U+07FF: every letter of Turkish and
+			// Russian, decoded here (DecodeRuneInString was a third of
+			// this loop). None is of a dense script; two are spaces.
+			r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			space = r == 0x85 || r == 0xA0
+			i += 2
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			i += size

@@ -112,7 +112,7 @@ func metaLine(b Block, v verdict, lc func(string) string) bool {
 	switch {
 	case v.reason == article.ReasonCredit || v.reason == article.ReasonDateline:
 		return true
-	case b.Level == 0 && countWords(b.Text) <= 12 && creditLine(strings.TrimSpace(b.Text)):
+	case b.Level == 0 && countWordsTo(b.Text, 12) <= 12 && creditLine(strings.TrimSpace(b.Text)):
 		return true
 	case b.Zone != article.ZoneHeader:
 		return false

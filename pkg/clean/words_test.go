@@ -26,6 +26,29 @@ func TestCountWordsTo(t *testing.T) {
 	}
 }
 
+// countWordsTo's two-byte shortcut counts every character from U+0080 to
+// U+07FF as strings.Fields does, inside a word, between words and cut
+// short; and a character after a dense script's as the decoding path does.
+func TestCountWordsTwoBytes(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		for _, text := range []string{
+			"a" + string(r) + "b", " " + string(r) + " ", string(r), "x " + string(r),
+			"a " + string(r)[:1], string(r)[:1] + " b", string(r)[:1] + string(r)[:1],
+		} {
+			if got, want := countWords(text), len(strings.Fields(text)); got != want {
+				t.Fatalf("countWords(%q) = %d, want %d", text, got, want)
+			}
+		}
+	}
+	for text, want := range map[string]int{
+		"漢字、Москва": 2, "漢字 Москва": 2, "漢字\u00a0Москва": 2, "漢Ж": 2, "漢字Ж漢": 3, "Ж漢字": 2,
+	} {
+		if got := countWords(text); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
+
 // denseScript's shortcut below denseFirst gives what the tables give, for
 // every character.
 func TestDenseScriptShortcut(t *testing.T) {
