@@ -292,25 +292,46 @@ func sourceLine(text string) (string, bool) {
 	return sm[1], true
 }
 
-// Month names as pages print them: Turkish, Russian (genitive) and English.
+// Month names as pages print them: Turkish, Russian (genitive) and
+// English, and the other languages a source may be read in (German,
+// French, Italian, Spanish, Portuguese, Polish and Ukrainian genitives).
 const months = `ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|` +
 	`января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|` +
-	`january|february|march|april|may|june|july|august|september|october|november|december`
+	`january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`januar|februar|märz|juni|juli|oktober|dezember|` +
+	`janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|` +
+	`gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|` +
+	`enero|febrero|abril|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|` +
+	`janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|mai|` +
+	`stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|` +
+	`січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня`
 
 var (
 	// A printed date, with its time if it has one: "21.10.2026 17:45",
-	// "2026-10-21", "6 ноября 2026, 23:55", "10 Kasım 2026 14:00".
-	printedDateRE = regexp.MustCompile(`(?i)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s+(?:` + months + `)(?:\s*,?\s*\d{4}(?:\s*г\.?)?)?)(?:\s*[,T]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?`)
-	printedTimeRE = regexp.MustCompile(`\d{1,2}:\d{2}(?::\d{2})?`)
+	// "2026-10-21", "6 ноября 2026, 23:55", "10 Kasım 2026 14:00", "28.
+	// April 2024, 14:26", "13 de enero de 2025". The longest match wins,
+	// so "mayo" is not read as "may".
+	printedDateRE = longest(regexp.MustCompile(`(?i)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?(?:` + months + `)(?:\s*,?\s*(?:de\s+)?\d{4}(?:\s*г\.?)?)?)(?:\s*[,T]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?`))
+	printedTimeRE = regexp.MustCompile(`\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2}`)
 	// The labels a template prints before its dates.
 	dateLabelRE = regexp.MustCompile(`(?i)(?:giriş|güncelleme|son güncelleme|yayınlanma(?: tarihi)?|yayın tarihi|oluşturulma|tarih|опубликовано|обновлено|дата публикации|дата|published|updated)\s*:?`)
+	// The same labels in the other languages, and the words a template
+	// puts between a date, its time and a name ("в 14:26", "saat 14:26",
+	// "um 14:26 Uhr", "à 09h42", "a las 20:56h"), each a whole word.
+	dateGlueRE = regexp.MustCompile(`(?i)(^|[^\p{L}])(?:artikel veröffentlicht am|veröffentlicht am|veröffentlicht|zuletzt aktualisiert am|aktualisiert am|aktualisiert|erstellt am|stand|publié le|publié|mis à jour le|mis à jour|modifié le|publicado el|publicado em|publicado|actualizado el|actualizado|atualizado em|atualizado|pubblicato il|pubblicato|aggiornato il|aggiornato|modifica il|modificato il|opublikowano|zaktualizowano|aktualizacja|опубліковано|оновлено|в|saat|um|uhr|am|à|a las|alle|ore|às|godz|at|h)\.?([^\p{L}]|$)`)
 	// Weekday names, printed beside a date: never a byline. The lower-case
 	// forms cover what (?i) does not fold (Turkish İ, ı).
 	// \b is ASCII-only in RE2, so the word edges are spelled out.
-	weekdayRE = regexp.MustCompile(`(?i)(^|[^\p{L}])(?:pazartesi|salı|SALI|çarşamba|ÇARŞAMBA|perşembe|PERŞEMBE|cuma|cumartesi|pazar|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday)([^\p{L}]|$)`)
+	weekdayRE = regexp.MustCompile(`(?i)(^|[^\p{L}])(?:pazartesi|salı|SALI|çarşamba|ÇARŞAMBA|perşembe|PERŞEMBE|cuma|cumartesi|pazar|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela)([^\p{L}]|$)`)
 	// A name: one to four capitalised words.
 	bylineNameRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$`)
 )
+
+// longest makes re prefer the longest match (regexp.Regexp.Longest).
+func longest(re *regexp.Regexp) *regexp.Regexp {
+	re.Longest()
+	return re
+}
 
 // dateLineSeparators are what templates put between a name and its dates.
 const dateLineSeparators = "|•·/–—-,"
@@ -334,6 +355,8 @@ func dateLine(text string) (date, byline string, ok bool) {
 	rest = printedTimeRE.ReplaceAllString(rest, " ")
 	rest = dateLabelRE.ReplaceAllString(rest, " ")
 	rest = weekdayRE.ReplaceAllString(rest, "$1 $2")
+	// Twice: each match takes the edge it shares with the next.
+	rest = dateGlueRE.ReplaceAllString(dateGlueRE.ReplaceAllString(rest, "$1 $2"), "$1 $2")
 	hadSeparator := strings.ContainsAny(rest, dateLineSeparators)
 	rest = strings.TrimSpace(strings.Trim(strings.TrimSpace(rest), dateLineSeparators+" :"))
 	switch {

@@ -443,6 +443,29 @@ var dateWords = setOf(
 	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
 	"опубликовано", "обновлено", "дата", "публикации", "назад", "мин", "минут", "минуты", "минуту", "час", "часа",
 	"часов", "день", "дня", "дней", "время", "чтения", "г", "мск", "в",
+	// de
+	"januar", "februar", "märz", "mär", "mai", "juni", "juli", "oktober", "okt", "dezember", "dez",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+	"veröffentlicht", "aktualisiert", "zuletzt", "erstellt", "stand", "um", "uhr", "vor",
+	"minuten", "stunde", "stunden", "tag", "tagen", "lesedauer", "lesezeit",
+	// fr
+	"janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+	"publié", "publiée", "modifié", "mis", "jour", "le", "il", "y", "à", "heure", "heures", "lecture",
+	// it
+	"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "dicembre",
+	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+	"pubblicato", "aggiornato", "modifica", "modificato", "ore", "alle", "fa", "minuti",
+	// es, pt
+	"enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre",
+	"janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+	"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+	"publicado", "actualizado", "atualizado", "las", "el", "de", "del", "em", "às", "hace", "há", "horas", "minutos",
+	// pl, uk
+	"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
+	"listopada", "grudnia", "opublikowano", "zaktualizowano", "aktualizacja", "godz", "temu",
+	"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+	"листопада", "грудня", "опубліковано", "оновлено", "тому", "хвилин",
 )
 
 // dateOnlyLine reports a line that is nothing but a printed date, time or
@@ -475,7 +498,8 @@ func dateOnlyLine(lower string) bool {
 }
 
 // dateJoins are the date words too small to make a line of numbers a date.
-var dateJoins = setOf("on", "at", "and", "a", "p", "m", "в", "г")
+var dateJoins = setOf("on", "at", "and", "a", "p", "m", "в", "г",
+	"um", "vor", "le", "il", "y", "à", "alle", "fa", "las", "el", "de", "del", "em", "às", "há", "temu", "тому")
 
 // maxAsideHeadingWords bounds a sub-heading the template boxed as a side
 // element.

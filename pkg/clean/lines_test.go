@@ -266,3 +266,56 @@ func TestAsideSubheadings(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkLines(t, "kiyi", tc.title, tc.lang, tc.lines) })
 	}
 }
+
+// TestDateLinesWithGlue: date lines that put a word between the date and
+// its time ("в 14:26", "saat 09.30", "um 15:46 Uhr") and a writer's name
+// after it, in pages written in a style of their own: a Russian council
+// report and a Turkish market note. Each line is the page's metadata, and
+// its name the byline; a sentence of the text that opens with the same
+// date and time is the article's.
+func TestDateLinesWithGlue(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	t.Run("ru", func(t *testing.T) {
+		in := clean.Input{Source: "oblvesti", Title: "Областной совет утвердил программу ремонта мостов", Lang: "ru"}
+		lines := []line{
+			{body("Анна Смирнова · 12 ноября 2026 в 14:26"), article.ReasonCredit},
+			{body("Депутаты областного совета утвердили программу ремонта мостов на ближайшие три года."), ""},
+			{body("Опубликовано 12 ноября 2026 в 14:26 · Обновлено в 18:05"), article.ReasonDateline},
+			{body("12 ноября в 14:26 председатель совета объявил итоги голосования: за программу высказались 41 депутат."), ""},
+			{body("Первые работы начнутся весной на двух мостах через реку Сура."), ""},
+		}
+		res := checkLinesRes(t, in, lines)
+		if res.Meta.Byline != "Анна Смирнова" {
+			t.Errorf("byline %q, want Анна Смирнова", res.Meta.Byline)
+		}
+	})
+	t.Run("tr", func(t *testing.T) {
+		in := clean.Input{Source: "piyasanot", Title: "Fındık fiyatları hasat sonrası yükselişe geçti", Lang: "tr"}
+		lines := []line{
+			{body("Mehmet Yıldırım | 3 Aralık 2026, saat 09.30"), article.ReasonCredit},
+			{body("Karadeniz'de fındık fiyatları hasadın ardından iki hafta içinde yüzde sekiz arttı."), ""},
+			{body("3 Aralık 2026 saat 09.30 itibarıyla borsada kilogram fiyatı 142 lira oldu."), ""},
+		}
+		res := checkLinesRes(t, in, lines)
+		if res.Meta.Byline != "Mehmet Yıldırım" {
+			t.Errorf("byline %q, want Mehmet Yıldırım", res.Meta.Byline)
+		}
+	})
+}
+
+// checkLinesRes is checkLinesIn that returns the cleaner's result.
+func checkLinesRes(t *testing.T, in clean.Input, lines []line) clean.Result {
+	t.Helper()
+	for i, l := range lines {
+		b := l.b
+		b.I, b.Lang = i, in.Lang
+		in.Blocks = append(in.Blocks, b)
+	}
+	res := clean.New(nil).Clean(in)
+	for i, l := range lines {
+		if got := reasonOf(res, i); got != l.reason {
+			t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
+		}
+	}
+	return res
+}
