@@ -344,6 +344,28 @@ func (w *walker) threadAround(best int32) int32 {
 	return -1
 }
 
+// shapedThread reports an element whose paragraph text is mostly in blocks
+// threadShapes took for readers' comments.
+func (w *walker) shapedThread(best int32) bool {
+	all, thread := 0, 0
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem < best {
+			continue
+		}
+		if b.elem >= w.elems[best].end {
+			break
+		}
+		if paragraphLike(b) {
+			all += b.chars
+			if b.thread {
+				thread += b.chars
+			}
+		}
+	}
+	return thread*2 > all
+}
+
 // threadRuns counts, up to three, the runs of paragraphs under one
 // parent in element c that a head opens: a short line that is no
 // paragraph and no heading (a name, a time, a reply link) between the

@@ -195,6 +195,12 @@ func TestGoldenZones(t *testing.T) {
 		// An old ad tag's noembed fallback is markup, never shown: no text.
 		{"ru_noembed_noticker.html", "Документ подписали", article.ZoneBody},
 		{"ru_noembed_noticker.html", "Турецкая сторона", article.ZoneBody},
+		// A table of readers' comments by their shape (name and date
+		// rows, text rows) below a story in a table like it: no section.
+		{"ru_table_thread_rows.html", "В субботу у деревни", article.ZoneBody},
+		{"ru_table_thread_rows.html", "Глава поселения сказал", article.ZoneBody},
+		{"ru_table_thread_rows.html", "Наконец-то дождались!", article.ZoneUnknown},
+		{"ru_table_thread_rows.html", "Ездил в среду", article.ZoneUnknown},
 		// A long text cut into sibling tables, one per section: all of it.
 		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
 		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},

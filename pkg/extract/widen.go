@@ -112,7 +112,8 @@ func (w *walker) furnitureWords(n *html.Node) bool {
 // widen it. A class word on the sections ("sidebar-grid",
 // "article-widget") is the template's name for its modules when each
 // holds prose: only a comment word keeps a section out, as a thread is a
-// run of like items too.
+// run of like items too, and so does a thread by its shape (rows of name,
+// time and text in a table like the story's).
 func (w *walker) sections(best int32) int32 {
 	para := w.elems[best].para
 	c := best
@@ -135,7 +136,8 @@ func (w *walker) sections(best int32) int32 {
 				continue
 			}
 			if float64(s.para) < minSectionShare*float64(para) || s.para < minArticle/2 ||
-				float64(s.linkChars) > maxSectionLinks*float64(s.chars) || w.commentWords(s.node) {
+				float64(s.linkChars) > maxSectionLinks*float64(s.chars) || w.commentWords(s.node) ||
+				(j != c && w.shapedThread(j)) {
 				continue
 			}
 			k++
