@@ -1,6 +1,7 @@
 package byline
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,6 +56,17 @@ var dateJoin = set("at", "on", "saat", "в", "г", "г.", "года", "am", "pm"
 // ("By Jane Roe Published in Science December 14, 2016").
 var timeLabels = set("published", "updated", "posted", "yayınlanma", "güncelleme", "güncellendi",
 	"опубликовано", "обновлено")
+
+// readingTimeRE is a reading time on the byline's line: a label and its
+// minutes ("Lesezeit: 3 Min.", "Okuma süresi: 4 dk", "Время чтения: 5
+// минут") or the minutes and "read" ("4 min read"). Its words would read
+// as a name's ("Sunny Lesezeit") or spoil one.
+var readingTimeRE = regexp.MustCompile(`(?i)(?:reading time|okuma süresi|время чтения|время на прочтение|lesezeit|lesedauer|tempo de leitura|tempo di lettura|temps de lecture|tiempo de lectura|czas czytania|leestijd)\s*:?\s*(?:\d{1,3}\s*\p{L}*\.?)?|\d{1,3}\s*(?:min(?:ute)?s?|mins?\.|dk|dakika|мин\.?|минут[аы]?)\s*(?:read|okuma|чтения)`)
+
+// cutReadingTime replaces a reading time with a comma, a field boundary.
+func cutReadingTime(s string) string {
+	return readingTimeRE.ReplaceAllString(s, ",")
+}
 
 // Unglue puts a space where a name runs into an icon's label, a role or
 // a date without one, as a name's span and the next one's text read
