@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -152,4 +153,53 @@ func FuzzTurkishLower(f *testing.F) {
 			t.Errorf("turkishLower(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// Lower gives what strings.ToLower gives (other languages) and what
+// unicode.ToLower rune by rune gives (Turkish, with its I), byte for byte:
+// for every character, alone and between others, and for bad UTF-8.
+func TestLowerTable(t *testing.T) {
+	turkish := func(s string) string {
+		var b strings.Builder
+		for j := 0; j < len(s); {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			j += n
+			switch {
+			case r == 'I' && strings.HasPrefix(s[j:], "\u0307"):
+				b.WriteByte('i')
+				j += len("\u0307")
+			case r == 'I':
+				b.WriteRune('ı')
+			case r == 'İ':
+				b.WriteByte('i')
+			case r == utf8.RuneError && n == 1:
+				b.WriteString(s[j-n : j])
+			default:
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		return b.String()
+	}
+	texts := []string{"", "\xff", "A\xffB", "\xd0", "Я\xd0", "\xd0Я", "\xc0\x80", "\xc1\xbf", "\xe0\x80\x80", "\xe2\x82", "ЁЖ\xd0\x20I\u0307", "Sıcak İSTANBUL, МОСКВА Ёлки"}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		texts = append(texts, string(r), "Ab"+string(r)+"Я", "ж"+string(r))
+	}
+	for _, s := range texts {
+		if got, want := Lower("ru", s), strings.ToLower(s); got != want {
+			t.Fatalf("Lower(ru, %q) = %q, want %q", s, got, want)
+		}
+		if got, want := Lower("tr", s), turkish(s); got != want {
+			t.Fatalf("Lower(tr, %q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// BenchmarkLower lowers a Russian and a Turkish paragraph.
+func BenchmarkLower(b *testing.B) {
+	ru := strings.Repeat("МОСКВА, 12 января. Министр иностранных дел России Сергей Лавров провёл переговоры. ", 8)
+	tr := strings.Repeat("ANKARA, 12 Ocak. Dışişleri Bakanı İSTANBUL'da görüşmeler yaptı, Irak heyetiyle. ", 8)
+	for b.Loop() {
+		Lower("ru", ru)
+		Lower("tr", tr)
+	}
 }
