@@ -301,17 +301,30 @@ func (w *walker) bestScored() int32 {
 	// word; chosen, it leaves no article text outside comments. Comments
 	// follow the article: the best candidate before the thread, outside
 	// it, is the article when it holds one.
+	thread := int32(-1) // a thread by its shape, left out of the article
 	if c := w.threadAround(best); c >= 0 {
 		if alt := w.beforeThread(c); alt >= 0 {
+			best, bestScore = alt, w.final(alt)
+		}
+	} else if w.shapedThread(best) {
+		// The same with no comment word: the choice's prose is mostly
+		// comments by their shape (threadShapes), rows of name, time and
+		// text in a table of their own below the story. Their heads
+		// may read as date lines, so no zone marks them comments: the
+		// article stops short of the thread.
+		if alt := w.beforeThread(best); alt >= 0 {
+			thread = best
 			best, bestScore = alt, w.final(alt)
 		}
 	}
 	// An article split by an ad into sibling containers scores about as
 	// well from their common parent: take the parent then.
-	for p := w.elems[best].parent; p >= 0 && w.final(p) >= 0.75*bestScore; p = w.elems[p].parent {
+	for p := w.elems[best].parent; p >= 0 && w.final(p) >= 0.75*bestScore && (thread < 0 || !w.within(thread, p)); p = w.elems[p].parent {
 		best = p
 	}
-	best = w.sections(best)
+	if s := w.sections(best); thread < 0 || !w.within(thread, s) {
+		best = s
+	}
 	if w.elems[best].para < minArticle && !w.shortArticle(best) {
 		return -1
 	}

@@ -201,6 +201,12 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_table_thread_rows.html", "Глава поселения сказал", article.ZoneBody},
 		{"ru_table_thread_rows.html", "Наконец-то дождались!", article.ZoneUnknown},
 		{"ru_table_thread_rows.html", "Ездил в среду", article.ZoneUnknown},
+		// The same thread, longer than a two-paragraph story, outscores
+		// it: the story before the thread is the article all the same.
+		{"tr_thread_outscores.html", "Belediye meclisi, sahil", article.ZoneBody},
+		{"tr_thread_outscores.html", "Çalışmaların eylülde", article.ZoneBody},
+		{"tr_thread_outscores.html", "Çok güzel bir haber", article.ZoneUnknown},
+		{"tr_thread_outscores.html", "Liman tarafında tır", article.ZoneUnknown},
 		// A long text cut into sibling tables, one per section: all of it.
 		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
 		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},
