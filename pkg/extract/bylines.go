@@ -672,6 +672,22 @@ func nameParticle(w string) bool {
 	return false
 }
 
+// nextElement says n is followed, past spaces only, by an element other
+// than a link or a line break.
+func nextElement(n *html.Node) bool {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			return c.DataAtom != atom.A && c.DataAtom != atom.Br && strings.TrimSpace(nodeText(c, 40)) != ""
+		}
+	}
+	return false
+}
+
 // lineText is nodeText for a byline element, with its line breaks kept:
 // a <br> or a block boundary inside the element ends a line ("Jane
 // Roe<br>Example Gazette", `<div>Ayşe Kaya</div><div>Ankara</div>`),
@@ -703,6 +719,13 @@ func lineText(n *html.Node, max int) string {
 					continue
 				}
 				walk(c)
+				if c.DataAtom == atom.A && attr(c, "href") != "" && nextElement(c) {
+					// "<a href=/author/…>Jane Roe</a><span>
+					// Houston</span>": the writer's link, then a field
+					// of its own (a place, a role) with nothing
+					// joining them.
+					sb.WriteByte('\n')
+				}
 			}
 		}
 	}
