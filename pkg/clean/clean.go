@@ -349,7 +349,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// title carries.
 		return verdict{reason: article.ReasonDuplicate}
 	}
-	key := strings.Join(words(lower), " ")
+	key := joinedWords(lower)
 	if inBody && p.labels[key] && labelShaped(b, text) {
 		return verdict{reason: article.ReasonBoilerplate}
 	}

@@ -51,7 +51,7 @@ func stems(text string, lc func(string) string) map[string]bool {
 // apostrophe: a Turkish suffix (Libya’da) or an English possessive.
 func words(text string) []string {
 	fields := strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isApostrophe(r)
+		return !wordRune(r) && !isApostrophe(r)
 	})
 	out := fields[:0]
 	var dense []string
@@ -177,8 +177,71 @@ func paragraphShaped(text string) bool {
 // dedupKey is text reduced to its letters and digits, lower-cased, for
 // finding repeated blocks.
 func dedupKey(text string, lc func(string) string) string {
-	return strings.Join(words(lc(text)), " ")
+	return joinedWords(lc(text))
 }
+
+// joinedWords is strings.Join(words(lower), " "), written in one pass
+// without the slice of words: the cleaner keys every block by it. Text
+// with a character of a dense script, whose words are bigrams placed
+// after the others, goes through words.
+func joinedWords(lower string) string {
+	var b strings.Builder
+	b.Grow(len(lower))
+	// in: inside a field of letters, digits and apostrophes; cut: after
+	// its first apostrophe, whose rest words drops; wrote: some of the
+	// field is written.
+	in, cut, wrote := false, false, false
+	for i := 0; i < len(lower); {
+		r, n := rune(lower[i]), 1
+		if r >= utf8.RuneSelf {
+			if c := lower[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(lower) && lower[i+1]&0xC0 == 0x80 {
+				r, n = rune(c&0x1F)<<6|rune(lower[i+1]&0x3F), 2
+			} else {
+				r, n = utf8.DecodeRuneInString(lower[i:])
+			}
+		}
+		if denseScript(r) {
+			return strings.Join(words(lower), " ")
+		}
+		switch {
+		case isApostrophe(r):
+			in, cut = true, true
+		case wordRune(r):
+			if !in {
+				in, cut, wrote = true, false, false
+			}
+			if !cut {
+				if !wrote && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				wrote = true
+				b.WriteString(lower[i : i+n])
+			}
+		default:
+			in = false
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// wordRune is unicode.IsLetter(r) || unicode.IsDigit(r), from a table
+// below U+0800.
+func wordRune(r rune) bool {
+	if uint32(r) < uint32(len(wordRunes)) {
+		return wordRunes[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordRunes is wordRune for the characters below U+0800.
+var wordRunes = func() *[0x800]bool {
+	var t [0x800]bool
+	for r := range t {
+		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
+	}
+	return &t
+}()
 
 // countWords is len(strings.Fields(text)) without building the slice (the
 // cleaner asks it of every block several times), except in the scripts

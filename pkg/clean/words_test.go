@@ -69,3 +69,31 @@ func TestSpaceRune(t *testing.T) {
 		}
 	}
 }
+
+// joinedWords is strings.Join(words(lower), " "): for every character
+// below U+3100 alone, between letters and beside apostrophes, and for
+// lines of several scripts, apostrophes and bad UTF-8.
+func TestJoinedWords(t *testing.T) {
+	texts := []string{
+		"", " ", "'", "'abc def", "libya’da ve rusya'nın", "ab''cd ef`gh ʼx", "bad \xff utf-8 \xfe\xfe x",
+		"москва, 12 января. /тасс/.", "再起動して完了 and 漢字", "a1b2 ½ ٣٤", "x\xd0 \xd0x", "— «hürriyet» —",
+	}
+	for r := rune(0); r < 0x3100; r++ {
+		texts = append(texts, string(r), "a"+string(r)+"b", "x '"+string(r)+"' y", "ж"+string(r)+"'ş")
+	}
+	for _, text := range texts {
+		if got, want := joinedWords(text), strings.Join(words(text), " "); got != want {
+			t.Fatalf("joinedWords(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// wordRunes is unicode's letters and digits, for every character below
+// U+0800.
+func TestWordRunes(t *testing.T) {
+	for r := rune(0); r < 0x800; r++ {
+		if got, want := wordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r); got != want {
+			t.Fatalf("wordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
