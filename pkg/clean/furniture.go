@@ -292,26 +292,31 @@ func sourceLine(text string) (string, bool) {
 	return sm[1], true
 }
 
-// Month names as pages print them: Turkish, Russian (genitive) and
-// English, and the other languages a source may be read in (German,
-// French, Italian, Spanish, Portuguese, Polish and Ukrainian genitives).
-const months = `ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|` +
-	`января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|` +
-	`january|february|march|april|may|june|july|august|september|october|november|december|` +
-	`januar|februar|märz|juni|juli|oktober|dezember|` +
-	`janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|` +
-	`gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|` +
-	`enero|febrero|abril|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|` +
-	`janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|mai|` +
-	`stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|` +
-	`січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня`
+// monthNames are month names as pages print them, lower case: Turkish,
+// Russian (genitive) and English, and the other languages a source may be
+// read in (German, French, Italian, Spanish, Portuguese, Polish and
+// Ukrainian genitives).
+var monthNames = setOf(
+	"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
+	"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+	"januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+	"janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "dicembre",
+	"enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+	"janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+	"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia",
+	"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня",
+)
 
 var (
 	// A printed date, with its time if it has one: "21.10.2026 17:45",
 	// "2026-10-21", "6 ноября 2026, 23:55", "10 Kasım 2026 14:00", "28.
-	// April 2024, 14:26", "13 de enero de 2025". The longest match wins,
-	// so "mayo" is not read as "may".
-	printedDateRE = longest(regexp.MustCompile(`(?i)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?(?:` + months + `)(?:\s*,?\s*(?:de\s+)?\d{4}(?:\s*г\.?)?)?)(?:\s*[,T]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?`))
+	// April 2024, 14:26", "13 de enero de 2025". The word after the day
+	// is captured and must be one of monthNames (printedDates): a map
+	// looks it up in the time an alternation of a hundred names would
+	// take to start.
+	printedDateRE = regexp.MustCompile(`(?i)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\.?\s+(?:de\s+)?(\p{L}+)(?:\s*,?\s*(?:de\s+)?\d{4}(?:\s*г\.?)?)?)(?:\s*[,T]?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?`)
 	printedTimeRE = regexp.MustCompile(`\d{1,2}[:.]\d{2}(?::\d{2})?|\d{1,2}h\d{2}`)
 	// The labels a template prints before its dates.
 	dateLabelRE = regexp.MustCompile(`(?i)(?:giriş|güncelleme|son güncelleme|yayınlanma(?: tarihi)?|yayın tarihi|oluşturulma|tarih|опубликовано|обновлено|дата публикации|дата|published|updated)\s*:?`)
@@ -327,11 +332,22 @@ var (
 	bylineNameRE = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}$`)
 )
 
-// longest makes re prefer the longest match (regexp.Regexp.Longest).
-func longest(re *regexp.Regexp) *regexp.Regexp {
-	re.Longest()
-	return re
+// printedDates returns where text prints a date (printedDateRE with a
+// month's name, or in numbers), in order.
+func printedDates(text string) [][2]int {
+	var out [][2]int
+	for _, m := range printedDateRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] >= 0 && !monthNames[strings.ToLower(text[m[2]:m[3]])] {
+			continue
+		}
+		out = append(out, [2]int{m[0], m[1]})
+	}
+	return out
 }
+
+// maxDateLineWords bounds a date line: labels, dates, times and a name or
+// two. A longer line is a sentence, and is turned away before the search.
+const maxDateLineWords = 16
 
 // dateLineSeparators are what templates put between a name and its dates.
 const dateLineSeparators = "|•·/–—-,"
@@ -346,13 +362,23 @@ func dateLine(text string) (date, byline string, ok bool) {
 	if len(text) > 240 || strings.IndexFunc(text, unicode.IsDigit) < 0 {
 		return "", "", false
 	}
-	loc := printedDateRE.FindStringIndex(text)
-	if loc == nil {
+	if countWordsTo(text, maxDateLineWords+1) > maxDateLineWords {
 		return "", "", false
 	}
-	date = strings.TrimSpace(text[loc[0]:loc[1]])
-	rest := printedDateRE.ReplaceAllString(text, " ")
-	rest = printedTimeRE.ReplaceAllString(rest, " ")
+	locs := printedDates(text)
+	if locs == nil {
+		return "", "", false
+	}
+	date = strings.TrimSpace(text[locs[0][0]:locs[0][1]])
+	var b strings.Builder
+	at := 0
+	for _, l := range locs {
+		b.WriteString(text[at:l[0]])
+		b.WriteByte(' ')
+		at = l[1]
+	}
+	b.WriteString(text[at:])
+	rest := printedTimeRE.ReplaceAllString(b.String(), " ")
 	rest = dateLabelRE.ReplaceAllString(rest, " ")
 	rest = weekdayRE.ReplaceAllString(rest, "$1 $2")
 	// Twice: each match takes the edge it shares with the next.
