@@ -56,13 +56,16 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	// shows in a byline element or around the headline goes first.
 	var metaNames []string
 	for _, k := range authorMetas {
+		if s := w.metaCoAuthors(k, sites); s != "" && try(s) {
+			return persons, w.attribution(attribution, ld, sites)
+		}
 		if s := cleanByline(w.metas[k]); s != "" && !urlLike(s) {
 			metaNames = append(metaNames, s)
 		}
 		if k != "author" {
 			continue
 		}
-		for _, m := range w.moreAuthors {
+		for _, m := range w.moreAuthors[k] {
 			if s := cleanByline(m); s != "" && !urlLike(s) && !contains(metaNames, s) {
 				metaNames = append(metaNames, s)
 			}
@@ -656,6 +659,34 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// metaCoAuthors joins the values of an author meta given once per
+// writer (two article:author metas, one name each) when every value is
+// a person's and no other: one value, or an outlet among them (the
+// outlet first and the writer next), is left to the single values.
+func (w *walker) metaCoAuthors(key string, sites []string) string {
+	more := w.moreAuthors[key]
+	if len(more) == 0 {
+		return ""
+	}
+	var all []string
+	for _, v := range append([]string{w.metas[key]}, more...) {
+		v = cleanByline(v)
+		if v == "" || urlLike(v) {
+			return ""
+		}
+		if p, o := byline.Split(v, sites...); p == "" || o != "" || strings.Contains(p, ",") {
+			return ""
+		}
+		if !contains(all, v) {
+			all = append(all, v)
+		}
+	}
+	if len(all) < 2 {
+		return ""
+	}
+	return strings.Join(all, ", ")
 }
 
 // authorMetas are the <meta> keys holding the author, best first.

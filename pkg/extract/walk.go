@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -135,8 +136,9 @@ type walker struct {
 	titleText string
 	metas     map[string]string
 	// moreAuthors are the values of a repeated author meta after the
-	// first: the outlet first and the writer next on some sites.
-	moreAuthors []string
+	// first, by key: the outlet first and the writer next on some
+	// sites, co-authors one to a meta on others.
+	moreAuthors map[string][]string
 	canonical   string
 	base        string
 	jsonLD      []string
@@ -401,8 +403,11 @@ func (w *walker) meta(n *html.Node) {
 	}
 	if _, ok := w.metas[key]; !ok {
 		w.metas[key] = content
-	} else if key == "author" {
-		w.moreAuthors = append(w.moreAuthors, content)
+	} else if slices.Contains(authorMetas, key) {
+		if w.moreAuthors == nil {
+			w.moreAuthors = map[string][]string{}
+		}
+		w.moreAuthors[key] = append(w.moreAuthors[key], content)
 	}
 }
 
