@@ -207,6 +207,12 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_thread_outscores.html", "Çalışmaların eylülde", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çok güzel bir haber", article.ZoneUnknown},
 		{"tr_thread_outscores.html", "Liman tarafında tır", article.ZoneUnknown},
+		// Comments signed after their text, the head behind a label
+		// ("Yazan: Kerem B. | 12.10.2009 10:07"): the first comment,
+		// before any head, is no part of the story either.
+		{"tr_signed_after.html", "Açıklamaya göre onarım", article.ZoneBody},
+		{"tr_signed_after.html", "Bu köprüyü çocukluğumdan", article.ZoneUnknown},
+		{"tr_signed_after.html", "Yazan: Kerem B.", article.ZoneComment},
 		// A long text cut into sibling tables, one per section: all of it.
 		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
 		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},

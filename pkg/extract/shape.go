@@ -338,6 +338,33 @@ const (
 // ("Palm Bay 18 22 13 17") has more numbers, and a live report's time
 // line opens with the time, not a name.
 func nameStamp(s string) bool {
+	if bareStamp(s) {
+		return true
+	}
+	// A label before the name ("Posted by: Ayşe K. | 12.03.2010 10:15",
+	// "Автор: Ольга В. — 14:02"): one or two words and a colon, before
+	// any digit. The stamp must then hold a clock time, so that a photo
+	// credit ("Фото: Иван Петров, 2010") is no comment's head.
+	c := strings.IndexByte(s, ':')
+	if c <= 0 || strings.IndexAny(s[:c], "0123456789") >= 0 || lineWords(s[:c]) > 2 {
+		return false
+	}
+	rest := strings.TrimSpace(s[c+1:])
+	return clockTime(rest) && bareStamp(rest)
+}
+
+// clockTime reports a time of day in s: one or two digits, a colon, two
+// digits.
+func clockTime(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) && (i+3 == len(s) || !isDigit(s[i+3])) {
+			return true
+		}
+	}
+	return false
+}
+
+func bareStamp(s string) bool {
 	if sentence(s) || lineWords(s) > 8 {
 		return false
 	}

@@ -69,3 +69,24 @@ func TestMarkCommentsHeads(t *testing.T) {
 		})
 	}
 }
+
+func TestNameStampLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Posted by: Kerem B. | 12.10.2009 10:07", true},
+		{"Автор: Ольга В. — 14.03.2010 в 14:02", true},
+		{"Yazan: Ayten | 12.10.2009 9:00", true},
+		// a label with no clock time: a credit, not a comment's head
+		{"Фото: Иван Петров Сидоров, 2010", false},
+		{"Kaynak: Anadolu Ajansı Ankara Bürosu, 12.10.2009", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := nameStamp(tt.line); got != tt.want {
+				t.Errorf("nameStamp(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
