@@ -294,9 +294,12 @@ func (t term) matches(token string) bool {
 // repeat, and stemming is most of the cost of indexing.
 func indexTokens(lang, text string, cache map[string]string) string {
 	var b strings.Builder
+	// About what it takes: each word lowered, some followed by a stem.
+	b.Grow(len(text) + len(text)/4)
 	for _, w := range stem.Split(text) {
-		key := lang + ":" + w
-		toks, ok := cache[key]
+		// The key is built in the lookup, so that the compiler makes it in
+		// a buffer on the stack; only a new word's is allocated.
+		toks, ok := cache[lang+":"+w]
 		if !ok {
 			low := lowerWord(lang, w)
 			toks = low
@@ -313,7 +316,7 @@ func indexTokens(lang, text string, cache map[string]string) string {
 				}
 			}
 			if len(cache) < maxStemCache {
-				cache[key] = toks
+				cache[lang+":"+w] = toks
 			}
 		}
 		if b.Len() > 0 {
