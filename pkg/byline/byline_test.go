@@ -33,6 +33,7 @@ func TestSplit(t *testing.T) {
 		{"Анна Белова Время чтения: 5 минут", "", "Анна Белова", ""},
 		{"Jane Roe 4 min read", "", "Jane Roe", ""},
 		{"Jane Roe · 4 min read", "", "Jane Roe", ""},
+		{"Jane Roe\nStaff Writer\nTue, Mar 11, 2025, 11:52 AM·2 min read", "", "Jane Roe", ""},
 		{"Perşembe; Cuma", "", "", ""},
 		{"среда, 18 ноября 2026", "", "", ""},
 		{"18.11.2026 18:12", "", "", ""},

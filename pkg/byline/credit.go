@@ -59,13 +59,14 @@ var timeLabels = set("published", "updated", "posted", "yayınlanma", "güncelle
 
 // readingTimeRE is a reading time on the byline's line: a label and its
 // minutes ("Lesezeit: 3 Min.", "Okuma süresi: 4 dk", "Время чтения: 5
-// минут") or the minutes and "read" ("4 min read"). Its words would read
-// as a name's ("Sunny Lesezeit") or spoil one.
-var readingTimeRE = regexp.MustCompile(`(?i)(?:reading time|okuma süresi|время чтения|время на прочтение|lesezeit|lesedauer|tempo de leitura|tempo di lettura|temps de lecture|tiempo de lectura|czas czytania|leestijd)\s*:?\s*(?:\d{1,3}\s*\p{L}*\.?)?|\d{1,3}\s*(?:min(?:ute)?s?|mins?\.|dk|dakika|мин\.?|минут[аы]?)\s*(?:read|okuma|чтения)`)
+// минут") or the minutes and "read" ("4 min read"), with a dot glued
+// before it ("11:52 AM·2 min read"). Its words would read as a name's
+// ("Sunny Lesezeit") or spoil one.
+var readingTimeRE = regexp.MustCompile(`(?i)(?:[·•]\s*)?(?:reading time|okuma süresi|время чтения|время на прочтение|lesezeit|lesedauer|tempo de leitura|tempo di lettura|temps de lecture|tiempo de lectura|czas czytania|leestijd)\s*:?\s*(?:\d{1,3}\s*\p{L}*\.?)?|(?:[·•]\s*)?\d{1,3}\s*(?:min(?:ute)?s?|mins?\.|dk|dakika|мин\.?|минут[аы]?)\s*(?:read|okuma|чтения)`)
 
 // cutReadingTime replaces a reading time with a comma, a field boundary.
 func cutReadingTime(s string) string {
-	return readingTimeRE.ReplaceAllString(s, ",")
+	return readingTimeRE.ReplaceAllString(s, " , ")
 }
 
 // Unglue puts a space where a name runs into an icon's label, a role or
