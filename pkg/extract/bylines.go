@@ -93,6 +93,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		if s == "" {
 			continue
 		}
+		s = capitalised(r.node, s)
 		s = w.coAuthors(r, s, sites)
 		if w.within(r.elem, l.main) {
 			if try(s) {
@@ -701,6 +702,64 @@ func nameParticle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// capitalised gives a byline element's lower-case lines the letter case
+// the markup around it writes them in: a style sheet capitalises
+// "lawrence bonk" on screen, and the writer's photo beside it says
+// alt="Lawrence Bonk". An attribute (alt, title, a data-* value) within
+// the element's four nearest ancestors that holds the line in other case
+// gives it; a line written nowhere else stays as it is.
+func capitalised(n *html.Node, s string) string {
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i, l := range lines {
+		if strings.IndexFunc(l, unicode.IsUpper) >= 0 || strings.IndexFunc(l, unicode.IsLetter) < 0 || len(strings.Fields(l)) < 2 {
+			continue
+		}
+		top := n
+		for d := 0; d < 4 && top.Parent != nil && top.Parent.Type == html.ElementNode; d++ {
+			top = top.Parent
+		}
+		if c := attrCase(top, l, 300); c != "" {
+			lines[i], changed = c, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
+}
+
+// attrCase looks through up to budget elements under n for an attribute
+// value holding lower, a lower-case line, with capitals, and returns
+// that spelling.
+func attrCase(n *html.Node, lower string, budget int) string {
+	found := ""
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && found == "" && budget > 0; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			budget--
+			for _, a := range c.Attr {
+				if a.Key == "class" || a.Key == "href" || a.Key == "src" || len(a.Val) > 300 {
+					continue
+				}
+				v := strings.Join(strings.Fields(a.Val), " ")
+				if i := strings.Index(strings.ToLower(v), lower); i >= 0 && len(strings.ToLower(v)) == len(v) {
+					if m := v[i : i+len(lower)]; m != lower {
+						found = m
+						return
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
 }
 
 // nextElement says n is followed, past spaces only, by an element other
