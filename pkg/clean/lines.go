@@ -185,51 +185,67 @@ func ctaLine(lower string, nwords int) bool {
 			}
 		}
 	}
-	// A link to a post (pic.twitter.com/...) names no channel to follow;
-	// an address to write to is one.
-	bare := lower
-	if mayHaveURL(lower) {
-		bare = urlRE.ReplaceAllString(lower, " ")
+	if nwords > 30 {
+		// A longer block calls to action only with an imperative and a
+		// channel named; the imperative is the cheaper to look for.
+		return ctaImperative(sents) && namesChannel(lower)
 	}
-	channel := strings.IndexByte(lower, '@') >= 0 && emailRE.MatchString(lower)
-	for _, c := range channelWords {
-		if strings.Contains(bare, c) {
-			channel = true
-			break
-		}
-	}
-	if !channel {
+	if !namesChannel(lower) {
 		// No channel: an imperative in a short block, in a sentence in
 		// which the site speaks of itself ("Check out our team's
 		// picks", "Поддержите наш проект", "Editörlerimizin
 		// seçtiklerine bizim listemizden göz atın").
-		return nwords <= 30 && !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(sents)
+		return !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(sents)
 	}
-	// The imperative may follow a question or a clause ("Like this
-	// story? Share it", "If you enjoyed this article, join"): any
-	// sentence of the block may open with it.
+	if ctaImperative(sents) {
+		return true
+	}
+	if strings.ContainsAny(lower, "\"“”«»„") {
+		// Quoting someone: a "we" in a quote is the speaker's.
+		return false
+	}
+	for _, w := range words(lower) {
+		if selfWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesChannel reports whether a lower-cased block names a channel to
+// follow or an address to write to. A link to a post
+// (pic.twitter.com/...) names no channel.
+func namesChannel(lower string) bool {
+	if strings.IndexByte(lower, '@') >= 0 && emailRE.MatchString(lower) {
+		return true
+	}
+	bare := lower
+	if mayHaveURL(lower) {
+		bare = urlRE.ReplaceAllString(lower, " ")
+	}
+	for _, c := range channelWords {
+		if strings.Contains(bare, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// ctaImperative reports a sentence that opens with a call's imperative.
+// It may follow a question or a clause ("Like this story? Share it", "If
+// you enjoyed this article, join"); a Turkish imperative ends its
+// sentence ("bizi Telegram'dan takip edin").
+func ctaImperative(sents []string) bool {
 	for _, s := range sents {
 		for _, o := range ctaOpeners {
 			if opens(s, o) {
 				return true
 			}
 		}
-		// A Turkish imperative ends its sentence: "bizi Telegram'dan
-		// takip edin".
 		for _, o := range ctaClosers {
 			if strings.HasSuffix(s, o) {
 				return true
 			}
-		}
-	}
-	if nwords > 30 || strings.ContainsAny(lower, "\"“”«»„") {
-		// Longer, or quoting someone: prose that mentions a channel,
-		// and a "we" in a quote is the speaker's.
-		return false
-	}
-	for _, w := range words(lower) {
-		if selfWords[w] {
-			return true
 		}
 	}
 	return false
