@@ -250,7 +250,14 @@ func (w *walker) pageBody(best int32) int32 {
 		if e.node.DataAtom != atom.Body {
 			continue
 		}
-		if e.near < minArticle || e.linkChars*2 >= e.chars || (best >= 0 && e.near <= w.elems[best].para) {
+		// A body with no element of its own holds its text as a lone div
+		// does, which scores its parent (sum): here <html>, never a
+		// candidate. Its text is all its prose then.
+		near := e.near
+		if e.end == int32(i)+1 {
+			near = e.para
+		}
+		if near < minArticle || e.linkChars*2 >= e.chars || (best >= 0 && near <= w.elems[best].para) {
 			return -1
 		}
 		return int32(i)

@@ -213,6 +213,11 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_signed_after.html", "Açıklamaya göre onarım", article.ZoneBody},
 		{"tr_signed_after.html", "Bu köprüyü çocukluğumdan", article.ZoneUnknown},
 		{"tr_signed_after.html", "Yazan: Kerem B.", article.ZoneComment},
+		// A hand-written page whose text sits in <body> itself, with no
+		// element of its own: only inline tags and line breaks.
+		{"ru_body_text_only.html", "Водяную мельницу у села", article.ZoneBody},
+		{"ru_body_text_only.html", "Прошлой осенью группа", article.ZoneBody},
+		{"ru_body_text_only.html", "На главную страницу", article.ZoneNav},
 		// A long text cut into sibling tables, one per section: all of it.
 		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
 		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},
