@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/wiredesk/wiredesk/internal/zyte"
+)
+
+func TestStripAttrs(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"quoted", `<div data-id="7" class="yazı">x</div>`, `<div  class="yazı">x</div>`},
+		{"single quotes and bare", `<img src='a.jpg' alt=Фото width=10>`, `<img   >`},
+		{"any case", `<IMG SRC="a" Data-Lazy="b" ID=c>`, `<IMG   ID=c>`},
+		{"no spaces between", `<p class="a"title="b"id="c">`, `<p class="a"id="c">`},
+		{"spaces around =", `<p title = "b" class=a>`, `<p  class=a>`},
+		{"bare name", `<video controls data-x>`, `<video controls >`},
+		{"self-closing kept", `<svg><path d="M0 0"/></svg>`, `<svg><path /></svg>`},
+		{"bare value ending in a slash", `<br title=a/>`, `<br >`},
+		{"empty value", `<p title=>x`, `<p >x`},
+		{"read ones stay", `<div style="display:none" hidden aria-hidden="true" role="nav" itemprop="author">`, `<div style="display:none" hidden aria-hidden="true" role="nav" itemprop="author">`},
+		{"other aria", `<nav aria-label="Ana menü" class="m">`, `<nav  class="m">`},
+		{"aria any case", `<p ARIA-HIDDEN=true Aria-Label=x aria-hiddenx=y>`, `<p ARIA-HIDDEN=true  >`},
+		{"long names", `<p data-a-very-long-attribute-name=1 onmouseoverlongname=2 referrerpolicyx=3>`, `<p   referrerpolicyx=3>`},
+		{"a: cut", `<a href="/h" data-track="1" target="_blank">x</a>`, `<a href="/h"  >x</a>`},
+		{"time: whole", `<time data-published="2016-12-09 09:13:00Z">x</time>`, `<time data-published="2016-12-09 09:13:00Z">x</time>`},
+		{"formatting: whole", `<b data-x="1">x</b>`, `<b data-x="1">x</b>`},
+		{"script tag", `<script src="a.js" async type="module"></script>`, `<script   type="module"></script>`},
+		{"next reads as a value: whole", `<p hidden data-x="1" ="z">`, `<p hidden data-x="1" ="z">`},
+		{"end tag untouched", `<p>x</p title="y">`, `<p>x</p title="y">`},
+		{"quote past the end: whole", `<p a== "x>" title="b">`, `<p a== "x>" title="b">`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(stripRaw([]byte(tt.in), true)); got != tt.want {
+				t.Errorf("stripRaw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStripAttrsSameTree parses pages with and without the cut of unread
+// attributes: the trees must be the same once those attributes are taken
+// out of the full page's tree. Extraction results are compared in
+// TestStripRawSameResult; this also holds where no result would show it.
+func TestStripAttrsSameTree(t *testing.T) {
+	// A tag copied whole (TestStripAttrs) keeps its unread attributes
+	// and is not among these.
+	docs := []string{
+		`<p data-x/>a<p title=b/>c`,
+		`<svg><path d="M0" /><circle data-x="1"/></svg><p>after`,
+		`<svg><a xlink:href="#x" title="t">x</a></svg>`,
+		`<b data-a=1><b data-a=2><b data-a=3><b data-a=4><p>x</b></b></p>y`,
+		`<a href=1 data-a=1><a href=1 data-a=2><a href=1 data-a=3><p>x</a>y`,
+		`<nobr title=1>a<nobr title=2>b<nobr title=3>c<nobr title=4>d`,
+		`<table><input type=hidden data-x=1><tr><td title=x>a</table>`,
+		`<body data-a=1><p>x<body class=b data-c=2 title=t>`,
+		`<math><annotation-xml encoding="text/html" data-x=1><p>y</annotation-xml></math>`,
+		`<font data-x=1 color=red>a</font><svg><font data-y=2 face=x>b</font></svg>`,
+		`<div/data-x=1 class=a>x</div><div class="a"data-x='1'id=b>y`,
+	}
+	for _, p := range pages(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(data))
+	}
+	zp, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range zp {
+		docs = append(docs, string(p.HTML))
+	}
+	for i, d := range docs {
+		full := render(t, stripRaw([]byte(d), false), true)
+		cut := render(t, stripRaw([]byte(d), true), false)
+		if full != cut {
+			name := d
+			if len(name) > 80 {
+				name = name[:80]
+			}
+			t.Errorf("doc %d (%q): the trees differ", i, name)
+		}
+	}
+}
+
+// render parses src and renders its tree, without the unread attributes
+// when drop is set.
+func render(t *testing.T, src []byte, drop bool) string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if drop {
+		dropUnread(doc)
+	}
+	var sb strings.Builder
+	if err := html.Render(&sb, doc); err != nil {
+		t.Fatal(err)
+	}
+	return sb.String()
+}
+
+func dropUnread(n *html.Node) {
+	if n.Type == html.ElementNode && !keepsAttrs([]byte(n.Data)) {
+		kept := n.Attr[:0]
+		for _, a := range n.Attr {
+			name := a.Key
+			if a.Namespace != "" { // xlink:href in SVG, as the page wrote it
+				name = a.Namespace + ":" + a.Key
+			}
+			if !unreadAttr([]byte(name)) {
+				kept = append(kept, a)
+			}
+		}
+		n.Attr = kept
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		dropUnread(c)
+	}
+}
