@@ -202,6 +202,27 @@ func (b *tokenBuf) scan(s string, ci *classInfo) {
 	for i := 0; i <= len(s); {
 		r, size := rune(0), 1
 		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				// Class names are mostly ASCII: the unicode tables'
+				// answers for it, without the rune decoding and the
+				// table searches.
+				i++
+				lower, upper, digit := 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9'
+				if upper {
+					c += 'a' - 'A'
+				}
+				if lower || digit || upper && !lastLower {
+					b.cur = append(b.cur, c)
+					lastLower = lower || digit
+					continue
+				}
+				b.token(ci)
+				if upper { // camelCase boundary: c starts the next token
+					b.cur = append(b.cur, c)
+				}
+				lastLower = false
+				continue
+			}
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size

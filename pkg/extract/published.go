@@ -164,10 +164,16 @@ func (w *walker) visibleDates(l *layout, blocks []article.Block, head int, z zon
 			idx = append(idx, i)
 		}
 	}
+	// The first twelve blocks of the main container after them, each
+	// only once: a block read again finds the same dates, which cannot
+	// change what the first reading left.
+	near := func(i int) bool { return head >= 0 && i >= head-3 && i < head+12 }
 	n := 0
 	for i := range blocks {
 		if n < 12 && w.within(w.blocks[i].elem, l.main) {
-			idx = append(idx, i)
+			if !near(i) {
+				idx = append(idx, i)
+			}
 			n++
 		}
 	}
