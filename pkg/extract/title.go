@@ -297,7 +297,9 @@ func (w *walker) homeLink(b *rawBlock) bool {
 	if err != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
 		return false
 	}
-	if w.pageURL == nil {
+	if w.pageURL == nil || u.Host == "" {
+		// No page address, or a link relative to it ("/"): the page's
+		// own site.
 		return true
 	}
 	host := func(h string) string { return strings.TrimPrefix(strings.ToLower(h), "www.") }
