@@ -344,11 +344,19 @@ func titlePart(h *html.Node, site, og, tt string) string {
 // (a <title> that stops mid-way: "Лавров встретился с Фиданом" for "…
 // с Фиданом в Анталье"): the label, up to four words, is a badge or a
 // section's, not the headline's. "" otherwise.
+//
+// A longer part after the h1's own text is a subtitle set in the h1
+// ("Storm closes port <small>Ships wait offshore as winds rise</small>"):
+// the own text is the headline when a title gives it word for word.
 func ownPart(h *html.Node, site, og, tt string) string {
 	var own, label strings.Builder
+	trailing := true // every element follows all of the own text
 	for c := h.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" && label.Len() > 0 {
+				trailing = false
+			}
 			own.WriteString(c.Data)
 			own.WriteByte(' ')
 		case html.ElementNode:
@@ -361,14 +369,18 @@ func ownPart(h *html.Node, site, og, tt string) string {
 		}
 	}
 	t, l := clean(own.String()), clean(label.String())
-	if l == "" || len(strings.Fields(l)) > 4 || len(strings.Fields(t)) < 3 || !headlineLike(t, site) {
+	if l == "" || len(strings.Fields(t)) < 3 || !headlineLike(t, site) {
+		return ""
+	}
+	subtitle := len(strings.Fields(l)) > 4
+	if subtitle && !trailing {
 		return ""
 	}
 	for _, title := range []string{og, stripSite(tt, site, true)} {
 		if title == "" {
 			continue
 		}
-		if titleAgrees(t, title) || titleStarts(t, title) || cutOf(t, title) {
+		if titleAgrees(t, title) || (!subtitle && (titleStarts(t, title) || cutOf(t, title))) {
 			return t
 		}
 	}
