@@ -128,7 +128,7 @@ type Options struct {
 	// Europe/Moscow), and a page in another language keeps them local.
 	Zone *time.Location
 
-	keepRaw bool // parse script and style text and every attribute too (tests compare)
+	keepRaw bool // parse script and style text too (tests compare)
 }
 
 // Extract parses UTF-8 HTML. pageURL resolves relative links; it may be nil,
@@ -149,9 +149,7 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
 	}
 	src = closeTitle(src)
 	if !opts.keepRaw {
-		// A source's rules may select on any attribute: with rules,
-		// every attribute is parsed.
-		src = stripRaw(src, cr == nil)
+		src = stripRaw(src)
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
 	if err != nil {

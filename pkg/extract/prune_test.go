@@ -62,7 +62,7 @@ func BenchmarkPrune(b *testing.B) {
 	}
 	srcs := make([][]byte, len(pages))
 	for i, p := range pages {
-		srcs[i] = stripRaw(closeTitle(bytes.Clone(p.HTML)), true)
+		srcs[i] = stripRaw(closeTitle(bytes.Clone(p.HTML)))
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

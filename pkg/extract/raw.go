@@ -18,10 +18,7 @@ import (
 // an attribute is no tag. A script whose text holds "<!--" may be in the
 // tokenizer's escaped states, where "</script>" need not end it: it is
 // left whole, and so are JSON-LD scripts, which the metadata reads.
-//
-// With attrs, the attributes nothing reads are taken out of the start
-// tags too (attrs.go).
-func stripRaw(b []byte, attrs bool) []byte {
+func stripRaw(b []byte) []byte {
 	w := 0 // write position; never ahead of the read position
 	emit := func(from, to int) {
 		w += copy(b[w:], b[from:to])
@@ -47,11 +44,6 @@ func stripRaw(b []byte, attrs bool) []byte {
 			i += 4 + end + 3
 			continue
 		}
-		if end := markupEnd(rest); end > 0 {
-			emit(i, i+end)
-			i += end
-			continue
-		}
 		name, ok := tagName(rest)
 		if !ok {
 			emit(i, i+1)
@@ -65,11 +57,7 @@ func stripRaw(b []byte, attrs bool) []byte {
 		}
 		lower := rawElement(name)
 		if lower == "" {
-			if attrs && !keepsAttrs(name) {
-				w = stripAttrs(b, w, i, i+1+len(name), tagEnd)
-			} else {
-				emit(i, tagEnd)
-			}
+			emit(i, tagEnd)
 			i = tagEnd
 			continue
 		}
@@ -87,49 +75,12 @@ func stripRaw(b []byte, attrs bool) []byte {
 		if strip && lower == "script" && bytes.Contains(bytes.ToLower(b[i:tagEnd]), []byte("ld+json")) {
 			strip = false
 		}
-		if attrs {
-			w = stripAttrs(b, w, i, i+1+len(name), tagEnd)
-		} else {
-			emit(i, tagEnd)
-		}
+		emit(i, tagEnd)
 		if !strip {
 			emit(tagEnd, close)
 		}
 		i = close
 	}
-}
-
-// markupEnd returns the length of the doctype, bogus comment, CDATA
-// section or end tag at the head of s ("<!", "<?", "</"), as far as the
-// tokenizer reads it, or 0 for anything else. Nothing inside is a tag:
-// "<script" in "<!<script …>" or in an end tag's quoted attribute is
-// comment or attribute text. A section with no end runs to the end of s.
-func markupEnd(s []byte) int {
-	if len(s) < 2 {
-		return 0
-	}
-	var end int
-	switch {
-	case s[1] == '/' && len(s) > 2 && isASCIILetter(s[2]):
-		end = endOfTag(s, 3) // the tokenizer reads an end tag's attributes too
-	case bytes.HasPrefix(s, []byte("<![CDATA[")):
-		// CDATA in SVG or MathML runs to "]]>"; elsewhere it is a
-		// comment to the first '>', and copying to "]]>" only copies
-		// more markup as it is.
-		if end = bytes.Index(s, []byte("]]>")); end >= 0 {
-			end += 3
-		}
-	case s[1] == '!' || s[1] == '?' || s[1] == '/':
-		if end = bytes.IndexByte(s, '>'); end >= 0 {
-			end++
-		}
-	default:
-		return 0
-	}
-	if end < 0 {
-		return len(s)
-	}
-	return end
 }
 
 // tagName returns the element name of a start tag at the head of s ("<p",
