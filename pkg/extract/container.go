@@ -441,15 +441,21 @@ func (w *walker) beforeThread(c int32) int32 {
 const minShort = 100
 
 // shortArticle reports a container with less prose than an article needs
-// that is one all the same: the page's headline (its first h1) opens it
-// or stands right above it, and its text is prose, not links (a third at
+// that is one all the same: the page's headline (its first h1, or on a
+// page with none the line <title> writes) opens it or stands right above it, and its text is prose, not links (a third at
 // most: a brief's tags and share links). A news
 // brief of two sentences is an article; a page of links with a blurb, or
 // a "page not found" notice under a lesser heading, is not.
 func (w *walker) shortArticle(best int32) bool {
 	e := &w.elems[best]
+	if e.para < minShort || e.linkChars*3 >= e.chars {
+		return false
+	}
 	t := w.firstTitle
-	if e.para < minShort || e.linkChars*3 >= e.chars || t < 0 {
+	if t < 0 {
+		t = w.titleLine(best)
+	}
+	if t < 0 {
 		return false
 	}
 	h := w.blocks[t].elem
@@ -463,6 +469,44 @@ func (w *walker) shortArticle(best int32) bool {
 		a = w.elems[a].parent
 	}
 	return h < best && a >= 0 && w.elems[a].flags&flagNoCandidate == 0 && w.within(h, a)
+}
+
+// minTitleLine is the least length, in bytes, of a headline matched
+// against <title>.
+const minTitleLine = 16
+
+// titleLine stands for the first h1 on a page that has none: an old
+// page sets its headline in bold or a lesser heading. It is the block
+// that <title> opens with (less the site's name), or that opens with
+// <title>'s first part (a date after it), not a link: the first inside
+// the choice, else the last before it. -1 when none.
+func (w *walker) titleLine(best int32) int {
+	tt := clean(w.titleText)
+	head := tt
+	for _, sep := range titleSeps {
+		if i := strings.Index(head, sep); i > 0 {
+			head = head[:i]
+		}
+	}
+	if len(head) < minTitleLine {
+		return -1
+	}
+	found := -1
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem >= w.elems[best].end {
+			break
+		}
+		if b.linkChars*2 >= b.chars || len(b.text) < minTitleLine ||
+			!(strings.HasPrefix(tt, b.text) || strings.HasPrefix(b.text, head)) {
+			continue
+		}
+		found = i
+		if b.elem >= best {
+			break
+		}
+	}
+	return found
 }
 
 func (w *walker) ruleLayout() (layout, bool) {

@@ -218,6 +218,10 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_body_text_only.html", "Водяную мельницу у села", article.ZoneBody},
 		{"ru_body_text_only.html", "Прошлой осенью группа", article.ZoneBody},
 		{"ru_body_text_only.html", "На главную страницу", article.ZoneNav},
+		// A two-sentence brief under a bold headline, no h1 on the page:
+		// the line <title> writes stands for it.
+		{"tr_brief_no_h1.html", "Kuvvetli lodos nedeniyle", article.ZoneBody},
+		{"tr_brief_no_h1.html", "Seferlerin öğleden sonra", article.ZoneBody},
 		// A long text cut into sibling tables, one per section: all of it.
 		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
 		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},
