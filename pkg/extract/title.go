@@ -128,10 +128,11 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 			return p
 		}
 		// The site's or the blog's name in an h1: the short segment of a
-		// <title> whose other part is longer ("Blog Name - Entry title").
-		if s := siteSegment(b.text, tt); s != "" {
+		// <title> whose other part is longer ("Blog Name - Entry title"),
+		// or whose other part an h2 or h3 prints ("Blog Name: Entry").
+		if s := siteSegment(b.text, tt); s != "" || w.blogName(b.text, tt, site) {
 			if site == "" {
-				site = s
+				site = b.text
 			}
 			continue
 		}
@@ -183,7 +184,49 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	if t := clean(ld.headline); t != "" {
 		return t
 	}
+	if h := w.titleHeading(tt, site); h != "" {
+		return h
+	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// blogName says h is the blog's name before a colon in <title> and an
+// h2 or h3 prints the rest: "Blog Name: Entry title" over an h1 "Blog
+// Name" and an h3 "Entry title". A headline before a colon and its
+// explanation after it is printed whole, or not as a heading of its own.
+func (w *walker) blogName(h, tt, site string) bool {
+	rest, ok := strings.CutPrefix(normTitle(tt), normTitle(h)+": ")
+	if !ok || rest == "" {
+		return false
+	}
+	th := w.titleHeading(tt, site)
+	return th != "" && normTitle(th) == rest
+}
+
+// titleHeading is the first h2 or h3 that prints one segment of <title>,
+// the other a shorter one: with no h1 and no og:title, a blog's entry
+// title printed under the blog's name, whose <title> puts the blog's
+// name first ("Blog Name: Entry title", "Blog Name » Entry title"),
+// which the guess that cuts a site's name off the end cannot tell. ""
+// when no heading does.
+func (w *walker) titleHeading(tt, site string) string {
+	if tt == "" {
+		return ""
+	}
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node == nil || (b.node.DataAtom != atom.H2 && b.node.DataAtom != atom.H3) || !headlineLike(b.text, site) {
+			continue
+		}
+		if titleAgrees(b.text, tt) {
+			return b.text
+		}
+		// A colon after the blog's name: "Blog Name: Entry title".
+		if head, ok := strings.CutSuffix(normTitle(tt), ": "+normTitle(b.text)); ok && head != "" && len(head) < len(b.text) && len(strings.Fields(head)) <= 4 {
+			return b.text
+		}
+	}
+	return ""
 }
 
 // kickerHeadline is an h1 that prints a kicker and the headline in
