@@ -330,7 +330,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
-	case inBody && boilerplateIn(lower, nwords), siteNotice(lower, nwords):
+	case inBody && boilerplateIn(lower, nwords), siteNotice(lower, nwords, p.in.Lang):
 		return verdict{reason: article.ReasonBoilerplate}
 	case !inBody && nwords < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}

@@ -57,13 +57,115 @@ var (
 	readerCues = []string{" you ", " you,", "your", " our ", " we ", " siz ", "sitemiz", "olursunuz", "ediyorsunuz", " вы ", " вас", " ваш", " наш"}
 )
 
+// A consent notice under a sign-up form or an embed: the reader's consent
+// (or the way out of it), to the site's use of their data or its policy,
+// said to the reader or by the site of itself ("By providing your email
+// address, you agree to our Privacy Policy", "Mit der Anmeldung willigen
+// Sie der Verarbeitung Ihrer Daten gemäß unserer Datenschutzerklärung
+// ein", "Нажимая кнопку, вы даете согласие на обработку персональных
+// данных"). A story about data protection law names the consent and the
+// data in other forms ("users must agree", "не давали согласие"), and
+// seldom speaks to its reader. A checkbox's label says the consent in the
+// first person and needs nothing else ("Ich bin damit einverstanden, dass
+// mir Inhalte von YouTube angezeigt werden"). A notice is in the page's
+// language: only that language's cues are looked for, which keeps the
+// cost of a block that is no notice (nearly all) to a few searches. Lower
+// case.
+type consentWords struct {
+	consent, data, reader, first []string
+}
+
+var consentCues = map[string]consentWords{
+	"en": {
+		consent: []string{"you agree", "agree to our", "agree to the", "read and agree", "you confirm", "consented", "consent to", "unsubscribe", "opt out", "protected by recaptcha"},
+		data:    []string{"privacy", "personal data", "your data", "your information", "email address", "sign-up", "signing up", "third part", "recaptcha", "terms"},
+		reader:  []string{" you", "your", " our ", " we ", "this site"},
+		first:   []string{"i agree to", "i agree that", "i consent to", "i accept the"},
+	},
+	"de": {
+		consent: []string{"willigen sie", "willigst du", "einwilligung", "einverstanden", "erklären sie sich", "erklärst du dich", "stimmen sie", "stimmst du", "abmelden", "übermittelt werden"},
+		data:    []string{"datenschutz", "personenbezogen", "daten", "dsgvo", "drittplatt", "nutzungsbedingungen"},
+		reader:  []string{" sie ", " ihr", " du ", " dich", " dein", " unser", " wir "},
+		first:   []string{"ich bin damit einverstanden", "ich willige ein", "ich stimme zu"},
+	},
+	"fr": {
+		consent: []string{"vous acceptez", "vous consentez", "désabonner", "désinscri"},
+		data:    []string{"confidentialité", "données", "conditions générales"},
+		reader:  []string{" vous", " votre", " vos ", " notre", " nos ", " nous "},
+		first:   []string{"j'accepte", "j’accepte"},
+	},
+	"es": {
+		consent: []string{"aceptas", "acepta la", "acepta los", "consientes", "consentimiento", "darte de baja", "darse de baja"},
+		data:    []string{"privacidad", "datos", "términos y condiciones"},
+		reader:  []string{" tu ", " tus ", " te ", " usted", " su ", " sus ", " nuestr"},
+		first:   []string{"acepto los", "acepto la", "acepto el"},
+	},
+	"it": {
+		consent: []string{"accetti", "acconsenti", "il consenso", "disiscriv"},
+		data:    []string{"privacy", "riservatezza", "dati", "termini e condizioni"},
+		reader:  []string{" tu", " tuoi", " vostr", " nostr"},
+		first:   []string{"accetto i", "accetto le", "acconsento"},
+	},
+	"pt": {
+		consent: []string{"você concorda", "concorda com", "você aceita", "descadastr"},
+		data:    []string{"privacidade", "dados", "termos de uso"},
+		reader:  []string{" você", " seus ", " sua ", " nosso", " nossa"},
+		first:   []string{"aceito os", "aceito a", "concordo com"},
+	},
+	"pl": {
+		consent: []string{"zgadzasz się", "wyrażasz zgodę", "wypisać"},
+		data:    []string{"prywatności", "danych osobowych", "dane osobowe", "regulamin"},
+		reader:  []string{" twoj", " twoi", " nasz"},
+		first:   []string{"zgadzam się", "wyrażam zgodę"},
+	},
+	"tr": {
+		consent: []string{"kabul etmiş olursunuz", "kabul ediyorsunuz", "onay vermiş olursunuz", "onaylamış olursunuz", "abonelikten çık"},
+		data:    []string{"kişisel veri", "kvkk", "aydınlatma metni", "gizlilik", "kullanım koşulları"},
+		reader:  []string{"niz", "nız", "nüz", "nuz", " siz", "sitemiz"},
+		first:   []string{"kabul ediyorum", "okudum ve kabul", "onaylıyorum"},
+	},
+	"ru": {
+		consent: []string{"вы соглашаетесь", "соглашаетесь с", "даете согласие", "даёте согласие", "отписаться"},
+		data:    []string{"персональных данных", "конфиденциальност", "пользовательск"},
+		reader:  []string{" вы ", " вас", " ваш", " наш"},
+		first:   []string{"я согласен", "я согласна", "я даю согласие", "даю согласие"},
+	},
+	"uk": {
+		consent: []string{"ви погоджуєтеся", "погоджуєтесь", "надаєте згоду", "відписатися"},
+		data:    []string{"персональних даних", "конфіденційност"},
+		reader:  []string{" ви ", " вас", " ваш", " наш"},
+		first:   []string{"я погоджуюся", "я погоджуюсь", "надаю згоду"},
+	},
+}
+
+// minConsentWords is the shortest consent notice: a sentence.
+const minConsentWords = 6
+
+// consentNotice reports a short lower-cased block, in a page in language
+// lang, that is a consent notice (consentCues).
+func consentNotice(lower string, nwords int, lang string) bool {
+	w, ok := consentCues[lang]
+	if !ok || nwords < minConsentWords {
+		return false
+	}
+	for _, o := range w.first {
+		if strings.HasPrefix(lower, o) {
+			return true
+		}
+	}
+	return hasAny(lower, w.consent) && hasAny(lower, w.data) && hasAny(" "+lower, w.reader)
+}
+
 // siteNotice reports a short lower-cased block that is one of the site's
 // notices about itself.
-func siteNotice(lower string, nwords int) bool {
+func siteNotice(lower string, nwords int, lang string) bool {
 	if nwords > maxCookieWords {
 		return false
 	}
 	if hasAny(lower, cookieCues) && hasAny(lower, cookieUse) && hasAny(lower, cookieChoice) && hasAny(" "+lower, readerCues) {
+		return true
+	}
+	if consentNotice(lower, nwords, lang) {
 		return true
 	}
 	if nwords > maxNoticeWords {

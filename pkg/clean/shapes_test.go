@@ -131,3 +131,32 @@ func TestScoreRows(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { checkLines(t, "okul", tc.title, tc.lang, tc.lines) })
 	}
 }
+
+// TestConsentNotices: a sign-up form's consent notice and an embed's
+// consent checkbox inside the container, said to the reader, are the
+// site's; a story about a data protection ruling that names the same
+// consent and the same data, without speaking to its reader, stays.
+// Turkish and Russian pages in styles of their own.
+func TestConsentNotices(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	for _, tc := range []struct {
+		name, title, lang string
+		lines             []line
+	}{
+		{"tr", "Kurul, üyelik formlarında açık rıza şartını sıkılaştırdı", "tr", []line{
+			{body("Kişisel Verileri Koruma Kurulu, e-ticaret sitelerinin üyelik formlarında kişisel verilerin işlenmesi için ayrı bir açık rıza kutusu sunmasını zorunlu tuttu."), ""},
+			{body("Karara göre kullanıcı, kişisel veri işlenmesini kabul etmeden de üye olabilmeli; kutu önceden işaretlenmiş olmamalı."), ""},
+			{body("Bültenimize kaydolarak kişisel verilerinizin KVKK aydınlatma metni kapsamında işlenmesini kabul etmiş olursunuz. Dilediğiniz an abonelikten çıkabilirsiniz."), article.ReasonBoilerplate},
+			{body("Kararın altı ay içinde uygulanması bekleniyor."), ""},
+		}},
+		{"ru", "Суд обязал сервис доставки удалить данные клиентов", "ru", []line{
+			{body("Арбитражный суд обязал сервис доставки удалить персональные данные клиентов, которые не давали согласие на их обработку."), ""},
+			{body("По мнению суда, согласие на обработку персональных данных нельзя получать одной галочкой вместе с офертой."), ""},
+			{body("Нажимая кнопку «Подписаться», вы даете согласие на обработку персональных данных и соглашаетесь с политикой конфиденциальности."), article.ReasonBoilerplate},
+			{body("Я согласен с тем, что при показе видео данные передаются стороннему сервису."), article.ReasonBoilerplate},
+			{body("Компания намерена обжаловать решение."), ""},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLines(t, "veri", tc.title, tc.lang, tc.lines) })
+	}
+}
