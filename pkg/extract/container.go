@@ -39,11 +39,25 @@ func paragraphLike(b *rawBlock) bool {
 		return false
 	}
 	switch b.node.DataAtom {
-	case atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
-		atom.Dt, atom.Th, atom.Figcaption, atom.Caption, atom.Summary, atom.Legend:
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return proseHeading(b)
+	case atom.Li, atom.H1, atom.Dt, atom.Th, atom.Figcaption, atom.Caption, atom.Summary, atom.Legend:
 		return false
 	}
 	return true
+}
+
+// minProseHeading is the least text, in non-space characters, of a
+// heading element that is a paragraph set large.
+const minProseHeading = 400
+
+// proseHeading reports a lesser heading element that holds a paragraph:
+// sentences, 400 letters or more, few links. Old editors set a whole
+// paragraph in an h2 or h3 for its size; a headline or a standfirst is
+// a line or two.
+func proseHeading(b *rawBlock) bool {
+	return b.chars >= minProseHeading && b.linkChars*5 < b.chars && sentence(b.text) &&
+		strings.Contains(b.text, ". ")
 }
 
 // aggregate scores candidate containers the way readability does, from
@@ -593,6 +607,9 @@ func (w *walker) zones(l *layout) []article.Block {
 		tag, level := "body", 0
 		if b.node != nil {
 			tag, level = b.node.Data, headingLevel(b.node.DataAtom)
+			if level > 1 && proseHeading(b) {
+				level = 0
+			}
 		}
 		z := w.furniture(l, b.elem, b.marks)
 		if z == "" {

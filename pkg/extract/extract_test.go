@@ -222,6 +222,11 @@ func TestGoldenZones(t *testing.T) {
 		// the line <title> writes stands for it.
 		{"tr_brief_no_h1.html", "Kuvvetli lodos nedeniyle", article.ZoneBody},
 		{"tr_brief_no_h1.html", "Seferlerin öğleden sonra", article.ZoneBody},
+		// Paragraphs an old editor set in h3 for their size are body;
+		// a short h3 between them is still a subheading.
+		{"ru_heading_paragraphs.html", "Клуб «Родник» объединяет", article.ZoneBody},
+		{"ru_heading_paragraphs.html", "Вступить в клуб", article.ZoneBody},
+		{"ru_heading_paragraphs.html", "Ближайшие встречи", article.ZoneHeading},
 		// A long text cut into sibling tables, one per section: all of it.
 		{"tr_sections_tables.html", "Moskova Büyükelçisi", article.ZoneBody},
 		{"tr_sections_tables.html", "Söyleşinin ikinci bölümünde", article.ZoneBody},
