@@ -169,7 +169,28 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	}
 	// og:title, unless it is a section's one word and an h1 reads like
 	// a headline ("Arbeit" over "Wir kämpfen für gute Arbeit").
-	if og != "" && (headlineLike(og, site) || !headlineLike(first, site)) {
+	// og:title that is <title>'s last segment after a longer one names
+	// the site ("Coast Times" beside "Headline | Coast Times"): no
+	// headline. One that is <title>'s first segment may be the headline
+	// ("Caffeine | Show on Podcasts") or the site's own front page
+	// ("Learn Node — tagline").
+	head, tail, ok := splitSegment(tt, og)
+	ogSite := ok && tail == "" && len(head) > len(og)
+	if og != "" && !ogSite && (headlineLike(og, site) || !headlineLike(first, site)) {
+		// A heading that prints a segment of og:title when it is
+		// <title> word for word ("Blog Name | Entry" in both), or of
+		// <title> beside a one-word og:title ("Article"), with no h1 to
+		// go by.
+		if normTitle(og) == normTitle(tt) {
+			if h := w.titleHeading(og, site); h != "" {
+				return h
+			}
+		}
+		if first == "" && !headlineLike(og, site) {
+			if h := w.titleHeading(tt, site); h != "" {
+				return h
+			}
+		}
 		// og:title that is <title> word for word carries the site's
 		// name as <title> does: guess it off alike.
 		t := stripHost(stripSite(og, site, normTitle(og) == normTitle(tt)), w.pageURL)
