@@ -502,6 +502,14 @@ func titleAgain(title map[string]bool, ws []string, h1 bool) bool {
 			in++
 		}
 	}
+	if len(title) >= minKickedTitle && len(ws)-in <= maxKickerWords && in*10 >= len(title)*9 && coversTitle(title, ws) {
+		// The whole title with a kicker or a section before it or a
+		// label after it ("Premier League Rückschlag im Titelkampf",
+		// "… | wdr aktuell"): the headline as printed. A short title
+		// ("Calendário Stock Car 2018") may be a table's or a list's
+		// name, which the first heading of the text says again.
+		return true
+	}
 	if in*10 < len(ws)*9 {
 		return false
 	}
@@ -509,6 +517,24 @@ func titleAgain(title map[string]bool, ws []string, h1 bool) bool {
 		return in*2 >= len(title)
 	}
 	return in*10 >= len(title)*8
+}
+
+// maxKickerWords is the longest kicker, section or label printed beside
+// the headline.
+const maxKickerWords = 4
+
+// minKickedTitle is the shortest title a heading with a kicker repeats.
+const minKickedTitle = 5
+
+// coversTitle reports whether ws hold nine in ten of the title's words.
+func coversTitle(title map[string]bool, ws []string) bool {
+	seen := 0
+	for w := range title {
+		if slices.Contains(ws, w) {
+			seen++
+		}
+	}
+	return seen*10 >= len(title)*9
 }
 
 // tailBios drops an author's biography under the article: among the kept

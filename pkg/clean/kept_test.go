@@ -103,3 +103,36 @@ func checkLinesIn(t *testing.T, in clean.Input, lines []line) {
 		}
 	}
 }
+
+// TestHeadlineWithKicker: the headline printed again above the text with
+// a kicker or a section before it, or the programme's label after it,
+// holds the whole title: it is the headline, not a sub-heading. A heading
+// before the text that shares only some of the title's words, and a short
+// title's words in the first heading, stay. Turkish and Russian pages in
+// styles of their own.
+func TestHeadlineWithKicker(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	h2 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h2", Zone: article.ZoneHeading, Level: 2}}
+	}
+	t.Run("ru", func(t *testing.T) {
+		checkLinesIn(t, clean.Input{Source: "sudhronika", Title: "Суд обязал сервис доставки удалить данные клиентов", Lang: "ru"}, []line{
+			{h2("Защита данных Суд обязал сервис доставки удалить данные клиентов"), article.ReasonDuplicate},
+			{body("Арбитражный суд обязал сервис доставки удалить персональные данные клиентов, собранные без их ведома."), ""},
+			{h2("Что решил суд о данных клиентов"), ""},
+			{body("Сервис должен удалить данные в течение месяца и сообщить об этом регулятору."), ""},
+		})
+	})
+	t.Run("tr", func(t *testing.T) {
+		checkLinesIn(t, clean.Input{Source: "karadenizpiyasa", Title: "Fındık fiyatları hasat sonrası yükselişe geçti", Lang: "tr"}, []line{
+			{h2("Fındık fiyatları hasat sonrası yükselişe geçti | Piyasa Saati"), article.ReasonDuplicate},
+			{body("Karadeniz'de fındık fiyatları hasadın ardından iki hafta içinde yüzde sekiz arttı."), ""},
+		})
+	})
+	t.Run("short title", func(t *testing.T) {
+		checkLinesIn(t, clean.Input{Source: "lig", Title: "Amatör Lig 2026 fikstürü", Lang: "tr"}, []line{
+			{h2("Amatör Lig 2026 sezonu fikstürü"), ""},
+			{body("Sezonun ilk haftasında on iki takım sahaya çıkacak; maçlar cumartesi ve pazar günleri oynanacak."), ""},
+		})
+	})
+}
