@@ -30,15 +30,18 @@ type fastTables struct {
 	hasSem []bool
 }
 
-func compileFast(lm *LangModel, lx lexicon) fastTables {
-	ft := fastTables{stems: map[string]int32{}, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}}
+// compileFast builds lm's tables, numbering stems in stems: a number
+// already there is kept (another model of the language shares it).
+func compileFast(lm *LangModel, lx lexicon, stems map[string]int32) fastTables {
+	ft := fastTables{stems: stems, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}}
+	ft.grow(len(stems))
 	num := func(stem string) int32 {
 		if n, ok := ft.stems[stem]; ok {
 			return n
 		}
-		n := int32(len(ft.word))
+		n := int32(len(ft.stems))
 		ft.stems[stem] = n
-		ft.word, ft.title, ft.cue, ft.kind = append(ft.word, -1), append(ft.title, -1), append(ft.cue, -1), append(ft.kind, -1)
+		ft.grow(len(ft.stems))
 		return n
 	}
 	// Every cue word is numbered, whether or not the model weighs its
@@ -66,18 +69,26 @@ func compileFast(lm *LangModel, lx lexicon) fastTables {
 		}
 	}
 	if lm.Sem != nil {
-		for st, v := range lm.Sem {
-			n := num(st)
-			for int(n) >= len(ft.sem) {
-				ft.sem, ft.hasSem = append(ft.sem, 0), append(ft.hasSem, false)
-			}
-			ft.sem[n], ft.hasSem[n] = v, true
+		for st := range lm.Sem {
+			num(st)
 		}
-		for len(ft.sem) < len(ft.word) {
-			ft.sem, ft.hasSem = append(ft.sem, 0), append(ft.hasSem, false)
+		ft.sem, ft.hasSem = make([]float64, len(ft.word)), make([]bool, len(ft.word))
+		for st, v := range lm.Sem {
+			n := ft.stems[st]
+			ft.sem[n], ft.hasSem[n] = v, true
 		}
 	}
 	return ft
+}
+
+// grow extends the tables to n stems, the new ones with no feature.
+func (ft *fastTables) grow(n int) {
+	for len(ft.word) < n {
+		ft.word, ft.title, ft.cue, ft.kind = append(ft.word, -1), append(ft.title, -1), append(ft.cue, -1), append(ft.kind, -1)
+		if ft.hasSem != nil {
+			ft.sem, ft.hasSem = append(ft.sem, 0), append(ft.hasSem, false)
+		}
+	}
 }
 
 // fastWalk emits the index of each of the lead's features the model

@@ -43,59 +43,15 @@ func TestFastPathMatchesWalk(t *testing.T) {
 	for _, tx := range texts {
 		paras := strings.Split(tx.body, "\n\n")
 		lm := s.model.Langs[tx.lang]
-		memo := make(map[string]string)
-		res, lead, lex := s.profile.entities(tx.lang, tx.title, paras, lm.Lead, memo, nil)
-		d := extract(tx.lang, lead, s.model.lexicons[tx.lang], len(res.Countries), len(res.Organizations), lex, memo)
-		z := lm.Bias
-		n := 0
-		for f := range d.feats {
-			if w, ok := lm.Weights[f]; ok {
-				z += w
-				n++
-			}
-		}
-		// The lead's meaning: the mean of its words' numbers, less the
-		// centre (semantic.go).
-		if lm.Sem != nil {
-			sum, k := 0.0, 0
-			for _, seg := range lead {
-				vectorWords(tx.lang, seg, memo, func(st string) {
-					if v, ok := lm.Sem[st]; ok {
-						sum += v
-						k++
-					}
-				})
-			}
-			if k > 0 {
-				z += sum / float64(k)
-			}
-			z -= lm.SemCenter
-		}
-		// The sentences' meaning (pool.go), as training's sentences read
-		// it: the title one sentence, each body segment and sentence
-		// start another.
-		if lm.Pool != nil {
-			acc := newSentAcc(nil, nil)
-			for si, seg := range lead {
-				acc.segment(si)
-				for _, tok := range seg {
-					if tok.sent {
-						acc.sentence()
-					}
-					vectorWords(tx.lang, []token{tok}, memo, func(st string) {
-						if v, ok := lm.Sem[st]; ok {
-							acc.add(v - lm.SemCenter)
-						}
-					})
-				}
-			}
-			f := pooled(acc.scores(), acc.head, acc.first)
-			for j, k := range poolKeys {
-				z += lm.Pool[k] * f[j]
-			}
-		}
 		if lm.Norm {
 			t.Skip("the model scales features to unit length; this check sums raw weights")
+		}
+		z, n := walkLogOdds(s, lm, tx.lang, tx.title, paras)
+		// Where the model is unsure, the long model's log-odds are
+		// averaged in (LangModel.Long).
+		if lm.Long != nil && math.Abs(z) < lm.LongMargin {
+			zl, nl := walkLogOdds(s, lm.Long, tx.lang, tx.title, paras)
+			z, n = (z+zl)/2, n+nl
 		}
 		want := 1 / (1 + math.Exp(-z))
 		got := s.Score(tx.lang, tx.title, paras, 0)
@@ -122,4 +78,61 @@ func TestIsWordRune(t *testing.T) {
 			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
+}
+
+// walkLogOdds is lm's log-odds of a text as training's walk reads it,
+// and how many of the model's features it has.
+func walkLogOdds(s *Scorer, lm *LangModel, lang, title string, paras []string) (float64, int) {
+	memo := make(map[string]string)
+	res, lead, lex := s.profile.entities(lang, title, paras, lm.Lead, memo, nil)
+	d := extract(lang, lead, s.model.lexicons[lang], len(res.Countries), len(res.Organizations), lex, memo)
+	z := lm.Bias
+	n := 0
+	for f := range d.feats {
+		if w, ok := lm.Weights[f]; ok {
+			z += w
+			n++
+		}
+	}
+	// The lead's meaning: the mean of its words' numbers, less the
+	// centre (semantic.go).
+	if lm.Sem != nil {
+		sum, k := 0.0, 0
+		for _, seg := range lead {
+			vectorWords(lang, seg, memo, func(st string) {
+				if v, ok := lm.Sem[st]; ok {
+					sum += v
+					k++
+				}
+			})
+		}
+		if k > 0 {
+			z += sum / float64(k)
+		}
+		z -= lm.SemCenter
+	}
+	// The sentences' meaning (pool.go), as training's sentences read
+	// it: the title one sentence, each body segment and sentence
+	// start another.
+	if lm.Pool != nil {
+		acc := newSentAcc(nil, nil)
+		for si, seg := range lead {
+			acc.segment(si)
+			for _, tok := range seg {
+				if tok.sent {
+					acc.sentence()
+				}
+				vectorWords(lang, []token{tok}, memo, func(st string) {
+					if v, ok := lm.Sem[st]; ok {
+						acc.add(v - lm.SemCenter)
+					}
+				})
+			}
+		}
+		f := pooled(acc.scores(), acc.head, acc.first)
+		for j, k := range poolKeys {
+			z += lm.Pool[k] * f[j]
+		}
+	}
+	return z, n
 }

@@ -1,6 +1,8 @@
 package relevance
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -124,5 +126,22 @@ func TestCueStemsAreNotCommon(t *testing.T) {
 				t.Errorf("%s %q (stem %q) is a %s cue", lang, w, st, cueOrder[k])
 			}
 		}
+	}
+}
+
+// TestMeanVerdict: two models' verdicts averaged (LangModel.Long) have
+// the mean log-odds, and each term at half its weight, a term both list
+// adding up, the heaviest first.
+func TestMeanVerdict(t *testing.T) {
+	a := verdict{z: 2, terms: []term{{"переговоры", 1.2}, {"[meaning of the lead]", 0.8}, {"матч", -0.4}}}
+	b := verdict{z: -1, terms: []term{{"[meaning of the lead]", 1.6}, {"санкции", 0.5}}}
+	got := mean(a, b)
+	want := verdict{z: 0.5, terms: []term{{"[meaning of the lead]", 1.2}, {"переговоры", 0.6}, {"санкции", 0.25}, {"матч", -0.2}}}
+	same := func(x, y term) bool { return x.name == y.name && math.Abs(x.w-y.w) < 1e-9 }
+	if got.z != want.z || !slices.EqualFunc(got.terms, want.terms, same) {
+		t.Errorf("mean = %+v, want %+v", got, want)
+	}
+	if s := got.strings(); s[0] != "[meaning of the lead]:+1.20" || s[3] != "матч:-0.20" {
+		t.Errorf("evidence %q", s)
 	}
 }

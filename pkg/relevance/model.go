@@ -2,11 +2,13 @@ package relevance
 
 import (
 	"bytes"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -55,6 +57,14 @@ type LangModel struct {
 	// headline's ("head") and the first body sentence's ("first"), each
 	// a mean of its words' Sem less SemCenter.
 	Pool map[string]float64 `json:"pool,omitempty"`
+	// Long, if set, is a second model of the language over a longer
+	// lead, read only where this one is unsure: where its log-odds are
+	// within LongMargin of 0, the verdict is the mean of both models'
+	// log-odds (Threshold is then that mean's). The two leads err on
+	// different texts (a long analysis whose lead opens on something
+	// else), and most texts are decided by the short one alone.
+	Long       *LangModel `json:"long,omitempty"`
+	LongMargin float64    `json:"long_margin,omitempty"`
 
 	// Compiled by LoadModel: each feature's index, weight and name, and
 	// the fast path's tables (fast.go).
@@ -85,6 +95,11 @@ func LoadModel(r io.Reader) (*Model, error) {
 		if lm.Lead <= 0 {
 			lm.Lead = DefaultLead
 		}
+		if l := lm.Long; l != nil {
+			if l.Lead <= 0 || l.Long != nil || lm.LongMargin <= 0 {
+				return nil, fmt.Errorf("relevance: model %s: the long model needs a lead and a margin, and has no long model of its own", lang)
+			}
+		}
 	}
 	if m.Topic == "" {
 		m.Topic = "diplomacy"
@@ -98,24 +113,35 @@ func (m *Model) compile() {
 	m.lexicons = make(map[string]lexicon, len(m.Langs))
 	for lang, lm := range m.Langs {
 		m.lexicons[lang] = compileCues(lang)
-		feats := make([]string, 0, len(lm.Weights))
-		for f := range lm.Weights {
-			feats = append(feats, f)
+		// The two models of a language share the scorer's word cache, so
+		// they number their stems alike.
+		stems := map[string]int32{}
+		lm.compile(m.lexicons[lang], stems)
+		if lm.Long != nil {
+			lm.Long.compile(m.lexicons[lang], stems)
+			lm.fast.grow(len(stems))
 		}
-		sort.Strings(feats)
-		lm.feats = feats
-		lm.index = make(map[string]int32, len(feats))
-		lm.weights = make([]float64, len(feats))
-		lm.names = make([]string, len(feats))
-		for i, f := range feats {
-			lm.index[f] = int32(i)
-			lm.weights[i] = lm.Weights[f]
-			lm.names[i] = lm.Names[f] // "" for cues and shapes: displayName
-		}
-		lm.fast = compileFast(lm, m.lexicons[lang])
-		for j, k := range poolKeys {
-			lm.pool[j] = lm.Pool[k]
-		}
+	}
+}
+
+func (lm *LangModel) compile(lx lexicon, stems map[string]int32) {
+	feats := make([]string, 0, len(lm.Weights))
+	for f := range lm.Weights {
+		feats = append(feats, f)
+	}
+	sort.Strings(feats)
+	lm.feats = feats
+	lm.index = make(map[string]int32, len(feats))
+	lm.weights = make([]float64, len(feats))
+	lm.names = make([]string, len(feats))
+	for i, f := range feats {
+		lm.index[f] = int32(i)
+		lm.weights[i] = lm.Weights[f]
+		lm.names[i] = lm.Names[f] // "" for cues and shapes: displayName
+	}
+	lm.fast = compileFast(lm, lx, stems)
+	for j, k := range poolKeys {
+		lm.pool[j] = lm.Pool[k]
 	}
 }
 
@@ -133,10 +159,52 @@ func (m *Model) Write(w io.Writer) error {
 // EvidenceTerms is how many features an article's evidence lists.
 const EvidenceTerms = 8
 
-// verdict is the model's score of one document.
+// verdict is the model's score of one document: its log-odds and its
+// evidence, the heaviest terms first.
 type verdict struct {
-	prob  float64
-	terms []string
+	z     float64
+	terms []term
+}
+
+// term is one piece of evidence and its weight.
+type term struct {
+	name string
+	w    float64
+}
+
+// prob is the verdict's probability.
+func (v verdict) prob() float64 { return 1 / (1 + math.Exp(-v.z)) }
+
+// strings formats the evidence ("müzakere:+1.42").
+func (v verdict) strings() []string {
+	out := make([]string, 0, len(v.terms))
+	for _, t := range v.terms {
+		sign := ""
+		if t.w > 0 {
+			sign = "+"
+		}
+		out = append(out, t.name+":"+sign+strconv.FormatFloat(t.w, 'f', 2, 64))
+	}
+	return out
+}
+
+// mean is the verdict of two models averaged: the mean of their
+// log-odds, and their evidence at half its weight, a term both name
+// adding up.
+func mean(a, b verdict) verdict {
+	out := verdict{z: (a.z + b.z) / 2, terms: make([]term, 0, len(a.terms)+len(b.terms))}
+	at := map[string]int{}
+	for _, t := range append(slices.Clip(a.terms), b.terms...) {
+		if k, ok := at[t.name]; ok {
+			out.terms[k].w += t.w / 2
+			continue
+		}
+		at[t.name] = len(out.terms)
+		out.terms = append(out.terms, term{t.name, t.w / 2})
+	}
+	slices.SortStableFunc(out.terms, func(x, y term) int { return cmp.Compare(math.Abs(y.w), math.Abs(x.w)) })
+	out.terms = out.terms[:min(len(out.terms), EvidenceTerms)]
+	return out
 }
 
 // score adds up the weights of the lead's features the model knows, each
@@ -212,11 +280,6 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 			z += poolTerms[j]
 		}
 	}
-	out := verdict{prob: 1 / (1 + math.Exp(-z)), terms: make([]string, 0, EvidenceTerms)}
-	type term struct {
-		name string
-		w    float64
-	}
 	terms := make([]term, 0, len(top)+1+numPool)
 	names := make(map[string]bool, len(top))
 	for _, a := range top {
@@ -260,14 +323,7 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 			}
 		}
 	}
-	for _, t := range terms {
-		sign := ""
-		if t.w > 0 {
-			sign = "+"
-		}
-		out.terms = append(out.terms, t.name+":"+sign+strconv.FormatFloat(t.w, 'f', 2, 64))
-	}
-	return out
+	return verdict{z: z, terms: terms}
 }
 
 // Scorer scores articles: the profile finds the countries and
@@ -355,8 +411,15 @@ func (s *Scorer) Score(lang, title string, paragraphs []string, threshold float6
 	res, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Lead, nil, s.words[lang])
 	res.Topic = s.model.Topic
 	v := lm.score(lead, len(res.Countries), len(res.Organizations), lex)
-	res.Score = math.Round(v.prob*1000) / 1000
-	res.Relevant = v.prob >= threshold
-	res.Terms = v.terms
+	if lm.Long != nil && math.Abs(v.z) < lm.LongMargin {
+		// The states and organisations reported stay the short lead's:
+		// the long one only weighs in on the verdict.
+		long, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Long.Lead, nil, s.words[lang])
+		v = mean(v, lm.Long.score(lead, len(long.Countries), len(long.Organizations), lex))
+	}
+	p := v.prob()
+	res.Score = math.Round(p*1000) / 1000
+	res.Relevant = p >= threshold
+	res.Terms = v.strings()
 	return res
 }

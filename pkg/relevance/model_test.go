@@ -2,6 +2,8 @@ package relevance_test
 
 import (
 	"bytes"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -101,5 +103,45 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 	if _, err := relevance.LoadModel(strings.NewReader(`{"langs":{"tr":{"threshold":1.5}}}`)); err == nil {
 		t.Error("a model whose threshold is not a probability loaded")
+	}
+}
+
+// TestLongModel checks the cascade: a model sure of its verdict decides
+// alone; one within its margin of even odds has its log-odds averaged
+// with the long model's, and the evidence of both at half their weight.
+func TestLongModel(t *testing.T) {
+	p, err := relevance.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []string{"Лавров провел переговоры с главой МИД Турции в Москве."}
+	sigmoid := func(z float64) float64 { return math.Round(1000/(1+math.Exp(-z))) / 1000 }
+	tests := []struct {
+		name        string
+		short, long float64 // the two models' log-odds: their biases
+		margin      float64
+		want        float64
+	}{
+		{"sure: the short model alone", 2, -3, 1.5, sigmoid(2)},
+		{"sure against: the short model alone", -1.6, 3, 1.5, sigmoid(-1.6)},
+		{"unsure: the mean", 0.5, 1.5, 1.5, sigmoid(1)},
+		{"unsure against: the mean", -1, -2, 1.5, sigmoid(-1.5)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			js := fmt.Sprintf(`{"langs":{"ru":{"bias":%g,"lead":60,"threshold":0.5,"weights":{"w:переговор":0},`+
+				`"long_margin":%g,"long":{"bias":%g,"lead":150,"threshold":0.5,"weights":{"w:лавр":0}}}}}`, tc.short, tc.margin, tc.long)
+			m, err := relevance.LoadModel(strings.NewReader(js))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := relevance.NewScorer(p, m).Score("ru", "", text, 0)
+			if got.Score != tc.want {
+				t.Errorf("score %v, want %v", got.Score, tc.want)
+			}
+		})
+	}
+	if _, err := relevance.LoadModel(strings.NewReader(`{"langs":{"ru":{"threshold":0.5,"long":{"lead":150}}}}`)); err == nil {
+		t.Error("a long model without a margin loaded")
 	}
 }

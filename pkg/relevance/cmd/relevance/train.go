@@ -47,6 +47,9 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	mlpLR := fs.Float64("mlp-lr", 0, "experiment: the network's Adam step (0: 0.01)")
 	poolLangs := fs.String("pool-langs", strings.Join(relevance.DefaultTrainConfig().PoolLangs, ","), "comma-separated languages -pool applies to (empty: every language)")
 	nbLangs := fs.String("nb-langs", strings.Join(relevance.DefaultTrainConfig().NBLangs, ","), "comma-separated languages -nb applies to (empty: every language)")
+	longLead := fs.Int("long-lead", relevance.DefaultTrainConfig().LongLead, "a second model over this lead (one of -leads), read where the first is unsure (0: none)")
+	longMargin := fs.Float64("long-margin", relevance.DefaultTrainConfig().LongMargin, "the first model is unsure where its log-odds are within this of 0")
+	longLangs := fs.String("long-langs", strings.Join(relevance.DefaultTrainConfig().LongLangs, ","), "comma-separated languages -long-lead applies to (empty: every language)")
 	oofPath := fs.String("oof", "", "write each train and dev text's out-of-fold score at the chosen setting here (JSON lines), for error analysis")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -63,6 +66,7 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 	cfg.MinPrecision, cfg.MaxF1Loss, cfg.Norm, cfg.ShapeScale, cfg.SemScale = *minP, *maxLoss, *norm, *shapeScale, *semScale
 	cfg.Pool, cfg.PoolLambda, cfg.NB = *pool, *poolLambda, *nb
 	cfg.PoolLangs, cfg.NBLangs = langList(*poolLangs), langList(*nbLangs)
+	cfg.LongLead, cfg.LongMargin, cfg.LongLangs = *longLead, *longMargin, langList(*longLangs)
 	strict := *vecDir == ""
 	if strict {
 		*vecDir = filepath.Join(*data, "cache")
@@ -108,6 +112,9 @@ func runTrain(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		if r.Stage1F1 > 0 {
 			extra += fmt.Sprintf(", a second stage over the sentences' meaning (first stage's best out-of-fold F1 %.3f)", r.Stage1F1)
+		}
+		if r.LongLead > 0 {
+			extra += fmt.Sprintf(", and where its log-odds are within %g of 0 their mean with a model over a lead of %d words (lambda %g, positive weight %g; out of fold, best F1 %.3f alone, %.3f the short model alone, %.3f the two)", *longMargin, r.LongLead, r.LongLambda, r.LongPosWeight, r.LongF1, r.ShortF1, r.BestF1)
 		}
 		about = append(about, fmt.Sprintf("%s: lead %d words, lambda %g, positive weight %g%s, threshold %.4f chosen by %d-fold CV (out-of-fold P %.3f R %.3f F1 %.3f)", l, r.Lead, r.Lambda, r.PosWeight, extra, r.Threshold, r.Folds, r.CV.Precision(), r.CV.Recall(), r.CV.F1()))
 	}
