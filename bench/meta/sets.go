@@ -225,7 +225,22 @@ func loadMercuryFork(gitDir string) ([]known, error) {
 	for _, f := range strings.Fields(string(old)) {
 		skip[f] = true
 	}
-	return mercuryPages(gitDir, "mercury-fork/", skip, mercuryForkBylines)
+	pages, err := mercuryPages(gitDir, "mercury-fork/", skip, mercuryForkBylines)
+	for i, k := range pages {
+		if d, ok := mercuryForkDates[strings.TrimPrefix(k.name, "mercury-fork/")]; ok {
+			pages[i].published = d
+		}
+	}
+	return pages, err
+}
+
+// mercuryForkDates corrects the fork's expected dates where the site's
+// extractor read a wall-clock time as UTC.
+var mercuryForkDates = map[string]string{
+	// <meta name="date" content="2025-03-02T19:53:57">, Berlin's time (the
+	// page's tracker writes its 20:00 broadcast as "20:00:00Z" too): 18:53
+	// UTC, not 19:53.
+	"www.tagesschau.de/1740949702394": "2025-03-02T18:53:57Z",
 }
 
 // mercuryForkBylines corrects the fork's expected authors as
