@@ -13,7 +13,8 @@ import (
 // times it gives without an offset, when its source has no timezone
 // configured: Europe/Istanbul for Turkish, Europe/Moscow for Russian,
 // and the zone of the languages spoken in one zone only (Japanese,
-// Korean, Chinese). It is nil for any other language: such a page's
+// Korean, Chinese; Polish; German and Italian, whose countries all keep
+// Central European time). It is nil for any other language: such a page's
 // zone is not known, and a time it writes without an offset stays the
 // wall-clock time it shows (PublishedLocal).
 func LangZone(lang string) *time.Location {
@@ -32,6 +33,12 @@ var langZones = map[string]func() *time.Location{
 	"ja": loadOnce("Asia/Tokyo"),
 	"ko": loadOnce("Asia/Seoul"),
 	"zh": loadOnce("Asia/Shanghai"),
+	// Poland; Germany, Austria, Switzerland, Liechtenstein, Luxembourg
+	// and South Tyrol; Italy, San Marino and Ticino: one zone each, with
+	// the same summer time.
+	"pl": loadOnce("Europe/Warsaw"),
+	"de": loadOnce("Europe/Berlin"),
+	"it": loadOnce("Europe/Rome"),
 }
 
 func loadOnce(name string) func() *time.Location {
