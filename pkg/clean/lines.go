@@ -466,6 +466,7 @@ var dateWords = setOf(
 	"minuten", "stunde", "stunden", "tag", "tagen", "lesedauer", "lesezeit",
 	// fr
 	"janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+	"janv", "févr", "avr", "juil", "déc", "нояб", "февр",
 	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 	"publié", "publiée", "modifié", "mis", "jour", "le", "il", "y", "à", "heure", "heures", "lecture",
 	// it
