@@ -128,7 +128,7 @@ type Options struct {
 	// Europe/Moscow), and a page in another language keeps them local.
 	Zone *time.Location
 
-	keepRaw bool // parse script and style text too (tests compare)
+	keepRaw bool // parse script and style text and every attribute too (tests compare)
 }
 
 // Extract parses UTF-8 HTML. pageURL resolves relative links; it may be nil,
@@ -143,13 +143,11 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	src, err := readInput(r)
+	// A source's rules may select on any attribute: with rules, every
+	// attribute is parsed.
+	src, err := readPage(r, prep{strip: !opts.keepRaw, attrs: cr == nil})
 	if err != nil {
 		return nil, fmt.Errorf("extract: read: %w", err)
-	}
-	src = closeTitle(src)
-	if !opts.keepRaw {
-		src = stripRaw(src)
 	}
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(src))
 	if err != nil {
@@ -249,16 +247,71 @@ func opensBody(rest []article.Block) bool {
 	return false
 }
 
+// prep says how a page is readied for the parse.
+type prep struct {
+	strip bool // strip script and style text (stripRaw)
+	attrs bool // and the unread attributes
+}
+
+// ready appends src to dst readied for the parse: a title left open
+// closed (closeTitle), and what p strips stripped. dst may be src[:0].
+func (p prep) ready(dst, src []byte) []byte {
+	src = closeTitle(src)
+	if !p.strip {
+		return append(dst, src...)
+	}
+	return stripRaw(dst, src, p.attrs)
+}
+
+// readPage reads up to maxInput bytes of r and readies them for the parse.
+func readPage(r io.Reader, p prep) ([]byte, error) {
+	if br, ok := r.(*bytes.Reader); ok && br.Len() <= maxInput {
+		// A bytes.Reader (the fetcher passes one) hands its bytes over
+		// in one Write: the page is readied from them straight into a
+		// buffer of its own, and the raw page is never copied whole.
+		pw := pageWriter{prep: p}
+		if _, err := br.WriteTo(&pw); err != nil {
+			return nil, err
+		}
+		return pw.page, nil
+	}
+	src, err := readInput(r)
+	if err != nil {
+		return nil, err
+	}
+	return p.ready(src[:0], src), nil
+}
+
+// pageWriter readies the page written to it in one Write.
+type pageWriter struct {
+	prep
+	page  []byte
+	wrote bool
+}
+
+func (w *pageWriter) Write(b []byte) (int, error) {
+	if w.wrote {
+		// bytes.Reader writes all it holds at once; pieces could not
+		// be readied apart, as a tag may straddle two.
+		return 0, errors.New("page written in pieces")
+	}
+	w.wrote = true
+	// The readied page is shorter than the raw one but for a closed
+	// title; append grows the buffer in that case.
+	w.page = w.ready(make([]byte, 0, len(b)), b)
+	return len(b), nil
+}
+
 // readInput reads up to maxInput bytes of r into a buffer of its own (the
-// raw-text strip works in place). A reader that knows its length (the
-// fetcher passes a bytes.Reader) gets a buffer of that size at once, not a
-// run of doublings.
+// raw-text strip works in place). A reader that knows its length gets a
+// buffer of that size at once, not a run of doublings.
 func readInput(r io.Reader) ([]byte, error) {
 	n := 64 << 10
 	if l, ok := r.(interface{ Len() int }); ok {
 		if wt, ok := r.(io.WriterTo); ok && l.Len() <= maxInput {
-			// A bytes.Reader hands its bytes over in one Write: one
-			// copy, into memory not cleared first.
+			// A strings.Reader or a bytes.Buffer hands its bytes
+			// over in one Write: one copy, into memory not cleared
+			// first.
 			var a appendWriter
 			if _, err := wt.WriteTo(&a); err != nil {
 				return nil, err

@@ -62,7 +62,7 @@ func BenchmarkPrune(b *testing.B) {
 	}
 	srcs := make([][]byte, len(pages))
 	for i, p := range pages {
-		srcs[i] = stripRaw(closeTitle(bytes.Clone(p.HTML)))
+		srcs[i] = stripRaw(nil, closeTitle(p.HTML), true)
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

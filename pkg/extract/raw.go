@@ -4,11 +4,12 @@ import (
 	"bytes"
 )
 
-// stripRaw removes, in place, the contents of <script> and <style>
+// stripRaw appends b to dst without the contents of <script> and <style>
 // elements, which are half the bytes of a modern news page and which the
 // walk skips anyway: the HTML tokenizer reads raw text a byte at a time,
 // while this scan jumps between tag openings with bytes.IndexByte. It
-// returns the shortened document.
+// returns the shortened document. dst may be b[:0], for a strip in place:
+// nothing is written ahead of where b is read.
 //
 // It follows the tokenizer's states closely enough that the parsed tree is
 // the same but for those text nodes: comments and the other raw-text and
@@ -18,17 +19,19 @@ import (
 // an attribute is no tag. A script whose text holds "<!--" may be in the
 // tokenizer's escaped states, where "</script>" need not end it: it is
 // left whole, and so are JSON-LD scripts, which the metadata reads.
-func stripRaw(b []byte) []byte {
-	w := 0 // write position; never ahead of the read position
+//
+// With attrs, the attributes nothing reads are taken out of the start
+// tags too (attrs.go).
+func stripRaw(dst, b []byte, attrs bool) []byte {
 	emit := func(from, to int) {
-		w += copy(b[w:], b[from:to])
+		dst = append(dst, b[from:to]...)
 	}
 	i := 0
 	for {
 		j := bytes.IndexByte(b[i:], '<')
 		if j < 0 {
 			emit(i, len(b))
-			return b[:w]
+			return dst
 		}
 		j += i
 		emit(i, j)
@@ -38,10 +41,15 @@ func stripRaw(b []byte) []byte {
 			end := bytes.Index(rest[4:], []byte("-->"))
 			if end < 0 {
 				emit(i, len(b))
-				return b[:w]
+				return dst
 			}
 			emit(i, i+4+end+3)
 			i += 4 + end + 3
+			continue
+		}
+		if end := markupEnd(rest); end > 0 {
+			emit(i, i+end)
+			i += end
 			continue
 		}
 		name, ok := tagName(rest)
@@ -53,34 +61,75 @@ func stripRaw(b []byte) []byte {
 		tagEnd := endOfTag(b, i+1+len(name))
 		if tagEnd < 0 {
 			emit(i, len(b))
-			return b[:w]
+			return dst
 		}
 		lower := rawElement(name)
 		if lower == "" {
-			emit(i, tagEnd)
+			if attrs && !keepsAttrs(name) {
+				dst = stripAttrs(dst, b, i, i+1+len(name), tagEnd)
+			} else {
+				emit(i, tagEnd)
+			}
 			i = tagEnd
 			continue
 		}
 		if lower == "plaintext" {
 			emit(i, len(b))
-			return b[:w]
+			return dst
 		}
 		close := closingTag(b, tagEnd, lower)
 		if close < 0 {
 			emit(i, len(b))
-			return b[:w]
+			return dst
 		}
 		body := b[tagEnd:close]
 		strip := (lower == "script" || lower == "style") && !bytes.Contains(body, []byte("<!--"))
 		if strip && lower == "script" && bytes.Contains(bytes.ToLower(b[i:tagEnd]), []byte("ld+json")) {
 			strip = false
 		}
-		emit(i, tagEnd)
+		if attrs {
+			dst = stripAttrs(dst, b, i, i+1+len(name), tagEnd)
+		} else {
+			emit(i, tagEnd)
+		}
 		if !strip {
 			emit(tagEnd, close)
 		}
 		i = close
 	}
+}
+
+// markupEnd returns the length of the doctype, bogus comment, CDATA
+// section or end tag at the head of s ("<!", "<?", "</"), as far as the
+// tokenizer reads it, or 0 for anything else. Nothing inside is a tag:
+// "<script" in "<!<script …>" or in an end tag's quoted attribute is
+// comment or attribute text. A section with no end runs to the end of s.
+func markupEnd(s []byte) int {
+	if len(s) < 2 {
+		return 0
+	}
+	var end int
+	switch {
+	case s[1] == '/' && len(s) > 2 && isASCIILetter(s[2]):
+		end = endOfTag(s, 3) // the tokenizer reads an end tag's attributes too
+	case bytes.HasPrefix(s, []byte("<![CDATA[")):
+		// CDATA in SVG or MathML runs to "]]>"; elsewhere it is a
+		// comment to the first '>', and copying to "]]>" only copies
+		// more markup as it is.
+		if end = bytes.Index(s, []byte("]]>")); end >= 0 {
+			end += 3
+		}
+	case s[1] == '!' || s[1] == '?' || s[1] == '/':
+		if end = bytes.IndexByte(s, '>'); end >= 0 {
+			end++
+		}
+	default:
+		return 0
+	}
+	if end < 0 {
+		return len(s)
+	}
+	return end
 }
 
 // tagName returns the element name of a start tag at the head of s ("<p",

@@ -2,11 +2,14 @@ package extract
 
 import (
 	"bytes"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/wiredesk/wiredesk/internal/zyte"
 )
@@ -24,10 +27,14 @@ func TestStripRaw(t *testing.T) {
 		{"unclosed", `<p>a<script>b`, `<p>a<script>b`},
 		{"unclosed tag", `<p>a<div class="x`, `<p>a<div class="x`},
 		{"lone angle", `a < b <3 <p>c`, `a < b <3 <p>c`},
+		{"bogus comment", `<!<script>x</script><p>b`, `<!<script>x</script><p>b`},
+		{"in an end tag", `</p title="<script>">x<script>y</script>`, `</p title="<script>">x<script></script>`},
+		{"cdata", `<svg><![CDATA[<script>x</script>]]></svg>`, `<svg><![CDATA[<script>x</script>]]></svg>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(stripRaw([]byte(tt.in))); got != tt.want {
+			in := []byte(tt.in)
+			if got := string(stripRaw(in[:0], in, false)); got != tt.want {
 				t.Errorf("stripRaw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
@@ -55,7 +62,8 @@ func TestCloseTitle(t *testing.T) {
 }
 
 // TestStripRawSameResult extracts every test page and every Zyte page with
-// and without stripping: the results must be identical.
+// and without stripping script and style text and the unread attributes:
+// the results must be identical.
 func TestStripRawSameResult(t *testing.T) {
 	type page struct {
 		name string
@@ -88,11 +96,41 @@ func TestStripRawSameResult(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(a, b) {
-			t.Errorf("%s: stripping script and style changes the result", p.name)
+			t.Errorf("%s: stripping script and style or unread attributes changes the result", p.name)
 			for i := range min(len(a.Blocks), len(b.Blocks)) {
 				if a.Blocks[i] != b.Blocks[i] {
 					t.Logf("first difference, block %d:\n stripped %+v\n     kept %+v", i, a.Blocks[i], b.Blocks[i])
 					break
+				}
+			}
+		}
+	}
+}
+
+// TestReadPageReaders readies every test page from a bytes.Reader, which
+// hands its bytes over to be readied straight from them, and from readers
+// read into a buffer first: the pages must be the same.
+func TestReadPageReaders(t *testing.T) {
+	for _, p := range pages(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range []prep{{}, {strip: true}, {strip: true, attrs: true}} {
+			want, err := readPage(bytes.NewReader(data), pr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, r := range map[string]io.Reader{
+				"strings.Reader": strings.NewReader(string(data)),
+				"one byte":       iotest.OneByteReader(bytes.NewReader(data)),
+			} {
+				got, err := readPage(r, pr)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s, %+v: the page read from a %s differs", filepath.Base(p), pr, name)
 				}
 			}
 		}
