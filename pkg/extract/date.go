@@ -187,30 +187,42 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		return stamp{}, stamp{}
 	}
 	var spans []span
-	for _, m := range numericDateRE.FindAllStringSubmatchIndex(text, 6) {
-		g := groups(text, m)
-		spans = append(spans, span{at: m[0], end: m[1], day: g[1], month: g[2], year: g[3]})
-	}
-	for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, 6) {
-		g := groups(text, m)
-		// The span ends at the year, so that the time after it is read
-		// as the time of day.
-		spans = append(spans, span{at: m[0], end: m[7], day: g[1], month: g[2], year: "20" + g[3]})
-	}
-	for _, m := range isoDateRE.FindAllStringSubmatchIndex(text, 6) {
-		g := groups(text, m)
-		spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
-	}
-	for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, 6) {
-		g := groups(text, m)
-		if g[2] != g[4] { // "2019/3.5" is not a date
-			continue
+	// The numeric forms need a digit, a separator and a digit in a row,
+	// and the CJK form its year character: most lines asked have a year
+	// and none of these, and are spared the expressions.
+	dotted, dashed := digitSeparators(text)
+	if dotted {
+		for _, m := range numericDateRE.FindAllStringSubmatchIndex(text, 6) {
+			g := groups(text, m)
+			spans = append(spans, span{at: m[0], end: m[1], day: g[1], month: g[2], year: g[3]})
 		}
-		spans = append(spans, span{at: m[0], end: m[1], day: g[5], month: g[3], year: g[1]})
+		for _, m := range shortYearRE.FindAllStringSubmatchIndex(text, 6) {
+			g := groups(text, m)
+			// The span ends at the year, so that the time after it is
+			// read as the time of day.
+			spans = append(spans, span{at: m[0], end: m[7], day: g[1], month: g[2], year: "20" + g[3]})
+		}
 	}
-	for _, m := range cjkDateRE.FindAllStringSubmatchIndex(text, 6) {
-		g := groups(text, m)
-		spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
+	if dashed {
+		for _, m := range isoDateRE.FindAllStringSubmatchIndex(text, 6) {
+			g := groups(text, m)
+			spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
+		}
+	}
+	if dotted {
+		for _, m := range yearFirstRE.FindAllStringSubmatchIndex(text, 6) {
+			g := groups(text, m)
+			if g[2] != g[4] { // "2019/3.5" is not a date
+				continue
+			}
+			spans = append(spans, span{at: m[0], end: m[1], day: g[5], month: g[3], year: g[1]})
+		}
+	}
+	if strings.Contains(text, "年") || strings.Contains(text, "년") {
+		for _, m := range cjkDateRE.FindAllStringSubmatchIndex(text, 6) {
+			g := groups(text, m)
+			spans = append(spans, span{at: m[0], end: m[1], day: g[3], month: g[2], year: g[1]})
+		}
 	}
 	named := func(at, end int, day, name, year string) {
 		month, ok := monthOf(name)
@@ -297,6 +309,21 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		}
 	}
 	return pub, upd
+}
+
+// digitSeparators reports whether text has an ASCII digit, '.' or '/' and
+// a digit in a row (dotted: "12.01", "3/5"), and a digit, '-' and a digit
+// (dashed: "2020-01"), as the numeric date expressions need.
+func digitSeparators(text string) (dotted, dashed bool) {
+	for i := 1; i+1 < len(text); i++ {
+		switch text[i] {
+		case '.', '/':
+			dotted = dotted || isDigit(text[i-1]) && isDigit(text[i+1])
+		case '-':
+			dashed = dashed || isDigit(text[i-1]) && isDigit(text[i+1])
+		}
+	}
+	return dotted, dashed
 }
 
 // hasYear reports whether text has four digits in a row, as every date

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -332,5 +333,29 @@ func TestMayMonthFirstEveryMonth(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDigitSeparators checks that no numeric date expression matches a line
+// digitSeparators turns away, on random lines of digits, separators,
+// spaces, colons and letters.
+func TestDigitSeparators(t *testing.T) {
+	parts := []string{"1", "2", "12", "2024", "26", ".", "/", "-", " ", ":", "14:35", "a", "г.", "|"}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 50000 {
+		var sb strings.Builder
+		for range 2 + rng.IntN(10) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := sb.String()
+		dotted, dashed := digitSeparators(s)
+		for _, re := range []*regexp.Regexp{numericDateRE, shortYearRE, yearFirstRE} {
+			if !dotted && re.MatchString(s) {
+				t.Fatalf("%q: %v matches, digitSeparators says no dotted digits", s, re)
+			}
+		}
+		if !dashed && isoDateRE.MatchString(s) {
+			t.Fatalf("%q: isoDateRE matches, digitSeparators says no dashed digits", s)
+		}
 	}
 }

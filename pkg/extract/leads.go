@@ -32,6 +32,9 @@ var captionLeads = []string{
 // й → и, which writers mix up.
 func fold(s string, max int) string {
 	var sb strings.Builder
+	// One allocation for the whole: the folded runes take as many bytes
+	// as the page's, or fewer, all but never more.
+	sb.Grow(min(len(s), 4*max))
 	n := 0
 	for _, r := range s {
 		if n == max {

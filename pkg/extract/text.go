@@ -30,7 +30,7 @@ func (w *walker) text(s string) {
 				j++
 			}
 			w.space()
-			w.sb.WriteString(s[i-1 : j])
+			w.buf = append(w.buf, s[i-1:j]...)
 			visible += j - i + 1
 			i = j
 			continue
@@ -47,7 +47,7 @@ func (w *walker) text(s string) {
 			continue
 		}
 		w.space()
-		w.sb.WriteRune(r) // writes U+FFFD for invalid bytes
+		w.buf = utf8.AppendRune(w.buf, r) // r is U+FFFD for invalid bytes
 		visible++
 	}
 	if visible == 0 {
@@ -75,8 +75,8 @@ func (w *walker) text(s string) {
 }
 
 func (w *walker) space() {
-	if w.pending && w.sb.Len() > 0 {
-		w.sb.WriteByte(' ')
+	if w.pending && len(w.buf) > 0 {
+		w.buf = append(w.buf, ' ')
 	}
 	w.pending = false
 }

@@ -116,8 +116,10 @@ type walker struct {
 	depth  int
 	tok    tokenBuf
 
-	// text of the block being built
-	sb        strings.Builder
+	// text of the block being built, in a buffer the blocks share: each
+	// block's text is copied out once, rather than grown in a builder of
+	// its own, allocation after allocation
+	buf       []byte
 	pending   bool // a space is owed before the next visible rune
 	brSeen    bool // a <br> with no visible text since
 	chars     int
@@ -414,7 +416,7 @@ func (w *walker) meta(n *html.Node) {
 func (w *walker) flush() {
 	if w.chars > 0 {
 		b := rawBlock{
-			text:      w.sb.String(),
+			text:      string(w.buf),
 			node:      w.ctx.node,
 			elem:      w.ctx.elem,
 			chars:     w.chars,
@@ -429,10 +431,8 @@ func (w *walker) flush() {
 			w.firstTitle = len(w.blocks)
 		}
 		w.blocks = append(w.blocks, b)
-		w.sb = strings.Builder{}
-	} else {
-		w.sb.Reset()
 	}
+	w.buf = w.buf[:0]
 	w.pending, w.brSeen, w.linkEnded = false, false, false
 	w.chars, w.linkChars = 0, 0
 	w.href, w.multiHref = "", false
