@@ -338,7 +338,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	switch {
 	case captionLine(text), dataLine(text):
 		return verdict{reason: article.ReasonBoilerplate}
-	case b.Level == 0 && (dateOnlyLine(lower) || datedReadingTime(text)):
+	case b.Level == 0 && (dateOnlyLine(lower) || datedReadingTime(text) || broadcastLine(lower, nwords)):
 		return verdict{reason: article.ReasonDateline}
 	case b.Level == 0 && creditLine(text):
 		return verdict{reason: article.ReasonCredit}

@@ -514,6 +514,34 @@ func dateOnlyLine(lower string) bool {
 	return number && named
 }
 
+// broadcastLabels open the line a broadcaster prints under a story it
+// aired: the programme and when ("Эфир: «Вести», 12.11.2026, 20:00",
+// "Sendung: hr-INFO, 25.04.2024, 10.45 Uhr", "Dieses Thema im
+// Programm: …"). Lower case.
+var broadcastLabels = []string{
+	"эфир:", "в эфире:", "yayın:", "yayın tarihi:", "program:", "programme:", "broadcast:", "aired:",
+	"sendung:", "sendung vom", "dieses thema im programm:", "émission :", "émission:", "programa:", "trasmissione:", "audycja:",
+}
+
+// maxBroadcastWords bounds a broadcast line: a programme's name, a date,
+// a time, at most a short sentence about the report.
+const maxBroadcastWords = 20
+
+// broadcastLine reports a lower-cased line that says when and in which
+// programme the story was aired: a broadcast label opening it, and a
+// printed date in it. It is the story's metadata, not its text.
+func broadcastLine(lower string, nwords int) bool {
+	if nwords > maxBroadcastWords {
+		return false
+	}
+	for _, l := range broadcastLabels {
+		if strings.HasPrefix(lower, l) {
+			return printedDates(lower) != nil
+		}
+	}
+	return false
+}
+
 // dateJoins are the date words too small to make a line of numbers a date.
 var dateJoins = setOf("on", "at", "and", "a", "p", "m", "в", "г",
 	"um", "vor", "le", "il", "y", "à", "alle", "fa", "las", "el", "de", "del", "em", "às", "há", "temu", "тому")
