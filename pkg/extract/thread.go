@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // Thresholds for reading a comment-worded element as one article.
@@ -260,4 +262,103 @@ func atomOf(b *rawBlock) atom.Atom {
 		return 0
 	}
 	return b.node.DataAtom
+}
+
+// threadAround returns the innermost element around the choice, or the
+// choice itself, that a comment word names and that holds a thread: its
+// paragraphs in three runs or more, each under a parent of its own (one
+// comment each) and opened by a head line (threadRuns), not one
+// article's run (proseComments). Else -1. The
+// innermost: one long comment may have been chosen inside the thread,
+// and a wrapper around the thread may hold the post too.
+func (w *walker) threadAround(best int32) int32 {
+	first := -1
+	for i := range w.blocks {
+		if b := &w.blocks[i]; b.elem >= 0 && w.within(b.elem, best) && paragraphLike(b) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	for m := w.blocks[first].marks; m != nil; m = m.parent {
+		if m.zone == article.ZoneComment && m.weak && !m.prose && w.within(best, m.elem) && w.threadRuns(m.elem) >= 3 {
+			return m.elem
+		}
+	}
+	return -1
+}
+
+// shapedThread reports an element whose paragraph text is mostly in blocks
+// threadShapes took for readers' comments.
+func (w *walker) shapedThread(best int32) bool {
+	all, thread := 0, 0
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem < best {
+			continue
+		}
+		if b.elem >= w.elems[best].end {
+			break
+		}
+		if paragraphLike(b) {
+			all += b.chars
+			if b.thread {
+				thread += b.chars
+			}
+		}
+	}
+	return thread*2 > all
+}
+
+// threadRuns counts, up to three, the runs of paragraphs under one
+// parent in element c that a head opens: a short line that is no
+// paragraph and no heading (a name, a time, a reply link) between the
+// run and the one before. A thread's comments have heads; an article
+// whose paragraphs each sit in a wrapper of their own has none.
+func (w *walker) threadRuns(c int32) int {
+	runs, last, head := 0, int32(-1), true
+	for i := 0; i < len(w.blocks) && runs < 3; i++ {
+		b := &w.blocks[i]
+		if b.elem < 0 || !w.within(b.elem, c) {
+			if b.elem >= w.elems[c].end {
+				break
+			}
+			continue
+		}
+		if !paragraphLike(b) {
+			if b.node != nil && headingLevel(b.node.DataAtom) == 0 && words(b.text) <= maxHeadWords {
+				head = true
+			}
+			continue
+		}
+		parent := b.elem
+		if leafy(b.node.DataAtom) || w.elems[b.elem].end == b.elem+1 {
+			parent = w.elems[b.elem].parent
+		}
+		if parent != last && head {
+			runs++
+		}
+		last, head = parent, false
+	}
+	return runs
+}
+
+// beforeThread returns the best candidate before thread c and outside it
+// that holds an article's prose, or -1.
+func (w *walker) beforeThread(c int32) int32 {
+	best, bestScore := int32(-1), 0.0
+	for i := int32(0); i < c; i++ {
+		if w.within(c, i) {
+			continue // around the thread
+		}
+		if s := w.final(i); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 || (w.elems[best].para < minArticle && !w.shortArticle(best)) {
+		return -1
+	}
+	return best
 }
