@@ -346,7 +346,7 @@ func nameStamp(s string) bool {
 	// any digit. The stamp must then hold a clock time, so that a photo
 	// credit ("Фото: Иван Петров, 2010") is no comment's head.
 	c := strings.IndexByte(s, ':')
-	if c <= 0 || strings.IndexAny(s[:c], "0123456789") >= 0 || lineWords(s[:c]) > 2 {
+	if c <= 0 || strings.ContainsAny(s[:c], "0123456789") || lineWords(s[:c]) > 2 {
 		return false
 	}
 	rest := strings.TrimSpace(s[c+1:])
