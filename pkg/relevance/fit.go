@@ -130,25 +130,9 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semSc
 			g[j] = 0
 		}
 		for i, x := range xs {
-			z := w[n]
-			for _, j := range x {
-				z += w[j] * vs[i]
-			}
 			dense := docs[i].dense
-			for j, v := range dense {
-				z += w[dense0+j] * v
-			}
-			r := 1 / (1 + math.Exp(-z))
-			if ys[i] {
-				r = (r - 1) * pos
-			}
-			for _, j := range x {
-				g[j] += r * vs[i]
-			}
-			for j, v := range dense {
-				g[dense0+j] += r * v
-			}
-			g[n] += r
+			r := residual(linearZ(w, n, dense0, x, vs[i], dense), ys[i], pos)
+			addLinearGrad(g, r, n, dense0, x, vs[i], dense)
 		}
 		for j := 0; j < n; j++ {
 			g[j] += pen[j] * w[j]
@@ -156,6 +140,43 @@ func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semSc
 		adamStep(t, lr, w, g, mom, vel)
 	}
 	return w[:n], w[n]
+}
+
+// linearZ is the linear part of a text's log-odds: the bias w[n], the
+// sparse features x each worth v, and the dense ones from dense0 on. The
+// logistic fit and the network's fit add their terms in this order, so
+// that both sum alike.
+func linearZ(w []float64, n, dense0 int, x []int, v float64, dense []float64) float64 {
+	z := w[n]
+	for _, j := range x {
+		z += w[j] * v
+	}
+	for j, d := range dense {
+		z += w[dense0+j] * d
+	}
+	return z
+}
+
+// residual is the log-loss gradient at log-odds z: the predicted
+// probability less the label, with a positive text's weighed by pos.
+func residual(z float64, y bool, pos float64) float64 {
+	r := 1 / (1 + math.Exp(-z))
+	if y {
+		r = (r - 1) * pos
+	}
+	return r
+}
+
+// addLinearGrad adds residual r's gradient for the linear part (the
+// features linearZ read, and the bias) to g.
+func addLinearGrad(g []float64, r float64, n, dense0 int, x []int, v float64, dense []float64) {
+	for _, j := range x {
+		g[j] += r * v
+	}
+	for j, d := range dense {
+		g[dense0+j] += r * d
+	}
+	g[n] += r
 }
 
 // adamStep is step t (from 1) of Adam (beta1 .9, beta2 .999) on the

@@ -117,26 +117,10 @@ func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, 
 		net.U, net.C, net.V = w[n+1:n+1+nu], w[n+1+nu:n+1+nu+nc], w[n+1+nu+nc:]
 		gU, gC, gV := g[n+1:n+1+nu], g[n+1+nu:n+1+nu+nc], g[n+1+nu+nc:]
 		for i, x := range xs {
-			z := w[n]
-			for _, j := range x {
-				z += w[j] * vs[i]
-			}
 			dense := docs[i].dense
-			for j, v := range dense {
-				z += w[dense0+j] * v
-			}
-			z += net.forward(docs[i].net, h)
-			r := 1 / (1 + math.Exp(-z))
-			if ys[i] {
-				r = (r - 1) * pos
-			}
-			for _, j := range x {
-				g[j] += r * vs[i]
-			}
-			for j, v := range dense {
-				g[dense0+j] += r * v
-			}
-			g[n] += r
+			z := linearZ(w, n, dense0, x, vs[i], dense) + net.forward(docs[i].net, h)
+			r := residual(z, ys[i], pos)
+			addLinearGrad(g, r, n, dense0, x, vs[i], dense)
 			for k, a := range h {
 				gV[k] += r * a
 				var da float64
