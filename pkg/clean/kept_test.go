@@ -91,17 +91,7 @@ func TestLinkedSubheadings(t *testing.T) {
 // each line is dropped for.
 func checkLinesIn(t *testing.T, in clean.Input, lines []line) {
 	t.Helper()
-	for i, l := range lines {
-		b := l.b
-		b.I, b.Lang = i, in.Lang
-		in.Blocks = append(in.Blocks, b)
-	}
-	res := clean.New(nil).Clean(in)
-	for i, l := range lines {
-		if got := reasonOf(res, i); got != l.reason {
-			t.Errorf("block %d %q: reason %q, want %q", i, l.b.Text, got, l.reason)
-		}
-	}
+	checkLinesRes(t, in, lines)
 }
 
 // TestHeadlineWithKicker: the headline printed again above the text with
