@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/classify"
 	"github.com/wiredesk/wiredesk/pkg/extract"
 )
 
@@ -22,31 +23,7 @@ import (
 func TestMetaGolden(t *testing.T) {
 	for _, name := range []string{"tr_meta_liveblog", "ru_meta_updated", "tr_trt_divsoup"} {
 		t.Run(name, func(t *testing.T) {
-			f, err := os.Open(filepath.Join("..", "extract", "testdata", name+".html"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			u, _ := url.Parse("https://haber.example/" + name)
-			res, err := extract.Extract(f, u, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := &article.Page{
-				Schema: article.SchemaPage, ID: article.IDFor(u.String()), URL: u.String(), CanonicalURL: u.String(),
-				Source: "yeni", FetchedAt: now, HTTP: article.HTTP{Status: 200},
-				Title: res.Title, PublishedAt: res.PublishedAt, PublishedPrecision: res.PublishedPrecision,
-				PublishedLocal: res.PublishedLocal, UpdatedAt: res.UpdatedAt, UpdatedLocal: res.UpdatedLocal, Byline: res.Byline, Attribution: res.Attribution,
-				Dateline: res.Dateline, LangHint: res.LangHint, Blocks: res.Blocks,
-				ContentHash: article.HashBlocks(res.Blocks),
-			}
-			r, err := classifier(t).Classify(context.Background(), p, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Article == nil {
-				t.Fatalf("dropped: %+v", r.Drop)
-			}
+			r := classifyHTML(t, filepath.Join("..", "extract", "testdata", name+".html"), "https://haber.example/"+name, "yeni")
 			checkGolden(t, name+".result.json", encode(t, r))
 		})
 	}
@@ -68,35 +45,43 @@ func TestStandfirstGolden(t *testing.T) {
 		{"ru_summary_points", "С января на пяти пунктах пропуска заработают электронные очереди для легковых машин.\nВремя досмотра туристических автобусов обещают сократить вдвое."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", tc.name+".html"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			u, _ := url.Parse("https://kiyi.example/ekonomi/" + tc.name)
-			res, err := extract.Extract(f, u, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := &article.Page{
-				Schema: article.SchemaPage, ID: article.IDFor(u.String()), URL: u.String(), CanonicalURL: u.String(),
-				Source: "kiyi", FetchedAt: now, HTTP: article.HTTP{Status: 200},
-				Title: res.Title, PublishedAt: res.PublishedAt, PublishedPrecision: res.PublishedPrecision,
-				PublishedLocal: res.PublishedLocal, Byline: res.Byline, Attribution: res.Attribution,
-				Dateline: res.Dateline, LangHint: res.LangHint, Blocks: res.Blocks,
-				ContentHash: article.HashBlocks(res.Blocks),
-			}
-			r, err := classifier(t).Classify(context.Background(), p, now)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r.Article == nil {
-				t.Fatalf("dropped: %+v", r.Drop)
-			}
+			r := classifyHTML(t, filepath.Join("testdata", tc.name+".html"), "https://kiyi.example/ekonomi/"+tc.name, "kiyi")
 			if r.Article.Standfirst != tc.want {
 				t.Errorf("standfirst %q, want %q", r.Article.Standfirst, tc.want)
 			}
 			checkGolden(t, tc.name+".result.json", encode(t, r))
 		})
 	}
+}
+
+// classifyHTML extracts the page at path as if fetched from rawURL for
+// source, classifies it and fails the test unless it is kept.
+func classifyHTML(t *testing.T, path, rawURL, source string) classify.Result {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	u, _ := url.Parse(rawURL)
+	res, err := extract.Extract(f, u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &article.Page{
+		Schema: article.SchemaPage, ID: article.IDFor(u.String()), URL: u.String(), CanonicalURL: u.String(),
+		Source: source, FetchedAt: now, HTTP: article.HTTP{Status: 200},
+		Title: res.Title, PublishedAt: res.PublishedAt, PublishedPrecision: res.PublishedPrecision,
+		PublishedLocal: res.PublishedLocal, UpdatedAt: res.UpdatedAt, UpdatedLocal: res.UpdatedLocal, Byline: res.Byline, Attribution: res.Attribution,
+		Dateline: res.Dateline, LangHint: res.LangHint, Blocks: res.Blocks,
+		ContentHash: article.HashBlocks(res.Blocks),
+	}
+	r, err := classifier(t).Classify(context.Background(), p, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Article == nil {
+		t.Fatalf("dropped: %+v", r.Drop)
+	}
+	return r
 }
