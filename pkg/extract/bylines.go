@@ -85,8 +85,15 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		}
 	}
 	fallback := ""
+	var self map[string]bool // the page's own addresses, for teaserCredit: built once, at the first element that needs them
 	for _, r := range w.bylines {
-		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) || w.teaserCredit(r.node) {
+		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) {
+			continue
+		}
+		if self == nil {
+			self = w.selfLinks()
+		}
+		if w.teaserCredit(r.node, self) {
 			continue
 		}
 		s := cleanByline(lineText(r.node, 300))
@@ -479,14 +486,8 @@ func mediaCredit(n *html.Node) bool {
 // another page, as the teasers of a sidebar or a "related" list print
 // their writers under their linked headlines. The article's own byline
 // stands under its own headline, which links nowhere or to the page.
-func (w *walker) teaserCredit(n *html.Node) bool {
-	self := map[string]bool{}
-	if w.pageURL != nil {
-		self[trimLink(w.pageURL.String())] = true
-		if c := resolveLink(w.pageURL, w.canonical); c != "" {
-			self[trimLink(c)] = true
-		}
-	}
+// self holds the page's own addresses (selfLinks).
+func (w *walker) teaserCredit(n *html.Node, self map[string]bool) bool {
 	if w.inCard(n, self) {
 		return true
 	}
@@ -508,6 +509,19 @@ func (w *walker) teaserCredit(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// selfLinks are the page's own addresses, its URL and its canonical
+// link, as trimLink writes them; empty with no page address.
+func (w *walker) selfLinks() map[string]bool {
+	self := map[string]bool{}
+	if w.pageURL != nil {
+		self[trimLink(w.pageURL.String())] = true
+		if c := resolveLink(w.pageURL, w.canonical); c != "" {
+			self[trimLink(c)] = true
+		}
+	}
+	return self
 }
 
 // inCard says a byline element sits inside a link to another page that
