@@ -727,13 +727,13 @@ func nameParticle(w string) bool {
 func capitalised(n *html.Node, s string) string {
 	lines := strings.Split(s, "\n")
 	changed := false
+	top := n
+	for d := 0; d < 4 && top.Parent != nil && top.Parent.Type == html.ElementNode; d++ {
+		top = top.Parent
+	}
 	for i, l := range lines {
 		if strings.IndexFunc(l, unicode.IsUpper) >= 0 || strings.IndexFunc(l, unicode.IsLetter) < 0 || len(strings.Fields(l)) < 2 {
 			continue
-		}
-		top := n
-		for d := 0; d < 4 && top.Parent != nil && top.Parent.Type == html.ElementNode; d++ {
-			top = top.Parent
 		}
 		if c := attrCase(top, l, 300); c != "" {
 			lines[i], changed = c, true
@@ -762,11 +762,16 @@ func attrCase(n *html.Node, lower string, budget int) string {
 					continue
 				}
 				v := strings.Join(strings.Fields(a.Val), " ")
-				if i := strings.Index(strings.ToLower(v), lower); i >= 0 && len(strings.ToLower(v)) == len(v) {
-					if m := v[i : i+len(lower)]; m != lower {
-						found = m
-						return
-					}
+				// An offset into the lowered value holds in v only where
+				// lowering kept every byte's length.
+				lv := strings.ToLower(v)
+				i := strings.Index(lv, lower)
+				if i < 0 || len(lv) != len(v) {
+					continue
+				}
+				if m := v[i : i+len(lower)]; m != lower {
+					found = m
+					return
 				}
 			}
 			walk(c)
