@@ -152,19 +152,16 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return inMain
 	}
 	// The page's only h1, above a container that holds the body alone,
-	// and not in its header or menus.
-	if n == 1 && headlineLike(first, site) && !offTitle(first, og, tt) && w.furniture(l, firstBlock.elem, firstBlock.marks) == "" {
-		return first
-	}
-	// The page's only h1, in a band the zoning took for a header, when
-	// it tells the story og:title tells, in its own words: half of
-	// og:title's words of four letters or more, three at least ("… For
-	// Secretary Of State" printed as "… To Become Donald Trump's
-	// Secretary Of State"; "… home is for sale and it's pure paradise"
-	// as "Take a tour inside … former Palm Springs retreat — it's for
-	// sale!"). A site's or a section's name shares no three such words
-	// with a story's og:title.
-	if n == 1 && headlineLike(first, site) && !offTitle(first, og, tt) && sameStory(first, stripSite(og, site, false)) {
+	// and not in its header or menus; or in a band the zoning took for
+	// a header, when it tells the story og:title tells, in its own
+	// words: half of og:title's words of four letters or more, three at
+	// least ("… For Secretary Of State" printed as "… To Become Donald
+	// Trump's Secretary Of State"; "… home is for sale and it's pure
+	// paradise" as "Take a tour inside … former Palm Springs retreat —
+	// it's for sale!"). A site's or a section's name shares no three
+	// such words with a story's og:title.
+	if n == 1 && headlineLike(first, site) && !offTitle(first, og, tt) &&
+		(w.furniture(l, firstBlock.elem, firstBlock.marks) == "" || sameStory(first, stripSite(og, site, false))) {
 		return first
 	}
 	// og:title, unless it is a section's one word and an h1 reads like
@@ -181,7 +178,8 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		// <title> word for word ("Blog Name | Entry" in both), or of
 		// <title> beside a one-word og:title ("Article"), with no h1 to
 		// go by.
-		if normTitle(og) == normTitle(tt) {
+		ogIsTitle := normTitle(og) == normTitle(tt)
+		if ogIsTitle {
 			if h := w.titleHeading(og, site); h != "" {
 				return h
 			}
@@ -193,7 +191,7 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		}
 		// og:title that is <title> word for word carries the site's
 		// name as <title> does: guess it off alike.
-		t := stripHost(stripSite(og, site, normTitle(og) == normTitle(tt)), w.pageURL)
+		t := stripHost(stripSite(og, site, ogIsTitle), w.pageURL)
 		return w.fullHeading(t)
 	}
 	// Any h1 left, unless it is one word beside a <title> that says more
