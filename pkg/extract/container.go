@@ -224,13 +224,16 @@ func (w *walker) pick() layout {
 // paragraph, the body is the nearest element holding them all, not the
 // first paragraph alone.
 func (w *walker) articleBody() int32 {
-	body, paras := int32(-1), true
+	first, body, paras := int32(-1), int32(-1), true
 	for i := range w.elems {
 		e := &w.elems[i]
 		if e.flags&flagArticleBody == 0 || e.chars == 0 {
 			continue
 		}
 		paras = paras && leafy(e.node.DataAtom) && headingLevel(e.node.DataAtom) == 0
+		if first < 0 {
+			first = int32(i)
+		}
 		if body < 0 {
 			body = int32(i)
 			continue
@@ -246,12 +249,7 @@ func (w *walker) articleBody() int32 {
 		return body
 	}
 	// Not only paragraphs: the first element named, as before.
-	for i := range w.elems {
-		if e := &w.elems[i]; e.flags&flagArticleBody != 0 && e.chars > 0 {
-			return int32(i)
-		}
-	}
-	return -1
+	return first
 }
 
 // pageBody returns <body> when the page's prose sits in it directly, with
