@@ -95,7 +95,7 @@ func stripAttrs(dst, b []byte, start, nameEnd, end int) []byte {
 		q := p
 		for q < end {
 			c := b[q]
-			if c == '=' && q > key || c == '/' || c == '>' || isHTMLSpace(c) {
+			if c == '=' && q > key || c == '/' || c == '>' || spaceByte(c) {
 				break
 			}
 			q++
@@ -127,7 +127,7 @@ func stripAttrs(dst, b []byte, start, nameEnd, end int) []byte {
 				q += 1 + j + 1
 			default:
 				v := q
-				for q < end && b[q] != '>' && !isHTMLSpace(b[q]) {
+				for q < end && b[q] != '>' && !spaceByte(b[q]) {
 					q++
 				}
 				val = b[v:q]
@@ -201,7 +201,7 @@ func equalFoldBytes(a, b []byte) bool {
 // words or more, which only a value with white space in it can hold.
 func mayHoldSpace(v []byte) bool {
 	for _, c := range v {
-		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') || c == '&' || c >= utf8.RuneSelf {
+		if c >= utf8.RuneSelf || asciiSpace[c] != 0 || c == '&' {
 			return true
 		}
 	}
@@ -209,13 +209,8 @@ func mayHoldSpace(v []byte) bool {
 }
 
 func skipSpaces(b []byte, i, end int) int {
-	for i < end && isHTMLSpace(b[i]) {
+	for i < end && spaceByte(b[i]) {
 		i++
 	}
 	return i
-}
-
-// isHTMLSpace reports the bytes the tokenizer skips between attributes.
-func isHTMLSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
 }

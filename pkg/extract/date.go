@@ -351,18 +351,20 @@ func hasYear(text string) bool {
 // where the expression finds nothing, never the other way round
 // (TestMayNamedDate).
 
-// reSpace is \s in Go's regexp, which is ASCII whatever the flags.
-func reSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+// spaceByte reports the five bytes that are \s in Go's regexp, which is
+// ASCII whatever the flags, and the white space the HTML tokenizer
+// skips between attributes (stripAttrs, endOfTag): the same five.
+func spaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // spaceYears calls fn with the start of the run of spaces before each four
 // digits that follow a space, until fn returns true.
 func spaceYears(text string, fn func(spaces int) bool) bool {
 	for i := 1; i+4 <= len(text); i++ {
-		if !reSpace(text[i-1]) || !isDigit(text[i]) || !isDigit(text[i+1]) || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
+		if !spaceByte(text[i-1]) || !isDigit(text[i]) || !isDigit(text[i+1]) || !isDigit(text[i+2]) || !isDigit(text[i+3]) {
 			continue
 		}
 		p := i - 1
-		for p > 0 && reSpace(text[p-1]) {
+		for p > 0 && spaceByte(text[p-1]) {
 			p--
 		}
 		if fn(p) {
@@ -382,7 +384,7 @@ func mayDayFirst(text string) bool {
 			if text[j] == '.' {
 				j++
 			}
-			day = j < len(text) && reSpace(text[j])
+			day = j < len(text) && spaceByte(text[j])
 		}
 	}
 	return day && spaceYears(text, func(int) bool { return true })
@@ -413,10 +415,10 @@ func monthDayBefore(text string, p int) bool {
 		return false
 	}
 	q -= k
-	if q == 0 || !reSpace(text[q-1]) {
+	if q == 0 || !spaceByte(text[q-1]) {
 		return false
 	}
-	for q > 0 && reSpace(text[q-1]) {
+	for q > 0 && spaceByte(text[q-1]) {
 		q--
 	}
 	if q > 0 && text[q-1] == '.' {

@@ -173,7 +173,7 @@ func endOfTag(b []byte, i int) int {
 		case c == '"' || c == '\'':
 			// A quote opens a value only after "=" (and spaces).
 			k := i - 1
-			for k >= 0 && (b[k] == ' ' || b[k] == '\t' || b[k] == '\n' || b[k] == '\r' || b[k] == '\f') {
+			for k >= 0 && spaceByte(b[k]) {
 				k--
 			}
 			if k >= 0 && b[k] == '=' {
