@@ -533,7 +533,6 @@ func (w *walker) inCard(n *html.Node, self map[string]bool) bool {
 	if w.pageURL == nil {
 		return false
 	}
-	own := len(strings.Fields(nodeText(n, 300)))
 	for p, d := n.Parent, 0; p != nil && d < 5; p, d = p.Parent, d+1 {
 		if p.Type != html.ElementNode || p.DataAtom != atom.A {
 			continue
@@ -542,6 +541,7 @@ func (w *walker) inCard(n *html.Node, self map[string]bool) bool {
 		if href == "" || self[trimLink(resolveLink(w.pageURL, href))] {
 			return false
 		}
+		own := len(strings.Fields(nodeText(n, 300)))
 		return len(strings.Fields(nodeText(p, 600)))-own >= 4
 	}
 	return false
