@@ -128,7 +128,7 @@ func hidingStem(v string) bool {
 		// ASCII letters folded; a byte that is no letter may fold
 		// onto one here ('\r' onto '-'), which the check after rejects.
 		k := uint16(v[i]|0x20)<<8 | uint16(v[i+1]|0x20)
-		if stemPairs[k/64]&(1<<(k%64)) == 0 {
+		if stemIndex.pairs[k/64]&(1<<(k%64)) == 0 {
 			continue
 		}
 		for _, stem := range hidingStems {
@@ -143,14 +143,8 @@ func hidingStem(v string) bool {
 // hidingStems are the stems hidingStem seeks.
 var hidingStems = []string{"sr", "hidden", "screen", "invisible", "assistive", "d-none"}
 
-// stemPairs has the bit of each stem's first two bytes.
-var stemPairs = func() (bits [1 << 16 / 64]uint64) {
-	for _, s := range hidingStems {
-		k := uint16(s[0])<<8 | uint16(s[1])
-		bits[k/64] |= 1 << (k % 64)
-	}
-	return bits
-}()
+// stemIndex has, in its pairs, the bit of each stem's first two bytes.
+var stemIndex = newCueTable(hidingStems)
 
 // prefixFoldASCII is strings.HasPrefix with the ASCII letters of s folded
 // to lower case; prefix is lower case.
