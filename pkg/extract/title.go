@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,11 @@ import (
 
 // titleSeps separate a page title from the site name in <title>.
 var titleSeps = []string{" | ", " - ", " -- ", " — ", " – ", " :: ", " » ", " / ", " · ", " • "}
+
+// namedSiteSeps are the separators stripSite tries before a site named
+// exactly: titleSeps, the bare and full-width bars, colons, hyphens and
+// underscores, barLookalikes and siteSeps.
+var namedSiteSeps = slices.Concat(titleSeps, []string{"|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ "}, barLookalikes, siteSeps)
 
 // siteSeps set off the site's name when it is named exactly (og:site_name)
 // and no other separator does: " ~ Site", " « Site", " › Site".
@@ -701,8 +707,12 @@ func stripSite(t, site string, guess bool) string {
 	if site != "" {
 		// Named exactly, the site may follow any separator, spaced or not:
 		// "…：朝日新聞デジタル", "…:phpspot開発日誌", "… ｜ Site".
-		for _, sep := range append(append(append(titleSeps, "|", "｜", " ｜ ", ":", "：", " : ", "-", "_", " _ "), barLookalikes...), siteSeps...) {
-			if head, ok := strings.CutSuffix(t, sep+site); ok && strings.TrimSpace(head) != "" {
+		// The site is cut off once, and each separator tried on what is
+		// left, rather than joined to the site anew for each.
+		beforeSite, endsSite := strings.CutSuffix(t, site)
+		afterSite, opensSite := strings.CutPrefix(t, site)
+		for _, sep := range namedSiteSeps {
+			if head, ok := strings.CutSuffix(beforeSite, sep); endsSite && ok && strings.TrimSpace(head) != "" {
 				head = dropSection(strings.TrimSpace(head), sep)
 				if !strings.Contains(sep, " ") {
 					head = dropCJKSection(head)
@@ -710,7 +720,7 @@ func stripSite(t, site string, guess bool) string {
 				return head
 			}
 			// A blog's name first: "Blog Name - Entry title".
-			if tail, ok := strings.CutPrefix(t, site+sep); ok && len(strings.TrimSpace(tail)) > len(site) {
+			if tail, ok := strings.CutPrefix(afterSite, sep); opensSite && ok && len(strings.TrimSpace(tail)) > len(site) {
 				return strings.TrimSpace(tail)
 			}
 		}
