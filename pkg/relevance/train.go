@@ -345,14 +345,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 			}
 			b = st.a*b + st.bias
 		}
-		lm := &LangModel{Bias: round4(b), Lead: best.Lead, Norm: cfg.Norm, Threshold: round4(best.Threshold), Weights: map[string]float64{}, Names: map[string]string{}}
-		for i, f := range fs.names {
-			lm.Weights[f] = round4(w[i])
-			if strings.HasPrefix(f, prefixWord) || strings.HasPrefix(f, prefixPhrase) || strings.HasPrefix(f, prefixTitle) {
-				lm.Names[f] = fs.surface[f]
-			}
-		}
-		lm.setSem(cfg.Vectors[lang], pick.sem, w[len(fs.names):])
+		lm := newLangModel(fs, w, b, best.Lead, cfg.Norm, round4(best.Threshold), cfg.Vectors[lang], pick.sem)
 		if pick.rows != nil {
 			lm.Pool = make(map[string]float64, numPool)
 			for j, k := range poolKeys {
@@ -362,15 +355,7 @@ func Train(p *Profile, examples []Labelled, cfg TrainConfig, log io.Writer) (*Mo
 		if long != nil {
 			lfs := newFeatureSpace(long.docs, cfg.MinDocs, cfg.MaxShare)
 			lw, lb := fit(lfs, long.docs, long.ys, long.r.Lambda, long.r.PosWeight, cfg.ShapeScale, cfg.SemScale, cfg.Iterations, cfg.Norm, cfg.NB)
-			llm := &LangModel{Bias: round4(lb), Lead: long.r.Lead, Norm: cfg.Norm, Threshold: lm.Threshold, Weights: map[string]float64{}, Names: map[string]string{}}
-			for i, f := range lfs.names {
-				llm.Weights[f] = round4(lw[i])
-				if strings.HasPrefix(f, prefixWord) || strings.HasPrefix(f, prefixPhrase) || strings.HasPrefix(f, prefixTitle) {
-					llm.Names[f] = lfs.surface[f]
-				}
-			}
-			llm.setSem(cfg.Vectors[lang], long.sem, lw[len(lfs.names):])
-			lm.Long, lm.LongMargin = llm, cfg.LongMargin
+			lm.Long, lm.LongMargin = newLangModel(lfs, lw, lb, long.r.Lead, cfg.Norm, lm.Threshold, cfg.Vectors[lang], long.sem), cfg.LongMargin
 		}
 		best.Features = len(lm.Weights)
 		best.NB = cfg.NB
@@ -428,6 +413,22 @@ func thinOut(es []Labelled, lang string, fraction float64) []bool {
 		out = append(out, drop)
 	}
 	return out
+}
+
+// newLangModel is the model of fitted weights w and bias b over the
+// features fs, its weights rounded, the surface forms of its words and
+// phrases kept for its explanations, and the stems' meaning numbers set
+// from the dense weights that follow the named ones.
+func newLangModel(fs *featureSpace, w []float64, b float64, lead int, norm bool, threshold float64, vecs *Vectors, sem denseScale) *LangModel {
+	lm := &LangModel{Bias: round4(b), Lead: lead, Norm: norm, Threshold: threshold, Weights: map[string]float64{}, Names: map[string]string{}}
+	for i, f := range fs.names {
+		lm.Weights[f] = round4(w[i])
+		if strings.HasPrefix(f, prefixWord) || strings.HasPrefix(f, prefixPhrase) || strings.HasPrefix(f, prefixTitle) {
+			lm.Names[f] = fs.surface[f]
+		}
+	}
+	lm.setSem(vecs, sem, w[len(fs.names):])
+	return lm
 }
 
 // logOdds is the log-odds of a probability, kept finite.
