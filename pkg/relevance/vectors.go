@@ -30,7 +30,7 @@ type Vectors struct {
 	// built with (VectorConfig.SIF; 0: rows of unit length).
 	SIF   float64
 	Stems []string
-	Vecs  []float32 // row i, Vecs[i*Dim:(i+1)*Dim], is Stems[i]'s; unit length
+	Vecs  []float32 // row i, Vecs[i*Dim:(i+1)*Dim], is Stems[i]'s; unit length unless SIF scaled it
 	index map[string]int32
 }
 
