@@ -74,6 +74,11 @@ func (s summary) print(w io.Writer) {
 	fmt.Fprintf(w, "  dead letters       %d\n", s.deadLet)
 	fmt.Fprintf(w, "  articles stored    %d new, %d updated, %d unchanged, %d not relevant (not stored); %d in the store\n",
 		s.stored["inserted"], s.stored["updated"], s.stored["unchanged"], s.stored["skipped_irrelevant"], s.total)
+	// The sink counts messages, not pages: a page is cleaned again when a
+	// block it kept turns out to be furniture, and its article comes
+	// again. How often depends on the order pages arrive in, so these
+	// counts vary from run to run while the store does not.
+	fmt.Fprintf(w, "                     (counted per article sent: a page cleaned again, once a block it kept turns out to be furniture, sends its article again)\n")
 	fmt.Fprintf(w, "\nwhere to look:\n")
 	fmt.Fprintf(w, "  store              %s\n", s.store)
 	// A -once run has stopped serving; a long run's summary comes at its
