@@ -1,17 +1,14 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
@@ -21,6 +18,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
+	"github.com/wiredesk/wiredesk/internal/gittree"
 	"github.com/wiredesk/wiredesk/internal/heldout"
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/extract"
@@ -213,54 +211,14 @@ func disagreeOne(p rawPage, cache string) disagreeRow {
 // of a bare git repository's HEAD, recursively, as UTF-8.
 func readSet(arg string) ([]rawPage, error) {
 	dir, prefix, _ := strings.Cut(arg, ":")
-	files := map[string][]byte{}
-	if isBareRepo(dir) {
-		argv := []string{"--git-dir", dir, "archive", "--format=tar", "HEAD"}
-		if prefix != "" {
-			argv = append(argv, prefix)
-		}
-		cmd := exec.Command("git", argv...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return nil, fmt.Errorf("git archive %s: %w: %s", dir, err, strings.TrimSpace(stderr.String()))
-		}
-		tr := tar.NewReader(bytes.NewReader(out))
-		for {
-			h, err := tr.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, fmt.Errorf("git archive %s: %w", dir, err)
-			}
-			if h.Typeflag != tar.TypeReg || !htmlFile(path.Base(h.Name)) {
-				continue
-			}
-			b, err := io.ReadAll(tr)
-			if err != nil {
-				return nil, err
-			}
-			files[h.Name] = b
-		}
-	} else {
-		root := filepath.Join(dir, prefix)
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !htmlFile(d.Name()) {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(dir, p)
-			files[filepath.ToSlash(rel)] = b
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	rel, err := gittree.Files(dir, prefix, htmlFile)
+	if err != nil {
+		return nil, err
+	}
+	// Pages are named by their path in the set, the prefix included.
+	files := make(map[string][]byte, len(rel))
+	for n, b := range rel {
+		files[path.Join(prefix, n)] = b
 	}
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -294,13 +252,4 @@ func readSet(arg string) ([]rawPage, error) {
 func htmlFile(name string) bool {
 	name = strings.ToLower(name)
 	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") || strings.HasSuffix(name, ".html.gz")
-}
-
-func isBareRepo(dir string) bool {
-	st, err := os.Stat(filepath.Join(dir, "objects"))
-	if err != nil || !st.IsDir() {
-		return false
-	}
-	_, err = os.Stat(filepath.Join(dir, "HEAD"))
-	return err == nil
 }

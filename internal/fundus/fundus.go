@@ -27,15 +27,12 @@
 package fundus
 
 import (
-	"archive/tar"
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -47,6 +44,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"github.com/wiredesk/wiredesk/internal/gittree"
 )
 
 // testData is where the pages sit inside the repository.
@@ -136,74 +135,12 @@ func Load(dir string) (*Set, error) {
 
 // readFiles returns the files of test_data by their path relative to it.
 func readFiles(dir string) (map[string][]byte, error) {
-	if isBare(dir) {
-		return readGit(dir)
+	if !gittree.IsBare(dir) {
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(testData))); err != nil || !st.IsDir() {
+			return gittree.Files(dir, "", wanted)
+		}
 	}
-	root := dir
-	if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(testData))); err == nil && st.IsDir() {
-		root = filepath.Join(dir, filepath.FromSlash(testData))
-	}
-	files := map[string][]byte{}
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !wanted(d.Name()) {
-			return nil
-		}
-		rel, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files[filepath.ToSlash(rel)] = data
-		return nil
-	})
-	return files, err
-}
-
-func isBare(dir string) bool {
-	st, err := os.Stat(filepath.Join(dir, "objects"))
-	if err != nil || !st.IsDir() {
-		return false
-	}
-	_, err = os.Stat(filepath.Join(dir, "HEAD"))
-	return err == nil
-}
-
-// readGit reads test_data out of a bare repository's HEAD as one tar
-// stream, so that nothing is checked out.
-func readGit(dir string) (map[string][]byte, error) {
-	cmd := exec.Command("git", "--git-dir", dir, "archive", "--format=tar", "HEAD", testData)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("git archive: %w: %s", err, strings.TrimSpace(stderr.String()))
-	}
-	files := map[string][]byte{}
-	tr := tar.NewReader(bytes.NewReader(out))
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return files, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("git archive: %w", err)
-		}
-		rel, ok := strings.CutPrefix(h.Name, testData+"/")
-		if !ok || h.Typeflag != tar.TypeReg || !wanted(path.Base(rel)) {
-			continue
-		}
-		data, err := io.ReadAll(tr)
-		if err != nil {
-			return nil, fmt.Errorf("git archive %s: %w", h.Name, err)
-		}
-		files[rel] = data
-	}
+	return gittree.Files(dir, testData, wanted)
 }
 
 func wanted(name string) bool {
