@@ -346,7 +346,8 @@ var pageSets = map[string]struct {
 	"mercury":      {loadMercury, "postlight/parser fixtures (real pages; reference: its site extractors' expected title, author, date_published) [dev]"},
 	"mercury-fork": {loadMercuryFork, "jocmp/mercury-parser fixtures added since postlight/parser (real pages of 2024-2026; reference: its site extractors' expected title, author, date_published) [dev]"},
 	"metascraper":  {loadMetascraper, "metascraper integration tests (real pages; reference: metascraper's snapshot title and date) [dev]"},
-	"snacktory":    {loadSnacktory, "snacktory extractor tests (real pages; reference: snacktory's expected title) [dev]"},
+	"snacktory":    {loadSnacktory, "snacktory extractor tests (real pages; reference: snacktory's expected title, and author corrected) [dev]"},
+	"goose3":       {loadGoose3, "goose3 extraction tests (real pages and goose3's own; reference: the title, authors and publish_date its tests assert) [dev]"},
 	"fundus":       {loadFundus, "fundus parser tests (real news pages, ~40 countries; reference: each publisher's fundus parser's title, persons among its authors, publishing_date) [dev]"},
 }
 
@@ -358,7 +359,7 @@ func runMetadata(spec string, w io.Writer, verbose bool) error {
 		kind, path, _ := strings.Cut(part, "=")
 		set, ok := pageSets[kind]
 		if !ok || path == "" {
-			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, mercury-fork=GITDIR, metascraper=GITDIR, snacktory=GITDIR or fundus=GITDIR", part)
+			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, mercury-fork=GITDIR, metascraper=GITDIR, snacktory=GITDIR, goose3=GITDIR or fundus=GITDIR", part)
 		}
 		pages, err := set.load(path)
 		if err != nil {
