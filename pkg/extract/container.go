@@ -336,6 +336,14 @@ func (w *walker) bestScored() int32 {
 			best, bestScore = alt, w.final(alt)
 		}
 	}
+	// A long text far below the headline (a terms-of-use dialog, a
+	// policy box after the page's footer) can outscore the article: the
+	// candidate the headline opens is the article then.
+	if thread < 0 {
+		if h := w.openedByHeadline(best, bestScore); h >= 0 {
+			best, bestScore = h, w.final(h)
+		}
+	}
 	// An article split by an ad into sibling containers scores about as
 	// well from their common parent: take the parent then.
 	for p := w.elems[best].parent; p >= 0 && w.final(p) >= 0.75*bestScore && (thread < 0 || !w.within(thread, p)); p = w.elems[p].parent {

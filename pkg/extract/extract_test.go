@@ -203,6 +203,12 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_table_thread_rows.html", "Ездил в среду", article.ZoneUnknown},
 		// The same thread, longer than a two-paragraph story, outscores
 		// it: the story before the thread is the article all the same.
+		// A sign-up dialog's terms after the page's footer, hidden by a
+		// stylesheet the page links, outscore a three-paragraph story:
+		// the container the headline opens is the article.
+		{"tr_terms_dialog.html", "Bölge çay kooperatifi", article.ZoneBody},
+		{"tr_terms_dialog.html", "Üreticiler ise avansın", article.ZoneBody},
+		{"tr_terms_dialog.html", "Bu siteye üye olan", article.ZoneUnknown},
 		{"tr_thread_outscores.html", "Belediye meclisi, sahil", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çalışmaların eylülde", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çok güzel bir haber", article.ZoneUnknown},
