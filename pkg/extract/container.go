@@ -140,6 +140,15 @@ func (w *walker) within(e, c int32) bool {
 	return c >= 0 && e >= c && e < w.elems[c].end
 }
 
+// blocksIn returns the blocks within element c, in document order; none
+// for c < 0.
+func (w *walker) blocksIn(c int32) []rawBlock {
+	if c < 0 {
+		return nil
+	}
+	return w.blocks[w.elems[c].firstBlock:w.elems[c].endBlock]
+}
+
 // container picks the article. When prose under a comment word outweighs
 // the choice, the word gives way and the choice is made again.
 //

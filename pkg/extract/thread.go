@@ -272,17 +272,18 @@ func atomOf(b *rawBlock) atom.Atom {
 // innermost: one long comment may have been chosen inside the thread,
 // and a wrapper around the thread may hold the post too.
 func (w *walker) threadAround(best int32) int32 {
-	first := -1
-	for i := range w.blocks {
-		if b := &w.blocks[i]; b.elem >= 0 && w.within(b.elem, best) && paragraphLike(b) {
-			first = i
+	var first *rawBlock
+	in := w.blocksIn(best)
+	for i := range in {
+		if paragraphLike(&in[i]) {
+			first = &in[i]
 			break
 		}
 	}
-	if first < 0 {
+	if first == nil {
 		return -1
 	}
-	for m := w.blocks[first].marks; m != nil; m = m.parent {
+	for m := first.marks; m != nil; m = m.parent {
 		if m.zone == article.ZoneComment && m.weak && !m.prose && w.within(best, m.elem) && w.threadRuns(m.elem) >= 3 {
 			return m.elem
 		}
@@ -294,15 +295,9 @@ func (w *walker) threadAround(best int32) int32 {
 // threadShapes took for readers' comments.
 func (w *walker) shapedThread(best int32) bool {
 	all, thread := 0, 0
-	for i := range w.blocks {
-		b := &w.blocks[i]
-		if b.elem < best {
-			continue
-		}
-		if b.elem >= w.elems[best].end {
-			break
-		}
-		if paragraphLike(b) {
+	in := w.blocksIn(best)
+	for i := range in {
+		if b := &in[i]; paragraphLike(b) {
 			all += b.chars
 			if b.thread {
 				thread += b.chars
@@ -319,14 +314,9 @@ func (w *walker) shapedThread(best int32) bool {
 // whose paragraphs each sit in a wrapper of their own has none.
 func (w *walker) threadRuns(c int32) int {
 	runs, last, head := 0, int32(-1), true
-	for i := 0; i < len(w.blocks) && runs < 3; i++ {
-		b := &w.blocks[i]
-		if b.elem < 0 || !w.within(b.elem, c) {
-			if b.elem >= w.elems[c].end {
-				break
-			}
-			continue
-		}
+	in := w.blocksIn(c)
+	for i := 0; i < len(in) && runs < 3; i++ {
+		b := &in[i]
 		if !paragraphLike(b) {
 			if b.node != nil && headingLevel(b.node.DataAtom) == 0 && words(b.text) <= maxHeadWords {
 				head = true

@@ -30,7 +30,12 @@ type elem struct {
 	node   *html.Node
 	parent int32
 	end    int32
-	flags  uint16
+	// The blocks inside are w.blocks[firstBlock:endBlock]: the walk
+	// flushes the block before on entering and its own on leaving, so
+	// they are one run, and a scan of one element's blocks need not
+	// pass over the page's.
+	firstBlock, endBlock int32
+	flags                uint16
 	// aggregates over the blocks inside, filled after the walk
 	score                  float64
 	chars, linkChars, para int
@@ -324,6 +329,7 @@ func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 	w.elems = append(w.elems, e)
 
 	w.flush()
+	w.elems[idx].firstBlock = int32(len(w.blocks))
 	saved := w.ctx
 	w.ctx = blockCtx{node: n, elem: idx, marks: marks}
 	w.depth++
@@ -332,6 +338,7 @@ func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 	w.flush()
 	w.ctx = saved
 	w.elems[idx].end = int32(len(w.elems))
+	w.elems[idx].endBlock = int32(len(w.blocks))
 }
 
 // candidates records elements that may carry the byline or the date.

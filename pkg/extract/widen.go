@@ -14,10 +14,8 @@ import (
 // with its date.
 func (w *walker) endsSentence(e int32) bool {
 	last := ""
-	for i := range w.blocks {
-		if w.within(w.blocks[i].elem, e) {
-			last = w.blocks[i].text
-		}
+	if in := w.blocksIn(e); len(in) > 0 {
+		last = in[len(in)-1].text
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(last, " \u00a0\"'”»)]*"))
 	return strings.ContainsRune(".!?…。", r)
