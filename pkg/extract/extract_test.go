@@ -329,6 +329,18 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_teaser_word_story.html", "В Новороссийске завершили", article.ZoneUnknown},
 		// A teaser list right after the body and a comment thread, with no
 		// class names at all.
+		// A deals page: the shops a paragraph names, linked off the site
+		// between it and the next paragraph or sub-heading, are the
+		// text's (a dollar price is no clock time); a pair of the site's
+		// own stories amid the text, or of its other edition's, and the
+		// list at its end, are not.
+		{"tr_shop_links.html", "Kuzey Market'te 1.899 TL'ye", article.ZoneBody},
+		{"tr_shop_links.html", "Güney Pazar'da da var", article.ZoneBody},
+		{"tr_shop_links.html", "Yurt dışı mağazasında $58.56", article.ZoneBody},
+		{"tr_shop_links.html", "Kuzey Market'te 1.240 TL'ye", article.ZoneBody},
+		{"tr_shop_links.html", "Telefon fiyatları yine arttı", article.ZoneRelated},
+		{"tr_shop_links.html", "En iyi kamp ekipmanları", article.ZoneRelated},
+		{"tr_shop_links.html", "Headphone prices keep falling", article.ZoneRelated},
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
 		{"ru_thread_plain.html", "Переговоры в астанинском", article.ZoneRelated},
 		{"ru_thread_plain.html", "Глава МИД посетит", article.ZoneRelated},

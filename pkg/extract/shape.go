@@ -13,6 +13,7 @@ const (
 	maxLabel     = 80  // a label, byline or date line is shorter than this
 	linkRunShare = 0.5 // a block at least this much link text is a link
 	inlineTeaser = 0.6 // a line this much link text amid prose is a teaser
+	maxShopRun   = 4   // off-site links amid the text: a few shops, not a link farm
 )
 
 // sentence reports text that ends like a sentence, or runs long enough to
@@ -89,6 +90,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 	pair := func(i, j int) bool {
 		return j >= 0 && j < len(bs) && teasers[i] && teasers[j] && hrefs[i] != hrefs[j]
 	}
+	offsiteRuns(bs, hrefs, host, teasers)
 	for i := range bs {
 		if !pair(i, i-1) && !pair(i, i+1) {
 			continue
@@ -100,8 +102,9 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 		}
 	}
 	// A line of links that is no sentence, amid the prose, is an inline
-	// teaser ("SEE MORE: ...") when it points into the same site, and a
-	// short label before it opens it.
+	// teaser ("SEE MORE: ...") when it points into the same site and
+	// reads as a headline, not as an address, and a short label before
+	// it opens it.
 	for i := range bs {
 		b := &bs[i]
 		if b.Zone != article.ZoneBody || b.Level > 0 || b.Tag == "li" || b.LinkDensity < inlineTeaser || sentence(b.Text) || words(b.Text) < 3 {
@@ -109,6 +112,9 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 		}
 		if hrefs[i] != "" && !sameHost(hrefs[i], host) {
 			continue // one link elsewhere: a product, a source, an account
+		}
+		if urlText(b.Text) {
+			continue // an address the text prints ("Bilet: www.…"): no headline
 		}
 		b.Zone = article.ZoneRelated
 		if j := i - 1; j >= 0 && bs[j].Zone == article.ZoneBody && bs[j].Tag != "li" &&
@@ -199,7 +205,8 @@ func dated(s string) bool {
 			return true
 		}
 		if (c == ':' || c == '.') && digits >= 1 && digits <= 2 && i+2 < len(s) && isDigit(s[i+1]) && isDigit(s[i+2]) &&
-			(i+3 == len(s) || !isDigit(s[i+3])) && (i-digits == 0 || !isDigit(s[i-digits-1])) {
+			(i+3 == len(s) || !isDigit(s[i+3])) && (i-digits == 0 || !isDigit(s[i-digits-1])) &&
+			clock(s, i-digits, i) {
 			return true
 		}
 		digits = 0
@@ -207,7 +214,51 @@ func dated(s string) bool {
 	return false
 }
 
+// clock reports whether the number s[start:end], the minutes after the
+// separator at end, is a time of day and not a price: "$58.56" and
+// "58.56 €" are money.
+func clock(s string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:start])
+	after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[end+3:], " \u00a0"))
+	return !unicode.Is(unicode.Sc, before) && !unicode.Is(unicode.Sc, after)
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// offsiteRuns clears the teaser mark of a run of linked lines that all
+// point to other sites, where the run stands between a paragraph of the
+// text and the text's next paragraph, or a sub-heading and its
+// paragraph: the shops, the programme or the document the paragraph
+// above names ("Amazon'dan 1.299 TL'ye alın", "Купить в магазине за
+// 990 ₽"), which a reader reads as the text's own. A list of the site's
+// other stories points into the site; a run at the end of the text, or
+// before a heading with no text under it ("Comments"), and a long run
+// (a link farm, a blogroll) are left to the teaser rule.
+func offsiteRuns(bs []article.Block, hrefs []string, host string, teasers []bool) {
+	if host == "" {
+		return
+	}
+	for i := 0; i < len(bs); {
+		if !teasers[i] {
+			i++
+			continue
+		}
+		j := i
+		offsite := true
+		for j < len(bs) && teasers[j] {
+			offsite = offsite && !sameSite(hrefs[j], host)
+			j++
+		}
+		text := func(k int) bool { return k < len(bs) && bs[k].Zone == article.ZoneBody && prose(&bs[k]) }
+		if offsite && j-i <= maxShopRun && i > 0 && text(i-1) &&
+			(text(j) || j < len(bs) && bs[j].Zone == article.ZoneHeading && bs[j].Level > 0 && text(j+1)) {
+			for k := i; k < j; k++ {
+				teasers[k] = false
+			}
+		}
+		i = j
+	}
+}
 
 // sameHost reports whether the absolute URL link is on host, ignoring a
 // leading "www.". An empty host (no page URL) matches every link.
@@ -223,6 +274,42 @@ func sameHost(link, host string) bool {
 		rest = rest[:i]
 	}
 	return strings.EqualFold(strings.TrimPrefix(rest, "www."), strings.TrimPrefix(host, "www."))
+}
+
+// sameSite reports whether the absolute URL link is on host or on a
+// sister host of the same name (news.example.co.uk beside example.com):
+// a publisher's other edition is the site's, not a shop or a source.
+func sameSite(link, host string) bool {
+	if sameHost(link, host) {
+		return true
+	}
+	rest, ok := strings.CutPrefix(link, "https://")
+	if !ok {
+		rest, _ = strings.CutPrefix(link, "http://")
+	}
+	if i := strings.IndexAny(rest, "/?#:"); i >= 0 {
+		rest = rest[:i]
+	}
+	name := siteName(rest)
+	return name != "" && strings.EqualFold(name, siteName(host))
+}
+
+// siteName is a host's name under its public suffix, roughly: the label
+// before the last, or before a two-letter country's generic second
+// level ("example" of www.example.co.uk and of example.com).
+func siteName(host string) string {
+	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
+	n := len(labels) - 1
+	if n >= 2 && len(labels[n]) == 2 {
+		switch strings.ToLower(labels[n-1]) {
+		case "co", "com", "org", "net", "gov", "ac", "edu", "gen", "biz", "info", "web", "bel", "av", "tv":
+			n--
+		}
+	}
+	if n < 1 {
+		return ""
+	}
+	return labels[n-1]
 }
 
 // urlText is text that is mostly web addresses, at least half its
