@@ -204,9 +204,14 @@ func (w *walker) holdsArticle(l *layout, m *mark) bool {
 		return true
 	}
 	// Readers' comments are a run of like containers too: a comment word
-	// gives way only to the shape of one article (proseWins).
+	// gives way to the shape of one article (proseWins), or on a run
+	// whose one member gave way already, holding half the article.
 	if m.zone == article.ZoneComment {
-		return false
+		if !m.likeDone {
+			m.likeDone = true
+			m.inModule = w.articleRun(m.elem, para)
+		}
+		return m.inModule
 	}
 	if !m.likeDone {
 		m.likeDone = true
@@ -301,4 +306,35 @@ func (w *walker) likeRun(e int32) int {
 		return 0
 	}
 	return para
+}
+
+// articleRun reports a comment-worded element in a run of like siblings
+// that is the article cut in parts ("story__text js-comments-target"
+// around the text on each side of an ad): one of them holds half the
+// article's paragraph text by itself, the run is prose (likeRun), and
+// no comment by its shape (a name and a time over a text) is in the
+// element. A thread's comments are each a small part of the article's
+// container, and carry their heads.
+func (w *walker) articleRun(e int32, para int) bool {
+	p := w.elems[e].parent
+	if p < 0 || w.likeRun(e) < minArticle {
+		return false
+	}
+	n := w.elems[e].node
+	whole := false
+	for j := p + 1; j < w.elems[p].end; j = w.elems[j].end {
+		if s := &w.elems[j]; alike(s.node, n) && s.para*2 >= para && s.para >= minArticle {
+			whole = true
+			break
+		}
+	}
+	if !whole {
+		return false
+	}
+	for i := range w.blocks {
+		if b := &w.blocks[i]; b.thread && w.within(b.elem, e) {
+			return false
+		}
+	}
+	return true
 }
