@@ -504,6 +504,7 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 		// A comment word on prose outside the article leaves it
 		// unknown; inside, holdsArticle judges it against the article.
 		if w.encloses(l, m.elem) || (m.header && inArticle) || w.holdsArticle(l, m) ||
+			(w.keepMain && w.yields(l, m)) ||
 			(m.prose && !w.within(m.elem, l.main)) || (inArticle && w.embed(m)) {
 			continue
 		}
@@ -513,11 +514,72 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 }
 
 // zones turns raw blocks into wire blocks with their zone hints.
+//
+// The container was chosen for its prose, its class words counted
+// against it; when the words inside it then zone all of that prose
+// away (comment, related, aside), the page has no article left. The
+// words give way then: the choice's prose outweighed them once already.
 func (w *walker) zones(l *layout) []article.Block {
+	w.countSentences()
+	out := w.zoneBlocks(l)
+	if w.emptied(l, out) {
+		w.keepMain = true
+		out = w.zoneBlocks(l)
+	}
+	return out
+}
+
+// emptied reports a container whose paragraphs, an article's worth,
+// all went to zones of class words inside it: not one is body.
+func (w *walker) emptied(l *layout, out []article.Block) bool {
+	if l.main < 0 || l.bodies != nil || l.page {
+		return false
+	}
+	zoned := 0
+	for i := range out {
+		b := &w.blocks[i]
+		if b.elem < 0 || !w.within(b.elem, l.main) {
+			continue
+		}
+		if out[i].Zone == article.ZoneBody || b.thread {
+			return false // an article left, or a thread by its shape
+		}
+		if paragraphLike(b) && w.innerWords(l, b.marks) {
+			zoned += b.chars
+		}
+	}
+	return zoned >= minShort
+}
+
+// innerWords reports a block's chain of marks with class-word marks
+// inside the container l.main, each of which yields.
+func (w *walker) innerWords(l *layout, m *mark) bool {
+	n := 0
+	for ; m != nil; m = m.parent {
+		if !w.within(m.elem, l.main) || m.elem == l.main {
+			continue
+		}
+		if !w.yields(l, m) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// yields reports a class-word mark inside the container that gives way
+// when the words emptied it: not a comment word on one of a list of like
+// items, as a thread's comments are (a photo page's thread chosen for
+// want of an article stays a thread).
+func (w *walker) yields(l *layout, m *mark) bool {
+	return m.weak && !m.forced && m.elem != l.main && w.within(m.elem, l.main)
+}
+
+// zoneBlocks zones the blocks against the layout.
+func (w *walker) zoneBlocks(l *layout) []article.Block {
 	base := w.baseURL()
 	out := make([]article.Block, len(w.blocks))
 	hrefs := make([]string, len(w.blocks)) // the one link of a mostly-link block
-	w.countSentences()
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		tag, level := "body", 0

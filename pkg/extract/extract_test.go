@@ -215,6 +215,10 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_comment_hook_text.html", "В субботу в Костроме", article.ZoneBody},
 		{"ru_comment_hook_text.html", "Музей разместился", article.ZoneBody},
 		{"ru_comment_hook_text.html", "Вход для детей", article.ZoneBody},
+		// Three such parts, none half the story: the words zoned the
+		// whole container away, and give way.
+		{"tr_comment_hook_parts.html", "Sıcak geçen yaz", article.ZoneBody},
+		{"tr_comment_hook_parts.html", "Hasada gelen mevsimlik", article.ZoneBody},
 		{"tr_thread_outscores.html", "Belediye meclisi, sahil", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çalışmaların eylülde", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çok güzel bir haber", article.ZoneUnknown},

@@ -155,6 +155,9 @@ type walker struct {
 	firstTitle  int   // index of the first h1 block, -1 if none
 
 	proseMarks []proseMark // comment marks on article-like prose (thread.go)
+	// keepMain: the class words inside the container zoned all its
+	// prose away, and give way (zones).
+	keepMain bool
 }
 
 func newWalker(pageURL *url.URL) *walker {
