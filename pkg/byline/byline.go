@@ -229,8 +229,8 @@ func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(st
 func parts(s string) []string {
 	s = cutDates(Unglue(cutPictureCredits(cutReadingTime(strings.Join(strings.Fields(s), " ")))))
 	s = bracketParts(s)
-	for _, conj := range []string{" ve ", " и ", " and ", " & ", " und ", " og ", " och ", " et "} {
-		s = strings.ReplaceAll(s, conj, ",")
+	for _, conj := range []string{" ve ", " и ", " and ", " & ", " und ", " og ", " och ", " et ", "،", " و "} {
+		s = strings.ReplaceAll(s, conj, ",") // "،" and "و": the Arabic script's comma and "and"
 	}
 	// "Sputnik Türkiye muhabiri Ayşe Demir", "корреспондент ТАСС Иван
 	// Петров": a role word between an outlet and a name separates them.
@@ -493,6 +493,9 @@ func kind(s string, sites []string) Kind {
 		if k, ok := cjkName(words[0] + words[1]); ok {
 			return k
 		}
+	}
+	if k, ok := arabicName(words); ok {
+		return k
 	}
 	org, place, dateWords := false, 0, 0
 	for _, w := range words {

@@ -164,6 +164,15 @@ func TestSplit(t *testing.T) {
 		{"김민준 기자", "", "김민준", ""},
 		{"이서연, 박지훈", "", "이서연, 박지훈", ""},
 		{"서울경제", "", "", "서울경제"},
+		// Arabic-script names, which no capital marks: words of the
+		// script are a name unless one names an outlet or a role, or the
+		// article al- opens them.
+		{"علیرضا مجیدی", "", "علیرضا مجیدی", ""},
+		{"محمد عبد الله، سارة خليل", "", "محمد عبد الله, سارة خليل", ""},
+		{"الجزيرة نت", "", "", "الجزيرة نت"},
+		{"خبرگزاری مهر", "", "", "خبرگزاری مهر"},
+		{"علیرضا", "", "", ""},
+		{"سارة خليل و محمد عبد الله", "", "سارة خليل, محمد عبد الله", ""},
 		{"기자", "", "", ""},
 		// A picture's credit beside the text's: the photographer is no
 		// byline. A text label ("Текст:", "Metin:", "Text:") opens the
@@ -177,6 +186,11 @@ func TestSplit(t *testing.T) {
 		{"Metin: Ayşe Kaya - Görüntü: Emre Tan", "", "Ayşe Kaya", ""},
 		{"Text: Jane Roe, Photos: John Doe", "", "Jane Roe", ""},
 		{"Fotoğraf: Emre Tan", "", "", ""},
+		// An editor's or a translator's credit beside the writer's.
+		{"Haber: Ayşe Kaya | Editör: Emre Tan", "", "Ayşe Kaya", ""},
+		{"Автор: Мария Соколова, редактор: Иван Петров", "", "Мария Соколова", ""},
+		{"Перевод: Иван Петров. Текст: Мария Соколова", "", "Мария Соколова", ""},
+		{"Editör: Emre Tan", "", "", ""},
 		// A place or an agency after the name, in brackets or a field of
 		// its own.
 		{"Emre Tan (Kahramanmaraş)", "", "Emre Tan", ""},

@@ -351,3 +351,42 @@ func hangulName(w string) (k Kind, ok bool) {
 // hangulOrgEnds end Korean outlets' and desks' names: daily, newspaper,
 // news, broadcasting, economy, times, newsroom, editorial desk, team.
 var hangulOrgEnds = []string{"일보", "신문", "뉴스", "방송", "경제", "타임스", "뉴스룸", "편집부", "취재팀", "팀", "부", "통신"}
+
+// arabicName tells a name written in the Arabic script (Arabic, Persian,
+// Urdu), which has no capitals to show a name by: two to four words of
+// Arabic letters are a person's name ("علیرضا مجیدی", "محمد عبد الله"),
+// unless a word names an outlet, a desk or a role (arabicOrgWords) or
+// the first opens with the article al- ("الجزيرة نت", "الشرق الأوسط"),
+// which outlets' names do and given names do not. ok is false when s is
+// not all in the Arabic script.
+func arabicName(words []string) (k Kind, ok bool) {
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.Is(unicode.Arabic, r) && r != '\u200c' && !unicode.Is(unicode.Mn, r) {
+				return Other, false
+			}
+		}
+	}
+	if len(words) < 2 || len(words) > 4 {
+		return Other, true
+	}
+	if strings.HasPrefix(words[0], "ال") {
+		return Org, true
+	}
+	for _, w := range words {
+		if arabicOrgWords[w] {
+			return Org, true
+		}
+	}
+	return Person, true
+}
+
+// arabicOrgWords make an Arabic-script credit an outlet's, a desk's or a
+// role's: agency, newspaper, site, channel, network, news, editorial
+// desk, ministry, centre, team, editor, reporter (Arabic, then Persian).
+var arabicOrgWords = set(
+	"وكالة", "صحيفة", "جريدة", "موقع", "قناة", "شبكة", "أخبار", "اخبار", "تلفزيون", "إذاعة", "مجلة",
+	"هيئة", "وزارة", "مركز", "فريق", "محرر", "مراسل", "تحرير",
+	"خبرگزاری", "روزنامه", "مجله", "سایت", "تحریریه", "گروه", "خبر", "شبکه", "رادیو", "تلویزیون",
+	"وزارت", "سرویس", "خبرنگار", "دبیر",
+)

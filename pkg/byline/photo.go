@@ -17,6 +17,14 @@ var photoLabels = []string{"автор фото", "фото и видео", "ф�
 	"fotograflar", "fotograf", "foto", "kamera", "goruntu", "video", "photography", "photographs", "photograph", "photos", "photo",
 	"illustration", "graphics"}
 
+// roleLabels open the credit of a person who did not write the text: an
+// editor's, a translator's ("Haber: Ayşe Kaya | Editör: Emre Tan",
+// "Автор: Мария Соколова, редактор: Иван Петров", "Перевод: …"). They
+// are cut as a picture's credit is; the byline is the writer's. Folded,
+// a colon follows.
+var roleLabels = []string{"editor", "editorler", "редактор", "редакторы", "ceviri", "ceviren", "перевод", "переводчик",
+	"translation", "translator"}
+
 // photoRoles are a photographer's roles, which need no colon.
 var photoRoles = []string{"foto muhabiri", "foto muhabirimiz", "фотограф", "фотокорреспондент", "photographer"}
 
@@ -24,8 +32,9 @@ var photoRoles = []string{"foto muhabiri", "foto muhabirimiz", "фотограф
 // Текст: Y").
 var textLabels = []string{"автор текста", "текст", "автор", "text", "metin", "yazi", "yazar", "haber", "muhabir", "by"}
 
-// cutPictureCredits drops the picture credits from a credit line: from a
-// photo label to the next text label or the line's end.
+// cutPictureCredits drops the picture credits, and an editor's or a
+// translator's, from a credit line: from a photo or role label to the
+// next text label or the line's end.
 func cutPictureCredits(s string) string {
 	r, f := []rune(s), []rune(fold(s))
 	if len(r) != len(f) {
@@ -60,6 +69,11 @@ func cutPictureCredits(s string) string {
 				if at(i, l, true) {
 					photo = true
 					break
+				}
+			}
+			for _, l := range roleLabels {
+				if !photo && at(i, l, true) {
+					photo = true
 				}
 			}
 			for _, l := range photoRoles {
