@@ -59,7 +59,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		if s := w.metaCoAuthors(k, sites); s != "" && try(s) {
 			return persons, w.attribution(attribution, ld, sites)
 		}
-		if s := cleanByline(w.metas[k]); s != "" && !urlLike(s) {
+		if s := givenFirst(cleanByline(w.metas[k])); s != "" && !urlLike(s) {
 			metaNames = append(metaNames, s)
 		}
 		if k != "author" {
@@ -219,9 +219,12 @@ func (*walker) take(split func(string, ...string) (string, string), s string, si
 }
 
 // visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
-// "Автор: Иван Петров", "Текст: …"; folded.
-var visibleLabels = []string{"written by", "posted by", "by", "yazan", "yazar", "muhabir", "haberi hazirlayan", "hazirlayan", "derleyen", "haber", "автор", "автор материала", "текст",
-	"материал подготовила", "материал подготовил", "подготовила", "подготовили", "подготовил", "беседовала", "беседовал",
+// "Автор: Иван Петров", "Текст: …"; an interview's ("Söyleşi: …",
+// "Записала …") and a feature's ("Story by …", "Words by …"); folded.
+var visibleLabels = []string{"written by", "posted by", "story by", "words by", "text by", "reporting by", "by",
+	"yazan", "yazar", "muhabir", "haberi hazirlayan", "hazirlayan", "derleyen", "haber", "metin", "soylesi", "roportaj",
+	"автор", "автор материала", "текст", "материал подготовила", "материал подготовил", "подготовила", "подготовили",
+	"подготовил", "беседовала", "беседовал", "записала", "записал",
 	"par", "von", "por", "di", "door"}
 
 // labelledByline is a short line just under the headline that opens with
@@ -707,6 +710,60 @@ func (w *walker) metaCoAuthors(key string, sites []string) string {
 // authorMetas are the <meta> keys holding the author, best first.
 var authorMetas = []string{"author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
 	"citation_author", "article:author", "og:article:author", "cxenseparse:author"}
+
+// givenFirst turns a name a meta tag writes surname first, as a
+// catalogue does ("Соколова, Мария", "Jong, Michiel de"), into the order
+// a byline prints it: one word before the one comma, a capitalised given
+// name after it with at most two more words, capitalised or particles.
+// Split at the comma it would be two writers of one word each, which is
+// how no byline credits persons, so it was dropped; a full name before
+// the comma ("Мария Соколова, Иван Петров") is a list and stays.
+func givenFirst(s string) string {
+	surname, given, ok := strings.Cut(s, ",")
+	if !ok || strings.Contains(given, ",") {
+		return s
+	}
+	sw, gw := strings.Fields(surname), strings.Fields(given)
+	if len(sw) != 1 || len(gw) == 0 || len(gw) > 3 || !titleWord(sw[0]) || !titleWord(gw[0]) {
+		return s
+	}
+	for _, w := range gw[1:] {
+		if !titleWord(w) && !givenParticle(w) {
+			return s
+		}
+	}
+	return strings.Join(gw, " ") + " " + sw[0]
+}
+
+// titleWord is a word written with a capital and then lower-case letters
+// (hyphens and apostrophes inside), as a name is and an acronym is not.
+func titleWord(w string) bool {
+	r := []rune(w)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	lower := false
+	for _, c := range r[1:] {
+		switch {
+		case unicode.IsLower(c):
+			lower = true
+		case c == '-' || c == '\'' || c == '’' || unicode.IsUpper(c):
+		default:
+			return false
+		}
+	}
+	return lower
+}
+
+// givenParticle is a particle a catalogue moves after the given name
+// ("Jong, Michiel de", "Berg, Anna van den").
+func givenParticle(w string) bool {
+	switch w {
+	case "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "dos", "das", "ter", "ten", "zu":
+		return true
+	}
+	return false
+}
 
 // nameParticle is a particle that follows "von", "de" or "van" inside a
 // name ("von der Leyen", "de la Cruz").
