@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"maps"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -45,6 +46,7 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 		queue    = fs.Bool("queue", false, "take files from the backfill work queue")
 		drain    = fs.Bool("drain", false, "with -queue: exit when the queue is empty")
 		progress = fs.String("progress", "auto", "progress line on stderr: auto (on a terminal), on, off")
+		gcPct    = fs.Int("gc-percent", 0, "the garbage collector's GOGC while backfilling (default: fetcher.backfill_gc_percent, 400; 0: the runtime's)")
 		record   = fs.Bool("record-seen", false, "write each published page's URL state to wiredesk_seen, as the crawl does (for archives that overlap, or a live crawl to follow)")
 	)
 	fs.Usage = func() {
@@ -60,6 +62,9 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 	cfg, err := sf.load(fs, env)
 	if err != nil {
 		return err
+	}
+	if isSet(fs, "gc-percent") {
+		cfg.Fetcher.BackfillGCPercent = *gcPct
 	}
 	// The same checks as the crawl's: the backfill reaches NATS with the
 	// same credentials, and its errors must redact a proxy's password too.
@@ -104,6 +109,12 @@ func runBackfill(ctx context.Context, args, env []string, stdout, stderr io.Writ
 		}
 		fmt.Fprintf(stdout, "queued %d files on %s\n", len(files), bus.SubjectBackfill)
 		return nil
+	}
+	if n := cfg.Fetcher.BackfillGCPercent; n > 0 {
+		// The process only backfills from here on: a higher GOGC trades
+		// a few tens of MB for a fraction of the collections (see
+		// config.Fetcher.BackfillGCPercent).
+		debug.SetGCPercent(n)
 	}
 	return serveBackfill(ctx, cfg, conn, log, fetch.BackfillConfig{
 		Sources: cfg.Sources, Hosts: hostList, All: *all, Default: *sourceID, Workers: *workers,

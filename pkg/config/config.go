@@ -61,6 +61,13 @@ type Fetcher struct {
 	MaxSitemapChildren int `yaml:"max_sitemap_children"`
 	// Shard is "i/n": this fetcher polls the sources whose id hashes to i.
 	Shard string `yaml:"shard"`
+	// BackfillGCPercent is the garbage collector's GOGC for "fetcher
+	// backfill"; 0 leaves the runtime's (the GOGC variable, else 100).
+	// A backfill's live heap is a few MB while it allocates a page's
+	// worth a record, so at 100 it collects a dozen times a second;
+	// the crawl keeps the runtime's, as its live heap follows what its
+	// sources list.
+	BackfillGCPercent int `yaml:"backfill_gc_percent"`
 }
 
 // Classifier configures the classifier service.
@@ -110,6 +117,7 @@ func Default() Config {
 			MaxSitemapURLs:     fetch.DefaultMaxSitemapURLs,
 			MaxSitemapChildren: fetch.DefaultMaxSitemapChildren,
 			Shard:              "0/1",
+			BackfillGCPercent:  400,
 		},
 		Classifier: Classifier{
 			Listen: "127.0.0.1:9102",
@@ -204,7 +212,7 @@ func (c *Config) Validate() error {
 		key string
 		v   int
 	}{{"fetcher.max_poll_urls", c.Fetcher.MaxPollURLs}, {"fetcher.max_sitemap_urls", c.Fetcher.MaxSitemapURLs},
-		{"fetcher.max_sitemap_children", c.Fetcher.MaxSitemapChildren}} {
+		{"fetcher.max_sitemap_children", c.Fetcher.MaxSitemapChildren}, {"fetcher.backfill_gc_percent", c.Fetcher.BackfillGCPercent}} {
 		if lim.v < 0 {
 			add(lim.key, lim.v, "must not be negative (0 means the default)")
 		}

@@ -20,6 +20,7 @@ func TestLoadLayers(t *testing.T) {
 		"HOME=/root",
 		"WIREDESK_NATS_URL=nats://env:4222",
 		"WIREDESK_SINK_BATCH_WAIT=250ms",
+		"WIREDESK_FETCHER_BACKFILL_GC_PERCENT=200",
 		"WIREDESK_CLASSIFIER_LANGUAGES=tr, ru ,az",
 	}); err != nil {
 		t.Fatal(err)
@@ -36,6 +37,7 @@ func TestLoadLayers(t *testing.T) {
 		{"default kept", cfg.Fetcher.MaxBody, int64(5 << 20)},
 		{"env overrides file", cfg.NATS.URL, "nats://env:4222"},
 		{"env duration", cfg.Sink.BatchWait, 250 * time.Millisecond},
+		{"env integer", cfg.Fetcher.BackfillGCPercent, 200},
 		{"env list", strings.Join(cfg.Classifier.Languages, ","), "tr,ru,az"},
 		{"file duration", cfg.Streams.Pages.MaxAge, 168 * time.Hour},
 		{"file keeps unset default", cfg.Streams.Articles.MaxAge, 30 * 24 * time.Hour},
@@ -94,6 +96,7 @@ func TestValidate(t *testing.T) {
 		{"nats url typo", func(c *config.Config) { c.NATS.URL = "nats//127.0.0.1:4222" }, `nats.url: NATS URL "nats//127.0.0.1:4222"`},
 		{"replicas", func(c *config.Config) { c.Streams.Replicas = 0 }, "streams.replicas"},
 		{"discovery cap", func(c *config.Config) { c.Fetcher.MaxSitemapURLs = -1 }, "fetcher.max_sitemap_urls: must not be negative"},
+		{"backfill GOGC", func(c *config.Config) { c.Fetcher.BackfillGCPercent = -1 }, "fetcher.backfill_gc_percent: must not be negative"},
 		{"every problem reported", func(c *config.Config) { c.Log.Level = "loud"; c.Sink.BatchSize = 0 }, "sink.batch_size"},
 	}
 	for _, tt := range tests {

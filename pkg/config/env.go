@@ -74,6 +74,7 @@ var envVars = []envVar{
 	{"WIREDESK_FETCHER_CONTACT", "fetcher.contact", str(func(c *Config) *string { return &c.Fetcher.Contact })},
 	{"WIREDESK_FETCHER_SHARD", "fetcher.shard", str(func(c *Config) *string { return &c.Fetcher.Shard })},
 	{"WIREDESK_FETCHER_CONCURRENCY", "fetcher.concurrency", integer(func(c *Config) *int { return &c.Fetcher.Concurrency })},
+	{"WIREDESK_FETCHER_BACKFILL_GC_PERCENT", "fetcher.backfill_gc_percent", integer(func(c *Config) *int { return &c.Fetcher.BackfillGCPercent })},
 	{"WIREDESK_FETCHER_TIMEOUT", "fetcher.timeout", duration(func(c *Config) *time.Duration { return &c.Fetcher.Timeout })},
 	{"WIREDESK_CLASSIFIER_LISTEN", "classifier.listen", str(func(c *Config) *string { return &c.Classifier.Listen })},
 	{"WIREDESK_CLASSIFIER_WORKERS", "classifier.workers", integer(func(c *Config) *int { return &c.Classifier.Workers })},
