@@ -265,15 +265,19 @@ func (p prep) ready(dst, src []byte) []byte {
 
 // readPage reads up to maxInput bytes of r and readies them for the parse.
 func readPage(r io.Reader, p prep) ([]byte, error) {
-	if br, ok := r.(*bytes.Reader); ok && br.Len() <= maxInput {
-		// A bytes.Reader (the fetcher passes one) hands its bytes over
-		// in one Write: the page is readied from them straight into a
-		// buffer of its own, and the raw page is never copied whole.
-		pw := pageWriter{prep: p}
-		if _, err := br.WriteTo(&pw); err != nil {
-			return nil, err
+	switch r.(type) {
+	case *bytes.Reader, *strings.Reader, *bytes.Buffer:
+		// These hand all they hold over in one Write (WriteTo): the
+		// page is readied from it into a buffer of its own, and the
+		// raw page is never copied whole. The fetcher passes a
+		// bytes.Reader.
+		if r.(interface{ Len() int }).Len() <= maxInput {
+			pw := pageWriter{prep: p}
+			if _, err := r.(io.WriterTo).WriteTo(&pw); err != nil {
+				return nil, err
+			}
+			return pw.page, nil
 		}
-		return pw.page, nil
 	}
 	src, err := readInput(r)
 	if err != nil {
@@ -290,16 +294,35 @@ type pageWriter struct {
 }
 
 func (w *pageWriter) Write(b []byte) (int, error) {
-	if w.wrote {
-		// bytes.Reader writes all it holds at once; pieces could not
-		// be readied apart, as a tag may straddle two.
-		return 0, errors.New("page written in pieces")
+	if err := w.once(); err != nil {
+		return 0, err
 	}
-	w.wrote = true
 	// The readied page is shorter than the raw one but for a closed
 	// title; append grows the buffer in that case.
 	w.page = w.ready(make([]byte, 0, len(b)), b)
 	return len(b), nil
+}
+
+// WriteString spares a strings.Reader's page the conversion to bytes
+// io.WriteString would make: its one copy is readied in place.
+func (w *pageWriter) WriteString(s string) (int, error) {
+	if err := w.once(); err != nil {
+		return 0, err
+	}
+	w.page = append(make([]byte, 0, len(s)), s...)
+	w.page = w.ready(w.page[:0], w.page)
+	return len(s), nil
+}
+
+func (w *pageWriter) once() error {
+	if w.wrote {
+		// The readers readPage hands a pageWriter write all they
+		// hold at once; pieces could not be readied apart, as a tag
+		// may straddle two.
+		return errors.New("page written in pieces")
+	}
+	w.wrote = true
+	return nil
 }
 
 // readInput reads up to maxInput bytes of r into a buffer of its own (the
@@ -308,16 +331,6 @@ func (w *pageWriter) Write(b []byte) (int, error) {
 func readInput(r io.Reader) ([]byte, error) {
 	n := 64 << 10
 	if l, ok := r.(interface{ Len() int }); ok {
-		if wt, ok := r.(io.WriterTo); ok && l.Len() <= maxInput {
-			// A strings.Reader or a bytes.Buffer hands its bytes
-			// over in one Write: one copy, into memory not cleared
-			// first.
-			var a appendWriter
-			if _, err := wt.WriteTo(&a); err != nil {
-				return nil, err
-			}
-			return a.buf, nil
-		}
 		n = l.Len() + 1 // +1: EOF is seen without growing
 	}
 	buf := make([]byte, 0, min(n, maxInput+1))
@@ -335,17 +348,4 @@ func readInput(r io.Reader) ([]byte, error) {
 			return nil, err
 		}
 	}
-}
-
-// appendWriter collects what is written to it.
-type appendWriter struct{ buf []byte }
-
-func (a *appendWriter) Write(p []byte) (int, error) {
-	a.buf = append(a.buf, p...)
-	return len(p), nil
-}
-
-func (a *appendWriter) WriteString(s string) (int, error) {
-	a.buf = append(a.buf, s...)
-	return len(s), nil
 }

@@ -108,8 +108,9 @@ func TestStripRawSameResult(t *testing.T) {
 }
 
 // TestReadPageReaders readies every test page from a bytes.Reader, which
-// hands its bytes over to be readied straight from them, and from readers
-// read into a buffer first: the pages must be the same.
+// hands its bytes over to be readied straight from them, from the other
+// readers that write all they hold at once, and from a reader read into a
+// buffer first: the pages must be the same.
 func TestReadPageReaders(t *testing.T) {
 	for _, p := range pages(t) {
 		data, err := os.ReadFile(p)
@@ -123,6 +124,7 @@ func TestReadPageReaders(t *testing.T) {
 			}
 			for name, r := range map[string]io.Reader{
 				"strings.Reader": strings.NewReader(string(data)),
+				"bytes.Buffer":   bytes.NewBuffer(bytes.Clone(data)),
 				"one byte":       iotest.OneByteReader(bytes.NewReader(data)),
 			} {
 				got, err := readPage(r, pr)
