@@ -90,6 +90,7 @@ type classInfo struct {
 	positive bool         // looks like an article container (content, article__text)
 	author   bool         // holds a byline (author, yazar, muhabir, автор)
 	date     bool         // holds the date line (date, tarih, published, data)
+	deck     bool         // sets the standfirst apart (lead, spot, chapo: leads.go)
 }
 
 // zoneTokens maps class/id tokens, and pairs of adjacent tokens joined
@@ -258,13 +259,17 @@ func (b *tokenBuf) token(ci *classInfo) {
 	// page's wrapper, not a ticker, a sidebar or an advertisement.
 	if !negation(b.prev) {
 		if len(t) != len(b.cur) { // "smi2" is a name of its own
-			b.lookup(b.cur, ci)
+			b.lookup(b.cur, ci, false)
 		}
-		b.lookup(t, ci)
+		b.lookup(t, ci, false)
 		if len(b.prev) > 0 {
 			b.pair = append(append(b.pair[:0], b.prev...), t...)
-			b.lookup(b.pair, ci)
+			b.lookup(b.pair, ci, true)
 		}
+	} else if tokenClasses[string(t)].deck {
+		// A deck word is read alone, negation or not ("no-lede"):
+		// that is how the standfirst's markup has been read (leads.go).
+		ci.deck = true
 	}
 	b.prev = append(b.prev[:0], t...)
 	b.cur = b.cur[:0]
@@ -274,7 +279,9 @@ func negation(w []byte) bool {
 	return string(w) == "no" || string(w) == "non" || string(w) == "without"
 }
 
-func (b *tokenBuf) lookup(t []byte, ci *classInfo) {
+// lookup adds what word t says to ci; pair: t is two words joined. A
+// deck word counts alone ("subHeader" is no deck).
+func (b *tokenBuf) lookup(t []byte, ci *classInfo, pair bool) {
 	c, ok := tokenClasses[string(t)]
 	if !ok {
 		return
@@ -285,13 +292,14 @@ func (b *tokenBuf) lookup(t []byte, ci *classInfo) {
 	ci.positive = ci.positive || c.positive
 	ci.author = ci.author || c.author
 	ci.date = ci.date || c.date
+	ci.deck = ci.deck || c.deck && !pair
 }
 
-// tokenClasses merges the three token tables, so that each word of a class
+// tokenClasses merges the token tables, so that each word of a class
 // attribute costs one map lookup: the walk looks up every word and word
 // pair of every element's classes, most of which are in no table.
 var tokenClasses = func() map[string]classInfo {
-	m := make(map[string]classInfo, len(zoneTokens)+len(positiveTokens)+len(authorTokens)+len(dateTokens))
+	m := make(map[string]classInfo, len(zoneTokens)+len(positiveTokens)+len(authorTokens)+len(dateTokens)+len(deckTokens))
 	for t, z := range zoneTokens {
 		c := m[t]
 		c.zone = z
@@ -310,6 +318,11 @@ var tokenClasses = func() map[string]classInfo {
 	for t := range dateTokens {
 		c := m[t]
 		c.date = true
+		m[t] = c
+	}
+	for t := range deckTokens {
+		c := m[t]
+		c.deck = true
 		m[t] = c
 	}
 	return m

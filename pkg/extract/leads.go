@@ -161,7 +161,8 @@ func firstString(s string) string {
 // "c-article-summary", "entry-excerpt", "dek", "detay-spot",
 // "doc_header__subheader", "shorttext". They are a weak sign: the cleaner
 // takes a block so marked for the standfirst only where it opens the
-// article.
+// article. The walk reads them with the other class words (tokenClasses)
+// and sets flagDeck on the element.
 var deckTokens = map[string]bool{
 	"lead": true, "lede": true, "intro": true, "summary": true, "standfirst": true, "deck": true, "dek": true,
 	"excerpt": true, "abstract": true, "synopsis": true, "subtitle": true, "subheader": true, "subheadline": true,
@@ -194,7 +195,7 @@ func (w *walker) markDecks(out []article.Block) {
 }
 
 func (w *walker) deckMarkup(b *rawBlock) bool {
-	if deckWords(b.node) || allBold(b.node, b.chars) {
+	if w.elems[b.elem].flags&flagDeck != 0 || allBold(b.node, b.chars) {
 		return true
 	}
 	e, base := b.elem, b.chars
@@ -212,54 +213,12 @@ func (w *walker) deckMarkup(b *rawBlock) bool {
 			// names a section, not this summary.
 			return false
 		}
-		if deckWords(w.elems[p].node) {
+		if w.elems[p].flags&flagDeck != 0 {
 			return true
 		}
 		e = p
 	}
 	return false
-}
-
-// deckWords reports a deck word in n's class or id, split at
-// non-letters and camelCase boundaries.
-func deckWords(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && a.Namespace == "" && deckIn(a.Val) {
-			return true
-		}
-	}
-	return false
-}
-
-func deckIn(v string) bool {
-	start := -1
-	prevLower := false
-	check := func(end int) bool {
-		if start < 0 {
-			return false
-		}
-		t := strings.ToLower(v[start:end])
-		start = -1
-		return deckTokens[strings.TrimRight(t, "0123456789")]
-	}
-	for i, r := range v {
-		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case !letter:
-			if check(i) {
-				return true
-			}
-		case start >= 0 && prevLower && unicode.IsUpper(r):
-			if check(i) {
-				return true
-			}
-			start = i
-		case start < 0:
-			start = i
-		}
-		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
-	}
-	return check(len(v))
 }
 
 // allBold reports text all of whose letters (nine in ten) sit in <b> or

@@ -51,6 +51,7 @@ const (
 	flagRuleBody
 	flagNoCandidate // html, body: never "the article"
 	flagPositive    // class/id look like an article container
+	flagDeck        // class/id set a standfirst apart (deckTokens)
 )
 
 // mark is one piece of zone evidence on an ancestor of a block. Marks form
@@ -306,6 +307,9 @@ func (w *walker) block(n *html.Node, ci classInfo, itemprop string) {
 	}
 	if ci.positive {
 		e.flags |= flagPositive
+	}
+	if ci.deck {
+		e.flags |= flagDeck
 	}
 	marks := w.ctx.marks
 	zone, header := ci.zone, ci.zone == article.ZoneHeader
