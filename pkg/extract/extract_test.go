@@ -351,6 +351,12 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_shop_links.html", "Telefon fiyatları yine arttı", article.ZoneRelated},
 		{"tr_shop_links.html", "En iyi kamp ekipmanları", article.ZoneRelated},
 		{"tr_shop_links.html", "Headphone prices keep falling", article.ZoneRelated},
+		// A line in the text's flow that names a year and no date (a
+		// graphic's link) is the text's; a date line amid the text, and
+		// a line with a year above it, are its header.
+		{"ru_graphic_year.html", "(График: бюджет 2025 года", article.ZoneBody},
+		{"ru_graphic_year.html", "14 марта 2026", article.ZoneHeader},
+		{"ru_graphic_year.html", "Выпуск 2026", article.ZoneHeader},
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
 		{"ru_thread_plain.html", "Переговоры в астанинском", article.ZoneRelated},
 		{"ru_thread_plain.html", "Глава МИД посетит", article.ZoneRelated},

@@ -137,7 +137,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 			}
 		case b.LinkDensity >= 0.9 && n <= 2:
 			b.Zone = article.ZoneNav
-		case n <= 6 && !sentence(b.Text) && dated(b.Text):
+		case n <= 6 && !sentence(b.Text) && dated(b.Text) && !(yearOnly(b.Text) && withinText(bs, i)):
 			b.Zone = article.ZoneHeader
 		}
 	}
@@ -154,6 +154,41 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 			b.Zone = article.ZoneHeader
 		}
 	}
+}
+
+// yearOnly reports a line whose one number is a year, with no month
+// name and no time beside it: "(Grafik: 2025'te gelir dağılımı - burada)"
+// names a year, "12 Mart 2025" and "Güncelleme 2025 14:20" are dates.
+func yearOnly(s string) bool {
+	numbers := 0
+	for f := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if _, ok := monthOf(f); ok {
+			return false
+		}
+		if isDigit(f[0]) {
+			numbers++
+		}
+	}
+	return numbers == 1
+}
+
+// withinText reports a block after the text's first paragraph with more
+// of the body after it: a line in the article's flow is no header over
+// it, and the cleaner judges it as the article's line.
+func withinText(bs []article.Block, i int) bool {
+	before, after := false, false
+	for j := range bs {
+		switch {
+		case j < i && !before:
+			before = bs[j].Zone == article.ZoneBody && prose(&bs[j])
+		case j > i && bs[j].Zone == article.ZoneBody:
+			after = true
+		}
+		if before && after {
+			return true
+		}
+	}
+	return false
 }
 
 // linkedSentence is a block that reads as a sentence of its own, with
