@@ -95,6 +95,7 @@ type verdict struct {
 // pass holds what the first pass knows as it walks the blocks.
 type pass struct {
 	in          Input
+	at          int // position in in.Blocks of the block being decided
 	res         *Result
 	seen        map[string]bool
 	seenBody    map[string]int // keys of the container's own lines: bodyLines when seen
@@ -134,6 +135,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	p.labels = labels
 	vs := make([]verdict, len(in.Blocks))
 	for n, b := range in.Blocks {
+		p.at = n
 		vs[n] = c.decide(p, b, lc)
 	}
 	if at := citationAt(in.Blocks, vs); at >= 0 {
@@ -145,6 +147,7 @@ func (c *Cleaner) Clean(in Input) Result {
 			p.seen[k] = true
 		}
 		for n, b := range in.Blocks {
+			p.at = n
 			vs[n] = c.decide(p, b, lc)
 		}
 	}
@@ -375,7 +378,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	// a thing on another site (a product, a source) heads the article's
 	// next part; one linked to this site's own pages is a teaser.
 	subheading := b.Zone == article.ZoneHeading && b.Level >= 2 && b.I > p.firstBody && b.I < p.lastBody
-	if b.LinkDensity >= 0.5 && !((inBody || subheading) && ownLink(b, p.in.Host)) {
+	if b.LinkDensity >= 0.5 && !((inBody || subheading) && ownLink(b, p.in.Host)) && !(inBody && p.leadParas > 0 && amidList(p.in.Blocks, p.at)) {
 		if b.Link != "" || headlineShaped(text) {
 			return verdict{reason: article.ReasonRelated}
 		}

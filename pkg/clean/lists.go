@@ -59,3 +59,16 @@ func itemsSay(items []Block) bool {
 func listRelated(b Block) bool { return b.Tag == "li" && b.Zone == article.ZoneRelated }
 
 func listBody(b Block) bool { return b.Tag == "li" && b.Zone == article.ZoneBody }
+
+// amidList reports a list item of the container between two of the same
+// list's items that are text, not links: a point of the text's own list
+// that links a page of the site ("E-posta listeniz büyümeye başlar"), not
+// a teaser, which comes in a run of links. The caller asks only after
+// the text's first paragraph: a list over it holds the byline and the
+// date ("Yazan: …" linked to the writer's page).
+func amidList(blocks []Block, n int) bool {
+	item := func(k int) bool {
+		return k >= 0 && k < len(blocks) && listBody(blocks[k]) && blocks[k].LinkDensity < 0.5
+	}
+	return listBody(blocks[n]) && item(n-1) && item(n+1)
+}

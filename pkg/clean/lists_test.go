@@ -34,3 +34,30 @@ func TestListOfTheText(t *testing.T) {
 		item(article.ZoneRelated, 0.9, "Переговоры в Анкаре: главное о визите министра и его итогах"),
 	})
 }
+
+// TestLinkedPointOfAList: a Turkish how-to in a style of its own lists
+// what a small shop gains online; one point links the site's own guide
+// and crosses the link density line. Between the list's plain points it
+// is one of them and stays; a linked dossier in the list over the text,
+// and a run of the site's linked stories after it, are still dropped.
+func TestLinkedPointOfAList(t *testing.T) {
+	item := func(ld float64, link, s string) clean.Block {
+		b := withLD(block(article.ZoneBody, s), ld, link)
+		b.Tag = "li"
+		return b
+	}
+	body := func(s string) line { return line{block(article.ZoneBody, s), ""} }
+	in := clean.Input{Source: "dukkan", Title: "Küçük dükkanlar internete neden açılmalı", Lang: "tr", Host: "www.dukkanrehberi.test"}
+	checkLinesIn(t, in, []line{
+		{item(0, "", "Güncelleme: 12 Mart 2026"), article.ReasonDateline},
+		{item(0.9, "https://www.dukkanrehberi.test/dosya/kucuk-isletmeler/", "Dosya: Küçük işletmeler rehberi"), article.ReasonRelated},
+		{item(0, "", "Okuma süresi 4 dakika"), article.ReasonBoilerplate},
+		body("Mahalle dükkanı internette ne kadar erken görünürse, kazançlar da o kadar erken gelmeye başlıyor:"),
+		{item(0, "", "Arama motorları müşteriyi sayfanıza getirir"), ""},
+		{item(0.86, "https://www.dukkanrehberi.test/e-posta-listesi/", "E-posta listeniz büyümeye başlar"), ""},
+		{item(0, "", "Ürünleriniz ve hizmetleriniz bu ilgiden pay alır"), ""},
+		body("Peki, bu adımı atmaya hazır mısınız? Aşağıdaki rehberimiz ilk haftanızı adım adım anlatıyor."),
+		{item(1, "https://www.dukkanrehberi.test/kargo/", "Kargo firması seçerken nelere bakmalı"), article.ReasonRelated},
+		{item(1, "https://www.dukkanrehberi.test/fiyat/", "Fiyat etiketi nasıl yazılır"), article.ReasonRelated},
+	})
+}
