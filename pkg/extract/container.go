@@ -361,6 +361,9 @@ func (w *walker) bestScored() int32 {
 	if s := w.sections(best); thread < 0 || !w.within(thread, s) {
 		best = s
 	}
+	if thread < 0 {
+		best = w.scatteredCells(best)
+	}
 	if w.elems[best].para < minArticle && !w.shortArticle(best) {
 		return -1
 	}

@@ -219,6 +219,12 @@ func TestGoldenZones(t *testing.T) {
 		// whole container away, and give way.
 		{"tr_comment_hook_parts.html", "Sıcak geçen yaz", article.ZoneBody},
 		{"tr_comment_hook_parts.html", "Hasada gelen mevsimlik", article.ZoneBody},
+		// An old table layout's catalogue, one small table per entry
+		// with a row of links: no cell holds an article's worth, the
+		// table of them does.
+		{"ru_table_catalogue.html", "Обзорная экскурсия по Крому", article.ZoneBody},
+		{"ru_table_catalogue.html", "Прогулка по правому берегу", article.ZoneBody},
+		{"ru_table_catalogue.html", "Главная Экскурсии", article.ZoneUnknown},
 		{"tr_thread_outscores.html", "Belediye meclisi, sahil", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çalışmaların eylülde", article.ZoneBody},
 		{"tr_thread_outscores.html", "Çok güzel bir haber", article.ZoneUnknown},
