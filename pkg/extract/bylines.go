@@ -87,7 +87,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 	fallback := ""
 	var self map[string]bool // the page's own addresses, for teaserCredit: built once, at the first element that needs them
 	for _, r := range w.bylines {
-		if inComment(r.node) || inQuote(r.node) || mediaCredit(r.node) {
+		if inComment(r.node) || inQuote(r.node) || w.mediaCredit(r) {
 			continue
 		}
 		if self == nil {
@@ -467,11 +467,18 @@ func inQuote(n *html.Node) bool {
 // mediaCredit is a byline element whose own class names a media box, a
 // video's, an audio's, a gallery's or a photo's ("mediaBox__byline",
 // "video-author", "galeri-yazar"), or one inside a picture's caption
-// (`<figcaption><span class="author">`): it credits that medium, not
-// the text.
-func mediaCredit(n *html.Node) bool {
-	for p, d := n, 0; p != nil && d < 4; p, d = p.Parent, d+1 {
-		if p.Type == html.ElementNode && p.DataAtom == atom.Figcaption {
+// (`<figcaption><span class="author">`), which the walk zoned: it
+// credits that medium, not the text.
+func (w *walker) mediaCredit(r ref) bool {
+	n := r.node
+	if n.DataAtom == atom.Figcaption {
+		return true
+	}
+	// A figcaption always carries a zone mark (caption, or what a
+	// class word or a rule says): the marks above the element are the
+	// block ancestors to look at.
+	for m := r.marks; m != nil; m = m.parent {
+		if w.elems[m.elem].node.DataAtom == atom.Figcaption {
 			return true
 		}
 	}
