@@ -76,7 +76,7 @@ func keepsAttrs(name []byte) bool {
 var keptAttrTags = []string{"time", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
 
 // stripAttrs appends the start tag b[start:end] to dst without its unread
-// attributes (in place, as stripRaw). nameEnd is where the tag's name
+// attributes (in place, as prep.ready). nameEnd is where the tag's name
 // ends, and b[end-1] is the '>' that endOfTag found.
 // The attributes are read as the tokenizer reads them (x/net/html's
 // readTag: name, optional spaces, '=', optional spaces, a quoted or bare

@@ -40,8 +40,8 @@ func TestStripAttrs(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := []byte(tt.in)
-			if got := string(stripRaw(in[:0], in, true)); got != tt.want {
-				t.Errorf("stripRaw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			if got := string(prep{strip: true, attrs: true}.ready(in[:0], in)); got != tt.want {
+				t.Errorf("ready(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
@@ -83,8 +83,8 @@ func TestStripAttrsSameTree(t *testing.T) {
 		docs = append(docs, string(p.HTML))
 	}
 	for i, d := range docs {
-		full := parse(t, stripRaw(nil, []byte(d), false))
-		cut := parse(t, stripRaw(nil, []byte(d), true))
+		full := parse(t, prep{strip: true}.ready(nil, []byte(d)))
+		cut := parse(t, prep{strip: true, attrs: true}.ready(nil, []byte(d)))
 		if diff := sameTree(full, cut); diff != "" {
 			name := d
 			if len(name) > 80 {

@@ -249,18 +249,8 @@ func opensBody(rest []article.Block) bool {
 
 // prep says how a page is readied for the parse.
 type prep struct {
-	strip bool // strip script and style text (stripRaw)
+	strip bool // strip script and style text (ready, raw.go)
 	attrs bool // and the unread attributes
-}
-
-// ready appends src to dst readied for the parse: a title left open
-// closed (closeTitle), and what p strips stripped. dst may be src[:0].
-func (p prep) ready(dst, src []byte) []byte {
-	src = closeTitle(src)
-	if !p.strip {
-		return append(dst, src...)
-	}
-	return stripRaw(dst, src, p.attrs)
 }
 
 // readPage reads up to maxInput bytes of r and readies them for the parse.

@@ -62,7 +62,7 @@ func BenchmarkPrune(b *testing.B) {
 	}
 	srcs := make([][]byte, len(pages))
 	for i, p := range pages {
-		srcs[i] = stripRaw(nil, closeTitle(p.HTML), true)
+		srcs[i] = prep{strip: true, attrs: true}.ready(nil, p.HTML)
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

@@ -4,28 +4,43 @@ import (
 	"bytes"
 )
 
-// stripRaw appends b to dst without the contents of <script> and <style>
-// elements, which are half the bytes of a modern news page and which the
-// walk skips anyway: the HTML tokenizer reads raw text a byte at a time,
-// while this scan jumps between tag openings with bytes.IndexByte. It
-// returns the shortened document. dst may be b[:0], for a strip in place:
-// nothing is written ahead of where b is read.
+// ready appends the page b to dst readied for the parse, in one scan: a
+// title left open closed, and what p strips stripped. dst may be b[:0],
+// for a strip in place: nothing is written ahead of where b is read (a
+// title's end tag, the one thing added, moves the rest to a buffer of its
+// own when it would be).
 //
-// It follows the tokenizer's states closely enough that the parsed tree is
-// the same but for those text nodes: comments and the other raw-text and
-// RCDATA elements (textarea, title, noscript, xmp, iframe, noembed,
-// noframes) are copied as they are, and so is their "<script" text; tags
-// are read to their end with quoted attribute values, so "<script" inside
-// an attribute is no tag. A script whose text holds "<!--" may be in the
-// tokenizer's escaped states, where "</script>" need not end it: it is
-// left whole, and so are JSON-LD scripts, which the metadata reads.
+// The strip takes out the contents of <script> and <style> elements,
+// which are half the bytes of a modern news page and which the walk skips
+// anyway: the HTML tokenizer reads raw text a byte at a time, while this
+// scan jumps between tag openings with bytes.IndexByte.
 //
-// With attrs, the attributes nothing reads are taken out of the start
+// The scan follows the tokenizer's states closely enough that the parsed
+// tree is the same but for those text nodes: comments and the other
+// raw-text and RCDATA elements (textarea, title, noscript, xmp, iframe,
+// noembed, noframes) are copied as they are, and so is their "<script"
+// text; tags are read to their end with quoted attribute values, so
+// "<script" inside an attribute is no tag. A script whose text holds
+// "<!--" may be in the tokenizer's escaped states, where "</script>" need
+// not end it: it is left whole, and so are JSON-LD scripts, which the
+// metadata reads.
+//
+// The tokenizer reads a title's text up to "</title", so one left open (a
+// template that lost its end tag, "</titlevalue=…") swallows the whole
+// page into the title and the page has no text at all. The page's first
+// title, when it comes before <body>, is ended at its first line break or
+// tag opening instead: the page's text is kept, and the title is its
+// first line. One that runs to the end of the page is left as it is:
+// there is no page to keep.
+//
+// With p.attrs, the attributes nothing reads are taken out of the start
 // tags too (attrs.go).
-func stripRaw(dst, b []byte, attrs bool) []byte {
+func (p prep) ready(dst, b []byte) []byte {
+	attrs := p.strip && p.attrs
 	emit := func(from, to int) {
 		dst = append(dst, b[from:to]...)
 	}
+	titled := false // a title or <body> seen: no title is closed after it
 	i := 0
 	for {
 		j := bytes.IndexByte(b[i:], '<')
@@ -65,6 +80,9 @@ func stripRaw(dst, b []byte, attrs bool) []byte {
 		}
 		lower := rawElement(name)
 		if lower == "" {
+			if equalFoldASCII(name, "body") {
+				titled = true
+			}
 			if attrs && !keepsAttrs(name) {
 				dst = stripAttrs(dst, b, i, i+1+len(name), tagEnd)
 			} else {
@@ -78,12 +96,21 @@ func stripRaw(dst, b []byte, attrs bool) []byte {
 			return dst
 		}
 		close := closingTag(b, tagEnd, lower)
+		open := false // a first title with no end tag: ended at close
+		if lower == "title" && !titled {
+			titled = true
+			if close < 0 {
+				if end := bytes.IndexAny(b[tagEnd:], "<\n"); end >= 0 {
+					close, open = tagEnd+end, true
+				}
+			}
+		}
 		if close < 0 {
 			emit(i, len(b))
 			return dst
 		}
 		body := b[tagEnd:close]
-		strip := (lower == "script" || lower == "style") && !bytes.Contains(body, []byte("<!--"))
+		strip := p.strip && (lower == "script" || lower == "style") && !bytes.Contains(body, []byte("<!--"))
 		if strip && lower == "script" && bytes.Contains(bytes.ToLower(b[i:tagEnd]), []byte("ld+json")) {
 			strip = false
 		}
@@ -96,6 +123,14 @@ func stripRaw(dst, b []byte, attrs bool) []byte {
 			emit(tagEnd, close)
 		}
 		i = close
+		if open {
+			if len(dst)+len("</title>") > i && len(b) > 0 && cap(dst) > 0 && &dst[:1][0] == &b[0] {
+				// In place, the end tag would overwrite what is not
+				// read yet.
+				dst = append(make([]byte, 0, len(dst)+len(b)-i+len("</title>")), dst...)
+			}
+			dst = append(dst, "</title>"...)
+		}
 	}
 }
 
@@ -236,68 +271,4 @@ func equalFoldASCII(b []byte, s string) bool {
 		}
 	}
 	return true
-}
-
-// closeTitle ends a <title> that the document never closes. The
-// tokenizer reads a title's text up to "</title", so one left open (a
-// template that lost its end tag, "</titlevalue=…") swallows the whole
-// page into the title and the page has no text at all. The title is
-// ended at its first line break or tag opening instead: the page's text
-// is kept, and the title is its first line. A document with a closed
-// title, or none, is returned as it is; otherwise the result is a new
-// buffer.
-func closeTitle(b []byte) []byte {
-	i := 0
-	for {
-		j := bytes.IndexByte(b[i:], '<')
-		if j < 0 {
-			return b
-		}
-		i += j
-		rest := b[i:]
-		if bytes.HasPrefix(rest, []byte("<!--")) {
-			end := bytes.Index(rest[4:], []byte("-->"))
-			if end < 0 {
-				return b
-			}
-			i += 4 + end + 3
-			continue
-		}
-		name, ok := tagName(rest)
-		if !ok {
-			i++
-			continue
-		}
-		tagEnd := endOfTag(b, i+1+len(name))
-		if tagEnd < 0 {
-			return b
-		}
-		raw := rawElement(name)
-		switch {
-		case raw == "title":
-			if closingTag(b, tagEnd, raw) >= 0 {
-				return b
-			}
-			end := tagEnd + bytes.IndexAny(b[tagEnd:], "<\n")
-			if end < tagEnd {
-				return b // the title runs to the end: there is no page to keep
-			}
-			out := make([]byte, 0, len(b)+len("</title>"))
-			out = append(out, b[:end]...)
-			out = append(out, "</title>"...)
-			return append(out, b[end:]...)
-		case raw == "plaintext":
-			return b
-		case raw != "":
-			close := closingTag(b, tagEnd, raw)
-			if close < 0 {
-				return b
-			}
-			i = close
-		case equalFoldASCII(name, "body"):
-			return b // the title belongs in the head
-		default:
-			i = tagEnd
-		}
-	}
 }

@@ -34,28 +34,40 @@ func TestStripRaw(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := []byte(tt.in)
-			if got := string(stripRaw(in[:0], in, false)); got != tt.want {
-				t.Errorf("stripRaw(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			if got := string(prep{strip: true}.ready(in[:0], in)); got != tt.want {
+				t.Errorf("ready(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
 }
 
 func TestCloseTitle(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"closed", "<title>a</title><p>b", "<title>a</title><p>b"},
-		{"none", "<p>a</p>", "<p>a</p>"},
-		{"open to a line break", "<title>a b\n<p>c", "<title>a b</title>\n<p>c"},
-		{"open to a tag", "<TITLE id=t>a</titlex -->\n<p>c", "<TITLE id=t>a</title></titlex -->\n<p>c"},
-		{"to the end", "<title>a b c", "<title>a b c"},
-		{"in a comment", "<!-- <title> --><title>a</title>", "<!-- <title> --><title>a</title>"},
-		{"in a script", "<script>x='<title>'</script><title>a</title>", "<script>x='<title>'</script><title>a</title>"},
-		{"after the body", "<body><p>a<title>b", "<body><p>a<title>b"},
+	tests := []struct {
+		name, in, want string
+		strip          bool // with what the strip takes out
+	}{
+		{"closed", "<title>a</title><p>b", "<title>a</title><p>b", false},
+		{"none", "<p>a</p>", "<p>a</p>", false},
+		{"open to a line break", "<title>a b\n<p>c", "<title>a b</title>\n<p>c", false},
+		{"open to a tag", "<TITLE id=t>a</titlex -->\n<p>c", "<TITLE id=t>a</title></titlex -->\n<p>c", false},
+		{"to the end", "<title>a b c", "<title>a b c", false},
+		{"in a comment", "<!-- <title> --><title>a</title>", "<!-- <title> --><title>a</title>", false},
+		{"in a script", "<script>x='<title>'</script><title>a</title>", "<script>x='<title>'</script><title>a</title>", false},
+		{"after the body", "<body><p>a<title>b", "<body><p>a<title>b", false},
+		{"in a bogus comment", "<!<title>a\n<p>c", "<!<title>a\n<p>c", false},
+		{"stripped", "<script>x()</script><title data-x=1>a\n<p>c", "<script></script><title >a</title>\n<p>c", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(closeTitle([]byte(tt.in))); got != tt.want {
-				t.Errorf("closeTitle(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			p := prep{strip: tt.strip, attrs: tt.strip}
+			if got := string(p.ready(nil, []byte(tt.in))); got != tt.want {
+				t.Errorf("ready(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+			// In place, the end tag added moves the page to a
+			// buffer of its own rather than overwrite it.
+			in := []byte(tt.in)
+			if got := string(p.ready(in[:0], in)); got != tt.want {
+				t.Errorf("ready(%q) in place\n got %q\nwant %q", tt.in, got, tt.want)
 			}
 		})
 	}
