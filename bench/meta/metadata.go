@@ -119,7 +119,8 @@ func names(s string) []string {
 	s = strings.NewReplacer(" and ", ",", " ve ", ",", " и ", ",", ";", ",").Replace(s)
 	var out []string
 	for _, n := range strings.Split(s, ",") {
-		if n = strings.ToLower(strings.Join(strings.Fields(n), " ")); n != "" {
+		// "By Jane Roe": the label is the layout's, for either tool.
+		if n = strings.TrimPrefix(strings.ToLower(strings.Join(strings.Fields(n), " ")), "by "); n != "" {
 			out = append(out, n)
 		}
 	}
@@ -201,7 +202,7 @@ func sameTitleAsIs(got, want string) bool {
 	return eqTitle(g, w)
 }
 
-var titleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "«", "\"", "»", "\"", "\u00a0", " ",
+var titleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"", "\u00a0", " ",
 	"\u00ad", "", "\u200b", "") // a soft hyphen and a zero-width space are invisible
 
 // normTitle folds case, spacing and quotes, and drops a decoration
@@ -213,11 +214,15 @@ func normTitle(s string) string {
 
 // eqTitle compares two normalised titles up to a colon's spacing, which
 // is the layout's ("Breakpoint : Hilfe …", a kicker's span run into the
-// headline's: "X: Y", "X : Y", "X:Y" and "X Y" are one headline), and a
-// trailing ellipsis, which marks a cut, not a word.
+// headline's: "X: Y", "X : Y", "X:Y" and "X Y" are one headline), double
+// quotes, and a trailing ellipsis, which marks a cut, not a word.
 func eqTitle(a, b string) bool {
 	f := func(s string) string {
-		s = strings.Join(strings.Fields(strings.NewReplacer(":", " ", "：", " ").Replace(s)), " ")
+		// Double quotes around a quotation in the headline are kept by
+		// one source and dropped by another ("\"Why fight…\"... DJ's
+		// home town" and the same words bare): a reader reads one
+		// headline.
+		s = strings.Join(strings.Fields(strings.NewReplacer(":", " ", "：", " ", "\"", "").Replace(s)), " ")
 		return strings.TrimSpace(strings.TrimRight(s, ".…"))
 	}
 	return a == b || f(a) == f(b)
