@@ -90,6 +90,13 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	}
 	site := clean(w.metas["og:site_name"])
 	og, tt := clean(w.metas["og:title"]), clean(w.titleText)
+	if og == "" {
+		// twitter:title is the social title where og:title is missing.
+		og = clean(w.metas["twitter:title"])
+	}
+	if site == "" {
+		site = titleSite(og, tt)
+	}
 	first, inMain, n := "", "", 0
 	var firstBlock *rawBlock
 	for i := range w.blocks {
@@ -213,6 +220,21 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return h
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// titleSite is <title> when it only names the site, as og:title shows by
+// ending with it after a separator: <title>"Gazete Yeni" beside
+// og:title "Headline | Gazete Yeni". "" otherwise.
+func titleSite(og, tt string) string {
+	if tt == "" || len(strings.Fields(tt)) > 4 || len(og) <= len(tt) {
+		return ""
+	}
+	for _, sep := range titleSeps {
+		if head, ok := strings.CutSuffix(og, sep+tt); ok && headlineLike(strings.TrimSpace(head), "") {
+			return tt
+		}
+	}
+	return ""
 }
 
 // blogName says h is the blog's name before a colon in <title> and an
@@ -617,7 +639,10 @@ func headlineLike(s, site string) bool {
 
 // stripHost removes a trailing segment that names the site by its host:
 // "Title | CNN Politics" on www.cnn.com, "Title -- Sott.net" on sott.net.
-// The segment must be short and hold the host's main label as a word.
+// The segment must be short and hold the host's main label as a word, or
+// be the label's words ("Times of India" on timesofindia.com). A leading
+// segment naming the site so is removed too: "Gazete Yeni | Headline" on
+// gazeteyeni.com, where a blog or a small site puts its name first.
 func stripHost(t string, page *url.URL) string {
 	if page == nil {
 		return t
@@ -650,7 +675,34 @@ func stripHost(t string, page *url.URL) string {
 			return strings.TrimSpace(head)
 		}
 	}
+	for _, sep := range titleSeps {
+		i := strings.Index(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := t[:i], t[i+len(sep):]
+		if len(strings.Fields(head)) > 3 || len(strings.Fields(tail)) < 3 {
+			continue
+		}
+		if namesHost(head, label) {
+			return strings.TrimSpace(tail)
+		}
+	}
 	return t
+}
+
+// namesHost reports whether a short segment of a title names the site by
+// its host's main label: the label as one of its words, or its words run
+// together ("Gazete Yeni" on gazeteyeni.com).
+func namesHost(seg, label string) bool {
+	squashed := ""
+	for _, f := range strings.FieldsFunc(strings.ToLower(seg), func(r rune) bool { return r == ' ' || r == '.' }) {
+		if f == label {
+			return true
+		}
+		squashed += f
+	}
+	return len(label) >= 6 && squashed == label
 }
 
 // dropSection removes a section's name left after the site's name was

@@ -386,7 +386,7 @@ func (w *walker) candidates(n *html.Node, ci classInfo, itemprop, rel string) {
 
 // metaKeys are the <meta> names, properties and itemprops the metadata uses.
 var metaKeys = map[string]bool{
-	"og:title": true, "og:url": true, "og:locale": true, "og:site_name": true,
+	"og:title": true, "twitter:title": true, "og:url": true, "og:locale": true, "og:site_name": true,
 	"article:published_time": true, "datepublished": true, "pubdate": true,
 	"publishdate": true, "publish-date": true, "date": true, "dc.date": true,
 	"dc.date.issued": true, "sailthru.date": true, "parsely-pub-date": true,
