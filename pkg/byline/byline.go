@@ -227,7 +227,7 @@ func Classify(s string, sites ...string) Kind { return kind(strings.TrimSpace(st
 // parts splits a credit line at the separators that join names: commas,
 // semicolons, slashes, pipes, "&" and the conjunctions "ve", "и", "and".
 func parts(s string) []string {
-	s = cutDates(Unglue(cutPictureCredits(cutReadingTime(strings.Join(strings.Fields(s), " ")))))
+	s = cutDates(Unglue(cutPictureCredits(cutReadingTime(dropHandles(strings.Join(strings.Fields(s), " "))))))
 	s = bracketParts(s)
 	for _, conj := range []string{" ve ", " и ", " and ", " & ", " und ", " og ", " och ", " et ", "،", " و "} {
 		s = strings.ReplaceAll(s, conj, ",") // "،" and "و": the Arabic script's comma and "and"

@@ -186,6 +186,10 @@ func TestSplit(t *testing.T) {
 		{"Metin: Ayşe Kaya - Görüntü: Emre Tan", "", "Ayşe Kaya", ""},
 		{"Text: Jane Roe, Photos: John Doe", "", "Jane Roe", ""},
 		{"Fotoğraf: Emre Tan", "", "", ""},
+		// A social handle after a name is the writer's user name.
+		{"Ayşe Kaya @aysekaya", "", "Ayşe Kaya", ""},
+		{"Мария Соколова @msokolova, Иван Петров @ipetrov", "", "Мария Соколова, Иван Петров", ""},
+		{"@aysekaya", "", "", ""},
 		// An editor's or a translator's credit beside the writer's.
 		{"Haber: Ayşe Kaya | Editör: Emre Tan", "", "Ayşe Kaya", ""},
 		{"Автор: Мария Соколова, редактор: Иван Петров", "", "Мария Соколова", ""},

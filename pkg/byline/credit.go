@@ -390,3 +390,30 @@ var arabicOrgWords = set(
 	"خبرگزاری", "روزنامه", "مجله", "سایت", "تحریریه", "گروه", "خبر", "شبکه", "رادیو", "تلویزیون",
 	"وزارت", "سرویس", "خبرنگار", "دبیر",
 )
+
+// dropHandles removes the social-network handles printed after a name
+// ("Jane Roe @janeroe", "Ayşe Kaya @aysekaya, Emre Tan @emretan"): the
+// name is the byline, the handle a user name. A handle is a word opening
+// with @ of letters, digits, underscores and dots; punctuation after it
+// stays, as it may separate writers.
+func dropHandles(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
+	fields := strings.Fields(s)
+	out := fields[:0]
+	for _, f := range fields {
+		h, ok := strings.CutPrefix(f, "@")
+		end := strings.TrimRight(h, ",;|")
+		if !ok || len(end) < 2 || strings.IndexFunc(end, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '.'
+		}) >= 0 {
+			out = append(out, f)
+			continue
+		}
+		if p := h[len(end):]; p != "" && len(out) > 0 {
+			out[len(out)-1] += p
+		}
+	}
+	return strings.Join(out, " ")
+}
