@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"net/url"
+	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -801,6 +804,11 @@ func capitalised(n *html.Node, s string) string {
 		}
 		if c := attrCase(top, l, 300); c != "" {
 			lines[i], changed = c, true
+		} else if slugNames(top, l, 300) {
+			// No attribute writes it in capitals, but a link to the
+			// writer's page spells the same words ("/author/jane-roe"
+			// under "by jane roe"): a name the style sheet lowers.
+			lines[i], changed = titleWords(l), true
 		}
 	}
 	if !changed {
@@ -843,6 +851,53 @@ func attrCase(n *html.Node, lower string, budget int) string {
 	}
 	walk(n)
 	return found
+}
+
+// slugNames reports whether a link within up to budget elements under n
+// ends its path with the words of lower, a lower-case line, joined by
+// hyphens or underscores: "/author/jane-roe", "/yazar/ayse_kaya".
+func slugNames(n *html.Node, lower string, budget int) bool {
+	want := fold(strings.Join(strings.Fields(lower), "-"), 100)
+	found := false
+	var walk func(*html.Node)
+	walk = func(m *html.Node) {
+		for c := m.FirstChild; c != nil && !found && budget > 0; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			budget--
+			if c.DataAtom == atom.A {
+				u, err := url.Parse(attr(c, "href"))
+				if err == nil {
+					seg := path.Base(strings.TrimSuffix(u.Path, "/"))
+					if seg = fold(strings.ReplaceAll(seg, "_", "-"), 100); seg == want {
+						found = true
+						return
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
+}
+
+// titleWords capitalises each word of a lower-case name ("jane roe",
+// "ayşe kaya"), the Turkish dotted capital İ where the name holds a
+// letter only Turkish writes.
+func titleWords(s string) string {
+	turkish := strings.ContainsAny(s, "şğı")
+	words := strings.Fields(s)
+	for i, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		up := unicode.ToUpper(r)
+		if turkish {
+			up = unicode.TurkishCase.ToUpper(r)
+		}
+		words[i] = string(up) + w[n:]
+	}
+	return strings.Join(words, " ")
 }
 
 // nextElement says n is followed, past spaces only, by an element other
