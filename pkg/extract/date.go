@@ -186,6 +186,7 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 	if !hasYear(text) {
 		return stamp{}, stamp{}
 	}
+	text = unglueDigits(text)
 	var spans []span
 	// The numeric forms need a digit, a separator and a digit in a row,
 	// and the CJK form its year character: most lines asked have a year
@@ -309,6 +310,37 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		}
 	}
 	return pub, upd
+}
+
+// unglueDigits puts a space between a letter and the digit right after
+// it: a writer's span and the date's run together in a block's text
+// ("Ayşe Kaya05.12.2026 14:35", "Иван Петров5 декабря 2026"), and the
+// date's first number has no word boundary before it. text is returned
+// as is when nothing is glued.
+func unglueDigits(text string) string {
+	glued := false
+	prev := rune(0)
+	for _, r := range text {
+		if unicode.IsDigit(r) && unicode.IsLetter(prev) {
+			glued = true
+			break
+		}
+		prev = r
+	}
+	if !glued {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 4)
+	prev = 0
+	for _, r := range text {
+		if unicode.IsDigit(r) && unicode.IsLetter(prev) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 // digitSeparators reports whether text has an ASCII digit, '.' or '/' and
