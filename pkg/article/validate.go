@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -29,14 +28,33 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 // Is makes every FieldError match ErrMalformed.
 func (e *FieldError) Is(target error) bool { return target == ErrMalformed }
 
-var (
-	tokenRE = regexp.MustCompile(`^[a-z0-9_-]+$`)
-	idRE    = regexp.MustCompile(`^[0-9a-f]{16}$`)
-	hashRE  = regexp.MustCompile(`^[0-9a-f]{32}$`)
-)
+// ValidToken reports whether s can be a subject token (<source>, <lang>):
+// one or more of [a-z0-9_-].
+func ValidToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !lowerHex(c) && (c < 'g' || c > 'z') && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return s != ""
+}
 
-// ValidToken reports whether s can be a subject token (<source>, <lang>).
-func ValidToken(s string) bool { return tokenRE.MatchString(s) }
+// hexDigits reports whether s is n lowercase hex digits ([0-9a-f]{n}): an
+// id is 16, a content hash 32. Every message is checked so on decode, and
+// these loops were a regexp's search each.
+func hexDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !lowerHex(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' }
 
 func fieldErr(field, format string, args ...any) error {
 	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
@@ -46,7 +64,7 @@ func checkCommon(schema, wantSchema, id, rawURL, source, hash string) error {
 	if schema != wantSchema {
 		return fieldErr("schema", "is %q, want %q", schema, wantSchema)
 	}
-	if !idRE.MatchString(id) {
+	if !hexDigits(id, 16) {
 		return fieldErr("id", "%q is not 16 lowercase hex digits", id)
 	}
 	if err := checkURL("url", rawURL); err != nil {
@@ -55,7 +73,7 @@ func checkCommon(schema, wantSchema, id, rawURL, source, hash string) error {
 	if !ValidToken(source) {
 		return fieldErr("source", "%q is not a subject token [a-z0-9_-]+", source)
 	}
-	if !hashRE.MatchString(hash) {
+	if !hexDigits(hash, 32) {
 		return fieldErr("content_hash", "%q is not 32 lowercase hex digits", hash)
 	}
 	return nil
@@ -93,19 +111,30 @@ func (p *Page) Validate() error {
 		return err
 	}
 	for n, b := range p.Blocks {
-		field := fmt.Sprintf("blocks[%d]", n)
-		switch {
-		case b.I != n:
-			return fieldErr(field+".i", "is %d, want %d (blocks are in reading order)", b.I, n)
-		case !b.Zone.Valid():
-			return fieldErr(field+".zone", "%q is not a known zone", b.Zone)
-		case b.LinkDensity < 0 || b.LinkDensity > 1:
-			return fieldErr(field+".link_density", "%v is outside [0,1]", b.LinkDensity)
-		case !utf8.ValidString(b.Text):
-			return fieldErr(field+".text", "is not valid UTF-8")
+		if err := checkBlock(n, b); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// checkBlock checks block n of a page. The field's name is written only
+// for an error: every block of every page is checked.
+func checkBlock(n int, b Block) error {
+	if b.I == n && b.Zone.Valid() && b.LinkDensity >= 0 && b.LinkDensity <= 1 && utf8.ValidString(b.Text) {
+		return nil
+	}
+	field := fmt.Sprintf("blocks[%d]", n)
+	switch {
+	case b.I != n:
+		return fieldErr(field+".i", "is %d, want %d (blocks are in reading order)", b.I, n)
+	case !b.Zone.Valid():
+		return fieldErr(field+".zone", "%q is not a known zone", b.Zone)
+	case b.LinkDensity < 0 || b.LinkDensity > 1:
+		return fieldErr(field+".link_density", "%v is outside [0,1]", b.LinkDensity)
+	default:
+		return fieldErr(field+".text", "is not valid UTF-8")
+	}
 }
 
 // Validate checks an article/v1 message.
@@ -122,7 +151,7 @@ func (a *Article) Validate() error {
 	if len(a.Paragraphs) == 0 {
 		return fieldErr("paragraphs", "is empty")
 	}
-	if a.Body != strings.Join(a.Paragraphs, "\n\n") {
+	if !joinedBy(a.Body, a.Paragraphs, "\n\n") {
 		return fieldErr("body", "is not the paragraphs joined by a blank line")
 	}
 	if a.ClassifiedAt.IsZero() {
@@ -143,6 +172,24 @@ func (a *Article) Validate() error {
 		}
 	}
 	return nil
+}
+
+// joinedBy reports whether s is strings.Join(parts, sep), without
+// building the join: every article is checked so when built and decoded.
+func joinedBy(s string, parts []string, sep string) bool {
+	for i, p := range parts {
+		if i > 0 {
+			var ok bool
+			if s, ok = strings.CutPrefix(s, sep); !ok {
+				return false
+			}
+		}
+		var ok bool
+		if s, ok = strings.CutPrefix(s, p); !ok {
+			return false
+		}
+	}
+	return s == ""
 }
 
 // checkPrecision: a precision goes with a time, and is one of the known ones.
