@@ -154,7 +154,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	c.settlePending(in, vs, lc)
 	asideSubheadings(in, vs)
 	endByline(in, vs, &res)
-	tailBios(in, vs)
+	tailBios(in, vs, last)
 	tailTeasers(in, vs, lc)
 	standfirst(in, vs, &res, lc)
 	deckStandfirst(in, vs, &res, lc)
@@ -262,7 +262,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// article quotes, which the same hint took for a byline.
 		b.Zone = article.ZoneBody
 	}
-	linkedHeadline := b.LinkDensity >= 0.5 && headlineShaped(text) && nwords >= 3
+	linkedHeadline := b.LinkDensity >= 0.5 && headlineShapedWords(text, nwords) && nwords >= 3
 	switch {
 	case linkedHeadline && b.Zone != article.ZoneBody:
 		p.teaser = true
@@ -339,11 +339,11 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonBoilerplate}
 	}
 	switch {
-	case captionLine(text), dataLine(text):
+	case captionLineWords(text, nwords), dataLine(text):
 		return verdict{reason: article.ReasonBoilerplate}
 	case b.Level == 0 && (dateOnlyLine(lower) || datedReadingTime(text) || broadcastLine(lower, nwords)):
 		return verdict{reason: article.ReasonDateline}
-	case b.Level == 0 && creditLine(text):
+	case b.Level == 0 && creditLineWords(text, nwords):
 		return verdict{reason: article.ReasonCredit}
 	case ctaLine(lower, nwords):
 		return verdict{reason: article.ReasonBoilerplate}
@@ -377,9 +377,12 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	// A linked sub-heading between the container's paragraphs that names
 	// a thing on another site (a product, a source) heads the article's
 	// next part; one linked to this site's own pages is a teaser.
+	// The block's shape, asked up to four times below, from the words
+	// counted once.
+	para := paragraphShapedWords(text, nwords)
 	subheading := b.Zone == article.ZoneHeading && b.Level >= 2 && b.I > p.firstBody && b.I < p.lastBody
 	if b.LinkDensity >= 0.5 && !((inBody || subheading) && ownLink(b, p.in.Host)) && !(inBody && p.leadParas > 0 && amidList(p.in.Blocks, p.at)) {
-		if b.Link != "" || headlineShaped(text) {
+		if b.Link != "" || headlineShapedWords(strings.TrimSpace(text), nwords) {
 			return verdict{reason: article.ReasonRelated}
 		}
 		return verdict{reason: article.ReasonNav}
@@ -387,8 +390,8 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	if b.Own && b.Lang != "" && b.Lang != p.in.Lang && !(inBody && docLanguage(b, p.in.Lang, text, nwords)) {
 		return verdict{reason: article.ReasonOtherLanguage}
 	}
-	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeading(text)
-	if inBody && !paragraphShaped(text) && p.leadParas == 0 {
+	heading := b.Zone == article.ZoneHeading || b.Level > 0 || capsHeadingWords(text, nwords)
+	if inBody && !para && p.leadParas == 0 {
 		// A name alone above the first paragraph is the byline line.
 		if persons, orgs, ok := authorLine(text); ok {
 			addTo(&m.Byline, persons)
@@ -396,7 +399,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 			return verdict{reason: article.ReasonCredit}
 		}
 	}
-	if inBody && !paragraphShaped(text) {
+	if inBody && !para {
 		// A short line inside the container: a sub-heading ("YORUM"), a
 		// timeline entry ("15:02: İstiklal marşı okundu"), a one-line
 		// quote. Relatedness to the title does not judge the article's
@@ -410,10 +413,10 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// (its authors, its date) are the teaser's too. (Before the
 		// container a linked line over a paragraph is as often the
 		// author's name over the standfirst.)
-		p.teaser = !paragraphShaped(text)
+		p.teaser = !para
 		return verdict{reason: article.ReasonRelated}
 	}
-	if heading || (outside && p.judgeAfter) || (!inBody && !paragraphShaped(text)) {
+	if heading || (outside && p.judgeAfter) || (!inBody && !para) {
 		// Headings, teasers and stray short lines outside the container
 		// stay only if they are about this article: settlePending decides.
 		inside := b.Zone == article.ZoneHeading && b.Level >= 2
@@ -545,8 +548,8 @@ func coversTitle(title map[string]bool, ws []string) bool {
 // itself, the lines that are a biography (bioLine). Outside the container,
 // after it, an organisation's description of itself (aboutLine: a press
 // release's "About X") is the site's boilerplate.
-func tailBios(in Input, vs []verdict) {
-	_, last, _ := lastBody(in.Blocks)
+// last is the container's last block (lastBody).
+func tailBios(in Input, vs []verdict, last int) {
 	seen := 0
 	for n := len(vs) - 1; n >= 0 && seen < 4; n-- {
 		v := &vs[n]

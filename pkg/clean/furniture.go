@@ -397,8 +397,13 @@ func dateLine(text string) (date, byline string, ok bool) {
 // capsHeading reports a short line in capitals: a subheading a template
 // wrote as <p><strong>, which the fetcher cannot tell from a paragraph.
 func capsHeading(text string) bool {
-	n := countWordsTo(text, 15)
-	if n == 0 || n > 15 || strings.HasSuffix(text, ".") {
+	return capsHeadingWords(text, countWordsTo(text, 15))
+}
+
+// capsHeadingWords is capsHeading for text whose words are counted
+// (countWords, or countWordsTo with a limit of 15 or more).
+func capsHeadingWords(text string, nwords int) bool {
+	if nwords == 0 || nwords > 15 || strings.HasSuffix(text, ".") {
 		return false
 	}
 	upper, letters := 0, 0

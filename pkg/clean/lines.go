@@ -46,7 +46,13 @@ var creditJoins = setOf(
 // name (capitalised), a credit role or a joining word, with at least two
 // name words and one role. A sentence has verbs and common nouns in it.
 func creditLine(text string) bool {
-	if countWordsTo(text, 40) > 40 || capsHeading(text) {
+	return creditLineWords(text, countWordsTo(text, 40))
+}
+
+// creditLineWords is creditLine for text whose words are counted
+// (countWords, or countWordsTo with a limit of 40 or more).
+func creditLineWords(text string, nwords int) bool {
+	if nwords > 40 || capsHeadingWords(text, nwords) {
 		return false
 	}
 	names, roles, run, fullName := 0, 0, 0, false
@@ -355,6 +361,12 @@ const readingTime = `\d{1,3}\s*(?:min(?:ute)?s?|dk|dakika)\.?\s*(?:read|okuma)|(
 // captionLine reports a picture's caption or a gallery's counter left in
 // the container.
 func captionLine(text string) bool {
+	return captionLineWords(text, countWordsTo(text, maxCaptionWords+1))
+}
+
+// captionLineWords is captionLine for text whose words are counted
+// (countWords, or countWordsTo with a limit above maxCaptionWords).
+func captionLineWords(text string, nwords int) bool {
 	// A bracketed credit closes the line: only a line ending in ")" is
 	// worth the unanchored search.
 	bracketed := strings.HasSuffix(strings.TrimRight(text, " \t\n\f\r"), ")")
@@ -363,7 +375,7 @@ func captionLine(text string) bool {
 	}
 	// The picture's description before the credit: a few words at
 	// least ("Main image credit: Getty" is a credit line alone).
-	if countWordsTo(text, maxCaptionWords+1) <= maxCaptionWords && creditTail(text) {
+	if nwords <= maxCaptionWords && creditTail(text) {
 		if loc := captionTailRE.FindStringIndex(text); loc != nil && countWordsTo(text[:loc[0]+1], 3) >= 3 {
 			return true
 		}

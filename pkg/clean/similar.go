@@ -158,10 +158,14 @@ func related(cand, ref map[string]bool) bool {
 // a teaser, a menu item. Paragraphs of an article end in punctuation.
 func headlineShaped(text string) bool {
 	text = strings.TrimSpace(text)
-	if text == "" {
-		return false
-	}
-	if countWordsTo(text, 25) > 25 {
+	return headlineShapedWords(text, countWordsTo(text, 25))
+}
+
+// headlineShapedWords is headlineShaped for trimmed text whose words are
+// counted (countWords, or countWordsTo with a limit of 25 or more): the
+// cleaner's first pass counts a block's words once for all its checks.
+func headlineShapedWords(text string, nwords int) bool {
+	if text == "" || nwords > 25 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(text)
@@ -170,8 +174,14 @@ func headlineShaped(text string) bool {
 
 // paragraphShaped reports running text: long, or ending like a sentence.
 func paragraphShaped(text string) bool {
-	n := countWordsTo(text, 25)
-	return n > 25 || (n >= 8 && !headlineShaped(text))
+	return paragraphShapedWords(text, countWordsTo(text, 25))
+}
+
+// paragraphShapedWords is paragraphShaped for text whose words are
+// counted (as for headlineShapedWords). Spaces around text make no word,
+// so the count is the trimmed text's too.
+func paragraphShapedWords(text string, nwords int) bool {
+	return nwords > 25 || (nwords >= 8 && !headlineShapedWords(strings.TrimSpace(text), nwords))
 }
 
 // dedupKey is text reduced to its letters and digits, lower-cased, for
