@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Text that says nothing about the language around it: it is removed before
@@ -53,6 +54,12 @@ func normalizeTags(text string) string {
 var agencyTags = []string{"DHA", "AA", "İHA", "IHA", "ANKA", "ТАСС", "РИА Новости", "Интерфакс", "Anadolu Ajansı"}
 
 func hasAgencyTag(text string) bool {
+	// Every tag holds a Latin A, a Cyrillic А, or is Интерфакс: a text
+	// with none of the three (most of a Russian page's, and many of a
+	// Turkish one's) is not searched for each tag.
+	if strings.IndexByte(text, 'A') < 0 && !strings.Contains(text, "А") && !strings.Contains(text, "Интерфакс") {
+		return false
+	}
 	for _, tag := range agencyTags {
 		if strings.Contains(text, tag) {
 			return true
@@ -129,21 +136,7 @@ type sample struct {
 // Turkish paragraph quoting a Russian phrase is still a Turkish paragraph.
 func analyse(text string) *sample {
 	s := &sample{}
-	words := strings.FieldsFunc(normalizeTags(text), func(r rune) bool { return !isLetter(r) && r != '\'' && r != '’' })
-	var per [4]int
-	wordScript := make([]script, len(words))
-	for i, w := range words {
-		var ws [4]int
-		for _, r := range w {
-			ws[scriptOf(r)]++
-		}
-		for sc := scriptLatin; sc <= scriptOther; sc++ {
-			per[sc] += ws[sc]
-			if ws[sc] > ws[wordScript[i]] {
-				wordScript[i] = sc
-			}
-		}
-	}
+	words, wordScript, per := splitWords(normalizeTags(text))
 	s.letters = per[scriptLatin] + per[scriptCyrillic] + per[scriptOther]
 	if s.letters == 0 {
 		return s
@@ -154,6 +147,9 @@ func analyse(text string) *sample {
 		}
 	}
 	dominant := 3*per[s.script] >= 2*s.letters
+	// The words kept go to the front of words, in order: a word is read
+	// before its place is written.
+	s.words = words[:0]
 	for i, w := range words {
 		if dominant && wordScript[i] != s.script {
 			continue
@@ -175,6 +171,54 @@ func analyse(text string) *sample {
 		s.script = scriptNone
 	}
 	return s
+}
+
+// splitWords is strings.FieldsFunc(text, f) with f true for a rune that
+// is neither a letter nor an apostrophe, with each word's script (the one
+// most of its runes are in: scriptNone when no script has more runes than
+// its apostrophes) and the count of letters in each script, in one pass
+// that decodes the two-byte runes of Turkish and Russian itself.
+func splitWords(text string) (words []string, scripts []script, per [4]int) {
+	words = make([]string, 0, len(text)/6+1)
+	scripts = make([]script, 0, cap(words))
+	start := -1 // the current word's first byte, -1 between words
+	var ws [4]int
+	for i := 0; i <= len(text); {
+		sc, inWord, n := scriptNone, false, 1
+		if i < len(text) {
+			r := rune(text[i])
+			if r >= utf8.RuneSelf {
+				if c := text[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+					r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+				} else {
+					r, n = utf8.DecodeRuneInString(text[i:])
+				}
+			}
+			// isLetter(r) is scriptOf(r) != scriptNone.
+			sc = scriptOf(r)
+			inWord = sc != scriptNone || r == '\'' || r == '’'
+		}
+		switch {
+		case inWord:
+			if start < 0 {
+				start = i
+			}
+			ws[sc]++
+		case start >= 0:
+			word := scriptNone
+			for s := scriptLatin; s <= scriptOther; s++ {
+				per[s] += ws[s]
+				if ws[s] > ws[word] {
+					word = s
+				}
+			}
+			words = append(words, text[start:i])
+			scripts = append(scripts, word)
+			start, ws = -1, [4]int{}
+		}
+		i += n
+	}
+	return words, scripts, per
 }
 
 func (s *sample) text() string { return strings.Join(s.words, " ") }
