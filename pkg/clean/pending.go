@@ -11,25 +11,10 @@ const leadParagraphs = 2
 // pending block after the source line stays dropped, as related or
 // unrelated.
 func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) {
-	ref := stems(in.Title, lc)
-	lead := 0
-	for _, v := range vs {
-		if v.body && lead < leadParagraphs {
-			for s := range stems(v.text, lc) {
-				ref[s] = true
-			}
-			lead++
-		}
-	}
-	if len(ref) == 0 {
-		// Nothing to compare with: trust the zones.
-		for n := range vs {
-			if vs[n].pending && !vs[n].after {
-				vs[n].reason = ""
-			}
-		}
-		return
-	}
+	// The reference is built on first need: most pages have no pending
+	// block that is compared with it, and the stems of the two lead
+	// paragraphs were most of this function's time.
+	var ref map[string]bool
 	for n := range vs {
 		v := &vs[n]
 		if !v.pending {
@@ -38,6 +23,16 @@ func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) 
 		if v.inside && !v.after && (v.within || bodyBefore(vs, n) && nextBody(vs, n) != "") {
 			// A sub-heading of the container between its paragraphs.
 			v.reason = ""
+			continue
+		}
+		if ref == nil {
+			ref = leadStems(in.Title, vs, lc)
+		}
+		if len(ref) == 0 {
+			// Nothing to compare with: trust the zones.
+			if !v.after {
+				v.reason = ""
+			}
 			continue
 		}
 		cand := stems(v.text, lc)
@@ -59,6 +54,22 @@ func (c *Cleaner) settlePending(in Input, vs []verdict, lc func(string) string) 
 			v.reason = article.ReasonUnrelated
 		}
 	}
+}
+
+// leadStems are the stems of the title and of the first leadParagraphs
+// body paragraphs: what a pending block is compared with. Never nil.
+func leadStems(title string, vs []verdict, lc func(string) string) map[string]bool {
+	ref := stems(title, lc)
+	lead := 0
+	for _, v := range vs {
+		if v.body && lead < leadParagraphs {
+			for s := range stems(v.text, lc) {
+				ref[s] = true
+			}
+			lead++
+		}
+	}
+	return ref
 }
 
 // bodyBefore reports a paragraph of the article before block n.
