@@ -402,10 +402,28 @@ func datedReadingTime(text string) bool {
 	}
 	loc := readingTimeTailRE.FindStringIndex(text)
 	if loc == nil {
+		loc = gluedReadingTime(text)
+	}
+	if loc == nil {
 		return false
 	}
 	head := strings.TrimSpace(text[:loc[0]])
 	return head != "" && (datedLine(head) || clockRE.MatchString(strings.ToLower(head)) || yearRE.MatchString(head))
+}
+
+// gluedReadingTime finds a reading time glued to the date line before it,
+// two elements' text with no space between ("18:50 UhrLesedauer: 4
+// Min.", "14:20Okuma süresi: 3 dk"): the tail from a capital that follows
+// a letter or a digit with no space. It returns the tail's bounds, or nil.
+func gluedReadingTime(text string) []int {
+	var prev rune
+	for i, r := range text {
+		if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) && readingTimeRE.MatchString(text[i:]) {
+			return []int{i, len(text)}
+		}
+		prev = r
+	}
+	return nil
 }
 
 // maxCaptionWords bounds a caption that ends in its credit: a longer

@@ -275,8 +275,10 @@ func TestAsideSubheadings(t *testing.T) {
 // its time ("в 14:26", "saat 09.30", "um 15:46 Uhr") and a writer's name
 // after it, in pages written in a style of their own: a Russian council
 // report and a Turkish market note. Each line is the page's metadata, and
-// its name the byline; a sentence of the text that opens with the same
-// date and time is the article's.
+// its name the byline; a reading time glued to the date line, two
+// elements' text with no space ("пятницаВремя чтения"), is the date
+// line's; a sentence of the text that opens with the same date and time
+// is the article's.
 func TestDateLinesWithGlue(t *testing.T) {
 	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
 	t.Run("ru", func(t *testing.T) {
@@ -285,6 +287,7 @@ func TestDateLinesWithGlue(t *testing.T) {
 			{body("Анна Смирнова · 12 ноября 2026 в 14:26"), article.ReasonCredit},
 			{body("Депутаты областного совета утвердили программу ремонта мостов на ближайшие три года."), ""},
 			{body("Опубликовано 12 ноября 2026 в 14:26 · Обновлено в 18:05"), article.ReasonDateline},
+			{body("Обновлено 12 ноября 2026, пятницаВремя чтения: 3 минуты"), article.ReasonDateline},
 			{body("12 ноября в 14:26 председатель совета объявил итоги голосования: за программу высказались 41 депутат."), ""},
 			{body("Первые работы начнутся весной на двух мостах через реку Сура."), ""},
 		}
@@ -298,6 +301,7 @@ func TestDateLinesWithGlue(t *testing.T) {
 		lines := []line{
 			{body("Mehmet Yıldırım | 3 Aralık 2026, saat 09.30"), article.ReasonCredit},
 			{body("Karadeniz'de fındık fiyatları hasadın ardından iki hafta içinde yüzde sekiz arttı."), ""},
+			{body("Güncelleme: 3 Aralık 2026 PerşembeOkuma süresi: 2 dk"), article.ReasonDateline},
 			{body("3 Aralık 2026 saat 09.30 itibarıyla borsada kilogram fiyatı 142 lira oldu."), ""},
 		}
 		res := checkLinesRes(t, in, lines)
