@@ -188,3 +188,54 @@ func hasAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+// maxOfferWords bounds a newsletter's offer: a longer block is text.
+const maxOfferWords = 40
+
+// newsletterWords name a site's newsletter.
+var newsletterWords = []string{"newsletter", "bülten", "рассылк"}
+
+// readerWords address the reader, by the page's language. German's
+// polite "Sie" is told from "sie" (she, they) by its capital.
+var readerWords = map[string]map[string]bool{
+	"en": setOf("you", "your"),
+	"de": setOf("ihnen", "du", "dich", "dir", "dein", "deine", "deinen"),
+	"tr": setOf("siz", "size", "sizi", "sizin", "sizinle"),
+	"ru": setOf("вы", "вас", "вам", "ваш", "ваша", "вашу", "ваши", "вашей"),
+}
+
+// newsletterOffer reports a short block that names a newsletter and
+// speaks to the reader: the site offering it ("Der … Newsletter
+// informiert Sie …", "Thank you for subscribing. We have more
+// newsletters"), with or without an imperative.
+func newsletterOffer(text, lower string, nwords int, lang string) bool {
+	if nwords > maxOfferWords {
+		return false
+	}
+	named := false
+	for _, w := range newsletterWords {
+		if strings.Contains(lower, w) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return false
+	}
+	cues := readerWords[lang]
+	for _, w := range words(lower) {
+		if cues[w] {
+			return true
+		}
+	}
+	if lang != "de" {
+		return false
+	}
+	fields := strings.Fields(text)
+	for i := 1; i < len(fields); i++ {
+		if strings.TrimRight(fields[i], ",.!?;:") == "Sie" && !strings.ContainsAny(fields[i-1][len(fields[i-1])-1:], ".!?:") {
+			return true
+		}
+	}
+	return false
+}
