@@ -387,19 +387,6 @@ func fingerprint(text string, maxWords int) (uint64, int) {
 	return h, words
 }
 
-// letterLower is unicode.ToLower of the letters below U+0800 (every
-// letter of Russian and Turkish), and 0 for the other characters: the
-// fingerprint of every block asked both of unicode's tables.
-var letterLower = func() *[0x800]rune {
-	var t [0x800]rune
-	for r := range t {
-		if unicode.IsLetter(rune(r)) {
-			t[r] = unicode.ToLower(rune(r))
-		}
-	}
-	return &t
-}()
-
 // pageID packs a page id (16 hex digits) into 64 bits; other ids are hashed.
 func pageID(id string) uint64 {
 	if v, err := strconv.ParseUint(id, 16, 64); err == nil && len(id) == 16 {

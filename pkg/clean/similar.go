@@ -236,22 +236,13 @@ func joinedWords(lower string) string {
 }
 
 // wordRune is unicode.IsLetter(r) || unicode.IsDigit(r), from a table
-// below U+0800.
+// below U+0800 (wordRunes, tables.go).
 func wordRune(r rune) bool {
 	if uint32(r) < uint32(len(wordRunes)) {
 		return wordRunes[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
-
-// wordRunes is wordRune for the characters below U+0800.
-var wordRunes = func() *[0x800]bool {
-	var t [0x800]bool
-	for r := range t {
-		t[r] = unicode.IsLetter(rune(r)) || unicode.IsDigit(rune(r))
-	}
-	return &t
-}()
 
 // countWords is len(strings.Fields(text)) without building the slice (the
 // cleaner asks it of every block several times), except in the scripts

@@ -103,16 +103,7 @@ func decode(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
-// lower2 is unicode.ToLower of every character below U+0800.
-var lower2 = func() *[0x800]rune {
-	var t [0x800]rune
-	for r := range t {
-		t[r] = unicode.ToLower(rune(r))
-	}
-	return &t
-}()
-
-// toLower is unicode.ToLower, from lower2 where it can.
+// toLower is unicode.ToLower, from lower2 (tables.go) where it can.
 func toLower(r rune) rune {
 	if uint32(r) < 0x800 {
 		return lower2[r]
