@@ -771,15 +771,17 @@ func stripSite(t, site string, guess bool) string {
 				}
 				return head
 			}
-			// A blog's name first: "Blog Name - Entry title".
+			// A blog's name first: "Blog Name - Entry title", and a
+			// section after it: "Blog Name » Blog Archive » Entry".
 			if tail, ok := strings.CutPrefix(afterSite, sep); opensSite && ok && len(strings.TrimSpace(tail)) > len(site) {
-				return strings.TrimSpace(tail)
+				return dropLeadingSection(strings.TrimSpace(tail), sep)
 			}
 		}
 	}
 	if !guess {
 		return t
 	}
+	orig := t
 	for range 2 {
 		cut := -1
 		for _, sep := range titleSeps {
@@ -795,6 +797,50 @@ func stripSite(t, site string, guess bool) string {
 			break
 		}
 		t = strings.TrimSpace(head)
+	}
+	if t == orig {
+		t = leadingPath(t)
+	}
+	return t
+}
+
+// dropLeadingSection removes a section's name before the title, behind
+// the separator the site's name was cut at: "Blog Archive » Entry" of
+// "Blog » Blog Archive » Entry". The section is a word or two, half as
+// long as what stays or less.
+func dropLeadingSection(t, sep string) string {
+	head, tail, ok := strings.Cut(t, sep)
+	head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
+	if !ok || head == "" || len(strings.Fields(head)) > 2 || 2*utf8.RuneCountInString(head) > utf8.RuneCountInString(tail) ||
+		len(strings.Fields(tail)) < 3 {
+		return t
+	}
+	return tail
+}
+
+// leadingPath is the last segment of a title written as a path from the
+// site down, "Site | Section | Headline", "Blog » Blog Archive » Entry":
+// two or more short segments (three words at most) before one of four
+// words or more, all behind one separator. t otherwise.
+func leadingPath(t string) string {
+	for _, sep := range titleSeps {
+		segs := strings.Split(t, sep)
+		if len(segs) < 3 {
+			continue
+		}
+		last := strings.TrimSpace(segs[len(segs)-1])
+		if len(strings.Fields(last)) < 4 {
+			continue
+		}
+		short := true
+		for _, s := range segs[:len(segs)-1] {
+			if n := len(strings.Fields(s)); n == 0 || n > 3 {
+				short = false
+			}
+		}
+		if short {
+			return last
+		}
 	}
 	return t
 }
