@@ -17,6 +17,7 @@ package clean
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
@@ -351,6 +352,8 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		// The headline again, with or without the site's name the
 		// title carries.
 		return verdict{reason: article.ReasonDuplicate}
+	case b.Level >= 1 && b.Level <= 2 && p.leadParas == 0 && headlineShapedWords(text, nwords) && headlineRetold(p.titleWords, words(lower)):
+		return verdict{reason: article.ReasonDuplicate}
 	}
 	key := joinedWords(lower)
 	if inBody && p.labels[key] && labelShaped(b, text) {
@@ -523,6 +526,32 @@ func titleAgain(title map[string]bool, ws []string, h1 bool) bool {
 		return in*2 >= len(title)
 	}
 	return in*10 >= len(title)*8
+}
+
+// headlineRetold reports a top-level heading over the text that tells the
+// title's story in other words: the page's printed headline where the
+// title is its og:title, or the other way round ("Brüssel prüft
+// Einfluss von Tiktok auf Wahlen" under "Tiktok: Brüssel untersucht
+// Wahleinmischung"). It shares two of the title's words of four letters
+// or more, and a third of them; a sub-heading over the first paragraph
+// shares fewer.
+func headlineRetold(title map[string]bool, ws []string) bool {
+	if len(title) < minKickedTitle {
+		return false // a short title may be a table's name, which its heading says again
+	}
+	long := 0
+	for w := range title {
+		if utf8.RuneCountInString(w) >= 4 {
+			long++
+		}
+	}
+	shared := 0
+	for _, w := range ws {
+		if title[w] && utf8.RuneCountInString(w) >= 4 {
+			shared++
+		}
+	}
+	return shared >= 2 && shared*3 >= long
 }
 
 // maxKickerWords is the longest kicker, section or label printed beside

@@ -126,3 +126,30 @@ func TestHeadlineWithKicker(t *testing.T) {
 		})
 	})
 }
+
+// TestHeadlineRetold: the page prints its headline in other words than
+// the title (the og:title beside the printed h1 or h2): a top-level
+// heading over the text that shares two of the title's longer words, and
+// a third of them, is the headline again (a four-word title's heading
+// stays: TestHeadlineWithKicker). Turkish and Russian pages in styles of
+// their own.
+func TestHeadlineRetold(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	h2 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h2", Zone: article.ZoneHeading, Level: 2}}
+	}
+	t.Run("tr", func(t *testing.T) {
+		checkLinesIn(t, clean.Input{Source: "sahilhaber", Title: "Belediye sahil yolunu hafta sonları trafiğe kapatıyor", Lang: "tr"}, []line{
+			{h2("Yaz kararı: Belediye sahil yolunu araçlara kapatıyor"), article.ReasonDuplicate},
+			{body("Belediye, sahil yolunun haziran başından eylül sonuna kadar hafta sonları trafiğe kapatılacağını açıkladı."), ""},
+			{body("Karar, esnafın ve sakinlerin görüşleri alındıktan sonra meclisten oy birliğiyle geçti."), ""},
+		})
+	})
+	t.Run("ru", func(t *testing.T) {
+		checkLinesIn(t, clean.Input{Source: "gorodnab", Title: "Трамвай вернется на набережную к лету", Lang: "ru"}, []line{
+			{h2("Набережная снова с трамваем: движение вернется к лету"), article.ReasonDuplicate},
+			{body("Городские власти объявили, что трамвайное движение по набережной восстановят к началу лета."), ""},
+			{body("Ремонт путей обойдется бюджету в 840 миллионов рублей, подрядчик уже выбран."), ""},
+		})
+	})
+}
