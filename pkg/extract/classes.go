@@ -93,66 +93,99 @@ type classInfo struct {
 	deck     bool         // sets the standfirst apart (lead, spot, chapo: leads.go)
 }
 
-// zoneTokens maps class/id tokens, and pairs of adjacent tokens joined
-// ("most-read" → "mostread"), to the furniture zone they signal. Tokens are
-// whole words: "ad" matches class "ad-slot", never "header" or "load".
-// Turkish and Russian sites name things in their own language, often
-// transliterated (yorum, ilgili, cok-okunan, podval, shapka, vrezka).
-var zoneTokens = map[string]article.Zone{
+// tokenClasses maps the words of class and id attributes, and pairs of
+// adjacent words joined ("most-read" → "mostread"), to what they say of
+// an element, in one table: each word of a class attribute costs one map
+// lookup, and the walk looks up every word and word pair of every
+// element's classes, most of which are in no section. Words are whole:
+// "ad" matches class "ad-slot", never "header" or "load".
+var tokenClasses = map[string]classInfo{
+	// The furniture zones. Turkish and Russian sites name things in
+	// their own language, often transliterated (yorum, ilgili,
+	// cok-okunan, podval, shapka, vrezka).
+	//
 	// navigation and page tools
-	"nav": article.ZoneNav, "navbar": article.ZoneNav, "navigation": article.ZoneNav,
-	"menu": article.ZoneNav, "submenu": article.ZoneNav, "breadcrumb": article.ZoneNav,
-	"breadcrumbs": article.ZoneNav, "pagination": article.ZoneNav, "pager": article.ZoneNav,
-	"tags": article.ZoneNav, "etiket": article.ZoneNav, "etiketler": article.ZoneNav,
-	"keywords": article.ZoneNav, "share": article.ZoneNav, "sharing": article.ZoneNav,
-	"social": article.ZoneNav, "socials": article.ZoneNav, "soc": article.ZoneNav,
-	"paylas": article.ZoneNav, "sosyal": article.ZoneNav, "toolbar": article.ZoneNav,
-	"search": article.ZoneNav, "arama": article.ZoneNav, "login": article.ZoneNav,
-	"addthis": article.ZoneNav, "sharethis": article.ZoneNav,
+	"nav": {zone: article.ZoneNav}, "navbar": {zone: article.ZoneNav}, "navigation": {zone: article.ZoneNav},
+	"menu": {zone: article.ZoneNav}, "submenu": {zone: article.ZoneNav}, "breadcrumb": {zone: article.ZoneNav},
+	"breadcrumbs": {zone: article.ZoneNav}, "pagination": {zone: article.ZoneNav}, "pager": {zone: article.ZoneNav},
+	"tags": {zone: article.ZoneNav}, "etiket": {zone: article.ZoneNav}, "etiketler": {zone: article.ZoneNav},
+	"keywords": {zone: article.ZoneNav}, "share": {zone: article.ZoneNav}, "sharing": {zone: article.ZoneNav},
+	"social": {zone: article.ZoneNav}, "socials": {zone: article.ZoneNav}, "soc": {zone: article.ZoneNav},
+	"paylas": {zone: article.ZoneNav}, "sosyal": {zone: article.ZoneNav}, "toolbar": {zone: article.ZoneNav},
+	"search": {zone: article.ZoneNav}, "arama": {zone: article.ZoneNav}, "login": {zone: article.ZoneNav},
+	"addthis": {zone: article.ZoneNav}, "sharethis": {zone: article.ZoneNav},
 	// sidebars, widgets, ads, consent banners
-	"sidebar": article.ZoneAside, "side": article.ZoneAside, "aside": article.ZoneAside,
-	"widget": article.ZoneAside, "widgets": article.ZoneAside, "ad": article.ZoneAside,
-	"ads": article.ZoneAside, "adv": article.ZoneAside, "advert": article.ZoneAside,
-	"advertisement": article.ZoneAside, "advertising": article.ZoneAside,
-	"reklam": article.ZoneAside, "reklamlar": article.ZoneAside, "banner": article.ZoneAside,
-	"banners": article.ZoneAside, "promo": article.ZoneAside, "sponsor": article.ZoneAside,
-	"sponsored": article.ZoneAside, "subscribe": article.ZoneAside, "newsletter": article.ZoneAside,
-	"abone": article.ZoneAside, "cookie": article.ZoneAside, "cookies": article.ZoneAside,
-	"consent": article.ZoneAside, "gdpr": article.ZoneAside, "kvkk": article.ZoneAside,
-	"popup": article.ZoneAside, "modal": article.ZoneAside, "weather": article.ZoneAside,
-	"havadurumu": article.ZoneAside, "doviz": article.ZoneAside, "borsa": article.ZoneAside,
-	"piyasalar": article.ZoneAside, "adfox": article.ZoneAside, "adriver": article.ZoneAside,
-	"rtb": article.ZoneAside, "dfp": article.ZoneAside, "adsbygoogle": article.ZoneAside,
-	"adsense": article.ZoneAside, "reklamalani": article.ZoneAside, "sagkolon": article.ZoneAside,
+	"sidebar": {zone: article.ZoneAside}, "side": {zone: article.ZoneAside}, "aside": {zone: article.ZoneAside},
+	"widget": {zone: article.ZoneAside}, "widgets": {zone: article.ZoneAside}, "ad": {zone: article.ZoneAside},
+	"ads": {zone: article.ZoneAside}, "adv": {zone: article.ZoneAside}, "advert": {zone: article.ZoneAside},
+	"advertisement": {zone: article.ZoneAside}, "advertising": {zone: article.ZoneAside},
+	"reklam": {zone: article.ZoneAside}, "reklamlar": {zone: article.ZoneAside}, "banner": {zone: article.ZoneAside},
+	"banners": {zone: article.ZoneAside}, "promo": {zone: article.ZoneAside}, "sponsor": {zone: article.ZoneAside},
+	"sponsored": {zone: article.ZoneAside}, "subscribe": {zone: article.ZoneAside}, "newsletter": {zone: article.ZoneAside},
+	"abone": {zone: article.ZoneAside}, "cookie": {zone: article.ZoneAside}, "cookies": {zone: article.ZoneAside},
+	"consent": {zone: article.ZoneAside}, "gdpr": {zone: article.ZoneAside}, "kvkk": {zone: article.ZoneAside},
+	"popup": {zone: article.ZoneAside}, "modal": {zone: article.ZoneAside}, "weather": {zone: article.ZoneAside},
+	"havadurumu": {zone: article.ZoneAside}, "doviz": {zone: article.ZoneAside}, "borsa": {zone: article.ZoneAside},
+	"piyasalar": {zone: article.ZoneAside}, "adfox": {zone: article.ZoneAside}, "adriver": {zone: article.ZoneAside},
+	"rtb": {zone: article.ZoneAside}, "dfp": {zone: article.ZoneAside}, "adsbygoogle": {zone: article.ZoneAside},
+	"adsense": {zone: article.ZoneAside}, "reklamalani": {zone: article.ZoneAside}, "sagkolon": {zone: article.ZoneAside},
 	// other articles: related, popular, teasers, tickers, teaser networks
-	"related": article.ZoneRelated, "ilgili": article.ZoneRelated, "benzer": article.ZoneRelated,
-	"also": article.ZoneRelated, "seealso": article.ZoneRelated, "teaser": article.ZoneRelated,
-	"teasers": article.ZoneRelated, "tizer": article.ZoneRelated, "more": article.ZoneRelated,
-	"readmore": article.ZoneRelated, "popular": article.ZoneRelated, "populer": article.ZoneRelated,
-	"mostread": article.ZoneRelated, "mostpopular": article.ZoneRelated, "mostviewed": article.ZoneRelated,
-	"cokokunan": article.ZoneRelated, "cokokunanlar": article.ZoneRelated, "trending": article.ZoneRelated,
-	"recommended": article.ZoneRelated, "recommendations": article.ZoneRelated,
-	"onerilen": article.ZoneRelated, "oneriler": article.ZoneRelated, "incut": article.ZoneRelated,
-	"inject": article.ZoneRelated, "vrezka": article.ZoneRelated, "taboola": article.ZoneRelated,
-	"outbrain": article.ZoneRelated, "mgid": article.ZoneRelated, "relap": article.ZoneRelated,
-	"smi2": article.ZoneRelated, "infox": article.ZoneRelated, "lentainform": article.ZoneRelated,
-	"othernews": article.ZoneRelated, "lastnews": article.ZoneRelated, "latestnews": article.ZoneRelated,
-	"sonhaberler": article.ZoneRelated, "digerhaberler": article.ZoneRelated,
-	"sondakika": article.ZoneRelated, "ticker": article.ZoneRelated, "slider": article.ZoneRelated,
-	"carousel": article.ZoneRelated,
+	"related": {zone: article.ZoneRelated}, "ilgili": {zone: article.ZoneRelated}, "benzer": {zone: article.ZoneRelated},
+	"also": {zone: article.ZoneRelated}, "seealso": {zone: article.ZoneRelated}, "teaser": {zone: article.ZoneRelated, deck: true},
+	"teasers": {zone: article.ZoneRelated}, "tizer": {zone: article.ZoneRelated}, "more": {zone: article.ZoneRelated},
+	"readmore": {zone: article.ZoneRelated}, "popular": {zone: article.ZoneRelated}, "populer": {zone: article.ZoneRelated},
+	"mostread": {zone: article.ZoneRelated}, "mostpopular": {zone: article.ZoneRelated}, "mostviewed": {zone: article.ZoneRelated},
+	"cokokunan": {zone: article.ZoneRelated}, "cokokunanlar": {zone: article.ZoneRelated}, "trending": {zone: article.ZoneRelated},
+	"recommended": {zone: article.ZoneRelated}, "recommendations": {zone: article.ZoneRelated},
+	"onerilen": {zone: article.ZoneRelated}, "oneriler": {zone: article.ZoneRelated}, "incut": {zone: article.ZoneRelated},
+	"inject": {zone: article.ZoneRelated}, "vrezka": {zone: article.ZoneRelated}, "taboola": {zone: article.ZoneRelated},
+	"outbrain": {zone: article.ZoneRelated}, "mgid": {zone: article.ZoneRelated}, "relap": {zone: article.ZoneRelated},
+	"smi2": {zone: article.ZoneRelated}, "infox": {zone: article.ZoneRelated}, "lentainform": {zone: article.ZoneRelated},
+	"othernews": {zone: article.ZoneRelated}, "lastnews": {zone: article.ZoneRelated}, "latestnews": {zone: article.ZoneRelated},
+	"sonhaberler": {zone: article.ZoneRelated}, "digerhaberler": {zone: article.ZoneRelated},
+	"sondakika": {zone: article.ZoneRelated}, "ticker": {zone: article.ZoneRelated}, "slider": {zone: article.ZoneRelated},
+	"carousel": {zone: article.ZoneRelated},
 	// comments
-	"comment": article.ZoneComment, "comments": article.ZoneComment, "yorum": article.ZoneComment,
-	"yorumlar": article.ZoneComment, "disqus": article.ZoneComment, "reply": article.ZoneComment,
-	"replies": article.ZoneComment, "kommentarii": article.ZoneComment,
-	"комментарии": article.ZoneComment,
+	"comment": {zone: article.ZoneComment}, "comments": {zone: article.ZoneComment}, "yorum": {zone: article.ZoneComment},
+	"yorumlar": {zone: article.ZoneComment}, "disqus": {zone: article.ZoneComment}, "reply": {zone: article.ZoneComment},
+	"replies": {zone: article.ZoneComment}, "kommentarii": {zone: article.ZoneComment},
+	"комментарии": {zone: article.ZoneComment},
 	// page footer and header
-	"footer": article.ZoneFooter, "copyright": article.ZoneFooter, "colophon": article.ZoneFooter,
-	"podval": article.ZoneFooter, "contentinfo": article.ZoneFooter,
-	"header": article.ZoneHeader, "masthead": article.ZoneHeader, "topbar": article.ZoneHeader,
-	"shapka": article.ZoneHeader, "logo": article.ZoneHeader,
+	"footer": {zone: article.ZoneFooter}, "copyright": {zone: article.ZoneFooter}, "colophon": {zone: article.ZoneFooter},
+	"podval": {zone: article.ZoneFooter}, "contentinfo": {zone: article.ZoneFooter},
+	"header": {zone: article.ZoneHeader}, "masthead": {zone: article.ZoneHeader}, "topbar": {zone: article.ZoneHeader},
+	"shapka": {zone: article.ZoneHeader}, "logo": {zone: article.ZoneHeader},
 	// captions and credits
-	"caption": article.ZoneCaption, "figcaption": article.ZoneCaption,
-	"photocredit": article.ZoneCaption, "credit": article.ZoneCaption, "credits": article.ZoneCaption,
+	"caption": {zone: article.ZoneCaption}, "figcaption": {zone: article.ZoneCaption},
+	"photocredit": {zone: article.ZoneCaption}, "credit": {zone: article.ZoneCaption}, "credits": {zone: article.ZoneCaption},
+
+	// Likely article containers (a scoring bonus only).
+	"content": {positive: true}, "article": {positive: true}, "articlebody": {positive: true}, "text": {positive: true}, "body": {positive: true},
+	"detail": {positive: true}, "details": {positive: true}, "entry": {positive: true}, "post": {positive: true}, "story": {positive: true},
+	"main": {positive: true}, "news": {positive: true}, "haber": {positive: true}, "icerik": {positive: true}, "metin": {positive: true},
+	"habermetni": {positive: true}, "newsdetail": {positive: true}, "haberdetay": {positive: true}, "detay": {positive: true},
+	"articletext": {positive: true}, "material": {positive: true}, "statya": {positive: true}, "novost": {positive: true},
+	"publication": {positive: true},
+
+	// Elements holding a byline.
+	"author": {author: true}, "authors": {author: true}, "byline": {author: true}, "yazar": {author: true}, "muhabir": {author: true},
+	"reporter": {author: true}, "avtor": {author: true}, "автор": {author: true},
+
+	// An element holding the article's date or time.
+	"date": {date: true}, "dateline": {date: true}, "datetime": {date: true}, "pubdate": {date: true}, "published": {date: true}, "timestamp": {date: true},
+	"tarih": {date: true}, "tarihi": {date: true}, "data": {date: true}, "дата": {date: true}, "vremya": {date: true},
+
+	// The summary set apart under a headline (the standfirst, leads.go):
+	// "article__lead", "intro__text", "c-article-summary",
+	// "entry-excerpt", "dek", "detay-spot", "doc_header__subheader",
+	// "shorttext"; "teaser" above. A weak sign: the cleaner takes a block
+	// so marked for the standfirst only where it opens the article. A deck
+	// word counts alone, never in a pair (tokenBuf.lookup).
+	"lead": {deck: true}, "lede": {deck: true}, "intro": {deck: true}, "summary": {deck: true}, "standfirst": {deck: true}, "deck": {deck: true}, "dek": {deck: true},
+	"excerpt": {deck: true}, "abstract": {deck: true}, "synopsis": {deck: true}, "subtitle": {deck: true}, "subheader": {deck: true}, "subheadline": {deck: true},
+	"shorttext": {deck: true}, "kurztext": {deck: true}, "vorspann": {deck: true}, "chapo": {deck: true}, "chapeau": {deck: true},
+	"entradilla": {deck: true}, "sottotitolo": {deck: true}, "spot": {deck: true}, "ozet": {deck: true}, "lid": {deck: true}, "anons": {deck: true},
+	"bold": {deck: true},
 }
 
 // zoneRank settles an element with several zone tokens: the more specific
@@ -167,28 +200,6 @@ var zoneRank = map[article.Zone]int{
 	article.ZoneNav:     5,
 	article.ZoneRelated: 6,
 	article.ZoneComment: 7,
-}
-
-// positiveTokens mark likely article containers (scoring bonus only).
-var positiveTokens = map[string]bool{
-	"content": true, "article": true, "articlebody": true, "text": true, "body": true,
-	"detail": true, "details": true, "entry": true, "post": true, "story": true,
-	"main": true, "news": true, "haber": true, "icerik": true, "metin": true,
-	"habermetni": true, "newsdetail": true, "haberdetay": true, "detay": true,
-	"articletext": true, "material": true, "statya": true, "novost": true,
-	"publication": true,
-}
-
-// authorTokens mark elements holding a byline.
-var authorTokens = map[string]bool{
-	"author": true, "authors": true, "byline": true, "yazar": true, "muhabir": true,
-	"reporter": true, "avtor": true, "автор": true,
-}
-
-// dateTokens name an element holding the article's date or time.
-var dateTokens = map[string]bool{
-	"date": true, "dateline": true, "datetime": true, "pubdate": true, "published": true, "timestamp": true,
-	"tarih": true, "tarihi": true, "data": true, "дата": true, "vremya": true,
 }
 
 // tokenBuf splits attribute values into lowercase words at non-letters and
@@ -294,39 +305,6 @@ func (b *tokenBuf) lookup(t []byte, ci *classInfo, pair bool) {
 	ci.date = ci.date || c.date
 	ci.deck = ci.deck || c.deck && !pair
 }
-
-// tokenClasses merges the token tables, so that each word of a class
-// attribute costs one map lookup: the walk looks up every word and word
-// pair of every element's classes, most of which are in no table.
-var tokenClasses = func() map[string]classInfo {
-	m := make(map[string]classInfo, len(zoneTokens)+len(positiveTokens)+len(authorTokens)+len(dateTokens)+len(deckTokens))
-	for t, z := range zoneTokens {
-		c := m[t]
-		c.zone = z
-		m[t] = c
-	}
-	for t := range positiveTokens {
-		c := m[t]
-		c.positive = true
-		m[t] = c
-	}
-	for t := range authorTokens {
-		c := m[t]
-		c.author = true
-		m[t] = c
-	}
-	for t := range dateTokens {
-		c := m[t]
-		c.date = true
-		m[t] = c
-	}
-	for t := range deckTokens {
-		c := m[t]
-		c.deck = true
-		m[t] = c
-	}
-	return m
-}()
 
 // semanticZone is the zone an element's tag or ARIA role gives it.
 func semanticZone(n *html.Node) article.Zone {

@@ -156,21 +156,6 @@ func firstString(s string) string {
 	return s
 }
 
-// deckTokens are the class and id words templates put on the summary set
-// apart under a headline (the standfirst): "article__lead", "intro__text",
-// "c-article-summary", "entry-excerpt", "dek", "detay-spot",
-// "doc_header__subheader", "shorttext". They are a weak sign: the cleaner
-// takes a block so marked for the standfirst only where it opens the
-// article. The walk reads them with the other class words (tokenClasses)
-// and sets flagDeck on the element.
-var deckTokens = map[string]bool{
-	"lead": true, "lede": true, "intro": true, "summary": true, "standfirst": true, "deck": true, "dek": true,
-	"excerpt": true, "abstract": true, "synopsis": true, "subtitle": true, "subheader": true, "subheadline": true,
-	"teaser": true, "shorttext": true, "kurztext": true, "vorspann": true, "chapo": true, "chapeau": true,
-	"entradilla": true, "sottotitolo": true, "spot": true, "ozet": true, "lid": true, "anons": true,
-	"bold": true,
-}
-
 // Bounds of a deck's text, in non-space runes: a sentence to a short
 // paragraph.
 const (

@@ -51,7 +51,7 @@ const (
 	flagRuleBody
 	flagNoCandidate // html, body: never "the article"
 	flagPositive    // class/id look like an article container
-	flagDeck        // class/id set a standfirst apart (deckTokens)
+	flagDeck        // class/id set a standfirst apart (classInfo.deck)
 )
 
 // mark is one piece of zone evidence on an ancestor of a block. Marks form
