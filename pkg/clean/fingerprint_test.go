@@ -43,6 +43,7 @@ func TestFingerprintFNV(t *testing.T) {
 		"", "12 yorum", "13 Yorum!", "İSTANBUL'da  Işık ılık", "МОСКВА, 12 января. /ТАСС/.", "Ёлка ёж",
 		"bad \xff utf-8 \xfe x", "a1b2c3", "再起動して 完了", "Ça va? Œuvre ÆØÅ ß",
 		"one two three four five six", "—«Hürriyet»— 💬 yorum",
+		"\xd0", "\xd0a", "a\xc3", "\xc3\xc3", "\xe2\x80й", "ж\x80",
 	}
 	for r := rune(0); r < 0x3000; r++ {
 		texts = append(texts, string(r), "a"+string(r)+"b", " "+string(r)+" ")

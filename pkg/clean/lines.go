@@ -70,7 +70,7 @@ func creditLineWords(text string, nwords int) bool {
 			continue
 		}
 		lw := strings.ToLower(w)
-		first := []rune(w)[0]
+		first, _ := utf8.DecodeRuneInString(w) // []rune(w)[0], without converting the word
 		small = small || unicode.IsLower(first)
 		isName := false
 		switch {

@@ -340,7 +340,18 @@ func fingerprint(text string, maxWords int) (uint64, int) {
 	h := uint64(offset64)
 	var buf [utf8.UTFMax]byte
 	words, inWord := 0, false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		// range's decoding, with the two-byte runes (every letter of
+		// Turkish and Russian) decoded here.
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if c := text[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, n = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, n = utf8.DecodeRuneInString(text[i:])
+			}
+		}
+		i += n
 		var low rune
 		switch {
 		case 'a' <= r && r <= 'z':
@@ -375,6 +386,12 @@ func fingerprint(text string, maxWords int) (uint64, int) {
 		// every page of the source, and that is all a fingerprint needs.
 		if low < utf8.RuneSelf {
 			h = (h ^ uint64(low)) * prime64
+			continue
+		}
+		if low < 0x800 {
+			// utf8.AppendRune's two bytes, written out.
+			h = (h ^ uint64(0xC0|low>>6)) * prime64
+			h = (h ^ uint64(0x80|low&0x3F)) * prime64
 			continue
 		}
 		for _, c := range utf8.AppendRune(buf[:0], low) {
