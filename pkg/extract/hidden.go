@@ -143,9 +143,6 @@ func hidingStem(v string) bool {
 // hidingStems are the stems hidingStem seeks.
 var hidingStems = []string{"sr", "hidden", "screen", "invisible", "assistive", "d-none"}
 
-// stemIndex has, in its pairs, the bit of each stem's first two bytes.
-var stemIndex = newCueTable(hidingStems)
-
 // prefixFoldASCII is strings.HasPrefix with the ASCII letters of s folded
 // to lower case; prefix is lower case.
 func prefixFoldASCII(s, prefix string) bool {

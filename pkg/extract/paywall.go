@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -393,12 +392,11 @@ func cueCount(text string) int {
 	return matchCues(cueIndex, text, false)
 }
 
-// cueIndex finds accountCues in a text in one pass over it.
-var cueIndex = newCueTable(accountCues)
-
 // cueTable looks the cues up by their first two bytes: at each byte of a
 // text, one bit says whether any cue starts with that pair, and only
-// those cues are compared. Every cue is two bytes long at least.
+// those cues are compared. Every cue is two bytes long at least. The
+// tables are generated (cuetables.go): cueIndex finds accountCues in a
+// text in one pass over it, and stemIndex has the pairs of hidingStems.
 type cueTable struct {
 	pairs [1 << 16 / 64]uint64 // bit a<<8|b: some cue starts with a, b
 	// rank[w] counts the bits set in pairs[:w]: a pair's bit's rank is
@@ -406,34 +404,6 @@ type cueTable struct {
 	rank  [1 << 16 / 64]uint16
 	first []uint16 // per pair set, in order: its cues are cues[first[i]:first[i+1]]
 	cues  []string
-}
-
-func newCueTable(list []string) *cueTable {
-	if len(list) > 256 {
-		panic("extract: more cues than cueTable marks")
-	}
-	key := func(c string) uint16 { return uint16(c[0])<<8 | uint16(c[1]) }
-	order := make([]int, len(list))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return int(key(list[a])) - int(key(list[b])) })
-	t := &cueTable{}
-	for _, i := range order {
-		k := key(list[i])
-		if t.pairs[k/64]&(1<<(k%64)) == 0 {
-			t.pairs[k/64] |= 1 << (k % 64)
-			t.first = append(t.first, uint16(len(t.cues)))
-		}
-		t.cues = append(t.cues, list[i])
-	}
-	t.first = append(t.first, uint16(len(t.cues)))
-	n := 0
-	for w := range t.pairs {
-		t.rank[w] = uint16(n)
-		n += bits.OnesCount64(t.pairs[w])
-	}
-	return t
 }
 
 // matchCues counts the distinct cues in text, or with first reports 1
