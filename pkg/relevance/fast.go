@@ -1,9 +1,9 @@
 package relevance
 
 import (
-	"hash/maphash"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/wiredesk/wiredesk/pkg/stem"
 )
@@ -170,15 +170,26 @@ const (
 // wordCache remembers, across articles, each lower-case word's stem and
 // the model's number for it: news vocabulary repeats, and stemming is most
 // of what scoring costs. Bounded (once full, words are worked out and not
-// kept) and sharded so that concurrent classifications seldom wait.
+// kept).
+//
+// Every word of an article's lead is looked up, from every worker at
+// once, and nearly every lookup finds its word: reads go to a map that is
+// never written once published (read), without a lock or a shared
+// counter to bounce between cores; new words gather under the lock in
+// dirty, which is merged into a fresh read map when it has grown by a
+// quarter of it, so that the copying costs each new word a constant.
 type wordCache struct {
 	lang string
 	ft   *fastTables
 	// starts is the profile matcher's mayStartWord for lang, set by
 	// NewScorer before any lookup.
 	starts func(string) bool
-	seed   maphash.Seed
-	shards [cacheShards]cacheShard
+
+	read atomic.Pointer[map[string]cachedWord]
+	full atomic.Bool // cacheWords kept: new words are not
+
+	mu    sync.Mutex
+	dirty map[string]cachedWord // words not yet in read
 }
 
 type cachedWord struct {
@@ -191,38 +202,45 @@ type cachedWord struct {
 	never, stop bool
 }
 
-type cacheShard struct {
-	mu sync.RWMutex
-	m  map[string]cachedWord
-}
-
 const (
-	cacheShards = 16
 	// cacheWords bounds the words kept per language (some 10 MB at most).
 	cacheWords = 1 << 17
+	// minPromote is the fewest new words merged into the read map at once.
+	minPromote = 256
 )
 
 func newWordCache(lang string, ft *fastTables) *wordCache {
-	c := &wordCache{lang: lang, ft: ft, seed: maphash.MakeSeed()}
-	for i := range c.shards {
-		c.shards[i].m = make(map[string]cachedWord)
-	}
+	c := &wordCache{lang: lang, ft: ft, dirty: make(map[string]cachedWord)}
+	c.read.Store(&map[string]cachedWord{})
 	return c
 }
 
 func (c *wordCache) lookup(w string) cachedWord {
-	sh := &c.shards[maphash.String(c.seed, w)%cacheShards]
-	sh.mu.RLock()
-	cw, ok := sh.m[w]
-	sh.mu.RUnlock()
-	if ok {
+	if cw, ok := (*c.read.Load())[w]; ok {
 		return cw
 	}
-	// w may be a word as written (Profile.entities looks words up so,
-	// to lower each only once): what follows is of its lower case.
-	orig := w
+	full := c.full.Load()
+	if !full {
+		c.mu.Lock()
+		cw, ok := c.dirty[w]
+		c.mu.Unlock()
+		if ok {
+			return cw
+		}
+	}
+	cw := c.work(w)
+	if !full {
+		c.keep(w, cw)
+	}
+	return cw
+}
+
+// work works out what the cache keeps of w. w may be a word as written
+// (Profile.entities looks words up so, to lower each only once): what
+// follows is of its lower case.
+func (c *wordCache) work(w string) cachedWord {
 	w = lowerWord(c.lang, w)
-	cw = cachedWord{lower: w, stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
+	cw := cachedWord{lower: w, stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
 	if c.starts != nil {
 		cw.may = c.starts(w)
 	}
@@ -234,12 +252,35 @@ func (c *wordCache) lookup(w string) cachedWord {
 			}
 		}
 	}
-	sh.mu.Lock()
-	if len(sh.m) < cacheWords/cacheShards {
-		sh.m[orig] = cw
-	}
-	sh.mu.Unlock()
 	return cw
+}
+
+// keep adds w to dirty, and publishes a new read map with dirty merged
+// in once dirty has grown by a quarter of read.
+func (c *wordCache) keep(w string, cw cachedWord) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	read := *c.read.Load()
+	if _, ok := read[w]; ok || c.full.Load() {
+		return
+	}
+	if len(read)+len(c.dirty) >= cacheWords {
+		c.full.Store(true)
+		return
+	}
+	c.dirty[w] = cw
+	if len(c.dirty) < max(minPromote, len(read)/4) && len(read)+len(c.dirty) < cacheWords {
+		return
+	}
+	next := make(map[string]cachedWord, len(read)+len(c.dirty))
+	for k, v := range read {
+		next[k] = v
+	}
+	for k, v := range c.dirty {
+		next[k] = v
+	}
+	c.read.Store(&next)
+	c.dirty = make(map[string]cachedWord)
 }
 
 // stem is the cached Snowball stem, for the profile's matcher.
