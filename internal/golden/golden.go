@@ -27,7 +27,28 @@ func Check(t testing.TB, path string, got []byte, update bool) {
 	if err != nil {
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update to accept):\n got: %s\nwant: %s", path, got, want)
+	if bytes.Equal(got, want) {
+		return
 	}
+	if len(got)+len(want) <= maxShown {
+		t.Errorf("%s differs from the golden file (run with -update to accept):\n got: %s\nwant: %s", path, got, want)
+		return
+	}
+	// A large file (a generated table) is shown by its first line that
+	// differs.
+	gl, wl := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	i := 0
+	for i < len(gl) && i < len(wl) && bytes.Equal(gl[i], wl[i]) {
+		i++
+	}
+	line := func(ls [][]byte) []byte {
+		if i < len(ls) {
+			return ls[i]
+		}
+		return []byte("(end of file)")
+	}
+	t.Errorf("%s differs from the golden file at line %d (run with -update to accept):\n got: %s\nwant: %s", path, i+1, line(gl), line(wl))
 }
+
+// maxShown is the most bytes of got and want a mismatch prints whole.
+const maxShown = 8 << 10

@@ -5,9 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"os"
 	"testing"
 	"unicode"
+
+	"github.com/wiredesk/wiredesk/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated tables (tables.go)")
@@ -43,18 +44,7 @@ func TestTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("tables.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("tables.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, src) {
-		t.Errorf("tables.go is not what unicode %s gives: go test -run TestTables -update", unicode.Version)
-	}
+	golden.Check(t, "tables.go", src, *update)
 }
 
 // row writes the entry of character r, n to a line, each line opened

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"go/format"
 	"math/bits"
-	"os"
 	"slices"
 	"testing"
+
+	"github.com/wiredesk/wiredesk/internal/golden"
 )
 
 // TestCueTables checks cuetables.go against the cue lists it is built
@@ -21,18 +22,7 @@ func TestCueTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("cuetables.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile("cuetables.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, src) {
-		t.Error("cuetables.go is not what the cue lists give: go test -run TestCueTables -update")
-	}
+	golden.Check(t, "cuetables.go", src, *update)
 }
 
 // writeCueTable writes t as a Go variable, the arrays' zero words left out.
