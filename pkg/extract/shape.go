@@ -301,6 +301,12 @@ func sameHost(link, host string) bool {
 	if host == "" {
 		return true
 	}
+	return strings.EqualFold(strings.TrimPrefix(linkHost(link), "www."), strings.TrimPrefix(host, "www."))
+}
+
+// linkHost is the host of the absolute http(s) URL link, its port
+// included (a link with neither scheme is read from its start).
+func linkHost(link string) string {
 	rest, ok := strings.CutPrefix(link, "https://")
 	if !ok {
 		rest, _ = strings.CutPrefix(link, "http://")
@@ -308,7 +314,7 @@ func sameHost(link, host string) bool {
 	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
 		rest = rest[:i]
 	}
-	return strings.EqualFold(strings.TrimPrefix(rest, "www."), strings.TrimPrefix(host, "www."))
+	return rest
 }
 
 // sameSite reports whether the absolute URL link is on host or on a
@@ -318,14 +324,8 @@ func sameSite(link, host string) bool {
 	if sameHost(link, host) {
 		return true
 	}
-	rest, ok := strings.CutPrefix(link, "https://")
-	if !ok {
-		rest, _ = strings.CutPrefix(link, "http://")
-	}
-	if i := strings.IndexAny(rest, "/?#:"); i >= 0 {
-		rest = rest[:i]
-	}
-	name := siteName(rest)
+	h, _, _ := strings.Cut(linkHost(link), ":")
+	name := siteName(h)
 	return name != "" && strings.EqualFold(name, siteName(host))
 }
 
