@@ -103,16 +103,23 @@ func penalties(fs *featureSpace, docs []doc, lambda, shapeScale, semScale float6
 	return pen
 }
 
-// fit minimises the logistic loss, a diplomatic text's weighted by pos,
-// plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
-// whole batch. Features are binary.
-func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, nb float64) ([]float64, float64) {
+// activeSets returns each document's active features and the value
+// each of them takes in it (value), as fit and fitJoint train on them.
+func activeSets(fs *featureSpace, docs []doc, norm bool) ([][]int, []float64) {
 	xs := make([][]int, len(docs))
 	vs := make([]float64, len(docs))
 	for i, d := range docs {
 		xs[i] = fs.active(d)
 		vs[i] = value(len(xs[i]), norm)
 	}
+	return xs, vs
+}
+
+// fit minimises the logistic loss, a diplomatic text's weighted by pos,
+// plus lambda/2 ||w||^2 (the bias is not penalised) with Adam over the
+// whole batch. Features are binary.
+func fit(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, nb float64) ([]float64, float64) {
+	xs, vs := activeSets(fs, docs, norm)
 	pen := penalties(fs, docs, lambda, shapeScale, semScale)
 	n := len(pen)
 	if nb > 0 {

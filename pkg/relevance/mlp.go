@@ -83,12 +83,7 @@ func (n *mlpNet) forward(x, h []float64) float64 {
 // check, if not nil, is called every checkEvery iterations with the
 // parameters so far.
 func fitJoint(fs *featureSpace, docs []doc, ys []bool, lambda, pos, shapeScale, semScale float64, iters int, norm bool, mc MLPConfig, check func(t int, w []float64, b float64, net *mlpNet)) ([]float64, float64, *mlpNet) {
-	xs := make([][]int, len(docs))
-	vs := make([]float64, len(docs))
-	for i, d := range docs {
-		xs[i] = fs.active(d)
-		vs[i] = value(len(xs[i]), norm)
-	}
+	xs, vs := activeSets(fs, docs, norm)
 	pen := penalties(fs, docs, lambda, shapeScale, semScale)
 	n := len(pen)
 	dense0 := len(fs.names)
