@@ -38,17 +38,17 @@ func (w *walker) scatteredCells(best int32) int32 {
 	default:
 		return best
 	}
-	free := func(a int32) int {
+	free := func(bs []rawBlock) int {
 		n := 0
-		for i := range w.blocks {
-			if b := &w.blocks[i]; (a < 0 || w.within(b.elem, a)) && freeProse(b) {
-				n += b.chars
+		for i := range bs {
+			if freeProse(&bs[i]) {
+				n += bs[i].chars
 			}
 		}
 		return n
 	}
-	total := free(-1)
-	if total < 2*minArticle || float64(free(best)) >= maxCellShare*float64(total) {
+	total := free(w.blocks)
+	if total < 2*minArticle || float64(free(w.blocksIn(best))) >= maxCellShare*float64(total) {
 		return best
 	}
 	for a := w.elems[best].parent; a >= 0 && w.elems[a].flags&flagNoCandidate == 0; a = w.elems[a].parent {
@@ -56,7 +56,7 @@ func (w *walker) scatteredCells(best int32) int32 {
 		if float64(e.linkChars) > maxTableLinks*float64(e.chars) {
 			break
 		}
-		if float64(free(a)) >= minTableShare*float64(total) {
+		if float64(free(w.blocksIn(a))) >= minTableShare*float64(total) {
 			return a
 		}
 	}
