@@ -34,6 +34,12 @@ const (
 	// Fragment is an HTML fragment of the article (Mozilla readability's
 	// expected output).
 	Fragment
+	// Labels is the page itself with the annotators' part names in
+	// __label attributes (BoilerNet's GoogleTrends-2017 set: main, title,
+	// author, date, caption, comment, ...). The reference is the headline
+	// and the article, the elements labelled title or main, as dragnet's
+	// is; bylines, dates, captions and readers' comments are left out.
+	Labels
 )
 
 // A Page is one page of a set and its reference text.
@@ -113,6 +119,21 @@ func reference(gold []byte) (string, Kind, error) {
 			return n.DataAtom == atom.Span && hasClass(n, "x-nc-sel2")
 		})
 		return s, Spans, err
+	case bytes.Contains(gold, []byte("__label=")):
+		u, err := Decode(gold)
+		if err != nil {
+			return "", Labels, err
+		}
+		s, err := Text(u, func(n *nethtml.Node) bool {
+			for _, a := range n.Attr {
+				if a.Key == "__label" {
+					v := strings.TrimSpace(a.Val)
+					return v == "main" || v == "title"
+				}
+			}
+			return false
+		})
+		return s, Labels, err
 	case bytes.Contains(gold, []byte("</p>")) || bytes.Contains(gold, []byte("</div>")):
 		s, err := Text(gold, nil)
 		return s, Fragment, err

@@ -16,8 +16,8 @@ func TestLoad(t *testing.T) {
 	}
 	// empty_03 marks nothing as the article and nogold_04 has no
 	// reference: neither is scored.
-	if len(pages) != 3 {
-		t.Fatalf("got %d pages, want 3: %v", len(pages), byName)
+	if len(pages) != 4 {
+		t.Fatalf("got %d pages, want 4: %v", len(pages), byName)
 	}
 	tests := []struct {
 		name, site string
@@ -33,6 +33,10 @@ func TestLoad(t *testing.T) {
 		{name: "123456", site: "123456", kind: Spans,
 			want: []string{"Body one.", "Body two."},
 			not:  []string{"Headline", "menu"}},
+		{name: "7", site: "7", kind: Labels,
+			want: []string{"Köprüde yeni dönem", "Birinci paragraf burada.", "İkinci paragraf da burada."},
+			not:  []string{"Anasayfa", "Ayşe Kaya", "Okur yorumu"},
+			html: "__label"},
 		{name: "frag_02", site: "frag", kind: Fragment,
 			want: []string{"Bir paragraf.", "İkinci paragraf."},
 			not:  []string{"<p>"}},
