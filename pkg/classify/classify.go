@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
-	"github.com/wiredesk/wiredesk/pkg/byline"
 	"github.com/wiredesk/wiredesk/pkg/clean"
 	"github.com/wiredesk/wiredesk/pkg/langid"
 	"github.com/wiredesk/wiredesk/pkg/relevance"
@@ -48,6 +47,7 @@ type Classifier struct {
 	scorer    *relevance.Scorer
 	threshold float64             // 0 = the scorer's default for the language
 	memory    *clean.SourceMemory // nil when off
+	bylines   *bylineSplits
 	// modelBytes is the heap the language models took when loaded.
 	modelBytes uint64
 	log        *slog.Logger
@@ -73,7 +73,7 @@ func New(cfg Config, log *slog.Logger) (*Classifier, error) {
 	if len(langs) == 0 {
 		langs = DefaultLanguages
 	}
-	c := &Classifier{langs: make(map[string]bool), log: log}
+	c := &Classifier{langs: make(map[string]bool), bylines: newBylineSplits(), log: log}
 	if cfg.NoMemory {
 		c.cleaner = clean.New(nil)
 	} else {
@@ -271,7 +271,7 @@ func (c *Classifier) ClassifyShared(ctx context.Context, p *article.Page, now ti
 	if a.Dateline == "" {
 		a.Dateline = p.Dateline
 	}
-	setMeta(a, p, cr.Meta)
+	setMeta(a, p, cr.Meta, c.bylines)
 	data, err := article.EncodeArticle(a)
 	if err != nil {
 		return Result{}, fmt.Errorf("classify %s: %w", p.URL, err)
@@ -299,14 +299,14 @@ func (c *Classifier) Memory() *clean.SourceMemory { return c.memory }
 // checked like the fetcher's, and an agency or outlet there goes to the
 // attribution. The dateline's agency or the source line is the truest
 // attribution; the page's (its byline slot, publisher, site) comes next.
-func setMeta(a *article.Article, p *article.Page, m clean.Meta) {
+func setMeta(a *article.Article, p *article.Page, m clean.Meta, bylines *bylineSplits) {
 	host := ""
 	if u, err := url.Parse(a.URL); err == nil {
 		host = u.Hostname()
 	}
-	persons, orgs := byline.Split(p.Byline, host)
+	persons, orgs := bylines.split(p.Byline, host)
 	if persons == "" {
-		persons, orgs = byline.Split(m.Byline, host)
+		persons, orgs = bylines.split(m.Byline, host)
 	}
 	a.Byline = persons
 	a.Attribution = m.Attribution
