@@ -205,7 +205,9 @@ func cutDateline(text string, m *Meta) (string, fragment, bool) {
 		addTo(&m.Attribution, text[loc[4]:loc[5]])
 		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true
 	}
-	if loc := cityAgencyRE.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) && loc[5] > loc[4] {
+	// The place must end before the tag starts: "KAPADOKYA" is no place
+	// "K" and tag "AP".
+	if loc := cityAgencyRE.FindStringSubmatchIndex(text); loc != nil && gluedOK(text, loc[1]) && loc[5] > loc[4] && loc[4] > loc[3] {
 		setOnce(&m.Dateline, text[loc[2]:loc[3]])
 		addTo(&m.Attribution, text[loc[4]:loc[5]])
 		return text[loc[1]:], fragment{strings.TrimSpace(text[:loc[1]]), article.ReasonDateline}, true

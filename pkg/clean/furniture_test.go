@@ -97,6 +97,13 @@ func TestStripLead(t *testing.T) {
 			rest: "Dışişleri Bakanı Mevlüt Çavuşoğlu ve Rusya Federasyonu Dışişleri Bakanı Sergey Lavrov görüştü.",
 		},
 		{
+			// "KAPADOKYA" is K, AP and ADOKYA: a tag inside a word in
+			// capitals is no agency, or the place line loses its start.
+			name: "an agency's letters inside a place's name are not a tag",
+			in:   "KAPADOKYA, NEVŞEHİR",
+			rest: "KAPADOKYA, NEVŞEHİR",
+		},
+		{
 			name: "an AP-like word is not an agency",
 			in:   "Apple yeni ürününü tanıttı.",
 			rest: "Apple yeni ürününü tanıttı.",
