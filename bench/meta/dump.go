@@ -38,7 +38,7 @@ func dumpPage(dir, prefix string, w io.Writer) error {
 		if pg == nil {
 			return fmt.Errorf("page %s: does not build", p.ID)
 		}
-		dumpBlocks(w, p.ID, u, pg, res, shingleSet(zyte.Tokens(p.Truth)), nil)
+		dumpBlocks(w, p.ID, u, pg, res, shingleSet(tokens(p.Truth)), nil)
 	}
 	return nil
 }
@@ -71,8 +71,8 @@ func dumpFundusPage(dir, prefix string, w io.Writer) error {
 		if pg == nil {
 			return fmt.Errorf("fundus %s: does not build", p.File)
 		}
-		dumpBlocks(w, p.File, u, pg, res, shingleSet(zyte.Tokens(p.Body())),
-			shingleSet(zyte.Tokens(strings.Join(p.Summary, "\n"))))
+		dumpBlocks(w, p.File, u, pg, res, shingleSet(tokens(p.Body())),
+			shingleSet(tokens(strings.Join(p.Summary, "\n"))))
 	}
 	return nil
 }
@@ -95,7 +95,7 @@ func dumpBlocks(w io.Writer, name string, u *url.URL, pg *article.Page, res clas
 				verdict[i] = "KEPT"
 			}
 		}
-		fmt.Fprintf(w, "%s standfirst %q\n", name, res.Article.Standfirst)
+		fmt.Fprintf(w, "%s standfirst %q dateline %q\n", name, res.Article.Standfirst, res.Article.Dateline)
 	} else {
 		fmt.Fprintf(w, "page dropped: %s %s\n", res.Drop.Reason, res.Drop.Detail)
 	}
@@ -106,7 +106,7 @@ func dumpBlocks(w io.Writer, name string, u *url.URL, pg *article.Page, res clas
 			v = "-"
 		}
 		ref := "---"
-		if toks := zyte.Tokens(b.Text); len(toks) > 0 {
+		if toks := tokens(b.Text); len(toks) > 0 {
 			switch {
 			case covered(toks, sumSet) >= 0.5:
 				ref = "sum"

@@ -10,7 +10,6 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/wiredesk/wiredesk/internal/fundus"
-	"github.com/wiredesk/wiredesk/internal/zyte"
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
@@ -52,13 +51,14 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 			return fmt.Errorf("fundus %s: %w", p.File, err)
 		}
 		var paras []string
-		standfirst := ""
+		standfirst, dateline := "", ""
 		pg, res, err := pipelinePage(cl, p.HTML, u, "fundus", false)
 		if err != nil {
 			return fmt.Errorf("fundus %s: %w", p.File, err)
 		}
 		if pg != nil && res.Article != nil {
 			paras, standfirst = res.Article.Paragraphs, res.Article.Standfirst
+			dateline = printedDateline(res.Article)
 			sf.add(strings.Join(p.Summary, "\n"), standfirst, paras)
 			if verbose && len(sf.wrongTexts) > 0 {
 				for _, t := range sf.wrongTexts {
@@ -70,7 +70,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 			body.dropped++
 			full.dropped++
 		}
-		missed, noise := body.add(p.Body(), paras, standfirst)
+		missed, noise := body.add(p.Body(), paras, standfirst, dateline)
 		if verbose {
 			var dropped []article.Dropped
 			var at []int
@@ -89,16 +89,16 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 						break
 					}
 				}
-				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.200s\n", p.File, len(zyte.Tokens(n)), where, n)
+				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.200s\n", p.File, len(tokens(n)), where, n)
 			}
 		}
 		withSF := paras
 		if standfirst != "" {
 			withSF = append([]string{standfirst}, paras...)
 		}
-		full.add(p.Full(), withSF, "")
+		full.add(p.Full(), withSF, "", dateline)
 		if p.Country == "tr" || p.Country == "ru" {
-			trru.add(p.Body(), paras, standfirst)
+			trru.add(p.Body(), paras, standfirst, dateline)
 		}
 		var tparas []string
 		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u}); err == nil && r != nil {
@@ -106,7 +106,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tfFull.dropped++
 		}
-		tfFull.add(p.Full(), tparas, "")
+		tfFull.add(p.Full(), tparas, "", "")
 	}
 	fmt.Fprintf(w, "fundus, %d pages: the body against the parser's sections (the standfirst neither kept nor noise), and summary+body against both\n", len(set.Pages))
 	body.print(w, "wiredesk body")
@@ -122,7 +122,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 // parser's summary ("" when it gives none).
 func (s *standfirstTally) add(summary, standfirst string, paras []string) {
 	s.pages++
-	sumToks := zyte.Tokens(summary)
+	sumToks := tokens(summary)
 	if len(sumToks) == 0 {
 		if standfirst != "" {
 			s.noSummary++
@@ -132,12 +132,12 @@ func (s *standfirstTally) add(summary, standfirst string, paras []string) {
 	}
 	s.summaries++
 	switch {
-	case standfirst != "" && covered(sumToks, shingleSet(zyte.Tokens(standfirst))) >= 0.8:
+	case standfirst != "" && covered(sumToks, shingleSet(tokens(standfirst))) >= 0.8:
 		s.found++
 	case standfirst != "":
 		s.wrong++
 		s.wrongTexts = append(s.wrongTexts, standfirst)
-	case covered(sumToks, shingleSet(zyte.Tokens(strings.Join(paras, "\n")))) >= 0.8:
+	case covered(sumToks, shingleSet(tokens(strings.Join(paras, "\n")))) >= 0.8:
 		s.inBody++
 		s.wrongTexts = append(s.wrongTexts, "(in the body) "+summary)
 	default:

@@ -34,7 +34,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 			continue
 		}
 		var paras []string
-		var standfirst string
+		var standfirst, dateline string
 		var dropped []article.Dropped
 		pg, res, err := pipelinePage(cl, p.HTML, base, "heldout", true)
 		if err != nil {
@@ -44,6 +44,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 			if res.Article != nil {
 				paras, dropped = res.Article.Paragraphs, res.Article.Dropped
 				standfirst = res.Article.Standfirst
+				dateline = printedDateline(res.Article)
 			} else {
 				wd.dropped++
 				if verbose {
@@ -53,7 +54,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		} else {
 			wd.dropped++
 		}
-		missed, noise := wd.add(p.Truth, paras, standfirst)
+		missed, noise := wd.add(p.Truth, paras, standfirst, dateline)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.Name, whyDropped(m, dropped, pg), m)
@@ -68,7 +69,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tf.dropped++
 		}
-		tf.add(p.Truth, tparas, "")
+		tf.add(p.Truth, tparas, "", "")
 	}
 	fmt.Fprintf(w, "held-out %s, %d pages: reference paragraphs kept and noise, as on the Zyte pages\n", dir, len(pages))
 	wd.print(w, "wiredesk")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -30,23 +31,40 @@ type tally struct {
 }
 
 // add scores one page: paras are the body's paragraphs, standfirst the
-// summary the tool set apart ("" when none). The standfirst is neither
-// body nor noise: a reference paragraph it holds is left out of the
-// count (some references print the summary, some leave it out), and its
-// words are not output.
-func (t *tally) add(truth string, paras []string, standfirst string) (missed []string, noise []string) {
+// summary the tool set apart ("" when none), dateline the place (and
+// agency) the tool cut off the lead into a field of its own ("" when
+// none). The standfirst is neither body nor noise: a reference paragraph
+// it holds is left out of the count (some references print the summary,
+// some leave it out), and its words are not output. The dateline is the
+// article's text, moved by the schema: read before the first paragraph,
+// as the page prints it, it keeps a reference paragraph that holds it
+// ("LOS ANGELES (AP) — " before a short lead, or the place alone on its
+// own line), and its words are not output either.
+func (t *tally) add(truth string, paras []string, standfirst, dateline string) (missed []string, noise []string) {
 	t.pages++
 	t.standfirstTexts = t.standfirstTexts[:0]
-	ref := zyte.Tokens(truth)
+	ref := tokens(truth)
 	refSet := shingleSet(ref)
-	out := strings.Join(paras, "\n")
-	outSet := shingleSet(zyte.Tokens(out))
+	outSet := shingleSet(tokens(strings.Join(paras, "\n")))
+	dl := tokens(dateline)
+	if len(dl) > 0 {
+		// The dateline's shingles with the lead's start, not its single
+		// words: "Reuters" alone would keep a copyright line ("©
+		// Reuters") the cleaner rightly dropped.
+		lead := dl
+		if len(paras) > 0 {
+			lead = append(dl[:len(dl):len(dl)], tokens(paras[0])...)
+		}
+		for i := 0; i+3 <= len(lead); i++ {
+			outSet[strings.Join(lead[i:i+3], " ")] = true
+		}
+	}
 	var sfSet map[string]bool
 	if standfirst != "" {
-		sfSet = shingleSet(zyte.Tokens(standfirst))
+		sfSet = shingleSet(tokens(standfirst))
 	}
 	for _, p := range strings.Split(truth, "\n") {
-		toks := zyte.Tokens(p)
+		toks := tokens(p)
 		if len(toks) == 0 {
 			continue
 		}
@@ -56,14 +74,14 @@ func (t *tally) add(truth string, paras []string, standfirst string) (missed []s
 			continue
 		}
 		t.refParas++
-		if covered(toks, outSet) >= 0.8 {
+		if covered(toks, outSet) >= 0.8 || len(toks) < 3 && slices.Equal(toks, dl) {
 			t.kept++
 		} else {
 			missed = append(missed, p)
 		}
 	}
 	for _, p := range paras {
-		toks := zyte.Tokens(p)
+		toks := tokens(p)
 		t.outWords += len(toks)
 		if len(toks) > 0 && covered(toks, refSet) < 0.2 {
 			t.noiseWds += len(toks)
@@ -135,7 +153,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
 		var paras []string
-		var standfirst string
+		var standfirst, dateline string
 		var at []int // each paragraph's block index
 		var dropped []article.Dropped
 		var blocks []article.Block
@@ -148,6 +166,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			if res.Article != nil {
 				paras = res.Article.Paragraphs
 				standfirst = res.Article.Standfirst
+				dateline = printedDateline(res.Article)
 				dropped = res.Article.Dropped
 				at = paragraphBlocks(pg.Blocks, paras)
 			} else {
@@ -159,7 +178,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		} else {
 			wd.dropped++
 		}
-		missed, noise := wd.add(p.Truth, paras, standfirst)
+		missed, noise := wd.add(p.Truth, paras, standfirst, dateline)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, whyDropped(m, dropped, pg), m)
@@ -175,7 +194,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 						break
 					}
 				}
-				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.120s\n", p.ID, len(zyte.Tokens(n)), where, n)
+				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.120s\n", p.ID, len(tokens(n)), where, n)
 			}
 		}
 		var tparas []string
@@ -185,7 +204,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tf.dropped++
 		}
-		tf.add(p.Truth, tparas, "")
+		tf.add(p.Truth, tparas, "", "")
 	}
 	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference)\n", len(pages))
 	wd.print(w, "wiredesk")
@@ -219,9 +238,9 @@ func describe(b article.Block) string {
 // reference paragraph is in, with the block's zone; "not extracted" when
 // no dropped block holds it.
 func whyDropped(m string, dropped []article.Dropped, pg *article.Page) string {
-	toks := zyte.Tokens(m)
+	toks := tokens(m)
 	for _, d := range dropped {
-		if covered(toks, shingleSet(zyte.Tokens(d.Text))) >= 0.8 {
+		if covered(toks, shingleSet(tokens(d.Text))) >= 0.8 {
 			if pg != nil && d.I >= 0 && d.I < len(pg.Blocks) {
 				return d.Reason + " " + describe(pg.Blocks[d.I])
 			}
@@ -229,4 +248,20 @@ func whyDropped(m string, dropped []article.Dropped, pg *article.Page) string {
 		}
 	}
 	return "not extracted"
+}
+
+// printedDateline is the dateline as the page printed it: the piece the
+// cleaner cut off the lead for the article's dateline field ("LOS
+// ANGELES (AP) —" for "LOS ANGELES"), or the field alone when no cut
+// piece holds it.
+func printedDateline(a *article.Article) string {
+	if a.Dateline == "" {
+		return ""
+	}
+	for _, d := range a.Dropped {
+		if d.Reason == article.ReasonDateline && strings.Contains(d.Text, a.Dateline) {
+			return d.Text
+		}
+	}
+	return a.Dateline
 }
