@@ -216,6 +216,9 @@ func (w *walker) pick() layout {
 		for i := range w.elems {
 			e := &w.elems[i]
 			if e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 && e.ownPara*2 >= best {
+				if t := w.titledArticle(int32(i)); t >= 0 {
+					return layout{main: t}
+				}
 				return layout{main: int32(i)}
 			}
 		}

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/html/atom"
+)
 
 // Thresholds for the article under its headline.
 const (
@@ -92,4 +96,46 @@ func (w *walker) namesTitle(text string) bool {
 		}
 	}
 	return len(head) >= minTitleLine && strings.Contains(text, head)
+}
+
+// titledArticle returns the <article> that the page's own headline
+// heads, when it is not the choice, or -1. An infinite scroll prints the
+// next stories in <article>s like the page's, one under the other, and
+// the next one may be twice as long: the page's story is the one whose
+// h1 <title> names, inside it or in the wrapper just around it. The climb from the headline stops at the first
+// ancestor holding an article of 200 letters or more: the one heading
+// it, or the first after the headline there. An ancestor that holds the
+// choice too is the page's column, where the headline may sit over the
+// whole feed: the choice stands then.
+func (w *walker) titledArticle(choice int32) int32 {
+	h := int32(-1)
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node != nil && b.node.DataAtom == atom.H1 && b.elem >= 0 && b.linkChars*2 < b.chars && w.namesTitle(b.text) {
+			h = b.elem
+			break
+		}
+	}
+	if h < 0 || w.within(h, choice) {
+		return -1
+	}
+	substantial := func(i int32) bool {
+		e := &w.elems[i]
+		return e.flags&flagArticle != 0 && e.flags&flagNoCandidate == 0 && e.ownPara >= minArticle
+	}
+	next := h + 1 // elements after the headline already looked at end here
+	for a := h; a >= 0; a = w.elems[a].parent {
+		if substantial(a) {
+			return a
+		}
+		if w.within(choice, a) {
+			return -1
+		}
+		for ; next < w.elems[a].end; next++ {
+			if substantial(next) {
+				return next
+			}
+		}
+	}
+	return -1
 }
