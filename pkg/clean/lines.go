@@ -603,6 +603,51 @@ func asideSubheadings(in Input, vs []verdict) {
 	}
 }
 
+// quotedPosts keeps the social posts the article quotes that the
+// extractor zoned away with the embed's wrapper (an aside, a widget, a
+// link-dense line): the post's signature ("— Ayşe Kaya (@aysekaya) 18
+// Kasım 2026") is the content evidence, and where the post sits says it
+// is the article's: its text runs on from a line the article's container
+// keeps, or the article's paragraphs stand on both sides of it. The post's text is
+// the up to two lines right before the signature, back to the article's
+// last kept block. A feed of posts in a sidebar has neither the
+// article's text before it nor after it.
+func quotedPosts(in Input, vs []verdict) {
+	for n, b := range in.Blocks {
+		if !postSignature(strings.TrimSpace(b.Text)) {
+			continue
+		}
+		// start is where the post's text begins: the first of the up to
+		// two zoned-away lines right before the signature (text, so not
+		// empty).
+		start := n
+		for start > 0 && n-start < 2 && zonedAway(vs[start-1]) && postLine(in.Blocks[start-1]) {
+			start--
+		}
+		before := start > 0 && vs[start-1].reason == "" && vs[start-1].text != "" && in.Blocks[start-1].Zone == article.ZoneBody
+		switch {
+		case zonedAway(vs[n]) && (before || start < n && bodyNear(vs, start, -1) && bodyNear(vs, n, 1)):
+			vs[n] = verdict{text: strings.TrimSpace(b.Text)}
+		case vs[n].reason == "" && vs[n].text != "" && before:
+		default:
+			continue
+		}
+		for k := start; k < n; k++ {
+			vs[k] = verdict{text: strings.TrimSpace(in.Blocks[k].Text)}
+		}
+	}
+}
+
+// postLine reports a block that may be a line of a post's text: not a
+// heading nor a list's point, which head or list a sidebar's own.
+func postLine(b Block) bool { return b.Level == 0 && b.Tag != "li" && b.LinkDensity < 1 }
+
+// zonedAway reports a block dropped only for the zone the extractor gave
+// it.
+func zonedAway(v verdict) bool {
+	return v.reason == article.ReasonNav || v.reason == article.ReasonSidebar || v.reason == article.ReasonRelated
+}
+
 // bodyNear reports a paragraph of the article as the nearest kept block
 // from n in direction dir, past at most two dropped blocks.
 func bodyNear(vs []verdict, n, dir int) bool {
