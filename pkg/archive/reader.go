@@ -95,9 +95,8 @@ type Record struct {
 // Reader reads the records of one WARC file.
 type Reader struct {
 	src    io.ReadSeeker
+	in     counter // src, counting the file offset br has read to
 	br     *bufio.Reader
-	base   int64 // file offset of br's first unread byte at the last reset
-	read   int64 // bytes consumed from br since then
 	gzip   bool
 	gz     *gzip.Reader
 	member *bufio.Reader // reads a member's inflated bytes; reused
@@ -130,34 +129,33 @@ func NewReader(src io.ReadSeeker, offset int64, filter Filter, lim Limits) (*Rea
 // Gzipped reports whether the file is gzipped.
 func (r *Reader) Gzipped() bool { return r.gzip }
 
-func (r *Reader) pos() int64 { return r.base + r.read }
+// pos is the file offset of br's first unread byte: whoever took bytes
+// from br (gzip, a header's lines, a skip), the position is exact, as
+// gzip reads a member through br's ByteReader and so never past its end.
+func (r *Reader) pos() int64 { return r.in.n - int64(r.br.Buffered()) }
 
 func (r *Reader) seek(off int64) error {
 	if _, err := r.src.Seek(off, io.SeekStart); err != nil {
 		return fmt.Errorf("archive: seek %d: %w", off, err)
 	}
+	r.in = counter{r: r.src, n: off}
 	if r.br == nil {
-		r.br = bufio.NewReaderSize(r.src, 256<<10)
+		r.br = bufio.NewReaderSize(&r.in, 256<<10)
 	} else {
-		r.br.Reset(r.src)
+		r.br.Reset(&r.in)
 	}
-	r.base, r.read = off, 0
 	return nil
 }
 
-// ReadByte and Read make the reader's position exact: gzip reads a member
-// through an io.ByteReader and so never reads past its end.
-func (r *Reader) ReadByte() (byte, error) {
-	b, err := r.br.ReadByte()
-	if err == nil {
-		r.read++
-	}
-	return b, err
+// counter counts the bytes read from r: n is the offset of the next.
+type counter struct {
+	r io.Reader
+	n int64
 }
 
-func (r *Reader) Read(p []byte) (int, error) {
-	n, err := r.br.Read(p)
-	r.read += int64(n)
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
 	return n, err
 }
 
@@ -187,10 +185,13 @@ func (r *Reader) nextMember() (Record, error) {
 		// about its end, or garbage sits between members.
 		return r.resync(start, SkipTruncated, "no gzip member at this offset")
 	}
+	// gzip inflates straight from br: a *bufio.Reader is the inflater's
+	// fastest input (its Huffman decoder reads br's buffer in place,
+	// where any other io.ByteReader costs an interface call a byte).
 	if r.gz == nil {
-		r.gz, err = gzip.NewReader(r)
+		r.gz, err = gzip.NewReader(r.br)
 	} else {
-		err = r.gz.Reset(r)
+		err = r.gz.Reset(r.br)
 	}
 	if err != nil {
 		return r.resync(start, SkipTruncated, err.Error())
@@ -240,10 +241,10 @@ func (r *Reader) nextPlain() (Record, error) {
 		if b[0] != '\r' && b[0] != '\n' {
 			break
 		}
-		r.ReadByte()
+		r.br.ReadByte()
 	}
 	start := r.pos()
-	rec, err := r.record(r, start)
+	rec, err := r.record(r.br, start)
 	if err != nil {
 		skip := SkipTruncated
 		switch {
@@ -320,7 +321,6 @@ func (r *Reader) scan(from int64) (int64, error) {
 		// Keep the last bytes: the magic may straddle the window.
 		adv := len(buf) - len(magic) + 1
 		r.br.Discard(adv)
-		r.read += int64(adv)
 	}
 }
 
@@ -332,7 +332,7 @@ func (r *Reader) looksLikeRecord(at int64) bool {
 	if !r.gzip {
 		return true
 	}
-	zr, err := gzip.NewReader(r)
+	zr, err := gzip.NewReader(r.br)
 	if err != nil {
 		return false
 	}
@@ -442,36 +442,18 @@ func readHeader(br *bufio.Reader) (*header, error) {
 	return h, nil
 }
 
-// record reads one record from in, which starts at its WARC header.
-func (r *Reader) record(in io.Reader, start int64) (Record, error) {
-	br, ok := in.(*bufio.Reader)
-	if !ok {
-		br = bufio.NewReaderSize(in, 32<<10)
-		if in == io.Reader(r) {
-			// A plain file: the header is read through r itself so
-			// that the position stays exact.
-			br = r.br
-		}
-	}
+// record reads one record from br, which starts at its WARC header: a
+// member's inflated bytes, or the plain file's own reader.
+func (r *Reader) record(br *bufio.Reader, start int64) (Record, error) {
 	h, err := readHeader(br)
-	if br == r.br {
-		// Bytes taken from r.br directly were not counted by r.Read.
-		r.read += int64(len(rawLen(h)))
-	}
 	if err != nil {
 		return Record{}, err
 	}
 	rec := Record{Offset: start, Type: h.typ, ID: h.id, URI: h.uri}
 	rec.Date, _ = time.Parse(time.RFC3339Nano, h.date)
 	block := io.LimitReader(br, h.contentLength)
-	counted := func(n int64) {
-		if br == r.br {
-			r.read += n
-		}
-	}
 	discard := func() error {
 		n, err := discardN(br, h.contentLength)
-		counted(n)
 		if err == nil && n < h.contentLength && r.gzip {
 			return fmt.Errorf("%w: record ends %d bytes before its Content-Length", io.ErrUnexpectedEOF, h.contentLength-n)
 		}
@@ -499,7 +481,6 @@ func (r *Reader) record(in io.Reader, start int64) (Record, error) {
 	}
 	body := make([]byte, h.contentLength)
 	n, err := io.ReadFull(block, body)
-	counted(int64(n))
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			// The member or the file ended first: the Content-Length
@@ -547,11 +528,4 @@ func discardN(br *bufio.Reader, n int64) (int64, error) {
 		}
 	}
 	return done, nil
-}
-
-func rawLen(h *header) []byte {
-	if h == nil {
-		return nil
-	}
-	return h.raw
 }
