@@ -64,7 +64,7 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 	found, best := -1, -1
 	ft, n := fold(title, len(title)), utf8.RuneCountInString(title)
 	same := func(s string) bool {
-		return s == title || utf8.RuneCountInString(s) == n && fold(s, len(s)) == ft
+		return s == title || runesEqual(s, n) && fold(s, len(s)) == ft
 	}
 	for pass := range 2 {
 		for i := range blocks {
@@ -157,4 +157,14 @@ func primaryTag(s string) string {
 		}
 	}
 	return strings.ToLower(s)
+}
+
+// runesEqual is utf8.RuneCountInString(s) == n without counting a string
+// that cannot have n runes: one has at least a rune for every four bytes
+// and at most one a byte. Most blocks are far longer than a title.
+func runesEqual(s string, n int) bool {
+	if len(s) < n || len(s) > utf8.UTFMax*n {
+		return false
+	}
+	return utf8.RuneCountInString(s) == n
 }

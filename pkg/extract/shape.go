@@ -19,7 +19,7 @@ const (
 // sentence reports text that ends like a sentence, or runs long enough to
 // be prose whatever its end.
 func sentence(text string) bool {
-	if utf8.RuneCountInString(text) > 2*maxLabel {
+	if runesOver(text, 2*maxLabel) {
 		return true
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, " \u00a0\"'”»)]*"))
@@ -31,16 +31,64 @@ func prose(b *article.Block) bool {
 	return b.Level == 0 && b.LinkDensity < linkRunShare && sentence(b.Text) && words(b.Text) >= 6
 }
 
+// words counts the runs of letters and digits in s. Every block is
+// counted, most of them more than once, so the characters of Turkish and
+// Russian (below U+0800: one or two bytes) are decoded here and looked up
+// in wordRunes, not in unicode's tables (a search a character); the rest
+// are asked of unicode as before (TestWords).
 func words(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+	for i := 0; i < len(s); {
+		c := s[i]
+		var w bool
+		switch {
+		case c < utf8.RuneSelf:
+			w = wordRune(rune(c))
+			i++
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// A two-byte sequence (0xC0 and 0xC1 would be overlong).
+			w = wordRune(rune(c&0x1F)<<6 | rune(s[i+1]&0x3F))
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = wordRune(r)
+			i += size
+		}
 		if w && !in {
 			n++
 		}
 		in = w
 	}
 	return n
+}
+
+// wordRune is unicode.IsLetter(r) || unicode.IsDigit(r), from a table
+// below U+0800 (runetables.go). It is small enough to be inlined; the
+// rest of Unicode is asked in wordRuneSlow.
+func wordRune(r rune) bool {
+	if uint32(r) < 0x800 {
+		return wordRunes[r>>6]&(1<<(r&63)) != 0
+	}
+	return wordRuneSlow(r)
+}
+
+func wordRuneSlow(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// runesOver is utf8.RuneCountInString(s) > n, counting no further than
+// n+1: a block is asked whether it is longer than a label, and most are
+// much longer. A string has at most as many runes as bytes (an invalid
+// byte is a rune of its own in both counts).
+func runesOver(s string, n int) bool {
+	if len(s) <= n {
+		return false
+	}
+	k := 0
+	for range s {
+		if k++; k > n {
+			return true
+		}
+	}
+	return false
 }
 
 // lineWords counts a short line's words as a reader would: in Chinese
@@ -351,6 +399,10 @@ func siteName(host string) string {
 // characters, between numbers and names: the image data or link lists a
 // template prints as text, not a sentence that cites a source.
 func urlText(s string) bool {
+	// Every loose block is asked; few hold an address at all.
+	if !strings.Contains(s, "http://") && !strings.Contains(s, "https://") && !strings.Contains(s, "www.") {
+		return false
+	}
 	urls, all := 0, 0
 	for f := range strings.FieldsSeq(s) {
 		all += len(f)

@@ -35,6 +35,20 @@ func (w *walker) text(s string) {
 			i = j
 			continue
 		}
+		if c >= 0xc4 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// A run of two-byte characters from U+0100 to U+07FF at
+			// once: the letters of Turkish and Russian words. None of
+			// them is a space or one of the invisible characters below.
+			j := i + 2
+			for j+1 < len(s) && s[j] >= 0xc4 && s[j] < 0xe0 && s[j+1]&0xc0 == 0x80 {
+				j += 2
+			}
+			w.space()
+			w.buf = append(w.buf, s[i:j]...)
+			visible += (j - i) / 2
+			i = j
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
