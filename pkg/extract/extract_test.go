@@ -206,6 +206,9 @@ func TestGoldenZones(t *testing.T) {
 		// A sign-up dialog's terms after the page's footer, hidden by a
 		// stylesheet the page links, outscore a three-paragraph story:
 		// the container the headline opens is the article.
+		{"tr_live_posts.html", "Valilik, akşam", article.ZoneBody},
+		{"tr_live_posts.html", "AFAD ekipleri", article.ZoneBody},
+		{"tr_live_posts.html", "Sabahtan beri süren", article.ZoneBody},
 		{"ru_scroll_next_story.html", "Движение по мосту", article.ZoneBody},
 		{"ru_scroll_next_story.html", "Автобусы трёх", article.ZoneBody},
 		{"ru_scroll_next_story.html", "Сельхозпредприятия области", article.ZoneUnknown},

@@ -106,7 +106,8 @@ func (w *walker) namesTitle(text string) bool {
 // ancestor holding an article of 200 letters or more: the one heading
 // it, or the first after the headline there. An ancestor that holds the
 // choice too is the page's column, where the headline may sit over the
-// whole feed: the choice stands then.
+// whole feed: the choice stands then, unless it is a live blog's post
+// (liveBlog).
 func (w *walker) titledArticle(choice int32) int32 {
 	h := int32(-1)
 	for i := range w.blocks {
@@ -129,7 +130,7 @@ func (w *walker) titledArticle(choice int32) int32 {
 			return a
 		}
 		if w.within(choice, a) {
-			return -1
+			return w.liveBlog(a, choice)
 		}
 		for ; next < w.elems[a].end; next++ {
 			if substantial(next) {
@@ -138,4 +139,42 @@ func (w *walker) titledArticle(choice int32) int32 {
 		}
 	}
 	return -1
+}
+
+// minPosts is the least number of like <article>s that make a live
+// blog's run of posts.
+const minPosts = 3
+
+// liveBlog returns the run of posts that a live blog's page tells its
+// story in, when the choice is one of them, or -1. The <article> that
+// holds the page's headline (a, an ancestor of the choice) has almost
+// no prose of its own (a tenth of an article at most: its standfirst),
+// and the choice stands among three or more like <article>s (one tag
+// and class) under one parent, which together hold half of a's prose
+// or more: each post is a part of the story, not the next one, and the
+// longest alone would leave the rest out. With a story of its own in
+// a, nested articles are its readers' comments, and the choice stands.
+func (w *walker) liveBlog(a, choice int32) int32 {
+	outer := &w.elems[a]
+	if outer.flags&flagArticle == 0 || outer.flags&flagNoCandidate != 0 || outer.ownPara >= minArticle {
+		return -1
+	}
+	c := &w.elems[choice]
+	p := c.parent
+	if c.flags&flagArticle == 0 || p < 0 || !w.within(p, a) {
+		return -1
+	}
+	class := attr(c.node, "class")
+	n, para := 0, 0
+	for i := p + 1; i < w.elems[p].end; i = w.elems[i].end {
+		e := &w.elems[i]
+		if e.flags&flagArticle != 0 && e.node.Data == c.node.Data && attr(e.node, "class") == class {
+			n++
+			para += e.para
+		}
+	}
+	if n < minPosts || para*2 < outer.para {
+		return -1
+	}
+	return p
 }
