@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -232,12 +233,12 @@ func backfillPipelineTap(ctx context.Context, o options, dir string, site *siteg
 	}
 	begin := time.Now()
 	fetcherListen := ""
-	if o.profile != "" {
+	if o.profile != "" || o.trace != "" {
 		if fetcherListen, err = freeAddr(); err != nil {
 			return err
 		}
 	}
-	fetcher, err := startProc(ctx, dir, "fetcher", filepath.Join(o.bin, "fetcher"), "backfill", "-config", s.cfgPath,
+	fetcher, err := startProc(ctx, dir, "fetcher", o.procs["fetcher"], filepath.Join(o.bin, "fetcher"), "backfill", "-config", s.cfgPath,
 		"-listen", fetcherListen, "-progress", "off", warc)
 	if err != nil {
 		return err
@@ -246,6 +247,9 @@ func backfillPipelineTap(ctx context.Context, o options, dir string, site *siteg
 	s.add(fetcher)
 	if o.profile != "" {
 		go profileAll(ctx, o.profile, []*proc{fetcher, s.cls, s.sink, s.ns})
+	}
+	if o.trace != "" {
+		go traceAll(ctx, o.trace, o.traceFor, []*proc{fetcher, s.cls, s.sink, s.ns})
 	}
 	// The fetcher's RSS against how much of the file it has published.
 	published := func() uint64 {
@@ -293,9 +297,9 @@ func backfillPipelineTap(ctx context.Context, o options, dir string, site *siteg
 func renderBackfill(o options, res *bfResult, live result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Backfill benchmark\n\n")
-	fmt.Fprintf(&b, "%s, %s/%s, %d CPUs, %s. `make bench-backfill`. Load average at start %s, at end %s (a shared machine).\n\n",
+	fmt.Fprintf(&b, "%s, %s/%s, %d CPUs, %s. `make bench-backfill`; %s. Load average at start %s, at end %s (a shared machine).\n\n",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(),
-		res.loadStart, res.loadEnd)
+		o.procsNote(), res.loadStart, res.loadEnd)
 	fmt.Fprintf(&b, "A generated WARC (gzip per record): %d records, of which %d article pages of the configured sources and %d HTML pages of other hosts (%.0f%%); %.1f MiB.\n\n",
 		res.records, res.pages, res.foreign, 100*float64(res.foreign)/float64(res.records), float64(res.fileBytes)/(1<<20))
 	fmt.Fprintf(&b, "A run's time goes from the fetcher's start until it has exited and the classifier and the sink have acked every message.\n\n")
@@ -362,10 +366,45 @@ func profileAll(ctx context.Context, dir string, procs []*proc) {
 	wg.Wait()
 }
 
+// traceAll takes a runtime trace of each process at once, from now for d,
+// and writes DIR/<name>.trace: where a process's goroutines wait, and
+// when its Ps have nothing to run (go tool trace). Like a profile, a
+// trace that fails is reported and the run goes on.
+func traceAll(ctx context.Context, dir string, d time.Duration, procs []*proc) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(os.Stderr, "trace: %v\n", err)
+		return
+	}
+	var wg sync.WaitGroup
+	for _, p := range procs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// The fetcher, just started, may not listen yet.
+			waitFor(5*time.Second, p.name+" listening", func() bool {
+				c, err := net.DialTimeout("tcp", p.listen, time.Second)
+				if err == nil {
+					c.Close()
+				}
+				return err == nil
+			})
+			if err := fetchDebug(ctx, p, "trace", filepath.Join(dir, p.name+".trace"), d); err != nil {
+				fmt.Fprintf(os.Stderr, "trace %s: %v\n", p.name, err)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 func profile(ctx context.Context, p *proc, path string, d time.Duration) error {
+	return fetchDebug(ctx, p, "profile", path, d)
+}
+
+// fetchDebug writes to path what p's /debug/pprof/KIND?seconds= serves.
+func fetchDebug(ctx context.Context, p *proc, kind, path string, d time.Duration) error {
 	ctx, cancel := context.WithTimeout(ctx, d+10*time.Second)
 	defer cancel()
-	u := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", p.listen, int(d.Seconds()))
+	u := fmt.Sprintf("http://%s/debug/pprof/%s?seconds=%g", p.listen, kind, d.Seconds())
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return err

@@ -36,6 +36,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -71,6 +72,14 @@ type options struct {
 	// profile, when set, is where backfill writes a CPU profile of each
 	// process (fetcher, classifier, sink, nats-server) taken mid-run.
 	profile string
+	// trace, when set, is where backfill writes a runtime trace of each
+	// process (go tool trace), from the fetcher's start for traceFor.
+	trace    string
+	traceFor time.Duration
+	// procs is the GOMAXPROCS of the processes it names (-gomaxprocs);
+	// the others keep the runtime's.
+	procs     map[string]int
+	procsFlag string
 	// countMsgs makes backfill count the messages the server routes, by
 	// kind, in place of measuring speed.
 	countMsgs bool
@@ -97,12 +106,20 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.DurationVar(&o.hold, "hold", 30*time.Second, "backpressure: keep the stopped sink stopped this long after the last page is classified")
 	fs.DurationVar(&o.every, "every", 10*time.Second, "backpressure: one time series row per this interval in the results")
 	fs.StringVar(&o.profile, "profile", "", "backfill: write a CPU profile of each process, taken while the backfill runs, to this directory (and of the live crawl to its live/)")
+	fs.StringVar(&o.trace, "trace", "", "backfill: write a runtime trace of each process, from the fetcher's start for -trace-for, to this directory (go tool trace)")
+	fs.DurationVar(&o.traceFor, "trace-for", 10*time.Second, "with -trace: how long to trace")
+	gomaxprocs := fs.String("gomaxprocs", defaultProcs, "GOMAXPROCS of the processes started, as name=n,... (fetcher, classifier, sink, nats-server, wiredesk); \"\": the runtime's for all")
 	fs.BoolVar(&o.countMsgs, "count-msgs", false, "backfill: count the messages per page by kind (a tap on \">\"), instead of measuring speed")
 	fs.StringVar(&o.countBase, "count-base", "", "backfill: also run (with -count-msgs: count) with the binaries in this directory, as the baseline, in the same run")
 	fs.StringVar(&o.countBaseName, "count-base-name", "another build", "with -count-base: what the baseline is, for the table")
 	fs.BoolVar(&o.noLive, "no-live", false, "backfill: leave out the live crawl of the same site (to compare binaries run against run)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	var err error
+	o.procsFlag = *gomaxprocs
+	if o.procs, err = parseProcs(*gomaxprocs); err != nil {
+		return fmt.Errorf("-gomaxprocs: %w", err)
 	}
 	switch {
 	case o.mode != "services" && o.mode != "backpressure" && o.mode != "backfill":
@@ -159,6 +176,40 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "\nwritten to %s\n", o.out)
 	}
 	return nil
+}
+
+// defaultProcs runs nats-server and the sink on one P each, as
+// docs/operations.md advises for a machine that runs the whole pipeline on
+// a few cores: their work is serial (the server's per-message syscalls,
+// the store's one writer), and a second P only spins and wakes threads
+// for it, CPU the classifier would use. Six 8,000- and 12,000-page pairs
+// at 2 CPUs: nats-server's CPU a stored article 0.88x, the sink's 0.91x.
+const defaultProcs = "nats-server=1,sink=1"
+
+// procsNote says which processes ran at which GOMAXPROCS, for a table's
+// heading.
+func (o options) procsNote() string {
+	if len(o.procs) == 0 {
+		return "every process at the runtime's GOMAXPROCS"
+	}
+	return "GOMAXPROCS " + o.procsFlag + " (-gomaxprocs), the rest the runtime's"
+}
+
+// parseProcs parses name=n,... into GOMAXPROCS by process name.
+func parseProcs(s string) (map[string]int, error) {
+	procs := map[string]int{}
+	for _, kv := range strings.Split(s, ",") {
+		if kv = strings.TrimSpace(kv); kv == "" {
+			continue
+		}
+		name, n, ok := strings.Cut(kv, "=")
+		v, err := strconv.Atoi(n)
+		if !ok || err != nil || v < 1 {
+			return nil, fmt.Errorf("%q: want name=n, n at least 1", kv)
+		}
+		procs[name] = v
+	}
+	return procs, nil
 }
 
 // bpHeading starts the back-pressure section of RESULTS.md; each mode
@@ -291,7 +342,7 @@ func runAllInOne(ctx context.Context, o options, dir string, site *sitegen.Site,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	begin := time.Now()
-	p, err := startProc(ctx, dir, "wiredesk", filepath.Join(o.bin, "wiredesk"),
+	p, err := startProc(ctx, dir, "wiredesk", o.procs["wiredesk"], filepath.Join(o.bin, "wiredesk"),
 		"-config", cfgPath, "-once", "-data", filepath.Join(dir, "data"), "-listen", "",
 		"-once-timeout", o.timeout.String())
 	if err != nil {

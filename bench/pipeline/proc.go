@@ -37,13 +37,18 @@ type proc struct {
 	last usage
 }
 
-func startProc(ctx context.Context, dir, name, bin string, args ...string) (*proc, error) {
+// startProc starts bin as the process name, logging to dir/name.log;
+// procs, when above 0, is its GOMAXPROCS.
+func startProc(ctx context.Context, dir, name string, procs int, bin string, args ...string) (*proc, error) {
 	logf, err := os.Create(filepath.Join(dir, name+".log"))
 	if err != nil {
 		return nil, err
 	}
 	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = logf, logf
+	if procs > 0 {
+		cmd.Env = append(os.Environ(), fmt.Sprintf("GOMAXPROCS=%d", procs))
+	}
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		return nil, fmt.Errorf("start %s: %w", name, err)

@@ -13,9 +13,9 @@ const target = 300
 func render(o options, want int, results []result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Pipeline benchmark\n\n")
-	fmt.Fprintf(&b, "%s, %s/%s, %d CPUs (GOMAXPROCS %d). Site: %d pages (tr, ru), %d diplomatic, seed %d.\n",
+	fmt.Fprintf(&b, "%s, %s/%s, %d CPUs; %s. Site: %d pages (tr, ru), %d diplomatic, seed %d.\n",
 		time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(),
-		runtime.GOMAXPROCS(0), o.pages, want, o.seed)
+		o.procsNote(), o.pages, want, o.seed)
 	fmt.Fprintf(&b, "JetStream file storage, SQLite (WAL). Target: >= %d articles/s end to end.\n\n", target)
 	fmt.Fprintf(&b, "| run | elapsed | pages/s | articles stored | articles/s | fetch→stored p50 | p99 |\n")
 	fmt.Fprintf(&b, "|---|---:|---:|---:|---:|---:|---:|\n")

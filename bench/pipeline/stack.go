@@ -163,7 +163,7 @@ func startNATS(ctx context.Context, o options, dir string) (*proc, string, error
 		return nil, "", err
 	}
 	_, profPort, _ := net.SplitHostPort(prof)
-	ns, err := startProc(ctx, dir, "nats-server", filepath.Join(o.bin, "nats-server"),
+	ns, err := startProc(ctx, dir, "nats-server", o.procs["nats-server"], filepath.Join(o.bin, "nats-server"),
 		"-js", "-sd", filepath.Join(dir, "nats"), "-a", "127.0.0.1", "-p", port, "--profile", profPort)
 	if err != nil {
 		return nil, "", err
@@ -190,7 +190,7 @@ func startService(ctx context.Context, o options, dir, cfgPath, name string, ext
 		return nil, err
 	}
 	args := append([]string{"-config", cfgPath, "-listen", listen}, extra...)
-	p, err := startProc(ctx, dir, name, filepath.Join(o.bin, name), args...)
+	p, err := startProc(ctx, dir, name, o.procs[name], filepath.Join(o.bin, name), args...)
 	if err != nil {
 		return nil, err
 	}
