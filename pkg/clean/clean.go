@@ -75,11 +75,12 @@ type Memory interface {
 
 // Cleaner cleans pages. It is safe for concurrent use if its Memory is.
 type Cleaner struct {
-	mem Memory
+	mem  Memory
+	cues *blockCues
 }
 
 // New returns a cleaner; mem may be nil.
-func New(mem Memory) *Cleaner { return &Cleaner{mem: mem} }
+func New(mem Memory) *Cleaner { return &Cleaner{mem: mem, cues: newBlockCues()} }
 
 // verdict is the state of one block between the two passes.
 type verdict struct {
@@ -332,10 +333,16 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	// like "yorum" or "комментари" is ordinary prose, and only a short
 	// block of it is a widget.
 	inBody := b.Zone == article.ZoneBody
+	// The notice and call-to-action cues, found in one pass; both checks
+	// pass over a longer block without them.
+	var cues cueHits
+	if nwords <= maxCookieWords {
+		cues = c.cues.m.scan(lower)
+	}
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
-	case inBody && boilerplateIn(lower, nwords), siteNotice(lower, nwords, p.in.Lang):
+	case inBody && boilerplateIn(lower, nwords), c.cues.siteNotice(cues, lower, nwords, p.in.Lang):
 		return verdict{reason: article.ReasonBoilerplate}
 	case !inBody && nwords < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}
@@ -347,7 +354,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonDateline}
 	case b.Level == 0 && creditLineWords(text, nwords):
 		return verdict{reason: article.ReasonCredit}
-	case ctaLine(lower, nwords), newsletterOffer(text, lower, nwords, p.in.Lang):
+	case ctaLine(lower, nwords, cues), newsletterOffer(text, lower, nwords, p.in.Lang):
 		return verdict{reason: article.ReasonBoilerplate}
 	case (b.Level > 0 || b.Zone == article.ZoneHeading) && p.leadParas == 0 && titleAgain(p.titleWords, words(lower), b.Level == 1):
 		// The headline again, with or without the site's name the

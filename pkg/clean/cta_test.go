@@ -13,10 +13,8 @@ func ctaLineOne(lower string, nwords int) bool {
 	}
 	sents := sentences(lower)
 	if nwords <= 40 {
-		for _, o := range clickHere {
-			if strings.Contains(lower, o) {
-				return true
-			}
+		if hasAny(lower, clickHere) {
+			return true
 		}
 		for _, s := range sents {
 			for _, o := range ctaAlone {
@@ -33,7 +31,7 @@ func ctaLineOne(lower string, nwords int) bool {
 			}
 		}
 	}
-	channel := namesChannel(lower)
+	channel := namesChannelOne(lower)
 	if !channel {
 		return nwords <= 30 && !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(sents)
 	}
@@ -58,6 +56,8 @@ func TestCtaLineOrder(t *testing.T) {
 	heads := []string{"", "follow", "подпишитесь на", "check out", "bizi", "if you enjoyed this", "click here", "read"}
 	mids := []string{"", "telegram", "our", "наш канал", "news@example.org", "pic.twitter.com/x", "«цитата»", "www.example.com"}
 	tails := []string{"", "takip edin", "göz atın", ". share it", "? join us", "."}
+	mids = append(mids, "https://t.me/telegram", "www.telegram.org rss", "buraya tıklayın")
+	cues := newBlockCues()
 	n := 0
 	for _, h := range heads {
 		for _, m := range mids {
@@ -66,7 +66,7 @@ func TestCtaLineOrder(t *testing.T) {
 					text := strings.Join(strings.Fields(h+" "+strings.Repeat("söz ", fill)+m+" "+tl), " ")
 					text = strings.ReplaceAll(text, " .", ".")
 					nw := countWords(text)
-					if got, want := ctaLine(text, nw), ctaLineOne(text, nw); got != want {
+					if got, want := ctaLine(text, nw, cues.m.scan(text)), ctaLineOne(text, nw); got != want {
 						t.Fatalf("ctaLine(%q, %d) = %v, want %v", text, nw, got, want)
 					}
 					n++

@@ -163,18 +163,17 @@ var (
 
 // ctaLine reports a call to action: a short block that opens with an
 // imperative and names a channel, or in which the site speaks of itself
-// and names a channel, or that gives a link to follow.
-func ctaLine(lower string, nwords int) bool {
+// and names a channel, or that gives a link to follow. h are the block's
+// cues (blockCues).
+func ctaLine(lower string, nwords int, h cueHits) bool {
 	if nwords > 60 {
 		return false
 	}
 	// Split once: every check below reads the sentences.
 	sents := sentences(lower)
 	if nwords <= 40 {
-		for _, o := range clickHere {
-			if strings.Contains(lower, o) {
-				return true
-			}
+		if h.has(cueClickHere) {
+			return true
 		}
 		for _, s := range sents {
 			for _, o := range ctaAlone {
@@ -194,9 +193,9 @@ func ctaLine(lower string, nwords int) bool {
 	if nwords > 30 {
 		// A longer block calls to action only with an imperative and a
 		// channel named; the imperative is the cheaper to look for.
-		return ctaImperative(sents) && namesChannel(lower)
+		return ctaImperative(sents) && namesChannel(lower, h)
 	}
-	if !namesChannel(lower) {
+	if !namesChannel(lower, h) {
 		// No channel: an imperative in a short block, in a sentence in
 		// which the site speaks of itself ("Check out our team's
 		// picks", "Поддержите наш проект", "Editörlerimizin
@@ -220,21 +219,15 @@ func ctaLine(lower string, nwords int) bool {
 
 // namesChannel reports whether a lower-cased block names a channel to
 // follow or an address to write to. A link to a post
-// (pic.twitter.com/...) names no channel.
-func namesChannel(lower string) bool {
+// (pic.twitter.com/...) names no channel. h are the block's cues.
+func namesChannel(lower string, h cueHits) bool {
 	if strings.IndexByte(lower, '@') >= 0 && emailRE.MatchString(lower) {
 		return true
 	}
-	bare := lower
-	if mayHaveURL(lower) {
-		bare = urlRE.ReplaceAllString(lower, " ")
+	if !h.has(cueURL) {
+		return h.has(cueChannel)
 	}
-	for _, c := range channelWords {
-		if strings.Contains(bare, c) {
-			return true
-		}
-	}
-	return false
+	return hasAny(urlRE.ReplaceAllString(lower, " "), channelWords)
 }
 
 // ctaImperative reports a sentence that opens with a call's imperative.
@@ -324,16 +317,6 @@ var urlRE = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:com|org|net|ru|tr
 // blocks have none, and the expression is not run on them (it took a
 // tenth of the cleaner's CPU).
 var urlTells = []string{"http", "www.", ".com", ".org", ".net", ".ru", ".tr", ".io"}
-
-// mayHaveURL reports whether urlRE may match lower.
-func mayHaveURL(lower string) bool {
-	for _, t := range urlTells {
-		if strings.Contains(lower, t) {
-			return true
-		}
-	}
-	return false
-}
 
 var (
 	// A caption that ends in its credit: "... (Image: GETTY)",

@@ -142,8 +142,8 @@ var consentCues = map[string]consentWords{
 const minConsentWords = 6
 
 // consentNotice reports a short lower-cased block, in a page in language
-// lang, that is a consent notice (consentCues).
-func consentNotice(lower string, nwords int, lang string) bool {
+// lang, that is a consent notice (consentCues); h are the block's cues.
+func (bc *blockCues) consentNotice(h cueHits, lower string, nwords int, lang string) bool {
 	w, ok := consentCues[lang]
 	if !ok || nwords < minConsentWords {
 		return false
@@ -153,31 +153,32 @@ func consentNotice(lower string, nwords int, lang string) bool {
 			return true
 		}
 	}
-	return hasAny(lower, w.consent) && hasAny(lower, w.data) && hasAny(" "+lower, w.reader)
+	id := bc.consent[lang]
+	return h.has(id.consent) && h.has(id.data) && h.hasSpaced(id.reader)
 }
 
 // siteNotice reports a short lower-cased block that is one of the site's
-// notices about itself.
-func siteNotice(lower string, nwords int, lang string) bool {
+// notices about itself; h are the block's cues.
+func (bc *blockCues) siteNotice(h cueHits, lower string, nwords int, lang string) bool {
 	if nwords > maxCookieWords {
 		return false
 	}
-	if hasAny(lower, cookieCues) && hasAny(lower, cookieUse) && hasAny(lower, cookieChoice) && hasAny(" "+lower, readerCues) {
+	if h.has(cueCookie) && h.has(cueCookieUse) && h.has(cueCookieChoice) && h.hasSpaced(cueReader) {
 		return true
 	}
-	if consentNotice(lower, nwords, lang) {
+	if bc.consentNotice(h, lower, nwords, lang) {
 		return true
 	}
 	if nwords > maxNoticeWords {
 		return false
 	}
 	switch {
-	case hasAny(lower, affiliateCues) && hasAny(lower, affiliateWhat) && hasAny(" "+lower, selfCues):
+	case h.has(cueAffiliate) && h.has(cueAffiliateWhat) && h.hasSpaced(cueSelf):
 		return true
-	case hasAny(lower, copyrightCues) && hasAny(lower, copyForbidden) && hasAny(" "+lower, selfCues):
+	case h.has(cueCopyright) && h.has(cueCopyForbidden) && h.hasSpaced(cueSelf):
 		return true
 	}
-	return hasAny(lower, subscribeCues) && hasAny(lower, subscribeState)
+	return h.has(cueSubscribe) && h.has(cueSubscribeState)
 }
 
 func hasAny(s string, subs []string) bool {
