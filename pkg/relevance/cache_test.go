@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"fmt"
+	"reflect"
 	"sync"
 	"testing"
 )
@@ -32,7 +33,7 @@ func TestWordCache(t *testing.T) {
 				wg.Go(func() {
 					for i := g; i < len(words); i += 2 { // each word by two goroutines
 						w := words[i]
-						if got, want := c.lookup(w), c.work(w); got != want {
+						if got, want := c.lookup(w), c.work(w); !reflect.DeepEqual(got, want) {
 							errs <- fmt.Errorf("lookup(%q) = %+v, want %+v", w, got, want)
 							return
 						}

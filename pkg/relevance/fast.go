@@ -17,21 +17,36 @@ import (
 
 // fastTables are a language model's features by stem number.
 type fastTables struct {
-	stems   map[string]int32 // stem → number
-	word    []int32          // number → feature index of "w:stem", or -1
-	title   []int32          // number → "t:stem", or -1
-	cue     []int32          // number → "c:cue", or -1
-	kind    []int8           // number → the cue (cueOrder), or -1
+	stems map[string]int32 // stem → number
+	by    []stemFeats      // number → its features
+	// next holds the phrases, grouped by their first stem
+	// (stemFeats.phrases): a stem starts few phrases or none, and a short
+	// scan of them is cheaper than hashing each pair of words.
+	next []phraseEnd
+	// phrases are the phrases as compileFast finds them, until finish
+	// lays them out in next.
 	phrases map[[2]int32]int32
 	shapes  map[string]int32 // shape name → index
-	// sem is number → the stem's LangModel.Sem, hasSem whether it has
-	// one (nil without).
-	sem    []float64
-	hasSem []bool
 }
+
+// stemFeats are one stem's features, side by side, so that a word's
+// look-up reads them together.
+type stemFeats struct {
+	word, title, cue int32 // feature index of "w:stem", "t:stem", "c:cue", or -1
+	kind             int8  // the cue (cueOrder), or -1
+	// hasSem says the stem has a LangModel.Sem, sem.
+	hasSem bool
+	// The phrases the stem starts are next[phrases:phrases+nphrases].
+	phrases, nphrases int32
+	sem               float64
+}
+
+// phraseEnd is a phrase's second stem and its feature index.
+type phraseEnd struct{ stem, feat int32 }
 
 // compileFast builds lm's tables, numbering stems in stems: a number
 // already there is kept (another model of the language shares it).
+// finish completes them once every model of the language is compiled.
 func compileFast(lm *LangModel, lx lexicon, stems map[string]int32) fastTables {
 	ft := fastTables{stems: stems, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}}
 	ft.grow(len(stems))
@@ -48,17 +63,17 @@ func compileFast(lm *LangModel, lx lexicon, stems map[string]int32) fastTables {
 	// cue: the shapes count them.
 	for st, cue := range lx {
 		n := num(st)
-		ft.kind[n] = cue
+		ft.by[n].kind = cue
 		if i, ok := lm.index[prefixCue+cueOrder[cue]]; ok {
-			ft.cue[n] = i
+			ft.by[n].cue = i
 		}
 	}
 	for f, i := range lm.index {
 		switch {
 		case strings.HasPrefix(f, prefixWord):
-			ft.word[num(f[len(prefixWord):])] = i
+			ft.by[num(f[len(prefixWord):])].word = i
 		case strings.HasPrefix(f, prefixTitle):
-			ft.title[num(f[len(prefixTitle):])] = i
+			ft.by[num(f[len(prefixTitle):])].title = i
 		case strings.HasPrefix(f, prefixPhrase):
 			a, b, ok := strings.Cut(f[len(prefixPhrase):], "_")
 			if ok {
@@ -68,27 +83,51 @@ func compileFast(lm *LangModel, lx lexicon, stems map[string]int32) fastTables {
 			ft.shapes[f[len(prefixShape):]] = i
 		}
 	}
-	if lm.Sem != nil {
-		for st := range lm.Sem {
-			num(st)
-		}
-		ft.sem, ft.hasSem = make([]float64, len(ft.word)), make([]bool, len(ft.word))
-		for st, v := range lm.Sem {
-			n := ft.stems[st]
-			ft.sem[n], ft.hasSem[n] = v, true
-		}
+	for st, v := range lm.Sem {
+		n := num(st)
+		ft.by[n].sem, ft.by[n].hasSem = v, true
 	}
 	return ft
 }
 
 // grow extends the tables to n stems, the new ones with no feature.
 func (ft *fastTables) grow(n int) {
-	for len(ft.word) < n {
-		ft.word, ft.title, ft.cue, ft.kind = append(ft.word, -1), append(ft.title, -1), append(ft.cue, -1), append(ft.kind, -1)
-		if ft.hasSem != nil {
-			ft.sem, ft.hasSem = append(ft.sem, 0), append(ft.hasSem, false)
+	for len(ft.by) < n {
+		ft.by = append(ft.by, stemFeats{word: -1, title: -1, cue: -1, kind: -1})
+	}
+}
+
+// finish extends the tables to n stems (the language's models share
+// their numbers) and lays the phrases out by their first stem.
+func (ft *fastTables) finish(n int) {
+	ft.grow(n)
+	for k := range ft.phrases {
+		ft.by[k[0]].nphrases++
+	}
+	at := int32(0)
+	for i := range ft.by {
+		ft.by[i].phrases = at
+		at += ft.by[i].nphrases
+		ft.by[i].nphrases = 0
+	}
+	ft.next = make([]phraseEnd, at)
+	for k, i := range ft.phrases {
+		s := &ft.by[k[0]]
+		ft.next[s.phrases+s.nphrases] = phraseEnd{k[1], i}
+		s.nphrases++
+	}
+	ft.phrases = nil
+}
+
+// phrase returns the feature index of the phrase of stems a and b, or -1.
+func (ft *fastTables) phrase(a, b int32) int32 {
+	s := &ft.by[a]
+	for _, p := range ft.next[s.phrases : s.phrases+s.nphrases] {
+		if p.stem == b {
+			return p.feat
 		}
 	}
+	return -1
 }
 
 // fastWalk emits the index of each of the lead's features the model
@@ -123,27 +162,26 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 			}
 			cue := int8(-1)
 			if n >= 0 {
-				if i := ft.word[n]; i >= 0 && !t.stop {
-					emit(i, t.lower, "")
+				f := &ft.by[n]
+				if f.word >= 0 && !t.stop {
+					emit(f.word, t.lower, "")
 				}
-				if inHead && !t.stop {
-					if i := ft.title[n]; i >= 0 {
-						emit(i, t.lower, "")
-					}
+				if inHead && !t.stop && f.title >= 0 {
+					emit(f.title, t.lower, "")
 				}
-				if i := ft.cue[n]; i >= 0 {
-					emit(i, "", "")
+				if f.cue >= 0 {
+					emit(f.cue, "", "")
 				}
-				cue = ft.kind[n]
-				if ft.hasSem != nil && ft.hasSem[n] && !t.stop {
-					semSum += ft.sem[n]
+				cue = f.kind
+				if f.hasSem && !t.stop {
+					semSum += f.sem
 					semN++
 					if acc != nil {
-						acc.add(ft.sem[n])
+						acc.add(f.sem)
 					}
 				}
 				if havePrev && prev >= 0 {
-					if i, ok := ft.phrases[[2]int32{prev, n}]; ok {
+					if i := ft.phrase(prev, n); i >= 0 {
 						emit(i, prevLower, t.lower)
 					}
 				}
@@ -177,19 +215,22 @@ const (
 // never written once published (read), without a lock or a shared
 // counter to bounce between cores; new words gather under the lock in
 // dirty, which is merged into a fresh read map when it has grown by a
-// quarter of it, so that the copying costs each new word a constant.
+// quarter of it, so that the copying costs each new word a constant, or
+// when as many look-ups have found their word there (a word read again
+// and again should not cost a lock and a second hashing each time).
 type wordCache struct {
 	lang string
 	ft   *fastTables
-	// starts is the profile matcher's mayStartWord for lang, set by
-	// NewScorer before any lookup.
-	starts func(string) bool
+	// m is the profile's matcher for lang, set by NewScorer before any
+	// lookup (nil if the profile stems otherwise).
+	m *matcher
 
 	read atomic.Pointer[map[string]cachedWord]
 	full atomic.Bool // cacheWords kept: new words are not
 
-	mu    sync.Mutex
-	dirty map[string]cachedWord // words not yet in read
+	mu     sync.Mutex
+	dirty  map[string]cachedWord // words not yet in read
+	misses int                   // look-ups answered from dirty since the last merge
 }
 
 type cachedWord struct {
@@ -200,6 +241,9 @@ type cachedWord struct {
 	// never says the word is one of neverTerms, which match no term;
 	// stop that it is one of stopWords, no word feature.
 	never, stop bool
+	// cands are the matcher's entries that may start at the word, in
+	// the order matcher.longest tries them (matcher.candidates).
+	cands []*entry
 }
 
 const (
@@ -223,6 +267,12 @@ func (c *wordCache) lookup(w string) cachedWord {
 	if !full {
 		c.mu.Lock()
 		cw, ok := c.dirty[w]
+		if ok {
+			c.misses++
+			if c.misses >= max(minPromote, len(*c.read.Load())/4) {
+				c.promote()
+			}
+		}
 		c.mu.Unlock()
 		if ok {
 			return cw
@@ -239,10 +289,16 @@ func (c *wordCache) lookup(w string) cachedWord {
 // (Profile.entities looks words up so, to lower each only once): what
 // follows is of its lower case.
 func (c *wordCache) work(w string) cachedWord {
+	orig := w
 	w = lowerWord(c.lang, w)
 	cw := cachedWord{lower: w, stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
-	if c.starts != nil {
-		cw.may = c.starts(w)
+	if c.m != nil {
+		cw.may = c.m.mayStartWord(w)
+		st := cw.stem
+		if cw.never {
+			st = "\x00" // matches no term word
+		}
+		cw.cands = c.m.candidates(orig, w, st, cw.may)
 	}
 	if countable(w) {
 		cw.num = unknownStem
@@ -272,6 +328,12 @@ func (c *wordCache) keep(w string, cw cachedWord) {
 	if len(c.dirty) < max(minPromote, len(read)/4) && len(read)+len(c.dirty) < cacheWords {
 		return
 	}
+	c.promote()
+}
+
+// promote publishes a new read map with dirty merged in; c.mu is held.
+func (c *wordCache) promote() {
+	read := *c.read.Load()
 	next := make(map[string]cachedWord, len(read)+len(c.dirty))
 	for k, v := range read {
 		next[k] = v
@@ -281,6 +343,7 @@ func (c *wordCache) keep(w string, cw cachedWord) {
 	}
 	c.read.Store(&next)
 	c.dirty = make(map[string]cachedWord)
+	c.misses = 0
 }
 
 // stem is the cached Snowball stem, for the profile's matcher.

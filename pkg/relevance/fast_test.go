@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -135,4 +136,90 @@ func walkLogOdds(s *Scorer, lm *LangModel, lang, title string, paras []string) (
 		}
 	}
 	return z, n
+}
+
+// TestTokenizeAsRunes checks tokenizeLower, which reads bytes, against
+// the tokenizer it replaced, which ranged over runes: the same tokens,
+// at every limit, on the team's sample and on text with broken UTF-8,
+// apostrophes and stops in odd places.
+func TestTokenizeAsRunes(t *testing.T) {
+	texts := []string{
+		"", "a", "Rusya'nın Libya’da ateşkes. Çağrı! ÖNCE? sonra… İşte", "\xff\xfeab\xc3", "\xd0\x9f\xd1", "x'y'z ''a' 'b.c.D",
+		"Лавров: «Переговоры» — МИД РФ. Ёлка! 12.01.2020 G20", "straße ǅemal ΑΘΗΝΑ ʼa`b", "a\u0301b c\u0307 ǀ ١٢٣",
+	}
+	f, err := os.Open("testdata/labelled.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var it struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, it.Text)
+	}
+	for _, text := range texts {
+		for _, lang := range []string{"tr", "ru"} {
+			for _, limit := range []int{-1, 0, 1, 2, 7, 60} {
+				for _, lower := range []bool{false, true} {
+					got := tokenizeLower(nil, text, lang, limit, lower)
+					want := tokenizeRunes(text, lang, limit, lower)
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("tokenizeLower(%.40q, %s, %d, %v) = %+v, want %+v", text, lang, limit, lower, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// tokenizeRunes is the tokenizer as it was, over runes.
+func tokenizeRunes(text, lang string, limit int, lower bool) []token {
+	var out []token
+	if limit == 0 {
+		return out
+	}
+	start, cut, n := -1, -1, 0
+	stop := false
+	flush := func(end int) {
+		if start >= 0 {
+			if cut >= 0 {
+				end = cut
+			}
+			w := text[start:end]
+			t := token{orig: w, sent: stop && n > 0 && startsUpper(w)}
+			if lower {
+				t.lower = lowerWord(lang, w)
+			}
+			out = append(out, t)
+			n++
+			stop = false
+		}
+		start, cut = -1, -1
+	}
+	for i, r := range text {
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case isApostrophe(r) && start >= 0:
+			if cut < 0 {
+				cut = i
+			}
+		default:
+			flush(i)
+			if n == limit {
+				return out
+			}
+			if r == '.' || r == '!' || r == '?' || r == '…' {
+				stop = true
+			}
+		}
+	}
+	flush(len(text))
+	return out
 }

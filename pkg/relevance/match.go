@@ -1,6 +1,7 @@
 package relevance
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -75,6 +76,9 @@ type token struct {
 	resolved, may, stop bool
 	num                 int32
 	stem                string
+	// cands are the matcher's entries that may start here, when
+	// resolved (matcher.candidates).
+	cands []*entry
 }
 
 // isApostrophe reports the marks that join a Turkish proper noun to its
@@ -118,50 +122,77 @@ func tokenizeInto(out []token, text, lang string, limit int) []token {
 
 // tokenizeLower is tokenizeInto, leaving each token's lower case empty
 // unless lower: the scorer's word cache gives it (Profile.entities).
+//
+// It is on the scorer's hot path, so it reads bytes: ASCII and two-byte
+// runes (Turkish and Russian letters) are decoded in the loop, the rest
+// by utf8, as ranging over the string would.
 func tokenizeLower(out []token, text, lang string, limit int, lower bool) []token {
 	if limit == 0 {
 		return out
 	}
 	start, cut, n := -1, -1, 0
 	stop := false // a full stop since the last word
-	flush := func(end int) {
-		if start >= 0 {
-			if cut >= 0 {
-				end = cut
-			}
-			w := text[start:end]
-			t := token{orig: w, sent: stop && n > 0 && startsUpper(w)}
-			if lower {
-				t.lower = lowerWord(lang, w)
-			}
-			out = append(out, t)
-			n++
-			stop = false
-		}
-		start, cut = -1, -1
-	}
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, size := rune(c), 1
+		word := false
 		switch {
-		case isWordRune(r):
+		case c < utf8.RuneSelf:
+			word = 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			word = isWordRune(r)
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+		}
+		switch {
+		case word:
 			if start < 0 {
 				start = i
 			}
-		case isApostrophe(r) && start >= 0:
+		case start >= 0 && isApostrophe(r):
 			if cut < 0 {
 				cut = i
 			}
 		default:
-			flush(i)
-			if n == limit {
-				return out
+			if start >= 0 {
+				end := i
+				if cut >= 0 {
+					end = cut
+				}
+				out = appendWord(out, text[start:end], lang, stop && n > 0, lower)
+				n++
+				stop = false
+				start, cut = -1, -1
+				if n == limit {
+					return out
+				}
 			}
 			if r == '.' || r == '!' || r == '?' || r == '…' {
 				stop = true
 			}
 		}
+		i += size
 	}
-	flush(len(text))
+	if start >= 0 {
+		end := len(text)
+		if cut >= 0 {
+			end = cut
+		}
+		out = appendWord(out, text[start:end], lang, stop && n > 0, lower)
+	}
 	return out
+}
+
+// appendWord appends the token of w; afterStop says a full stop comes
+// before it, after an earlier word.
+func appendWord(out []token, w, lang string, afterStop, lower bool) []token {
+	t := token{orig: w, sent: afterStop && startsUpper(w)}
+	if lower {
+		t.lower = lowerWord(lang, w)
+	}
+	return append(out, t)
 }
 
 // startsUpper reports whether a word begins with a capital letter.
@@ -358,8 +389,12 @@ var neverTerms = map[string]bool{"после": true}
 // memo holds the stems of words seen before in the same article: names and
 // key terms recur from paragraph to paragraph.
 func (m *matcher) find(toks []token, memo map[string]string) []hit {
+	return m.findInto(nil, toks, memo)
+}
+
+// findInto is find appending to hits.
+func (m *matcher) findInto(hits []hit, toks []token, memo map[string]string) []hit {
 	st := &stems{m: m, toks: toks, memo: memo}
-	var hits []hit
 	for i := 0; i < len(toks); {
 		best := m.longest(st, i)
 		if best == nil {
@@ -406,23 +441,13 @@ func (s *stems) at(i int) string {
 	return s.stems[i]
 }
 
-// mayStart reports whether some term's first word could match token i.
+// mayStartWord reports whether some term's first word could match the
+// lower-case word w.
 // Stemming only cuts a word's end, so a matching stem is a prefix of the
 // word: its first startRunes runes, or the whole stem when shorter, are in
 // m.starts. (Russian ё is read as е by the stemmer and is folded here;
 // Turkish final-consonant changes, kitabı → kitap, touch only the last
 // rune and are missed in stems shorter than startRunes, which no term has.)
-func (s *stems) mayStart(i int) bool {
-	if s.m.starts == nil {
-		return true
-	}
-	if t := &s.toks[i]; t.resolved {
-		return t.may
-	}
-	return s.m.mayStartWord(s.toks[i].lower)
-}
-
-// mayStartWord is mayStart for a lower-case word.
 func (m *matcher) mayStartWord(w string) bool {
 	if m.starts == nil {
 		return true
@@ -443,16 +468,48 @@ func (m *matcher) mayStartWord(w string) bool {
 	return m.starts[w]
 }
 
+// candidates are the entries longest tries at a word (orig as written,
+// lower its lower case, stem its stem for the matcher, may whether a term
+// may start with it): those under the word as written, unless it has no
+// capital and is longer than three runes (no acronym, and no stem's
+// prefix key: no entry is under it), then those under its stem's prefix
+// key. The scorer's word cache keeps them,
+// so that a word is hashed once, not once more for each key.
+func (m *matcher) candidates(orig, lower, stem string, may bool) []*entry {
+	var a, b []*entry
+	if orig != lower || utf8.RuneCountInString(orig) <= 3 {
+		a = m.index[orig]
+	}
+	if may {
+		if k := prefixKey(stem); k != orig {
+			b = m.index[k]
+		}
+	}
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
+	return append(slices.Clip(a), b...)
+}
+
 func (m *matcher) longest(st *stems, i int) *entry {
 	var best *entry
+	if t := &st.toks[i]; t.resolved {
+		for _, e := range t.cands {
+			if best != nil && len(e.words) <= len(best.words) {
+				continue
+			}
+			if m.matchAt(e, st, i) {
+				best = e
+			}
+		}
+		return best
+	}
 	orig := st.toks[i].orig
 	keys := [2]string{orig}
-	if t := &st.toks[i]; t.resolved && t.orig == t.lower && utf8.RuneCountInString(t.orig) > 3 {
-		// A word without capitals is no acronym, and one longer than
-		// three runes is no stem's prefix key: no entry is under it.
-		keys[0] = ""
-	}
-	if st.mayStart(i) {
+	if st.m.mayStartWord(st.toks[i].lower) {
 		if k := prefixKey(st.at(i)); k != orig {
 			keys[1] = k
 		}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 //go:embed model.json
@@ -119,8 +120,9 @@ func (m *Model) compile() {
 		lm.compile(m.lexicons[lang], stems)
 		if lm.Long != nil {
 			lm.Long.compile(m.lexicons[lang], stems)
-			lm.fast.grow(len(stems))
+			lm.Long.fast.finish(len(stems))
 		}
+		lm.fast.finish(len(stems))
 	}
 }
 
@@ -175,15 +177,25 @@ type term struct {
 // prob is the verdict's probability.
 func (v verdict) prob() float64 { return 1 / (1 + math.Exp(-v.z)) }
 
-// strings formats the evidence ("müzakere:+1.42").
+// strings formats the evidence ("müzakere:+1.42"), in one string that
+// the terms share.
 func (v verdict) strings() []string {
-	out := make([]string, 0, len(v.terms))
-	for _, t := range v.terms {
-		sign := ""
+	var buf []byte
+	ends := make([]int, len(v.terms))
+	for k, t := range v.terms {
+		buf = append(append(buf, t.name...), ':')
 		if t.w > 0 {
-			sign = "+"
+			buf = append(buf, '+')
 		}
-		out = append(out, t.name+":"+sign+strconv.FormatFloat(t.w, 'f', 2, 64))
+		buf = strconv.AppendFloat(buf, t.w, 'f', 2, 64)
+		ends[k] = len(buf)
+	}
+	all := string(buf)
+	out := make([]string, len(v.terms))
+	start := 0
+	for k, end := range ends {
+		out[k] = all[start:end]
+		start = end
 	}
 	return out
 }
@@ -193,13 +205,11 @@ func (v verdict) strings() []string {
 // adding up.
 func mean(a, b verdict) verdict {
 	out := verdict{z: (a.z + b.z) / 2, terms: make([]term, 0, len(a.terms)+len(b.terms))}
-	at := map[string]int{}
 	for _, t := range append(slices.Clip(a.terms), b.terms...) {
-		if k, ok := at[t.name]; ok {
+		if k := slices.IndexFunc(out.terms, func(o term) bool { return o.name == t.name }); k >= 0 {
 			out.terms[k].w += t.w / 2
 			continue
 		}
-		at[t.name] = len(out.terms)
 		out.terms = append(out.terms, term{t.name, t.w / 2})
 	}
 	slices.SortStableFunc(out.terms, func(x, y term) int { return cmp.Compare(math.Abs(y.w), math.Abs(x.w)) })
@@ -209,12 +219,17 @@ func mean(a, b verdict) verdict {
 
 // score adds up the weights of the lead's features the model knows, each
 // once. It is the classifier's hot path: see fast.go.
-func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) verdict {
+func (lm *LangModel) score(sc *scratch, toks [][]token, countries, orgs int, lex float64) verdict {
 	type active struct {
 		i      int32
 		w1, w2 string
 	}
-	seen := make([]uint64, (len(lm.weights)+63)/64)
+	words := (len(lm.weights) + 63) / 64
+	if cap(sc.seen) < words {
+		sc.seen = make([]uint64, words)
+	}
+	seen := sc.seen[:words]
+	clear(seen)
 	// The evidence: the heaviest features by absolute weight, ties by
 	// index so that a verdict is reproducible, kept as the walk finds
 	// them: an article has hundreds of features and the evidence lists a
@@ -281,7 +296,6 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 		}
 	}
 	terms := make([]term, 0, len(top)+1+numPool)
-	names := make(map[string]bool, len(top))
 	for _, a := range top {
 		name := lm.names[a.i]
 		if name == "" {
@@ -291,10 +305,9 @@ func (lm *LangModel) score(toks [][]token, countries, orgs int, lex float64) ver
 			}
 			name = displayName(lm.feats[a.i], surface)
 		}
-		if names[name] {
+		if slices.ContainsFunc(terms, func(t term) bool { return t.name == name }) {
 			continue
 		}
-		names[name] = true
 		terms = append(terms, term{name, lm.weights[a.i]})
 	}
 	// The lead's meaning is one term among them, by its weight, and so
@@ -335,6 +348,21 @@ type Scorer struct {
 	profile *Profile
 	model   *Model
 	words   map[string]*wordCache // by language; read-only after NewScorer
+	// scratch holds *scratch: a scoring's working memory, reused.
+	scratch sync.Pool
+}
+
+// scratch is the working memory of one scoring: the lead's tokens and
+// segments, the matcher's hits, what the profile found, the features the
+// model has seen. A page's scoring reuses the memory of one before it
+// rather than allocating some 17 KB.
+type scratch struct {
+	toks            []token
+	lead            [][]token
+	hits            []hit
+	countries, orgs []string
+	terms           []*item
+	seen            []uint64
 }
 
 // NewScorer combines a profile and a model; model may be nil.
@@ -350,10 +378,14 @@ func NewScorer(p *Profile, m *Model) *Scorer {
 	// as Snowball does: an operator's profile always does).
 	if _, ok := p.stemmer.(Snowball); ok {
 		s.profile = p.WithStemmer(cachedSnowball(s.words))
-		// and the cache remembers whether a term may start with a word,
-		// so that the matcher and the model share one look-up a word.
-		for lang, wc := range s.words {
-			wc.starts = s.profile.matcherFor(lang).mayStartWord
+		// and the cache remembers whether a term may start with a word
+		// and the matcher's entries that may, so that the matcher and the
+		// model share one look-up a word. The caches start afresh: the
+		// words the profile's terms were stemmed through them have none.
+		for lang, lm := range m.Langs {
+			wc := newWordCache(lang, &lm.fast)
+			wc.m = s.profile.matcherFor(lang)
+			s.words[lang] = wc
 		}
 	}
 	return s
@@ -401,25 +433,38 @@ func (s *Scorer) langModel(lang string) *LangModel {
 // diplomatic and Terms are its strongest evidence with their weights
 // ("müzakere:+1.42"); without, they are the profile's score and terms.
 func (s *Scorer) Score(lang, title string, paragraphs []string, threshold float64) Result {
+	res, _ := s.score(lang, title, paragraphs, threshold)
+	return res
+}
+
+// score is Score, with the verdict's log-odds at full precision (NaN
+// without a model): the test that scoring's speed-ups change no score
+// compares them (scores_test.go).
+func (s *Scorer) score(lang, title string, paragraphs []string, threshold float64) (Result, float64) {
 	lm := s.langModel(lang)
 	if lm == nil {
-		return s.profile.ScoreThreshold(lang, title, paragraphs, threshold)
+		return s.profile.ScoreThreshold(lang, title, paragraphs, threshold), math.NaN()
 	}
 	if threshold <= 0 {
 		threshold = lm.Threshold
 	}
-	res, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Lead, nil, s.words[lang])
+	sc, _ := s.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer s.scratch.Put(sc)
+	res, lead, lex := s.profile.entitiesInto(sc, lang, title, paragraphs, lm.Lead, nil, s.words[lang])
 	res.Topic = s.model.Topic
-	v := lm.score(lead, len(res.Countries), len(res.Organizations), lex)
+	v := lm.score(sc, lead, len(res.Countries), len(res.Organizations), lex)
 	if lm.Long != nil && math.Abs(v.z) < lm.LongMargin {
 		// The states and organisations reported stay the short lead's:
 		// the long one only weighs in on the verdict.
-		long, lead, lex := s.profile.entities(lang, title, paragraphs, lm.Long.Lead, nil, s.words[lang])
-		v = mean(v, lm.Long.score(lead, len(long.Countries), len(long.Organizations), lex))
+		long, lead, lex := s.profile.entitiesInto(sc, lang, title, paragraphs, lm.Long.Lead, nil, s.words[lang])
+		v = mean(v, lm.Long.score(sc, lead, len(long.Countries), len(long.Organizations), lex))
 	}
 	p := v.prob()
 	res.Score = math.Round(p*1000) / 1000
 	res.Relevant = p >= threshold
 	res.Terms = v.strings()
-	return res
+	return res, v.z
 }

@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -115,10 +116,17 @@ func (p *Profile) ScoreThreshold(lang, title string, paragraphs []string, thresh
 // scorer passes nil and its word cache, wc: each word of the lead is
 // looked up there once, for the matcher and for the model (token.num).
 func (p *Profile) entities(lang, title string, paragraphs []string, leadWords int, memo map[string]string, wc *wordCache) (res Result, lead [][]token, lex float64) {
+	return p.entitiesInto(new(scratch), lang, title, paragraphs, leadWords, memo, wc)
+}
+
+// entitiesInto is entities working in sc: the lead it returns is sc's,
+// valid until sc's next use.
+func (p *Profile) entitiesInto(sc *scratch, lang, title string, paragraphs []string, leadWords int, memo map[string]string, wc *wordCache) (res Result, lead [][]token, lex float64) {
 	m := p.matcherFor(lang)
-	countrySet, orgSet := make(map[string]bool), make(map[string]bool)
-	terms := make(map[*item]bool)
-	lead = make([][]token, 0, len(paragraphs)+1)
+	// What the profile found, each once, in the order found: a lead
+	// names a few states and terms.
+	countries, orgs, terms := sc.countries[:0], sc.orgs[:0], sc.terms[:0]
+	lead = sc.lead[:0]
 	left := leadWords
 	scan := func(toks []token, body bool) {
 		n := len(toks) // tokens in the lead
@@ -131,23 +139,31 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 				t := &toks[i]
 				cw := wc.lookup(t.orig)
 				t.lower, t.num, t.stop = cw.lower, cw.num, cw.stop
-				// The stem serves the matcher only where the profile
-				// stems as the cache does (NewScorer ties them).
-				t.resolved, t.may, t.stem = wc.starts != nil, cw.may, cw.stem
+				// The stem and the candidates serve the matcher only
+				// where the profile stems as the cache does (NewScorer
+				// ties them).
+				t.resolved, t.may, t.stem, t.cands = wc.m != nil, cw.may, cw.stem, cw.cands
 				if cw.never {
 					t.stem = "\x00" // matches no term word (neverTerms)
 				}
 			}
 		}
-		for _, h := range m.find(toks[:n], memo) {
+		sc.hits = m.findInto(sc.hits[:0], toks[:n], memo)
+		for _, h := range sc.hits {
 			switch h.item.kind {
 			case kindCountry:
-				countrySet[normCode(h.item.code)] = true
+				if c := normCode(h.item.code); !slices.Contains(countries, c) {
+					countries = append(countries, c)
+				}
 				toks[h.at].ent = true
 			case kindTerm:
-				terms[h.item] = true
+				if !slices.Contains(terms, h.item) {
+					terms = append(terms, h.item)
+				}
 			case kindOrg:
-				orgSet[normCode(h.item.code)] = true
+				if c := normCode(h.item.code); !slices.Contains(orgs, c) {
+					orgs = append(orgs, c)
+				}
 				toks[h.at].ent = true
 			}
 		}
@@ -156,7 +172,10 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 		}
 	}
 	// One backing array for the lead's tokens: the segments are slices of it.
-	buf := make([]token, 0, leadWords+len(title)/4+16)
+	buf := sc.toks[:0]
+	if cap(buf) == 0 {
+		buf = make([]token, 0, leadWords+len(title)/4+16)
+	}
 	buf = tokenizeLower(buf, title, lang, -1, wc == nil)
 	scan(buf, false)
 	for _, para := range paragraphs {
@@ -167,15 +186,23 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 		buf = tokenizeLower(buf, para, lang, left, wc == nil)
 		scan(buf[n:len(buf):len(buf)], true)
 	}
-	for it := range terms {
+	for _, it := range terms {
 		lex += it.weight
 	}
 	res = Result{Topic: p.spec.Topic, Terms: []string{}}
-	if len(countrySet) > 0 {
-		res.Countries = sortedKeys(countrySet)
+	if len(countries) > 0 {
+		res.Countries = sorted(countries)
 	}
-	if len(orgSet) > 0 {
-		res.Organizations = sortedKeys(orgSet)
+	if len(orgs) > 0 {
+		res.Organizations = sorted(orgs)
 	}
+	sc.toks, sc.lead, sc.countries, sc.orgs, sc.terms = buf, lead, countries, orgs, terms
 	return res, lead, lex
+}
+
+// sorted returns a sorted copy of ss.
+func sorted(ss []string) []string {
+	out := slices.Clone(ss)
+	slices.Sort(out)
+	return out
 }

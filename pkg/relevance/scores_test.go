@@ -1,0 +1,146 @@
+package relevance
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wiredesk/wiredesk/internal/golden"
+	"github.com/wiredesk/wiredesk/pkg/relevance/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/scores.golden")
+
+// scoreText is one text to score: an ID, its language, title and
+// paragraphs.
+type scoreText struct {
+	id, lang, title string
+	paras           []string
+}
+
+// writeScores scores every text with the built-in model and profile, and
+// with the profile alone, and writes one line per text and scorer: the
+// model's log-odds at full precision and the whole result. Each text is
+// scored again as one paragraph after its title, so that the leads'
+// boundaries fall elsewhere. Scoring's speed-ups must leave every line as
+// it was.
+func writeScores(t *testing.T, texts []scoreText) []byte {
+	t.Helper()
+	model, err := DefaultScorer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := NewScorer(p, nil)
+	var b bytes.Buffer
+	line := func(id string, s *Scorer, lang, title string, paras []string) {
+		res, z := s.score(lang, title, paras, 0)
+		js, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s %s %s\n", id, strconv.FormatFloat(z, 'g', -1, 64), js)
+	}
+	for _, x := range texts {
+		flat := []string{strings.Join(x.paras, " ")}
+		line(x.id+" model", model, x.lang, x.title, x.paras)
+		line(x.id+" model-flat", model, x.lang, "", append([]string{x.title}, flat...))
+		line(x.id+" profile", profile, x.lang, x.title, x.paras)
+	}
+	return b.Bytes()
+}
+
+// TestScoresGolden holds the scores of the team's sample
+// (testdata/labelled.jsonl) and of the classifier's golden articles at
+// full precision.
+func TestScoresGolden(t *testing.T) {
+	var texts []scoreText
+	f, err := os.Open("testdata/labelled.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var it struct{ ID, Lang, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, scoreText{it.ID, it.Lang, "", []string{it.Text}})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("../classify/testdata/*.result.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct {
+			Article *struct {
+				Lang, Title string
+				Paragraphs  []string
+			}
+		}
+		if err := json.Unmarshal(data, &r); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if r.Article != nil {
+			texts = append(texts, scoreText{filepath.Base(name), r.Article.Lang, r.Article.Title, r.Article.Paragraphs})
+		}
+	}
+	golden.Check(t, "testdata/scores.golden", writeScores(t, texts), *update)
+}
+
+// TestScoresDump writes the scores of every text of the labelled set
+// (data/relevance, all splits; the cache rebuilt) to the file
+// RELEVANCE_SCORE_DUMP names, to be compared with another tree's: the
+// texts cannot be committed, nor their scores kept as a golden file
+// without them.
+//
+//	RELEVANCE_SCORE_DUMP=/tmp/new go test -run TestScoresDump ./pkg/relevance
+func TestScoresDump(t *testing.T) {
+	out := os.Getenv("RELEVANCE_SCORE_DUMP")
+	if out == "" {
+		t.Skip("RELEVANCE_SCORE_DUMP is not set")
+	}
+	const data = "../../data/relevance"
+	labels, err := corpus.ReadLabels(filepath.Join(data, "labels.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := corpus.ReadTexts(filepath.Join(data, "texts"), filepath.Join(data, "cache"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, missing, err := corpus.Join(labels, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(missing) > 0 {
+		t.Fatalf("%d labelled texts are not here (the first: %s)", len(missing), missing[0].ID)
+	}
+	texts := make([]scoreText, 0, len(items))
+	for _, it := range items {
+		texts = append(texts, scoreText{it.ID, it.Lang, it.Title, strings.Split(it.Body, "\n\n")})
+	}
+	if err := os.WriteFile(out, writeScores(t, texts), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d texts", len(texts))
+}
