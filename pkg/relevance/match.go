@@ -127,12 +127,22 @@ func tokenizeInto(out []token, text, lang string, limit int) []token {
 // runes (Turkish and Russian letters) are decoded in the loop, the rest
 // by utf8, as ranging over the string would.
 func tokenizeLower(out []token, text, lang string, limit int, lower bool) []token {
+	out, _ = tokenizeAt(out, text, 0, false, lang, limit, lower)
+	return out
+}
+
+// tokenizeAt is tokenizeLower from byte at of text, where an earlier call
+// stopped (prior says it found words), and returns where it stopped in
+// turn: len(text) once it reached the end. The tokens of two calls, the
+// second going on from the first, are those of one call without a
+// limit's stop.
+func tokenizeAt(out []token, text string, at int, prior bool, lang string, limit int, lower bool) ([]token, int) {
 	if limit == 0 {
-		return out
+		return out, at
 	}
 	start, cut, n := -1, -1, 0
 	stop := false // a full stop since the last word
-	for i := 0; i < len(text); {
+	for i := at; i < len(text); {
 		c := text[i]
 		r, size := rune(c), 1
 		word := false
@@ -161,12 +171,12 @@ func tokenizeLower(out []token, text, lang string, limit int, lower bool) []toke
 				if cut >= 0 {
 					end = cut
 				}
-				out = appendWord(out, text[start:end], lang, stop && n > 0, lower)
+				out = appendWord(out, text[start:end], lang, stop && (n > 0 || prior), lower)
 				n++
 				stop = false
 				start, cut = -1, -1
 				if n == limit {
-					return out
+					return out, i
 				}
 			}
 			if r == '.' || r == '!' || r == '?' || r == '…' {
@@ -180,9 +190,9 @@ func tokenizeLower(out []token, text, lang string, limit int, lower bool) []toke
 		if cut >= 0 {
 			end = cut
 		}
-		out = appendWord(out, text[start:end], lang, stop && n > 0, lower)
+		out = appendWord(out, text[start:end], lang, stop && (n > 0 || prior), lower)
 	}
-	return out
+	return out, len(text)
 }
 
 // appendWord appends the token of w; afterStop says a full stop comes

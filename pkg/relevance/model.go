@@ -357,12 +357,24 @@ type Scorer struct {
 // model has seen. A page's scoring reuses the memory of one before it
 // rather than allocating some 17 KB.
 type scratch struct {
-	toks            []token
-	lead            [][]token
-	hits            []hit
-	countries, orgs []string
-	terms           []*item
-	seen            []uint64
+	// The lead read so far (readLead): its tokens, its segments as
+	// ranges of toks (the title's first), how many body words it has,
+	// and where the reading stopped: paragraph para, at byte at of it.
+	toks      []token
+	segs      [][2]int
+	words     int
+	para, at  int
+	lead      [][]token
+	hits      []hit
+	countries []string
+	orgs      []string
+	terms     []*item
+	seen      []uint64
+}
+
+// resetLead empties the lead, for another text.
+func (sc *scratch) resetLead() {
+	sc.toks, sc.segs, sc.words, sc.para, sc.at = sc.toks[:0], sc.segs[:0], 0, 0, 0
 }
 
 // NewScorer combines a profile and a model; model may be nil.
@@ -453,13 +465,17 @@ func (s *Scorer) score(lang, title string, paragraphs []string, threshold float6
 		sc = new(scratch)
 	}
 	defer s.scratch.Put(sc)
-	res, lead, lex := s.profile.entitiesInto(sc, lang, title, paragraphs, lm.Lead, nil, s.words[lang])
+	wc := s.words[lang]
+	res, lead, lex := s.profile.entitiesInto(sc, lang, title, paragraphs, lm.Lead, nil, wc)
 	res.Topic = s.model.Topic
 	v := lm.score(sc, lead, len(res.Countries), len(res.Organizations), lex)
 	if lm.Long != nil && math.Abs(v.z) < lm.LongMargin {
 		// The states and organisations reported stay the short lead's:
-		// the long one only weighs in on the verdict.
-		long, lead, lex := s.profile.entitiesInto(sc, lang, title, paragraphs, lm.Long.Lead, nil, s.words[lang])
+		// the long one only weighs in on the verdict. It reads on from
+		// the short lead's words (their tokens and look-ups), and
+		// matches the profile afresh: a term may run past the short one.
+		sc.readLead(lang, title, paragraphs, lm.Long.Lead, wc)
+		long, lead, lex := s.profile.matchLead(sc, lang, nil)
 		v = mean(v, lm.Long.score(sc, lead, len(long.Countries), len(long.Organizations), lex))
 	}
 	p := v.prob()

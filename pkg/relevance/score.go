@@ -122,33 +122,74 @@ func (p *Profile) entities(lang, title string, paragraphs []string, leadWords in
 // entitiesInto is entities working in sc: the lead it returns is sc's,
 // valid until sc's next use.
 func (p *Profile) entitiesInto(sc *scratch, lang, title string, paragraphs []string, leadWords int, memo map[string]string, wc *wordCache) (res Result, lead [][]token, lex float64) {
+	sc.resetLead()
+	sc.readLead(lang, title, paragraphs, leadWords, wc)
+	return p.matchLead(sc, lang, memo)
+}
+
+// readLead reads the lead of leadWords body words into sc, going on from
+// where sc's last reading stopped when that was a shorter lead of the same
+// text (the scorer's long lead reads on from its short one; the tokens of
+// a shorter lead are the first of a longer one's). With wc, each new word
+// is looked up in the cache.
+func (sc *scratch) readLead(lang, title string, paragraphs []string, leadWords int, wc *wordCache) {
+	from := len(sc.toks) // the first word to look up
+	if len(sc.segs) == 0 || leadWords < sc.words {
+		sc.resetLead()
+		from = 0
+		if cap(sc.toks) == 0 {
+			sc.toks = make([]token, 0, leadWords+len(title)/4+16)
+		}
+		sc.toks, _ = tokenizeAt(sc.toks, title, 0, false, lang, -1, wc == nil)
+		sc.segs = append(sc.segs, [2]int{0, len(sc.toks)}) // the title, perhaps empty
+	}
+	for sc.para < len(paragraphs) && sc.words < leadWords {
+		text := paragraphs[sc.para]
+		// A paragraph read in part (at > 0) goes on in its segment,
+		// the last.
+		n, resume := len(sc.toks), sc.at > 0
+		sc.toks, sc.at = tokenizeAt(sc.toks, text, sc.at, resume, lang, leadWords-sc.words, wc == nil)
+		sc.words += len(sc.toks) - n
+		switch {
+		case resume:
+			sc.segs[len(sc.segs)-1][1] = len(sc.toks)
+		case len(sc.toks) > n:
+			sc.segs = append(sc.segs, [2]int{n, len(sc.toks)})
+		}
+		if sc.at >= len(text) {
+			sc.para, sc.at = sc.para+1, 0
+		}
+	}
+	if wc == nil {
+		return
+	}
+	for i := range sc.toks[from:] {
+		t := &sc.toks[from+i]
+		cw := wc.lookup(t.orig)
+		t.lower, t.num, t.stop = cw.lower, cw.num, cw.stop
+		// The stem and the candidates serve the matcher only where the
+		// profile stems as the cache does (NewScorer ties them).
+		t.resolved, t.may, t.stem, t.cands = wc.m != nil, cw.may, cw.stem, cw.cands
+		if cw.never {
+			t.stem = "\x00" // matches no term word (neverTerms)
+		}
+	}
+}
+
+// matchLead finds the profile's items in the lead sc holds, one segment
+// at a time so that no term spans two, and returns what entities does.
+func (p *Profile) matchLead(sc *scratch, lang string, memo map[string]string) (res Result, lead [][]token, lex float64) {
 	m := p.matcherFor(lang)
 	// What the profile found, each once, in the order found: a lead
 	// names a few states and terms.
 	countries, orgs, terms := sc.countries[:0], sc.orgs[:0], sc.terms[:0]
 	lead = sc.lead[:0]
-	left := leadWords
-	scan := func(toks []token, body bool) {
-		n := len(toks) // tokens in the lead
-		if body {
-			n = min(n, max(left, 0))
-			left -= n
+	for _, seg := range sc.segs {
+		toks := sc.toks[seg[0]:seg[1]:seg[1]]
+		for i := range toks {
+			toks[i].ent = false // a shorter lead's match
 		}
-		if wc != nil {
-			for i := range toks[:n] {
-				t := &toks[i]
-				cw := wc.lookup(t.orig)
-				t.lower, t.num, t.stop = cw.lower, cw.num, cw.stop
-				// The stem and the candidates serve the matcher only
-				// where the profile stems as the cache does (NewScorer
-				// ties them).
-				t.resolved, t.may, t.stem, t.cands = wc.m != nil, cw.may, cw.stem, cw.cands
-				if cw.never {
-					t.stem = "\x00" // matches no term word (neverTerms)
-				}
-			}
-		}
-		sc.hits = m.findInto(sc.hits[:0], toks[:n], memo)
+		sc.hits = m.findInto(sc.hits[:0], toks, memo)
 		for _, h := range sc.hits {
 			switch h.item.kind {
 			case kindCountry:
@@ -167,24 +208,7 @@ func (p *Profile) entitiesInto(sc *scratch, lang, title string, paragraphs []str
 				toks[h.at].ent = true
 			}
 		}
-		if !body || n > 0 {
-			lead = append(lead, toks[:n]) // lead[0] is the title, perhaps empty
-		}
-	}
-	// One backing array for the lead's tokens: the segments are slices of it.
-	buf := sc.toks[:0]
-	if cap(buf) == 0 {
-		buf = make([]token, 0, leadWords+len(title)/4+16)
-	}
-	buf = tokenizeLower(buf, title, lang, -1, wc == nil)
-	scan(buf, false)
-	for _, para := range paragraphs {
-		if left <= 0 {
-			break
-		}
-		n := len(buf)
-		buf = tokenizeLower(buf, para, lang, left, wc == nil)
-		scan(buf[n:len(buf):len(buf)], true)
+		lead = append(lead, toks)
 	}
 	for _, it := range terms {
 		lex += it.weight
@@ -196,7 +220,7 @@ func (p *Profile) entitiesInto(sc *scratch, lang, title string, paragraphs []str
 	if len(orgs) > 0 {
 		res.Organizations = sorted(orgs)
 	}
-	sc.toks, sc.lead, sc.countries, sc.orgs, sc.terms = buf, lead, countries, orgs, terms
+	sc.lead, sc.countries, sc.orgs, sc.terms = lead, countries, orgs, terms
 	return res, lead, lex
 }
 

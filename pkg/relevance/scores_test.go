@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,6 +65,42 @@ func writeScores(t *testing.T, texts []scoreText) []byte {
 // (testdata/labelled.jsonl) and of the classifier's golden articles at
 // full precision.
 func TestScoresGolden(t *testing.T) {
+	golden.Check(t, "testdata/scores.golden", writeScores(t, sampleTexts(t)), *update)
+}
+
+// TestLeadReadsOn checks that a lead read on from a shorter one (the
+// scorer's long lead) is the lead read afresh: the same tokens, and the
+// same entities, terms and lexical weight found in it.
+func TestLeadReadsOn(t *testing.T) {
+	s, err := DefaultScorer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range sampleTexts(t) {
+		wc := s.words[x.lang]
+		// The short lead's end falls after every word of the first 30
+		// in turn, and in the middle of a paragraph or at its end.
+		pairs := [][2]int{{60, 150}, {7, 7}, {150, 60}}
+		for n := 1; n <= 30; n++ {
+			pairs = append(pairs, [2]int{n, n + 1}, [2]int{n, n + 17})
+		}
+		for _, leads := range pairs {
+			fresh := new(scratch)
+			res, lead, lex := s.profile.entitiesInto(fresh, x.lang, x.title, x.paras, leads[1], nil, wc)
+			on := new(scratch)
+			s.profile.entitiesInto(on, x.lang, x.title, x.paras, leads[0], nil, wc)
+			on.readLead(x.lang, x.title, x.paras, leads[1], wc)
+			res2, lead2, lex2 := s.profile.matchLead(on, x.lang, nil)
+			if !reflect.DeepEqual(lead, lead2) || !reflect.DeepEqual(res, res2) || lex != lex2 {
+				t.Errorf("%s, leads %v: read on, %v %v; afresh, %v %v", x.id, leads, res2, lex2, res, lex)
+			}
+		}
+	}
+}
+
+// sampleTexts are the team's sample and the classifier's golden articles.
+func sampleTexts(t *testing.T) []scoreText {
+	t.Helper()
 	var texts []scoreText
 	f, err := os.Open("testdata/labelled.jsonl")
 	if err != nil {
@@ -104,7 +141,7 @@ func TestScoresGolden(t *testing.T) {
 			texts = append(texts, scoreText{filepath.Base(name), r.Article.Lang, r.Article.Title, r.Article.Paragraphs})
 		}
 	}
-	golden.Check(t, "testdata/scores.golden", writeScores(t, texts), *update)
+	return texts
 }
 
 // TestScoresDump writes the scores of every text of the labelled set
