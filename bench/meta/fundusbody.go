@@ -43,15 +43,16 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	var body, full, tfFull, trru tally
+	var body, tfBody, full, tfFull, trru tally
 	var sf standfirstTally
+	var printed summaryTally
 	for _, p := range set.Pages {
 		u, err := url.Parse(fundusURL(&p))
 		if err != nil {
 			return fmt.Errorf("fundus %s: %w", p.File, err)
 		}
 		var paras []string
-		standfirst, dateline := "", ""
+		standfirst, dateline, credit := "", "", ""
 		pg, res, err := pipelinePage(cl, p.HTML, u, "fundus", false)
 		if err != nil {
 			return fmt.Errorf("fundus %s: %w", p.File, err)
@@ -59,6 +60,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		if pg != nil && res.Article != nil {
 			paras, standfirst = res.Article.Paragraphs, res.Article.Standfirst
 			dateline = printedDateline(res.Article)
+			credit = res.Article.Credit
 			sf.add(strings.Join(p.Summary, "\n"), standfirst, paras)
 			if verbose && len(sf.wrongTexts) > 0 {
 				for _, t := range sf.wrongTexts {
@@ -70,7 +72,11 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 			body.dropped++
 			full.dropped++
 		}
-		missed, noise := body.add(p.Body(), paras, standfirst, dateline)
+		// The reference body: the parser's sections, and its summary
+		// where the page prints it (the article's own standfirst or lead,
+		// which the parser stores apart).
+		ref := printed.reference(&p, pg)
+		missed, noise := body.add(ref, paras, standfirst, dateline, credit)
 		if verbose {
 			var dropped []article.Dropped
 			var at []int
@@ -96,9 +102,9 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		if standfirst != "" {
 			withSF = append([]string{standfirst}, paras...)
 		}
-		full.add(p.Full(), withSF, "", dateline)
+		full.add(p.Full(), withSF, "", dateline, credit)
 		if p.Country == "tr" || p.Country == "ru" {
-			trru.add(p.Body(), paras, standfirst, dateline)
+			trru.add(ref, paras, standfirst, dateline, credit)
 		}
 		var tparas []string
 		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u}); err == nil && r != nil {
@@ -106,16 +112,68 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tfFull.dropped++
 		}
-		tfFull.add(p.Full(), tparas, "", "")
+		tfFull.add(p.Full(), tparas, "", "", "")
+		tfBody.add(ref, tparas, "", "", "")
 	}
-	fmt.Fprintf(w, "fundus, %d pages: the body against the parser's sections (the standfirst neither kept nor noise), and summary+body against both\n", len(set.Pages))
+	fmt.Fprintf(w, "fundus, %d pages: the body against the parser's sections and the summary where the page prints it (the standfirst neither kept nor noise), and summary+body against both\n", len(set.Pages))
+	fmt.Fprintf(w, "parser summaries: %d paragraphs (%d words) on %d pages, printed on the page %d paragraphs (%d words), not printed %d (%d words)\n",
+		printed.paras, printed.words, printed.pages, printed.printedParas, printed.printedWords, printed.paras-printed.printedParas, printed.words-printed.printedWords)
 	body.print(w, "wiredesk body")
+	tfBody.print(w, "trafilatura body")
 	trru.print(w, "  tr+ru only")
 	full.print(w, "wiredesk standfirst+body")
 	tfFull.print(w, "trafilatura")
 	fmt.Fprintf(w, "standfirst: %d pages kept, %d with a parser summary: set apart and right %d, set apart but not the summary %d, left in the body %d, lost %d; set apart on a page with no summary %d\n",
 		sf.pages, sf.summaries, sf.found, sf.wrong, sf.inBody, sf.elsewhere, sf.noSummary)
 	return nil
+}
+
+// summaryTally counts the parser summaries the pages print.
+type summaryTally struct {
+	pages, paras, words        int
+	printedParas, printedWords int
+}
+
+// reference is the body a tool is scored against on page p: the
+// parser's sections, after the summary's paragraphs the page prints (at
+// least 80% of a paragraph's shingles in the page's visible blocks, pg:
+// the text under the headline, not a meta description). A fundus parser
+// keeps the standfirst or lead apart from the body; printed under the
+// headline it is the article's text for issue 10 (its standfirst), not
+// noise. A summary the page does not print (from a meta tag or a JSON-LD
+// description) stays out, and so does all of it when the page does not
+// build.
+func (s *summaryTally) reference(p *fundus.Page, pg *article.Page) string {
+	if len(p.Summary) == 0 {
+		return p.Body()
+	}
+	s.pages++
+	var page map[string]bool
+	if pg != nil {
+		var texts []string
+		for _, b := range pg.Blocks {
+			texts = append(texts, b.Text)
+		}
+		page = shingleSet(tokens(strings.Join(texts, "\n")))
+	}
+	var parts []string
+	for _, para := range p.Summary {
+		toks := tokens(para)
+		if len(toks) == 0 {
+			continue
+		}
+		s.paras++
+		s.words += len(toks)
+		if page != nil && covered(toks, page) >= 0.8 {
+			s.printedParas++
+			s.printedWords += len(toks)
+			parts = append(parts, para)
+		}
+	}
+	if len(parts) == 0 {
+		return p.Body()
+	}
+	return strings.Join(parts, "\n") + "\n" + p.Body()
 }
 
 // add compares the standfirst set apart on one kept page with the

@@ -34,7 +34,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 			continue
 		}
 		var paras []string
-		var standfirst, dateline string
+		var standfirst, dateline, credit string
 		var dropped []article.Dropped
 		pg, res, err := pipelinePage(cl, p.HTML, base, "heldout", true)
 		if err != nil {
@@ -45,6 +45,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 				paras, dropped = res.Article.Paragraphs, res.Article.Dropped
 				standfirst = res.Article.Standfirst
 				dateline = printedDateline(res.Article)
+				credit = res.Article.Credit
 			} else {
 				wd.dropped++
 				if verbose {
@@ -54,7 +55,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		} else {
 			wd.dropped++
 		}
-		missed, noise := wd.add(p.Truth, paras, standfirst, dateline)
+		missed, noise := wd.add(p.Truth, paras, standfirst, dateline, credit)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.Name, whyDropped(m, dropped, pg), m)
@@ -69,7 +70,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tf.dropped++
 		}
-		tf.add(p.Truth, tparas, "", "")
+		tf.add(p.Truth, tparas, "", "", "")
 	}
 	fmt.Fprintf(w, "held-out %s, %d pages: reference paragraphs kept and noise, as on the Zyte pages\n", dir, len(pages))
 	wd.print(w, "wiredesk")

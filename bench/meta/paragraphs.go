@@ -28,6 +28,11 @@ type tally struct {
 	// standfirst, scored neither as kept nor as missed.
 	standfirst      int
 	standfirstTexts []string // of the last page, for -v
+	// credits counts reference paragraphs that are a photo or text
+	// credit the tool moved into its credit field, scored neither as
+	// kept nor as missed.
+	credits     int
+	creditTexts []string // of the last page, for -v
 }
 
 // add scores one page: paras are the body's paragraphs, standfirst the
@@ -40,9 +45,15 @@ type tally struct {
 // as the page prints it, it keeps a reference paragraph that holds it
 // ("LOS ANGELES (AP) — " before a short lead, or the place alone on its
 // own line), and its words are not output either.
-func (t *tally) add(truth string, paras []string, standfirst, dateline string) (missed []string, noise []string) {
+//
+// credit is the tool's credit field ("" when none): issue 10 keeps photo
+// and text credits out of the body, so a reference paragraph it holds
+// ("Фото:" / "личный архив …" under each photo) is, like the
+// standfirst, neither kept nor missed, and printed as "credit paragraphs".
+func (t *tally) add(truth string, paras []string, standfirst, dateline, credit string) (missed []string, noise []string) {
 	t.pages++
 	t.standfirstTexts = t.standfirstTexts[:0]
+	t.creditTexts = t.creditTexts[:0]
 	ref := tokens(truth)
 	refSet := shingleSet(ref)
 	outSet := shingleSet(tokens(strings.Join(paras, "\n")))
@@ -59,9 +70,12 @@ func (t *tally) add(truth string, paras []string, standfirst, dateline string) (
 			outSet[strings.Join(lead[i:i+3], " ")] = true
 		}
 	}
-	var sfSet map[string]bool
+	var sfSet, crSet map[string]bool
 	if standfirst != "" {
 		sfSet = shingleSet(tokens(standfirst))
+	}
+	if credit != "" {
+		crSet = shingleSet(tokens(credit))
 	}
 	for _, p := range strings.Split(truth, "\n") {
 		toks := tokens(p)
@@ -71,6 +85,11 @@ func (t *tally) add(truth string, paras []string, standfirst, dateline string) (
 		if sfSet != nil && covered(toks, sfSet) >= 0.8 && covered(toks, outSet) < 0.8 {
 			t.standfirst++
 			t.standfirstTexts = append(t.standfirstTexts, p)
+			continue
+		}
+		if crSet != nil && covered(toks, crSet) >= 0.8 && covered(toks, outSet) < 0.8 {
+			t.credits++
+			t.creditTexts = append(t.creditTexts, p)
 			continue
 		}
 		t.refParas++
@@ -126,8 +145,8 @@ func covered(toks []string, set map[string]bool) float64 {
 }
 
 func (t *tally) print(w io.Writer, name string) {
-	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d\n",
-		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst)
+	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d  credit paragraphs %d\n",
+		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst, t.credits)
 }
 
 func ratio(a, b int) float64 {
@@ -153,7 +172,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
 		var paras []string
-		var standfirst, dateline string
+		var standfirst, dateline, credit string
 		var at []int // each paragraph's block index
 		var dropped []article.Dropped
 		var blocks []article.Block
@@ -167,6 +186,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 				paras = res.Article.Paragraphs
 				standfirst = res.Article.Standfirst
 				dateline = printedDateline(res.Article)
+				credit = res.Article.Credit
 				dropped = res.Article.Dropped
 				at = paragraphBlocks(pg.Blocks, paras)
 			} else {
@@ -178,13 +198,16 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		} else {
 			wd.dropped++
 		}
-		missed, noise := wd.add(p.Truth, paras, standfirst, dateline)
+		missed, noise := wd.add(p.Truth, paras, standfirst, dateline, credit)
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, whyDropped(m, dropped, pg), m)
 			}
 			for _, m := range wd.standfirstTexts {
 				fmt.Fprintf(w, "wiredesk %s standfirst (neither kept nor missed): %.120s\n", p.ID, m)
+			}
+			for _, m := range wd.creditTexts {
+				fmt.Fprintf(w, "wiredesk %s credit (neither kept nor missed): %.120s\n", p.ID, m)
 			}
 			for _, n := range noise {
 				where := ""
@@ -204,7 +227,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		} else {
 			tf.dropped++
 		}
-		tf.add(p.Truth, tparas, "", "")
+		tf.add(p.Truth, tparas, "", "", "")
 	}
 	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference)\n", len(pages))
 	wd.print(w, "wiredesk")
