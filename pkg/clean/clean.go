@@ -156,6 +156,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	c.settlePending(in, vs, lc)
 	asideSubheadings(in, vs)
 	quotedPosts(in, vs)
+	splitCredits(in, vs, &res.Meta)
 	endByline(in, vs, &res)
 	tailBios(in, vs, last)
 	tailTeasers(in, vs, lc)

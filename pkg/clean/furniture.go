@@ -39,6 +39,11 @@ var (
 	// The same with a known agency and no slashes: "МОСКВА, 12 янв — РИА Новости."
 	ruDatelineAgencyRE = regexp.MustCompile(`^\s*(\p{Lu}{2,}(?:[ -]\p{Lu}{2,})*,\s*\d{1,2}\s+\p{Ll}+\.?(?:\s+\d{4}(?:\s*г\.?)?)?)\s*[.,]?\s*[-–—]?\s*/?\s*(` + agencies + `)\s*/?\s*[.,]?\s*[-–—]?\s*`)
 
+	// A photo credit's role alone, its name in the next block (a
+	// definition list's term and description: "Фото:" / "личный архив
+	// Анны"). Only the camera's roles: after "Video:" alone comes a
+	// video's title as often as its maker.
+	creditRoleLineRE = regexp.MustCompile(`^\s*(Foto(?:ğraf)?|Fotograf|Photo|Фото|Kamera|Camera)\s*:\s*$`)
 	// A block that is only a credit.
 	creditBlockRE = regexp.MustCompile(`^\s*(` + creditRoles + `)\s*:?\s*([^.!?]{2,80})$`)
 	// "KAYNAK:TRT HABER", "Источник: ТАСС": the end of the article.
@@ -272,6 +277,29 @@ func creditBlock(text string) (string, bool) {
 		return "", false
 	}
 	return sm[1] + ": " + strings.TrimSpace(sm[2]), true
+}
+
+// splitCredits moves the credits printed as a role on one line and the
+// name on the next ("Фото:" / "личный архив Анны Петровой", a definition
+// list under each photo) into the article's credit field, whatever zone
+// the extractor gave them: issue 10 keeps credits out of the body, in a
+// field of their own, and on their own neither line is the article's
+// text nor a teaser.
+func splitCredits(in Input, vs []verdict, m *Meta) {
+	for n := 0; n+1 < len(in.Blocks); n++ {
+		sm := creditRoleLineRE.FindStringSubmatch(in.Blocks[n].Text)
+		if sm == nil {
+			continue
+		}
+		credit, ok := creditBlock(sm[1] + ": " + strings.TrimSpace(in.Blocks[n+1].Text))
+		if !ok {
+			continue
+		}
+		addTo(&m.Credit, credit)
+		vs[n] = verdict{reason: article.ReasonCredit}
+		vs[n+1] = verdict{reason: article.ReasonCredit}
+		n++
+	}
 }
 
 // datelineBlock reports a block that is only a dateline.
