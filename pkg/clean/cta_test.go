@@ -11,7 +11,7 @@ func ctaLineOne(lower string, nwords int) bool {
 	if nwords > 60 {
 		return false
 	}
-	sents := sentences(lower)
+	sents := sentences(nil, lower)
 	if nwords <= 40 {
 		if hasAny(lower, clickHere) {
 			return true
@@ -56,7 +56,7 @@ func TestCtaLineOrder(t *testing.T) {
 	heads := []string{"", "follow", "подпишитесь на", "check out", "bizi", "if you enjoyed this", "click here", "read"}
 	mids := []string{"", "telegram", "our", "наш канал", "news@example.org", "pic.twitter.com/x", "«цитата»", "www.example.com"}
 	tails := []string{"", "takip edin", "göz atın", ". share it", "? join us", "."}
-	mids = append(mids, "https://t.me/telegram", "www.telegram.org rss", "buraya tıklayın")
+	mids = append(mids, "https://t.me/telegram", "www.telegram.org rss", "buraya tıklayın", "“alıntı” telegram", "„цитата“ наш", "\"quote\" our")
 	cues := newBlockCues()
 	n := 0
 	for _, h := range heads {

@@ -169,8 +169,10 @@ func ctaLine(lower string, nwords int, h cueHits) bool {
 	if nwords > 60 {
 		return false
 	}
-	// Split once: every check below reads the sentences.
-	sents := sentences(lower)
+	// Split once: every check below reads the sentences (into an array
+	// on the stack when there are few).
+	var buf [16]string
+	sents := sentences(buf[:0], lower)
 	if nwords <= 40 {
 		if h.has(cueClickHere) {
 			return true
@@ -200,12 +202,12 @@ func ctaLine(lower string, nwords int, h cueHits) bool {
 		// which the site speaks of itself ("Check out our team's
 		// picks", "Поддержите наш проект", "Editörlerimizin
 		// seçtiklerine bizim listemizden göz atın").
-		return !strings.ContainsAny(lower, "\"“”«»„") && selfImperative(sents)
+		return !quoted(lower) && selfImperative(sents)
 	}
 	if ctaImperative(sents) {
 		return true
 	}
-	if strings.ContainsAny(lower, "\"“”«»„") {
+	if quoted(lower) {
 		// Quoting someone: a "we" in a quote is the speaker's.
 		return false
 	}
@@ -286,9 +288,9 @@ func opens(s, o string) bool {
 	return ok && (rest == "" || rest[0] == ' ')
 }
 
-// sentences splits lower-cased text after sentence punctuation, trimmed.
-func sentences(lower string) []string {
-	var out []string
+// sentences appends to out the sentences of lower-cased text, split after
+// sentence punctuation and trimmed.
+func sentences(out []string, lower string) []string {
 	start := 0
 	// Byte by byte: the marks are ASCII, and UTF-8 never has an ASCII
 	// byte inside another character.
@@ -305,6 +307,38 @@ func sentences(lower string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// quoted reports a quotation mark in s: ", “, ”, «, » or „. It is
+// strings.ContainsAny(s, "\"“”«»„") read byte by byte, as the marks' UTF-8
+// (C2 AB, C2 BB, E2 80 9C-9E) starts with a byte no other character's
+// encoding has inside it: ContainsAny decoded every rune of the block.
+func quoted(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2:
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasDigit reports an ASCII digit in s: what \d matches in a regexp.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // emailRE matches an e-mail address.
@@ -351,9 +385,10 @@ func captionLine(text string) bool {
 // (countWords, or countWordsTo with a limit above maxCaptionWords).
 func captionLineWords(text string, nwords int) bool {
 	// A bracketed credit closes the line: only a line ending in ")" is
-	// worth the unanchored search.
+	// worth the unanchored search. A gallery's counter and a reading time
+	// have digits: a line without is not searched for them.
 	bracketed := strings.HasSuffix(strings.TrimRight(text, " \t\n\f\r"), ")")
-	if (bracketed && captionCreditRE.MatchString(text)) || galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text) {
+	if (bracketed && captionCreditRE.MatchString(text)) || hasDigit(text) && (galleryCountRE.MatchString(text) || readingTimeRE.MatchString(text)) {
 		return true
 	}
 	// The picture's description before the credit: a few words at
