@@ -157,7 +157,7 @@ func ExtractWith(r io.Reader, pageURL *url.URL, opts Options) (*Result, error) {
 		return nil, errors.New("extract: parse: no document")
 	}
 	prune(doc.Nodes[0])
-	w := newWalker(pageURL)
+	w := newWalker(pageURL, bytes.Count(src, []byte("<")))
 	if cr != nil {
 		w.applyRules(doc, cr)
 	}
