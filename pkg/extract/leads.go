@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -29,43 +30,59 @@ var captionLeads = []string{
 
 // fold lowercases the first max runes of s for lead matching: Turkish
 // dotted and dotless i and the diacritics writers drop (ş → s), ё → е and
-// й → и, which writers mix up.
+// й → и, which writers mix up. ASCII is lowered in place and the rest
+// below U+0800 (every letter of Turkish and Russian) read from foldRunes,
+// foldRune's answers (runetables.go); most blocks are folded.
 func fold(s string, max int) string {
 	var sb strings.Builder
 	// One allocation for the whole: the folded runes take as many bytes
 	// as the page's, or fewer, all but never more.
 	sb.Grow(min(len(s), 4*max))
-	n := 0
-	for _, r := range s {
-		if n == max {
-			break
+	for i, n := 0, 0; i < len(s) && n < max; n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			sb.WriteByte(c)
+			i++
+			continue
 		}
-		n++
-		switch r {
-		case 'İ', 'I', 'ı', 'î', 'Î':
-			r = 'i'
-		case 'Ş', 'ş':
-			r = 's'
-		case 'Ğ', 'ğ':
-			r = 'g'
-		case 'Ü', 'ü', 'û', 'Û':
-			r = 'u'
-		case 'Ö', 'ö':
-			r = 'o'
-		case 'Ç', 'ç':
-			r = 'c'
-		case 'Â', 'â':
-			r = 'a'
-		case 'Ё', 'ё':
-			r = 'е'
-		case 'Й', 'й':
-			r = 'и'
-		default:
-			r = unicode.ToLower(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r < 0x800 {
+			r = rune(foldRunes[r])
+		} else {
+			r = foldRune(r)
 		}
 		sb.WriteRune(r)
 	}
 	return sb.String()
+}
+
+// foldRune is fold's mapping of one rune.
+func foldRune(r rune) rune {
+	switch r {
+	case 'İ', 'I', 'ı', 'î', 'Î':
+		return 'i'
+	case 'Ş', 'ş':
+		return 's'
+	case 'Ğ', 'ğ':
+		return 'g'
+	case 'Ü', 'ü', 'û', 'Û':
+		return 'u'
+	case 'Ö', 'ö':
+		return 'o'
+	case 'Ç', 'ç':
+		return 'c'
+	case 'Â', 'â':
+		return 'a'
+	case 'Ё', 'ё':
+		return 'е'
+	case 'Й', 'й':
+		return 'и'
+	}
+	return unicode.ToLower(r)
 }
 
 // lead returns what follows the first of leads that s starts with as a
