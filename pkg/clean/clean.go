@@ -355,7 +355,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 		return verdict{reason: article.ReasonDateline}
 	case b.Level == 0 && creditLineWords(text, nwords):
 		return verdict{reason: article.ReasonCredit}
-	case ctaLine(lower, nwords, cues), newsletterOffer(text, lower, nwords, p.in.Lang):
+	case ctaLine(lower, nwords, cues) && !(inBody && p.leadParas > 0 && listStep(p.in.Blocks, p.at, func(t string) bool { return c.ctaText(t, lc) })), newsletterOffer(text, lower, nwords, p.in.Lang):
 		return verdict{reason: article.ReasonBoilerplate}
 	case (b.Level > 0 || b.Zone == article.ZoneHeading) && p.leadParas == 0 && titleAgain(p.titleWords, words(lower), b.Level == 1):
 		// The headline again, with or without the site's name the

@@ -1,6 +1,10 @@
 package clean
 
-import "github.com/wiredesk/wiredesk/pkg/article"
+import (
+	"strings"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
 
 // Minimum words of a list item the text's list takes back: an item
 // that says something beside its link, not a bare headline.
@@ -71,4 +75,33 @@ func amidList(blocks []Block, n int) bool {
 		return k >= 0 && k < len(blocks) && listBody(blocks[k]) && blocks[k].LinkDensity < 0.5
 	}
 	return listBody(blocks[n]) && item(n-1) && item(n+1)
+}
+
+// listStep reports a point of the container's list that a plain point of
+// the same list stands beside, one that is text, not a link and not a
+// call to action: the list is the article's steps ("Sign up for …", "If
+// you already have an account, …"), so an imperative among them is an
+// instruction, not the site's call. A list of the site's calls (follow
+// us here, subscribe there) has no such point. The caller asks only
+// after the text's first paragraph.
+func listStep(blocks []Block, n int, cta func(string) bool) bool {
+	plain := func(k int) bool {
+		if k < 0 || k >= len(blocks) || !listBody(blocks[k]) || blocks[k].LinkDensity >= 0.5 {
+			return false
+		}
+		text := strings.TrimSpace(blocks[k].Text)
+		return countWordsTo(text, 3) >= 3 && !cta(text)
+	}
+	return listBody(blocks[n]) && (plain(n-1) || plain(n+1))
+}
+
+// ctaText is decide's call-to-action check on another block's text.
+func (c *Cleaner) ctaText(text string, lc func(string) string) bool {
+	lower := lc(text)
+	nwords := countWordsTo(text, maxCookieWords+1)
+	var cues cueHits
+	if nwords <= maxCookieWords {
+		cues = c.cues.m.scan(lower)
+	}
+	return ctaLine(lower, nwords, cues)
 }

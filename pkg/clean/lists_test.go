@@ -61,3 +61,35 @@ func TestLinkedPointOfAList(t *testing.T) {
 		{item(1, "https://www.dukkanrehberi.test/fiyat/", "Fiyat etiketi nasıl yazılır"), article.ReasonRelated},
 	})
 }
+
+// TestListSteps: a how-to list inside the container, in Turkish and
+// Russian styles of their own, tells the reader to download an app among
+// plain steps: a step of the article, not the site's call to action. A
+// list of the site's own calls (follow us, subscribe) has no plain step
+// and stays out, and so does a call standing alone in the text.
+func TestListSteps(t *testing.T) {
+	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
+	li := func(s string) clean.Block {
+		b := block(article.ZoneBody, s)
+		b.Tag = "li"
+		return b
+	}
+	checkLines(t, "rehber", "Pasaport randevusu nasıl alınır", "tr", []line{
+		{body("Pasaport için randevu artık şubeye gitmeden, birkaç dakikada telefondan alınabiliyor."), ""},
+		{body("Başvuru üç adımda tamamlanıyor:"), ""},
+		{li("Önce e-Devlet uygulamasını telefonunuza indirin"), ""},
+		{li("Başvuru ekranında kimlik numaranızı ve adresinizi girin"), ""},
+		{li("Onay mesajı gelince size uygun randevu gününü seçin"), ""},
+		{body("Randevu günü yanınızda kimlik kartınız ve harç makbuzunuz bulunmalı."), ""},
+		{li("Bizi Instagram hesabımızdan takip edin"), article.ReasonBoilerplate},
+		{li("Haftalık bültenimize hemen abone olun"), article.ReasonBoilerplate},
+	})
+	checkLines(t, "sovety", "Как записаться к врачу без звонка в регистратуру", "ru", []line{
+		{body("Записаться к терапевту можно за пару минут, не дозваниваясь в регистратуру поликлиники."), ""},
+		{li("Скачайте приложение «Госуслуги» на телефон"), ""},
+		{li("Войдите в личный кабинет по номеру СНИЛС или телефона"), ""},
+		{li("Выберите врача и удобное время приема"), ""},
+		{body("Если свободных окон нет, приложение предложит встать в лист ожидания."), ""},
+		{body("Подписывайтесь на наш канал в Telegram"), article.ReasonBoilerplate},
+	})
+}
