@@ -182,8 +182,9 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 // docs/operations.md advises for a machine that runs the whole pipeline on
 // a few cores: their work is serial (the server's per-message syscalls,
 // the store's one writer), and a second P only spins and wakes threads
-// for it, CPU the classifier would use. Six 8,000- and 12,000-page pairs
-// at 2 CPUs: nats-server's CPU a stored article 0.88x, the sink's 0.91x.
+// for it, CPU the classifier would use. Eight pairs of 8,000 to 35,000
+// pages at 2 CPUs: nats-server's CPU a stored article 0.85x, the sink's
+// 0.89x (bench/pipeline/BACKFILL.md, session 13).
 const defaultProcs = "nats-server=1,sink=1"
 
 // procsNote says which processes ran at which GOMAXPROCS, for a table's
