@@ -74,8 +74,9 @@ NEWSPAPER4K ?=
 READABILITY ?=
 MERCURY ?=
 FUNDUS ?=
+GTRENDS ?=
 eval-meta:
-	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))$(if $(READABILITY),$(comma)readability=$(READABILITY))$(if $(MERCURY),$(comma)mercury=$(MERCURY))$(if $(MERCURY_FORK),$(comma)mercury-fork=$(MERCURY_FORK))$(if $(METASCRAPER),$(comma)metascraper=$(METASCRAPER))$(if $(SNACKTORY),$(comma)snacktory=$(SNACKTORY))$(if $(GOOSE3),$(comma)goose3=$(GOOSE3))$(if $(FUNDUS),$(comma)fundus=$(FUNDUS))
+	cd bench/meta && $(GO) run . -zyte $(ZYTE_DIR) -pages demo=../../deploy/demo$(if $(NEWSPAPER4K),$(comma)newspaper4k=$(NEWSPAPER4K))$(if $(READABILITY),$(comma)readability=$(READABILITY))$(if $(MERCURY),$(comma)mercury=$(MERCURY))$(if $(MERCURY_FORK),$(comma)mercury-fork=$(MERCURY_FORK))$(if $(METASCRAPER),$(comma)metascraper=$(METASCRAPER))$(if $(SNACKTORY),$(comma)snacktory=$(SNACKTORY))$(if $(GOOSE3),$(comma)goose3=$(GOOSE3))$(if $(FUNDUS),$(comma)fundus=$(FUNDUS))$(if $(GTRENDS),$(comma)gtrends=$(GTRENDS))
 
 comma := ,
 

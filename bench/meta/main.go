@@ -33,7 +33,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("meta", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	zyteDir := fs.String("zyte", "", "the Zyte benchmark directory (ground-truth.json, html/); \"\" skips it")
-	pagesDir := fs.String("pages", "", "page sets with known metadata, NAME=PATH comma-separated (demo, newspaper4k, readability, mercury, mercury-fork, metascraper, snacktory, goose3, fundus); \"\" skips them")
+	pagesDir := fs.String("pages", "", "page sets with known metadata, NAME=PATH comma-separated (demo, newspaper4k, readability, mercury, mercury-fork, metascraper, snacktory, goose3, fundus, gtrends); \"\" skips them")
 	heldout := fs.String("heldout", "", "a held-out set in the CleanEval layout (DIR/input/*.html, DIR/GoldStandard/*.txt): paragraphs kept and noise, as on the Zyte pages")
 	fundusBody := fs.String("fundus-body", "", "flairNLP/fundus's git directory: the body against its parsers' sections and the standfirst against their summaries")
 	verbose := fs.Bool("v", false, "list every miss")
