@@ -27,19 +27,27 @@ import (
 // Turkish sites still serve.
 func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 	name := declared(body, contentType)
-	if name == "utf-8" && !validUTF8(body) {
-		name = ""
+	// Every way to "utf-8" below has found validUTF8(body) true (detect
+	// answers "utf-8" only then): valid says so, and the body is not
+	// scanned a second time.
+	valid := false
+	if name == "utf-8" {
+		if valid = validUTF8(body); !valid {
+			name = ""
+		}
 	}
 	if name != "" && name != "utf-8" && !isBOM(body) && !ascii(body) && validUTF8(body) && !utf16(name) {
-		name = "utf-8"
+		name, valid = "utf-8", true
 	}
 	if name == "" {
 		name = detect(body)
+		valid = name == "utf-8"
 	}
 	if name == "utf-8" {
+		// Less its BOM and a rune cut off at the end, a valid body is
+		// the page as it is: most pages, no copy.
 		body = trimPartialRune(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
-		if utf8.Valid(body) {
-			// Most pages: no copy (ToValidUTF8 makes one, always).
+		if valid || utf8.Valid(body) {
 			return body, name, nil
 		}
 		return bytes.ToValidUTF8(body, []byte("\uFFFD")), name, nil
