@@ -232,6 +232,16 @@ func parts(s string) []string {
 	for _, conj := range []string{" ve ", " и ", " and ", " & ", " und ", " og ", " och ", " et ", "،", " و "} {
 		s = strings.ReplaceAll(s, conj, ",") // "،" and "و": the Arabic script's comma and "and"
 	}
+	// "Jane Roe For Example.com", "Анна Смирнова для РБК": the outlet a
+	// writer filed for follows "for", which a line break may have left
+	// at the end ("Jane Roe For\nExample Online").
+	for _, w := range forWords {
+		s = strings.ReplaceAll(s, " "+w+" ", ",")
+		s = strings.ReplaceAll(s, " "+title(w)+" ", ",")
+		for _, end := range []string{" " + w, " " + title(w)} {
+			s = strings.TrimSuffix(s, end)
+		}
+	}
 	// "Sputnik Türkiye muhabiri Ayşe Demir", "корреспондент ТАСС Иван
 	// Петров": a role word between an outlet and a name separates them.
 	for _, role := range roleWords {
@@ -482,6 +492,9 @@ func kind(s string, sites []string) Kind {
 	if agencies[f] {
 		return Org
 	}
+	if placeNames[f] {
+		return Other // a dateline's city of two words: "New York"
+	}
 	words := strings.Fields(s)
 	if len(words) == 1 {
 		if k, ok := cjkName(words[0]); ok {
@@ -561,6 +574,9 @@ func kind(s string, sites []string) Kind {
 	}
 	if len(words) > 4 {
 		return Other
+	}
+	if ours[fold(words[0])] {
+		return Other // "Our Foreign Staff" with the role cut: a desk
 	}
 	if articles[fold(words[0])] && nameWord(words[0]) {
 		return Org // "Le Figaro", "The Example Gazette"

@@ -72,7 +72,16 @@ var places = set(
 	"федерация", "сша", "китай", "европа",
 	// en
 	"moscow", "russia", "turkey", "turkiye", "london", "brussels", "beijing", "geneva", "vienna", "usa",
+	"florida", "california", "texas",
+	// cities a dateline names in one hyphenated word
+	"нью-йорк", "лос-анджелес", "сан-франциско", "тель-авив", "рио-де-жанейро",
 )
+
+// placeNames are the cities of several words a dateline names after a
+// writer ("Jane Roe, New York"): the words alone are ordinary ones.
+var placeNames = set("new york", "los angeles", "san francisco", "hong kong", "new delhi", "tel aviv",
+	"rio de janeiro", "buenos aires", "mexico city", "cape town", "abu dhabi", "sao paulo",
+	"kuala lumpur", "fort lauderdale", "washington dc", "las vegas", "new orleans", "san diego")
 
 var weekdays = set(
 	"pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
@@ -91,6 +100,13 @@ var months = set(
 	"january", "february", "march", "april", "june", "july", "august", "september",
 	"october", "november", "december",
 )
+
+// forWords introduce the outlet a writer filed for, after the name.
+var forWords = []string{"for", "для"}
+
+// ours open a desk's name, never a person's: "Our Foreign Staff", "Наш
+// корреспондент", "Notre correspondant".
+var ours = set("our", "наш", "наша", "наши", "notre", "nos", "unser", "unsere")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
