@@ -27,6 +27,7 @@ type fastTables struct {
 	// lays them out in next.
 	phrases map[[2]int32]int32
 	shapes  map[string]int32 // shape name → index
+	weights []float64        // the model's, by feature index
 }
 
 // stemFeats are one stem's features, side by side, so that a word's
@@ -39,16 +40,23 @@ type stemFeats struct {
 	// The phrases the stem starts are next[phrases:phrases+nphrases].
 	phrases, nphrases int32
 	sem               float64
+	// wordW is the weight of "w:stem", here beside its index: a lead's
+	// words are most of its features, and the model's weights are too
+	// many to be at hand.
+	wordW float64
 }
 
-// phraseEnd is a phrase's second stem and its feature index.
-type phraseEnd struct{ stem, feat int32 }
+// phraseEnd is a phrase's second stem, its feature index and its weight.
+type phraseEnd struct {
+	stem, feat int32
+	w          float64
+}
 
 // compileFast builds lm's tables, numbering stems in stems: a number
 // already there is kept (another model of the language shares it).
 // finish completes them once every model of the language is compiled.
 func compileFast(lm *LangModel, lx lexicon, stems map[string]int32) fastTables {
-	ft := fastTables{stems: stems, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}}
+	ft := fastTables{stems: stems, phrases: map[[2]int32]int32{}, shapes: map[string]int32{}, weights: lm.weights}
 	ft.grow(len(stems))
 	num := func(stem string) int32 {
 		if n, ok := ft.stems[stem]; ok {
@@ -71,7 +79,8 @@ func compileFast(lm *LangModel, lx lexicon, stems map[string]int32) fastTables {
 	for f, i := range lm.index {
 		switch {
 		case strings.HasPrefix(f, prefixWord):
-			ft.by[num(f[len(prefixWord):])].word = i
+			s := &ft.by[num(f[len(prefixWord):])]
+			s.word, s.wordW = i, lm.weights[i]
 		case strings.HasPrefix(f, prefixTitle):
 			ft.by[num(f[len(prefixTitle):])].title = i
 		case strings.HasPrefix(f, prefixPhrase):
@@ -113,31 +122,31 @@ func (ft *fastTables) finish(n int) {
 	ft.next = make([]phraseEnd, at)
 	for k, i := range ft.phrases {
 		s := &ft.by[k[0]]
-		ft.next[s.phrases+s.nphrases] = phraseEnd{k[1], i}
+		ft.next[s.phrases+s.nphrases] = phraseEnd{k[1], i, ft.weights[i]}
 		s.nphrases++
 	}
 	ft.phrases = nil
 }
 
-// phrase returns the feature index of the phrase of stems a and b, or -1.
-func (ft *fastTables) phrase(a, b int32) int32 {
+// phrase returns the phrase of stems a and b, if the model has it.
+func (ft *fastTables) phrase(a, b int32) (phraseEnd, bool) {
 	s := &ft.by[a]
 	for _, p := range ft.next[s.phrases : s.phrases+s.nphrases] {
 		if p.stem == b {
-			return p.feat
+			return p, true
 		}
 	}
-	return -1
+	return phraseEnd{}, false
 }
 
-// fastWalk emits the index of each of the lead's features the model
-// knows, with the words as written, as walk would emit them. The tokens
+// fastWalk emits the index and weight of each of the lead's features the
+// model knows, with the words as written, as walk would emit them. The tokens
 // carry their numbers (token.num, from the scorer's word cache). It
 // returns the sum of the lead's words' LangModel.Sem and how many have
 // one, as leadVector reads them.
 //
 // acc, if not nil, gathers the sentences' sums of Sem (pool.go).
-func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, acc *sentAcc, emit func(i int32, w1, w2 string)) (semSum float64, semN int) {
+func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, acc *sentAcc, emit func(i int32, w float64, w1, w2 string)) (semSum float64, semN int) {
 	head := 0
 	if len(toks) > 0 && len(toks[0]) == 0 {
 		head = 1
@@ -164,13 +173,13 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 			if n >= 0 {
 				f := &ft.by[n]
 				if f.word >= 0 && !t.stop {
-					emit(f.word, t.lower, "")
+					emit(f.word, f.wordW, t.lower, "")
 				}
 				if inHead && !t.stop && f.title >= 0 {
-					emit(f.title, t.lower, "")
+					emit(f.title, ft.weights[f.title], t.lower, "")
 				}
 				if f.cue >= 0 {
-					emit(f.cue, "", "")
+					emit(f.cue, ft.weights[f.cue], "", "")
 				}
 				cue = f.kind
 				if f.hasSem && !t.stop {
@@ -181,8 +190,8 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 					}
 				}
 				if havePrev && prev >= 0 {
-					if i := ft.phrase(prev, n); i >= 0 {
-						emit(i, prevLower, t.lower)
+					if p, ok := ft.phrase(prev, n); ok {
+						emit(p.feat, p.w, prevLower, t.lower)
 					}
 				}
 			}
@@ -192,7 +201,7 @@ func fastWalk(ft *fastTables, toks [][]token, countries, orgs int, lex float64, 
 	}
 	sh.shapes(countries, orgs, lex, func(name string) {
 		if i, ok := ft.shapes[name]; ok {
-			emit(i, "", "")
+			emit(i, ft.weights[i], "", "")
 		}
 	})
 	return semSum, semN

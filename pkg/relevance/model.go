@@ -222,6 +222,7 @@ func mean(a, b verdict) verdict {
 func (lm *LangModel) score(sc *scratch, toks [][]token, countries, orgs int, lex float64) verdict {
 	type active struct {
 		i      int32
+		aw     float64 // |weight|
 		w1, w2 string
 	}
 	words := (len(lm.weights) + 63) / 64
@@ -236,9 +237,8 @@ func (lm *LangModel) score(sc *scratch, toks [][]token, countries, orgs int, lex
 	// few. The sum is scaled at the end, so that a normalised model needs
 	// no second pass.
 	heavier := func(a, b active) bool {
-		wa, wb := math.Abs(lm.weights[a.i]), math.Abs(lm.weights[b.i])
-		if wa != wb {
-			return wa > wb
+		if a.aw != b.aw {
+			return a.aw > b.aw
 		}
 		return a.i < b.i
 	}
@@ -252,14 +252,15 @@ func (lm *LangModel) score(sc *scratch, toks [][]token, countries, orgs int, lex
 		a := newSentAcc(sentBuf[:], nBuf[:])
 		acc = &a
 	}
-	semSum, semN := fastWalk(&lm.fast, toks, countries, orgs, lex, acc, func(i int32, w1, w2 string) {
-		if seen[i/64]&(1<<(i%64)) != 0 {
+	semSum, semN := fastWalk(&lm.fast, toks, countries, orgs, lex, acc, func(i int32, w float64, w1, w2 string) {
+		word, bit := &seen[uint32(i)/64], uint64(1)<<(uint32(i)%64)
+		if *word&bit != 0 {
 			return
 		}
-		seen[i/64] |= 1 << (i % 64)
+		*word |= bit
 		n++
-		sum += lm.weights[i]
-		a := active{i, w1, w2}
+		sum += w
+		a := active{i, math.Abs(w), w1, w2}
 		if len(top) == EvidenceTerms && !heavier(a, top[len(top)-1]) {
 			return
 		}
