@@ -234,14 +234,16 @@ type wordCache struct {
 	// lookup (nil if the profile stems otherwise).
 	m *matcher
 
-	read atomic.Pointer[map[string]cachedWord]
+	read atomic.Pointer[map[string]*cachedWord]
 	full atomic.Bool // cacheWords kept: new words are not
 
 	mu     sync.Mutex
-	dirty  map[string]cachedWord // words not yet in read
-	misses int                   // look-ups answered from dirty since the last merge
+	dirty  map[string]*cachedWord // words not yet in read
+	misses int                    // look-ups answered from dirty since the last merge
 }
 
+// cachedWord is what the cache keeps of a word: never written once made,
+// so tokens point at it.
 type cachedWord struct {
 	lower string // the word in lower case
 	stem  string
@@ -250,8 +252,10 @@ type cachedWord struct {
 	// never says the word is one of neverTerms, which match no term;
 	// stop that it is one of stopWords, no word feature.
 	never, stop bool
-	// cands are the matcher's entries that may start at the word, in
-	// the order matcher.longest tries them (matcher.candidates).
+	// match is the stem the matcher compares ("\x00" for never), and
+	// cands are its entries that may start at the word, in the order
+	// matcher.longest tries them (matcher.candidates).
+	match string
 	cands []*entry
 }
 
@@ -263,12 +267,12 @@ const (
 )
 
 func newWordCache(lang string, ft *fastTables) *wordCache {
-	c := &wordCache{lang: lang, ft: ft, dirty: make(map[string]cachedWord)}
-	c.read.Store(&map[string]cachedWord{})
+	c := &wordCache{lang: lang, ft: ft, dirty: make(map[string]*cachedWord)}
+	c.read.Store(&map[string]*cachedWord{})
 	return c
 }
 
-func (c *wordCache) lookup(w string) cachedWord {
+func (c *wordCache) lookup(w string) *cachedWord {
 	if cw, ok := (*c.read.Load())[w]; ok {
 		return cw
 	}
@@ -297,17 +301,17 @@ func (c *wordCache) lookup(w string) cachedWord {
 // work works out what the cache keeps of w. w may be a word as written
 // (Profile.entities looks words up so, to lower each only once): what
 // follows is of its lower case.
-func (c *wordCache) work(w string) cachedWord {
+func (c *wordCache) work(w string) *cachedWord {
 	orig := w
 	w = lowerWord(c.lang, w)
-	cw := cachedWord{lower: w, stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
+	cw := &cachedWord{lower: w, stem: stem.Word(c.lang, w), num: notCountable, may: true, never: neverTerms[w], stop: stopWords[c.lang][w]}
+	cw.match = cw.stem
+	if cw.never {
+		cw.match = "\x00" // matches no term word
+	}
 	if c.m != nil {
 		cw.may = c.m.mayStartWord(w)
-		st := cw.stem
-		if cw.never {
-			st = "\x00" // matches no term word
-		}
-		cw.cands = c.m.candidates(orig, w, st, cw.may)
+		cw.cands = c.m.candidates(orig, w, cw.match, cw.may)
 	}
 	if countable(w) {
 		cw.num = unknownStem
@@ -322,7 +326,7 @@ func (c *wordCache) work(w string) cachedWord {
 
 // keep adds w to dirty, and publishes a new read map with dirty merged
 // in once dirty has grown by a quarter of read.
-func (c *wordCache) keep(w string, cw cachedWord) {
+func (c *wordCache) keep(w string, cw *cachedWord) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	read := *c.read.Load()
@@ -343,7 +347,7 @@ func (c *wordCache) keep(w string, cw cachedWord) {
 // promote publishes a new read map with dirty merged in; c.mu is held.
 func (c *wordCache) promote() {
 	read := *c.read.Load()
-	next := make(map[string]cachedWord, len(read)+len(c.dirty))
+	next := make(map[string]*cachedWord, len(read)+len(c.dirty))
 	for k, v := range read {
 		next[k] = v
 	}
@@ -351,7 +355,7 @@ func (c *wordCache) promote() {
 		next[k] = v
 	}
 	c.read.Store(&next)
-	c.dirty = make(map[string]cachedWord)
+	c.dirty = make(map[string]*cachedWord)
 	c.misses = 0
 }
 

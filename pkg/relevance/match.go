@@ -69,16 +69,14 @@ type token struct {
 	// mark (the shapes count sentences with a diplomatic act).
 	sent bool
 	// The scorer looks each word up once in its cache (wordCache) and
-	// keeps the answer here for the matcher and the model: resolved says
-	// it did, may whether a term could start with the word, stop whether
-	// it is a stop word (no word feature), stem its
-	// stem and num the model's number for it.
-	resolved, may, stop bool
-	num                 int32
-	stem                string
-	// cands are the matcher's entries that may start here, when
-	// resolved (matcher.candidates).
-	cands []*entry
+	// keeps the answer here for the matcher and the model: cw, and of it
+	// stop, whether it is a stop word (no word feature), and num, the
+	// model's number for it. resolved says the matcher may take the
+	// word's stem and candidates from cw (the profile stems as the cache
+	// does).
+	resolved, stop bool
+	num            int32
+	cw             *cachedWord
 }
 
 // isApostrophe reports the marks that join a Turkish proper noun to its
@@ -161,6 +159,23 @@ func tokenizeAt(out []token, text string, at int, prior bool, lang string, limit
 			if start < 0 {
 				start = i
 			}
+			// The rest of the word's ASCII and two-byte letters, at
+			// once.
+			i += size
+			for i < len(text) {
+				c := text[i]
+				if c < utf8.RuneSelf {
+					if 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+						i++
+						continue
+					}
+				} else if c >= 0xC2 && c < 0xE0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && isWordRune(rune(c&0x1F)<<6|rune(text[i+1]&0x3F)) {
+					i += 2
+					continue
+				}
+				break
+			}
+			continue
 		case start >= 0 && isApostrophe(r):
 			if cut < 0 {
 				cut = i
@@ -428,7 +443,7 @@ type stems struct {
 
 func (s *stems) at(i int) string {
 	if t := &s.toks[i]; t.resolved {
-		return t.stem // neverTerms already "\x00" (Profile.entities)
+		return t.cw.match
 	}
 	if s.done == nil {
 		s.stems, s.done = make([]string, len(s.toks)), make([]bool, len(s.toks))
@@ -507,7 +522,7 @@ func (m *matcher) candidates(orig, lower, stem string, may bool) []*entry {
 func (m *matcher) longest(st *stems, i int) *entry {
 	var best *entry
 	if t := &st.toks[i]; t.resolved {
-		for _, e := range t.cands {
+		for _, e := range t.cw.cands {
 			if best != nil && len(e.words) <= len(best.words) {
 				continue
 			}

@@ -166,13 +166,9 @@ func (sc *scratch) readLead(lang, title string, paragraphs []string, leadWords i
 	for i := range sc.toks[from:] {
 		t := &sc.toks[from+i]
 		cw := wc.lookup(t.orig)
-		t.lower, t.num, t.stop = cw.lower, cw.num, cw.stop
 		// The stem and the candidates serve the matcher only where the
 		// profile stems as the cache does (NewScorer ties them).
-		t.resolved, t.may, t.stem, t.cands = wc.m != nil, cw.may, cw.stem, cw.cands
-		if cw.never {
-			t.stem = "\x00" // matches no term word (neverTerms)
-		}
+		t.lower, t.num, t.stop, t.cw, t.resolved = cw.lower, cw.num, cw.stop, cw, wc.m != nil
 	}
 }
 
