@@ -356,7 +356,8 @@ type Scorer struct {
 // scratch is the working memory of one scoring: the lead's tokens and
 // segments, the matcher's hits, what the profile found, the features the
 // model has seen. A page's scoring reuses the memory of one before it
-// rather than allocating some 17 KB.
+// rather than allocating some 17 KB (its tokens hold on to the last
+// text's words until the pool lets it go, at a collection).
 type scratch struct {
 	// The lead read so far (readLead): its tokens, its segments as
 	// ranges of toks (the title's first), how many body words it has,
