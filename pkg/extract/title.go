@@ -90,9 +90,15 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	}
 	site := clean(w.metas["og:site_name"])
 	og, tt := clean(w.metas["og:title"]), clean(w.titleText)
+	if placeholderTitle(og) {
+		og = "" // "(no title)": the CMS's word for a title no one wrote
+	}
 	if og == "" {
 		// twitter:title is the social title where og:title is missing.
 		og = clean(w.metas["twitter:title"])
+	}
+	if placeholderTitle(og) {
+		og = ""
 	}
 	if site == "" {
 		site = titleSite(og, tt)
@@ -143,7 +149,7 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		// The site's or the blog's name in an h1: the short segment of a
 		// <title> whose other part is longer ("Blog Name - Entry title"),
 		// or whose other part an h2 or h3 prints ("Blog Name: Entry").
-		if s := siteSegment(b.text, tt); s != "" || w.blogName(b.text, tt, site) {
+		if s := siteSegment(b.text, tt); (s != "" && !w.restNamesHost(b.text, tt)) || w.blogName(b.text, tt, site) {
 			if site == "" {
 				site = b.text
 			}
@@ -220,6 +226,18 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return h
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// placeholderTitle is what a publishing system writes where a title was
+// left empty: "(no title)", "Untitled", "(без названия)", "Başlıksız".
+func placeholderTitle(t string) bool {
+	f := strings.Trim(normTitle(t), "()[] ")
+	return placeholderTitles[f]
+}
+
+var placeholderTitles = map[string]bool{
+	"no title": true, "untitled": true, "untitled document": true, "без названия": true,
+	"без заголовка": true, "başlıksız": true, "başlık yok": true, "adsız": true,
 }
 
 // titleSite is <title> when it only names the site, as og:title shows by
@@ -525,6 +543,35 @@ func siteSegment(h, title string) string {
 		return h
 	}
 	return ""
+}
+
+// restNamesHost says the rest of title beside h names the site by its
+// host ("Entry - Example Wiki, the free encyclopedia" on
+// wiki.example.org): then the longer segment is the site's, and h, the
+// shorter, the entry's headline.
+func (w *walker) restNamesHost(h, title string) bool {
+	if w.pageURL == nil {
+		return false
+	}
+	label := strings.TrimPrefix(strings.ToLower(w.pageURL.Hostname()), "www.")
+	if i := strings.IndexByte(label, '.'); i > 0 {
+		label = label[:i]
+	}
+	if len(label) < 3 {
+		return false
+	}
+	head, tail, ok := splitSegment(title, h)
+	if !ok {
+		return false
+	}
+	for _, seg := range []string{head, tail} {
+		for _, part := range strings.Split(seg, ",") {
+			if strings.TrimSpace(part) != "" && namesHost(strings.TrimSpace(part), label) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitSegment finds h at the start or the end of title next to a
