@@ -43,7 +43,11 @@ var orgWords = set(
 var uiWords = set("contact", "kontakt", "impressum", "iletisim", "контакты", "subscribe", "login", "menu",
 	// a widget's heading in capitals ("GÜNÜN ÖNEMLİ MANŞETLERİ", the
 	// day's headlines) is shaped like a name in capitals
-	"manset", "mansetler", "mansetleri", "заголовки")
+	"manset", "mansetler", "mansetleri", "заголовки",
+	// a most-read list's heading ("En Çok Okunanlar", "Самое
+	// популярное", "Most Popular") and a form's button ("Register")
+	"okunanlar", "populer", "популярное", "популярные", "читаемое", "popular", "trending",
+	"register", "kaydol")
 
 // editions are the languages an outlet's edition is named by after its
 // acronym ("DW Türkçe", "RT Arabic"); they are no one's surname.
