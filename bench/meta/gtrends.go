@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	nethtml "golang.org/x/net/html"
 
@@ -39,16 +40,23 @@ func loadGtrends(dir string) ([]known, error) {
 		if err != nil {
 			return nil, err
 		}
-		src, err := heldout.Decode(raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
+		// The page goes to the fetcher as saved, which finds its charset
+		// itself, and the labels are read from it as UTF-8 when it is
+		// valid UTF-8: a charset declared after the first 1,024 bytes is
+		// past the sniffer's reach, which reads the page as windows-1252
+		// ("â€”" for "—").
+		src := raw
+		if !utf8.Valid(raw) {
+			if src, err = heldout.Decode(raw); err != nil {
+				return nil, fmt.Errorf("%s: %w", f, err)
+			}
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".html")
 		doc, err := nethtml.Parse(bytes.NewReader(src))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
-		k := known{name: "gtrends/" + name, url: "https://example.com/gtrends/" + name, html: src}
+		k := known{name: "gtrends/" + name, url: "https://example.com/gtrends/" + name, html: raw}
 		if m := canonicalRE.FindSubmatch(src); m != nil {
 			k.url = string(m[1])
 		}
