@@ -287,7 +287,13 @@ func creditBlock(text string) (string, bool) {
 // text nor a teaser.
 func splitCredits(in Input, vs []verdict, m *Meta) {
 	for n := 0; n+1 < len(in.Blocks); n++ {
-		sm := creditRoleLineRE.FindStringSubmatch(in.Blocks[n].Text)
+		// The role line is a word and a colon: most blocks fail on
+		// their length or their last byte, before the regexp.
+		text := strings.TrimSpace(in.Blocks[n].Text)
+		if len(text) > 20 || !strings.HasSuffix(text, ":") {
+			continue
+		}
+		sm := creditRoleLineRE.FindStringSubmatch(text)
 		if sm == nil {
 			continue
 		}

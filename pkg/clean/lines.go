@@ -632,7 +632,10 @@ func asideSubheadings(in Input, vs []verdict) {
 // article's text before it nor after it.
 func quotedPosts(in Input, vs []verdict) {
 	for n, b := range in.Blocks {
-		if !postSignature(strings.TrimSpace(b.Text)) {
+		// A signature opens with a dash: most blocks fail on their first
+		// byte, before the regexp.
+		text := strings.TrimSpace(b.Text)
+		if text == "" || !strings.ContainsRune("—–-", firstRune(text)) || !postSignature(text) {
 			continue
 		}
 		// start is where the post's text begins: the first of the up to
@@ -645,7 +648,7 @@ func quotedPosts(in Input, vs []verdict) {
 		before := start > 0 && vs[start-1].reason == "" && vs[start-1].text != "" && in.Blocks[start-1].Zone == article.ZoneBody
 		switch {
 		case zonedAway(vs[n]) && (before || start < n && bodyNear(vs, start, -1) && bodyNear(vs, n, 1)):
-			vs[n] = verdict{text: strings.TrimSpace(b.Text)}
+			vs[n] = verdict{text: text}
 		case vs[n].reason == "" && vs[n].text != "" && before:
 		default:
 			continue
@@ -654,6 +657,11 @@ func quotedPosts(in Input, vs []verdict) {
 			vs[k] = verdict{text: strings.TrimSpace(in.Blocks[k].Text)}
 		}
 	}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // postLine reports a block that may be a line of a post's text: not a
