@@ -265,6 +265,8 @@ func parts(s string) []string {
 		f = strings.Trim(strings.TrimSpace(f), "-–—:()[]«»\"'")
 		if g := strings.TrimSpace(stripLabel(f)); g != f {
 			f = nameHead(g)
+		} else if g := sectionLabel(f); g != "" {
+			f = nameHead(g)
 		}
 		f = stripPlace(stripRole(twice(cutArchive(f))))
 		if f != "" {
@@ -454,6 +456,21 @@ var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story 
 	"haberi hazırlayan": true, "hazırlayan": true, "derleyen": true, "материал подготовила": true, "материал подготовил": true,
 	"подготовила": true, "подготовили": true, "подготовил": true, "беседовала": true, "беседовал": true,
 	"autorin": true, "autor": true, "von": true, "par": true, "por": true, "door": true, "av": true}
+
+// sectionLabel is what follows a byline label after the section's name
+// a slot prints first ("Спорт Автор: Иван Петров", "Gündem Yazan: Ayşe
+// Kaya", "Television By Jane Roe"): one or two words, then the label.
+// "" when there is none.
+func sectionLabel(s string) string {
+	words := strings.Fields(s)
+	for i := 1; i <= 2 && i < len(words)-1; i++ {
+		rest := strings.Join(words[i:], " ")
+		if g := strings.TrimSpace(stripLabel(rest)); g != rest && g != "" {
+			return g
+		}
+	}
+	return ""
+}
 
 func stripLabel(s string) string {
 	f := fold(s)
