@@ -7,10 +7,9 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"net/url"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/wiredesk/wiredesk/internal/cputime"
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/classify"
 	"github.com/wiredesk/wiredesk/pkg/fetch"
@@ -58,7 +57,7 @@ func BenchmarkClassifySite(b *testing.B) {
 	}
 	msgs := sitePages(b, 400)
 	ctx := context.Background()
-	before := cpuTime(b)
+	before := cputime.Process(b)
 	n := 0
 	for ; b.Loop(); n++ {
 		p, err := article.DecodePage(msgs[n%len(msgs)])
@@ -69,14 +68,5 @@ func BenchmarkClassifySite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((cpuTime(b)-before).Microseconds())/float64(n), "cpu-µs/op")
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((cputime.Process(b)-before).Microseconds())/float64(n), "cpu-µs/op")
 }

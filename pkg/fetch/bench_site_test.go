@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"net/http/httptest"
 	"net/url"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/wiredesk/wiredesk/internal/cputime"
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/fetch"
 	"github.com/wiredesk/wiredesk/pkg/sitegen"
@@ -43,7 +43,7 @@ func BenchmarkBuildPageSite(b *testing.B) {
 	resp := article.HTTP{Status: 200, ContentType: "text/html; charset=utf-8"}
 	now := time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)
 	b.ReportAllocs()
-	before := cpuTime(b)
+	before := cputime.Process(b)
 	n := 0
 	for ; b.Loop(); n++ {
 		p := &pages[n%len(pages)]
@@ -51,15 +51,5 @@ func BenchmarkBuildPageSite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((cpuTime(b)-before).Microseconds())/float64(n), "cpu-µs/op")
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime(tb testing.TB) time.Duration {
-	tb.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64((cputime.Process(b)-before).Microseconds())/float64(n), "cpu-µs/op")
 }

@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/wiredesk/wiredesk/internal/cputime"
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/store"
 	"github.com/wiredesk/wiredesk/pkg/store/storetest"
@@ -337,7 +337,7 @@ func BenchmarkPutTrickle(b *testing.B) {
 				batches = append(batches, batch)
 			}
 			b.ResetTimer()
-			start := cpuTime(b)
+			start := cputime.Process(b)
 			for i := range b.N {
 				if _, err := st.Put(context.Background(), batches[i]); err != nil {
 					b.Fatal(err)
@@ -347,18 +347,9 @@ func BenchmarkPutTrickle(b *testing.B) {
 			if _, err := st.Search(context.Background(), store.SearchQuery{Text: "zzzz"}); err != nil {
 				b.Fatal(err)
 			}
-			b.ReportMetric(float64((cpuTime(b)-start).Microseconds())/1000/float64(n), "cpu-ms/article")
+			b.ReportMetric(float64((cputime.Process(b)-start).Microseconds())/1000/float64(n), "cpu-ms/article")
 		})
 	}
-}
-
-// cpuTime is the process's CPU time so far, user and system.
-func cpuTime(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestSQLiteMigrationCurrentOnce: a database from before migration 3, whose
