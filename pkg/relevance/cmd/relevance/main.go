@@ -7,6 +7,7 @@
 //	relevance vectors [-git name=DIR]           word vectors from the corpora's unlabelled texts, for train
 //	relevance curve                             out-of-fold F1 with a share of the train split's texts: the learning curve
 //	relevance eval                              precision, recall and F1 on the test split, beside the old profile
+//	relevance scores [-o FILE]                  every labelled text's scores at full precision, to compare two trees
 //
 // See data/relevance/README.md.
 package main
@@ -31,7 +32,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: relevance extract|rebuild|draw|vectors|train|curve|eval [flags]")
+		return fmt.Errorf("usage: relevance extract|rebuild|draw|vectors|train|curve|eval|scores [flags]")
 	}
 	switch args[0] {
 	case "extract":
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		return runCurve(ctx, args[1:], stdout)
 	case "eval":
 		return runEval(ctx, args[1:], stdout)
+	case "scores":
+		return runScores(ctx, args[1:], stdout)
 	}
 	return fmt.Errorf("unknown subcommand %q", args[0])
 }
