@@ -404,7 +404,28 @@ func (w *walker) shortArticle(best int32) bool {
 	for level := 0; level < 2 && a >= 0; level++ {
 		a = w.elems[a].parent
 	}
-	return h < best && a >= 0 && w.elems[a].flags&flagNoCandidate == 0 && w.within(h, a)
+	if h < best && a >= 0 && w.elems[a].flags&flagNoCandidate == 0 && w.within(h, a) {
+		return true
+	}
+	return h < best && w.firstProse(t, best)
+}
+
+// firstProse reports whether the text of candidate c is the first prose
+// after block t, the headline: the lines between them are labels, links
+// and stamps (a byline, a date, a share bar, a photo), not a paragraph.
+// An old template nests the post's text deep in cells and wrappers of its
+// own, far from the headline in the tree but right under it on the page.
+func (w *walker) firstProse(t int, c int32) bool {
+	first := int(w.elems[c].firstBlock)
+	if t >= first {
+		return false
+	}
+	for i := t + 1; i < first; i++ {
+		if paragraphLike(&w.blocks[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // minTitleLine is the least length, in bytes, of a headline matched
@@ -502,10 +523,19 @@ func (w *walker) encloses(l *layout, e int32) bool {
 // furniture is the zone of the innermost mark that counts for elem e with
 // mark chain m, or "".
 func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
+	if m := w.furnitureMark(l, e, m); m != nil {
+		return m.zone
+	}
+	return ""
+}
+
+// furnitureMark is the innermost mark that counts for elem e with mark
+// chain m, or nil.
+func (w *walker) furnitureMark(l *layout, e int32, m *mark) *mark {
 	inArticle := w.within(e, l.main) || w.inBody(l, e)
 	for ; m != nil; m = m.parent {
 		if m.forced {
-			return m.zone
+			return m
 		}
 		// A comment word on prose outside the article leaves it
 		// unknown; inside, holdsArticle judges it against the article.
@@ -514,9 +544,9 @@ func (w *walker) furniture(l *layout, e int32, m *mark) article.Zone {
 			(m.prose && !w.within(m.elem, l.main)) || (inArticle && w.embed(m)) {
 			continue
 		}
-		return m.zone
+		return m
 	}
-	return ""
+	return nil
 }
 
 // zones turns raw blocks into wire blocks with their zone hints.

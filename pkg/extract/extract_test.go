@@ -160,6 +160,9 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_aa_microdata.html", "İki bakan", article.ZoneBody},
 		{"tr_aa_microdata.html", "Milli takımın", article.ZoneRelated},
 		{"tr_no_container.html", "Aradığınız sayfa kaldırılmış", article.ZoneUnknown},
+		// A two-sentence post under a headline in a band of its own,
+		// far from it in the tree: the first prose under it.
+		{"ru_brief_far_headline.html", "Лёд у городской", article.ZoneBody},
 		{"ru_izvestia_visible.html", "Смотрите также:", article.ZoneRelated},
 		{"ru_izvestia_visible.html", "По теме переговоров", article.ZoneBody},
 		{"ru_izvestia_visible.html", "Фото: ИЗВЕСТИЯ", article.ZoneCaption},
