@@ -442,7 +442,22 @@ func inComment(n *html.Node) bool {
 		c := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
 		// Not "commentary" or "yorumcu": an opinion piece's writer.
 		c = strings.NewReplacer("commentar", "", "yorumcu", "").Replace(c)
-		if strings.Contains(c, "comment") || strings.Contains(c, "yorum") {
+		for _, tok := range strings.Fields(c) {
+			if (strings.Contains(tok, "comment") || strings.Contains(tok, "yorum")) && !commentCounter(tok) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commentCounter says a class names the link to the comments or their
+// count, which a page prints in the line under the headline beside the
+// writer and the time ("comments_datetime", "comment-count",
+// "yorum-sayisi"), not a reader's comment.
+func commentCounter(tok string) bool {
+	for _, w := range []string{"count", "link", "num", "total", "datetime", "sayi"} {
+		if strings.Contains(tok, w) {
 			return true
 		}
 	}

@@ -118,6 +118,9 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		// The site's name as a logo: an h1 that is only a link to the
 		// site's home page.
 		if w.homeLink(b) {
+			if e := w.blogEntry(b.text, tt, site); e != "" {
+				return e
+			}
 			if site == "" {
 				site = b.text
 			}
@@ -145,6 +148,12 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		// part the page's titles confirm.
 		if p := titlePart(b.node, site, og, tt); p != "" {
 			return p
+		}
+		// The blog's name in an h1 over the entry's title in an h2 or
+		// h3, <title> the two joined: the entry's title, whichever part
+		// is the longer.
+		if e := w.blogEntry(b.text, tt, site); e != "" {
+			return e
 		}
 		// The site's or the blog's name in an h1: the short segment of a
 		// <title> whose other part is longer ("Blog Name - Entry title"),
@@ -266,6 +275,35 @@ func (w *walker) blogName(h, tt, site string) bool {
 	}
 	th := w.titleHeading(tt, site)
 	return th != "" && normTitle(th) == rest
+}
+
+// blogEntry is the h2 or h3 that prints what <title> holds after h, an
+// h1, and a separator: "Blog Name: Entry title" over an h1 "Blog Name"
+// and an h3 "Entry title", as blogging systems of the 2000s print an
+// entry's page, the blog's name in an h1 linked home and the entry's in
+// a lower heading. The two headings printing <title>'s two parts say
+// which is which, however long each is; "" when no heading prints the
+// rest.
+func (w *walker) blogEntry(h, tt, site string) string {
+	head, rest, ok := splitSegment(tt, h)
+	if r, found := strings.CutPrefix(strings.Replace(tt, h+" :", h+":", 1), h+":"); found && !ok {
+		// A colon, which titleSegSeps leave out: a headline's own
+		// colon is more common there than a blog's.
+		head, rest, ok = "", strings.TrimSpace(r), true
+	}
+	if !ok || head != "" || !headlineLike(rest, site) {
+		return ""
+	}
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node == nil || (b.node.DataAtom != atom.H2 && b.node.DataAtom != atom.H3) {
+			continue
+		}
+		if normTitle(b.text) == normTitle(rest) {
+			return b.text
+		}
+	}
+	return ""
 }
 
 // titleHeading is the first h2 or h3 that prints one segment of <title>,
