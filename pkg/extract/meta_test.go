@@ -59,6 +59,29 @@ func TestTitle(t *testing.T) {
 	}
 }
 
+func TestLeadingPath(t *testing.T) {
+	tests := []struct {
+		name, title, sep string
+		least            int
+		want             string
+	}{
+		{"site and section before the headline", "Kuzey Postası | Ekonomi | Limanda yük trafiği yüzde on arttı", " | ", 2, "Limanda yük trafiği yüzde on arttı"},
+		{"one section is too few under least 2", "Ekonomi | Limanda yük trafiği yüzde on arttı", " | ", 2, "Ekonomi | Limanda yük trafiği yüzde on arttı"},
+		{"one section is enough under least 1", "Архив записей » Паром на остров снова ходит по расписанию", " » ", 1, "Паром на остров снова ходит по расписанию"},
+		{"a headline of three words stays whole", "Архив » Паром снова ходит", " » ", 1, "Архив » Паром снова ходит"},
+		{"a segment of four words is no section", "Новости нашего небольшого города | Общество | Паром снова ходит по расписанию", " | ", 2, "Новости нашего небольшого города | Общество | Паром снова ходит по расписанию"},
+		{"an empty segment is no section", "Site |  | Limanda yük trafiği yüzde on arttı", " | ", 2, "Site |  | Limanda yük trafiği yüzde on arttı"},
+		{"another separator", "Site | Ekonomi | Limanda yük trafiği arttı", " - ", 2, "Site | Ekonomi | Limanda yük trafiği arttı"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := leadingPath(tt.title, tt.sep, tt.least); got != tt.want {
+				t.Errorf("leadingPath(%q, %q, %d) = %q, want %q", tt.title, tt.sep, tt.least, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestPublishedAt(t *testing.T) {
 	tests := []struct {
 		name, page, want string // want in RFC 3339, "" for zero

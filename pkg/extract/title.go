@@ -859,7 +859,7 @@ func stripSite(t, site string, guess bool) string {
 			// A blog's name first: "Blog Name - Entry title", and a
 			// section after it: "Blog Name » Blog Archive » Entry".
 			if tail, ok := strings.CutPrefix(afterSite, sep); opensSite && ok && len(strings.TrimSpace(tail)) > len(site) {
-				return dropLeadingSection(strings.TrimSpace(tail), sep)
+				return leadingPath(strings.TrimSpace(tail), sep, 1)
 			}
 		}
 	}
@@ -884,48 +884,33 @@ func stripSite(t, site string, guess bool) string {
 		t = strings.TrimSpace(head)
 	}
 	if t == orig {
-		t = leadingPath(t)
+		for _, sep := range titleSeps {
+			if p := leadingPath(t, sep, 2); p != t {
+				return p
+			}
+		}
 	}
 	return t
-}
-
-// dropLeadingSection removes a section's name before the title, behind
-// the separator the site's name was cut at: "Blog Archive » Entry" of
-// "Blog » Blog Archive » Entry". The section is a word or two, half as
-// long as what stays or less.
-func dropLeadingSection(t, sep string) string {
-	head, tail, ok := strings.Cut(t, sep)
-	head, tail = strings.TrimSpace(head), strings.TrimSpace(tail)
-	if !ok || head == "" || len(strings.Fields(head)) > 2 || 2*utf8.RuneCountInString(head) > utf8.RuneCountInString(tail) ||
-		len(strings.Fields(tail)) < 3 {
-		return t
-	}
-	return tail
 }
 
 // leadingPath is the last segment of a title written as a path from the
-// site down, "Site | Section | Headline", "Blog » Blog Archive » Entry":
-// two or more short segments (three words at most) before one of four
-// words or more, all behind one separator. t otherwise.
-func leadingPath(t string) string {
-	for _, sep := range titleSeps {
-		segs := strings.Split(t, sep)
-		if len(segs) < 3 {
-			continue
-		}
-		last := strings.TrimSpace(segs[len(segs)-1])
-		if len(strings.Fields(last)) < 4 {
-			continue
-		}
-		short := true
-		for _, s := range segs[:len(segs)-1] {
-			if n := len(strings.Fields(s)); n == 0 || n > 3 {
-				short = false
-			}
-		}
-		if short {
-			return last
+// site down behind sep: least or more short segments (three words at most)
+// before one of four words or more. With no headline printed, "Site |
+// Section | Headline" is read with least 2; after a blog's name is cut from
+// the front, "Blog Archive » Entry" with least 1. t otherwise.
+func leadingPath(t, sep string, least int) string {
+	segs := strings.Split(t, sep)
+	if len(segs) <= least {
+		return t
+	}
+	last := strings.TrimSpace(segs[len(segs)-1])
+	if len(strings.Fields(last)) < 4 {
+		return t
+	}
+	for _, s := range segs[:len(segs)-1] {
+		if n := len(strings.Fields(s)); n == 0 || n > 3 {
+			return t
 		}
 	}
-	return t
+	return last
 }
