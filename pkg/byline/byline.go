@@ -445,7 +445,7 @@ var roleWords = []string{"muhabiri", "muhabirimiz", "editörü", "temsilcisi", "
 // labels open a credit ("Yazar:", "Автор:", "By"); they are not names.
 var labels = []string{"written by", "posted by", "story by", "haberi hazırlayan", "hazırlayan", "derleyen", "yazar", "muhabir", "editör", "editor", "haber", "metin", "yazı", "text", "автор текста", "автор", "текст", "корреспондент",
 	"материал подготовила", "материал подготовил", "подготовила", "подготовили", "подготовил", "беседовала", "беседовал", "by", "от",
-	"autorin", "autor", "von", "par", "por", "door", "av", "redaktion",
+	"autorin", "autor", "von", "par", "por", "door", "av", "redaktion", "about", "über",
 	"作者", "著者", "筆者", "记者", "記者", "文"}
 
 // spaceLabels are labels without a colon: "Yazar Ahmet Kaya", "By Jane Roe".
@@ -455,7 +455,10 @@ var labels = []string{"written by", "posted by", "story by", "haberi hazırlayan
 var spaceLabels = map[string]bool{"written by": true, "posted by": true, "story by": true, "yazar": true, "автор": true, "by": true, "от": true,
 	"haberi hazırlayan": true, "hazırlayan": true, "derleyen": true, "материал подготовила": true, "материал подготовил": true,
 	"подготовила": true, "подготовили": true, "подготовил": true, "беседовала": true, "беседовал": true,
-	"autorin": true, "autor": true, "von": true, "par": true, "por": true, "door": true, "av": true}
+	"autorin": true, "autor": true, "von": true, "par": true, "por": true, "door": true, "av": true,
+	// An author's card after the story is headed "About Jane Roe",
+	// "Über Jane Roe".
+	"about": true, "über": true}
 
 // sectionLabel is what follows a byline label after the section's name
 // a slot prints first ("Спорт Автор: Иван Петров", "Gündem Yazan: Ayşe

@@ -27,6 +27,8 @@ func TestSplit(t *testing.T) {
 		{"En Çok Okunanlar", "", "", ""},
 		{"Самое Популярное", "", "", ""},
 		{"Most Popular", "", "", ""},
+		{"Über Jana Roth", "", "Jana Roth", ""},
+		{"About Jane Roe", "", "Jane Roe", ""},
 		{"Register To Audition", "", "", ""},
 		{"Наши корреспонденты", "", "", ""},
 		{"Анна Смирнова, Нью-Йорк", "", "Анна Смирнова", ""},

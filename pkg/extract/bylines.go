@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/byline"
@@ -22,7 +23,7 @@ import (
 func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) (persons, attribution string) {
 	sites := []string{clean(w.metas["og:site_name"]), clean(w.metas["application-name"])}
 	if w.pageURL != nil {
-		sites = append(sites, w.pageURL.Hostname())
+		sites = append(sites, siteDomain(w.pageURL.Hostname()))
 	}
 	if ld.publisher != "" && !contains(ld.authors, ld.publisher) {
 		// The publisher is not the byline ("Condé Nast" in the author
@@ -144,6 +145,19 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		tryLabelled(s)
 	}
 	return persons, w.attribution(attribution, ld, sites)
+}
+
+// siteDomain is the part of host its owner registered ("cnn.com" of
+// "edition.cnn.com"), which names the outlet: a name matching a label
+// below it names a section, an edition or a user of a publishing
+// platform ("jane roe" of janeroe.substack.com), who is a person. host
+// when it has no registered part (an address, localhost).
+func siteDomain(host string) string {
+	d, err := publicsuffix.EffectiveTLDPlusOne(strings.TrimSuffix(host, "."))
+	if err != nil {
+		return host
+	}
+	return d
 }
 
 // listLabels open an author's line in a list of facts, folded.

@@ -224,6 +224,37 @@ func TestBylineAttribution(t *testing.T) {
 	}
 }
 
+// TestBylineSiteDomain: the site's name in a byline is matched against
+// the domain its owner registered, not the first label of the host: a
+// writer's own subdomain on a blogging platform names the writer, and an
+// outlet's section subdomain does not hide the outlet's name.
+func TestBylineSiteDomain(t *testing.T) {
+	story := `<h1>Kıyıda yeni iskele</h1><article><p>` + strings.Repeat("Belediye yeni iskelenin yapımına başladı. ", 10) + `</p></article>`
+	tests := []struct {
+		name, url, page, byline, attribution string
+	}{
+		{"writer's subdomain on a platform", "https://deniz-arslan.blogyeri.com.tr/p/iskele",
+			`<meta name="author" content="Deniz Arslan">` + story, "Deniz Arslan", ""},
+		{"outlet on a section's subdomain", "https://spor.ornekgazete.com.tr/haber/iskele",
+			`<meta name="author" content="Örnek Gazete">` + story, "", "Örnek Gazete"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := url.Parse(tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Extract(strings.NewReader(tt.page), u, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Byline != tt.byline || res.Attribution != tt.attribution {
+				t.Errorf("byline %q, attribution %q; want %q, %q", res.Byline, res.Attribution, tt.byline, tt.attribution)
+			}
+		})
+	}
+}
+
 // TestHasYear: visibleDate looks only at lines with four digits in a row,
 // as every date it finds has.
 func TestHasYear(t *testing.T) {
