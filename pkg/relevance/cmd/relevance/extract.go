@@ -12,12 +12,12 @@ import (
 
 func runExtract(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	name := fs.String("corpus", "", "corpus name (bilcat, sozcu, bilfront, rukw, nerel, riatopics, bsnlp)")
+	name := fs.String("corpus", "", "corpus name (bilcat, sozcu, bilfront, rukw, nerel, riatopics, bsnlp; onetv, read only for the vectors)")
 	dir := fs.String("git", "", "git directory holding the corpus's commit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	c, ok := corpus.Lookup(*name)
+	c, ok := corpus.LookupAny(*name)
 	if !ok {
 		return fmt.Errorf("extract: unknown corpus %q", *name)
 	}
