@@ -51,6 +51,11 @@ type VectorConfig struct {
 	// Arora, Liang and Ma 2017): a lead's mean vector then leans on its
 	// rarer, more telling words, not on those every news text has.
 	SIF float64
+	// Stems, if set, are the stems that get a vector, in this order,
+	// instead of the most frequent ones (VectorStems chooses them from
+	// some of the texts): contexts are then counted over every text
+	// while the words kept are those of the texts that chose them.
+	Stems []string
 }
 
 // DefaultVectorConfig is what the built-in model's vectors of a
@@ -127,48 +132,23 @@ func vectorWords(lang string, toks []token, memo map[string]string, fn func(stem
 // BuildVectors learns vectors from texts: each call of texts' yield
 // gives one paragraph (a window never spans two).
 func BuildVectors(lang string, texts func(yield func(paragraph string)), cfg VectorConfig) (*Vectors, error) {
-	// The stems of every paragraph, numbered, and their counts.
-	ids := map[string]int32{}
-	var names []string
-	var counts []int
-	var seq []int32 // the paragraphs' stems, -1 between paragraphs
-	memo := map[string]string{}
-	texts(func(para string) {
-		vectorWords(lang, tokenize(para, lang), memo, func(s string) {
-			id, ok := ids[s]
-			if !ok {
-				id = int32(len(names))
-				ids[s] = id
-				names, counts = append(names, s), append(counts, 0)
-			}
-			counts[id]++
-			seq = append(seq, id)
-		})
-		seq = append(seq, -1)
-	})
-	// The vocabulary: the most frequent stems, ties by stem.
-	order := make([]int32, len(names))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	sort.Slice(order, func(a, b int) bool {
-		ca, cb := counts[order[a]], counts[order[b]]
-		if ca != cb {
-			return ca > cb
-		}
-		return names[order[a]] < names[order[b]]
-	})
+	ids, names, counts, seq := stemSequence(lang, texts)
 	vocab := make([]int32, len(names)) // old id → row, or -1
 	for i := range vocab {
 		vocab[i] = -1
 	}
-	var stems []string
-	for _, id := range order {
-		if len(stems) >= cfg.Vocab || counts[id] < cfg.MinCount {
-			break
+	stems := cfg.Stems
+	if stems == nil {
+		for _, id := range frequentStems(names, counts, cfg) {
+			stems = append(stems, names[id])
 		}
-		vocab[id] = int32(len(stems))
-		stems = append(stems, names[id])
+	}
+	rowCounts := make([]int, len(stems))
+	for row, s := range stems {
+		if id, ok := ids[s]; ok {
+			vocab[id] = int32(row)
+			rowCounts[row] = counts[id]
+		}
 	}
 	n := len(stems)
 	if n < 2*cfg.Dim {
@@ -203,13 +183,65 @@ func BuildVectors(lang string, texts func(yield func(paragraph string)), cfg Vec
 		for _, c := range counts {
 			total += c
 		}
-		rowCounts := make([]int, n)
-		for _, id := range order[:n] {
-			rowCounts[vocab[id]] = counts[id]
-		}
 		scaleSIF(vecs, cfg.Dim, rowCounts, total, cfg.SIF)
 	}
 	return &Vectors{Lang: lang, Dim: cfg.Dim, Window: cfg.Window, SIF: cfg.SIF, Stems: stems, Vecs: vecs}, nil
+}
+
+// stemSequence reads texts' paragraphs into their stems, numbered in
+// order of first use, each stem's count, and the sequence of every
+// paragraph's stems with -1 between paragraphs.
+func stemSequence(lang string, texts func(yield func(paragraph string))) (ids map[string]int32, names []string, counts []int, seq []int32) {
+	ids = map[string]int32{}
+	memo := map[string]string{}
+	texts(func(para string) {
+		vectorWords(lang, tokenize(para, lang), memo, func(s string) {
+			id, ok := ids[s]
+			if !ok {
+				id = int32(len(names))
+				ids[s] = id
+				names, counts = append(names, s), append(counts, 0)
+			}
+			counts[id]++
+			seq = append(seq, id)
+		})
+		seq = append(seq, -1)
+	})
+	return ids, names, counts, seq
+}
+
+// frequentStems returns the ids of the cfg.Vocab most frequent stems
+// that occur cfg.MinCount times or more, the most frequent first, ties
+// by stem.
+func frequentStems(names []string, counts []int, cfg VectorConfig) []int32 {
+	order := make([]int32, len(names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(a, b int) bool {
+		ca, cb := counts[order[a]], counts[order[b]]
+		if ca != cb {
+			return ca > cb
+		}
+		return names[order[a]] < names[order[b]]
+	})
+	n := 0
+	for n < len(order) && n < cfg.Vocab && counts[order[n]] >= cfg.MinCount {
+		n++
+	}
+	return order[:n]
+}
+
+// VectorStems returns the stems BuildVectors would give a vector from
+// texts alone, to build vectors over more texts with the same words
+// (VectorConfig.Stems).
+func VectorStems(lang string, texts func(yield func(paragraph string)), cfg VectorConfig) []string {
+	_, names, counts, _ := stemSequence(lang, texts)
+	var stems []string
+	for _, id := range frequentStems(names, counts, cfg) {
+		stems = append(stems, names[id])
+	}
+	return stems
 }
 
 // scaleSIF scales row i of vecs by a/(a+p), p = counts[i]/total.

@@ -32,6 +32,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
 	unlabelled := fs.String("unlabelled", unlabelledNames(), "the unlabelled corpora read beside the labelled set's, comma-separated (\"\": none)")
+	labelledVocab := fs.Bool("labelled-vocab", false, "give vectors to the most frequent stems of the labelled set's corpora only, counting contexts over every corpus read")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -93,16 +94,25 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		if *sif >= 0 {
 			cfg.SIF = *sif
 		}
-		v, err := relevance.BuildVectors(lang, func(yield func(string)) {
-			for _, r := range recs {
-				if r.Title != "" {
-					yield(r.Title)
-				}
-				for _, p := range paragraphs(r.Body) {
-					yield(p)
+		texts := func(keep func(corpus.Record) bool) func(yield func(string)) {
+			return func(yield func(string)) {
+				for _, r := range recs {
+					if !keep(r) {
+						continue
+					}
+					if r.Title != "" {
+						yield(r.Title)
+					}
+					for _, p := range paragraphs(r.Body) {
+						yield(p)
+					}
 				}
 			}
-		}, cfg)
+		}
+		if *labelledVocab {
+			cfg.Stems = relevance.VectorStems(lang, texts(func(r corpus.Record) bool { return labelledCorpus(r.ID) }), cfg)
+		}
+		v, err := relevance.BuildVectors(lang, texts(func(corpus.Record) bool { return true }), cfg)
 		if err != nil {
 			return err
 		}
@@ -124,6 +134,14 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// labelledCorpus says a record ID is of one of the labelled set's
+// corpora (IDs start with the corpus's name).
+func labelledCorpus(id string) bool {
+	name, _, _ := strings.Cut(id, "/")
+	_, ok := corpus.Lookup(name)
+	return ok
 }
 
 // unlabelledNames lists every unlabelled corpus, the vectors' default.
