@@ -132,7 +132,23 @@ func vectorWords(lang string, toks []token, memo map[string]string, fn func(stem
 // BuildVectors learns vectors from texts: each call of texts' yield
 // gives one paragraph (a window never spans two).
 func BuildVectors(lang string, texts func(yield func(paragraph string)), cfg VectorConfig) (*Vectors, error) {
-	ids, names, counts, seq := stemSequence(lang, texts)
+	return BuildWeightedVectors(lang, func(yield func(string, float64)) {
+		texts(func(para string) { yield(para, 1) })
+	}, cfg)
+}
+
+// BuildWeightedVectors is BuildVectors with a weight for each
+// paragraph's co-occurrences: a corpus further from the labelled texts
+// can add its contexts at less than their count. Stems are chosen and
+// counted (VectorConfig.SIF) by their plain counts.
+func BuildWeightedVectors(lang string, texts func(yield func(paragraph string, weight float64)), cfg VectorConfig) (*Vectors, error) {
+	var weights []float64 // of each paragraph
+	ids, names, counts, seq := stemSequence(lang, func(yield func(string)) {
+		texts(func(para string, w float64) {
+			weights = append(weights, w)
+			yield(para)
+		})
+	})
 	vocab := make([]int32, len(names)) // old id → row, or -1
 	for i := range vocab {
 		vocab[i] = -1
@@ -157,10 +173,16 @@ func BuildVectors(lang string, texts func(yield func(paragraph string)), cfg Vec
 	// Co-occurrences within the window, weighted 1/distance: the upper
 	// triangle (a <= b) of a symmetric matrix.
 	co := map[uint64]float64{}
+	para := 0
 	for i, a := range seq {
-		if a < 0 || vocab[a] < 0 {
+		if a < 0 {
+			para++
 			continue
 		}
+		if vocab[a] < 0 {
+			continue
+		}
+		w := weights[para]
 		for d := 1; d <= cfg.Window && i+d < len(seq); d++ {
 			b := seq[i+d]
 			if b < 0 {
@@ -173,7 +195,7 @@ func BuildVectors(lang string, texts func(yield func(paragraph string)), cfg Vec
 			if ra > rb {
 				ra, rb = rb, ra
 			}
-			co[ra<<32|rb] += 1 / float64(d)
+			co[ra<<32|rb] += w / float64(d)
 		}
 	}
 	m := ppmi(co, n)

@@ -32,6 +32,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
 	unlabelled := fs.String("unlabelled", unlabelledNames(), "the unlabelled corpora read beside the labelled set's, comma-separated (\"\": none)")
+	unlabelledWeight := fs.Float64("unlabelled-weight", 1, "weight of the unlabelled corpora's co-occurrences against the labelled set's corpora's")
 	labelledVocab := fs.Bool("labelled-vocab", false, "give vectors to the most frequent stems of the labelled set's corpora only, counting contexts over every corpus read")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -94,25 +95,34 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 		if *sif >= 0 {
 			cfg.SIF = *sif
 		}
-		texts := func(keep func(corpus.Record) bool) func(yield func(string)) {
-			return func(yield func(string)) {
+		// texts yields the paragraphs of the records keep keeps, each
+		// with its corpus's weight.
+		texts := func(keep func(corpus.Record) bool) func(yield func(string, float64)) {
+			return func(yield func(string, float64)) {
 				for _, r := range recs {
 					if !keep(r) {
 						continue
 					}
+					w := 1.0
+					if !labelledCorpus(r.ID) {
+						w = *unlabelledWeight
+					}
 					if r.Title != "" {
-						yield(r.Title)
+						yield(r.Title, w)
 					}
 					for _, p := range paragraphs(r.Body) {
-						yield(p)
+						yield(p, w)
 					}
 				}
 			}
 		}
 		if *labelledVocab {
-			cfg.Stems = relevance.VectorStems(lang, texts(func(r corpus.Record) bool { return labelledCorpus(r.ID) }), cfg)
+			labelled := texts(func(r corpus.Record) bool { return labelledCorpus(r.ID) })
+			cfg.Stems = relevance.VectorStems(lang, func(yield func(string)) {
+				labelled(func(p string, _ float64) { yield(p) })
+			}, cfg)
 		}
-		v, err := relevance.BuildVectors(lang, texts(func(corpus.Record) bool { return true }), cfg)
+		v, err := relevance.BuildWeightedVectors(lang, texts(func(corpus.Record) bool { return true }), cfg)
 		if err != nil {
 			return err
 		}
