@@ -31,7 +31,7 @@ func runVectors(ctx context.Context, args []string, stdout io.Writer) error {
 	dirs := gitFlags{}
 	fs.Var(dirs, "git", "use an existing git directory for a corpus: name=DIR (repeatable)")
 	langOnly := fs.String("lang", "", "build only this language's vectors, reading only its corpora (experiments)")
-	unlabelled := fs.String("unlabelled", unlabelledNames(), "the unlabelled corpora read beside the labelled set's, comma-separated (\"\": none)")
+	unlabelled := fs.String("unlabelled", "", "unlabelled corpora to read beside the labelled set's, comma-separated ("+unlabelledNames()+"; experiments: the built-in's vectors read none)")
 	unlabelledWeight := fs.Float64("unlabelled-weight", 1, "weight of the unlabelled corpora's co-occurrences against the labelled set's corpora's")
 	labelledVocab := fs.Bool("labelled-vocab", false, "give vectors to the most frequent stems of the labelled set's corpora only, counting contexts over every corpus read")
 	if err := fs.Parse(args); err != nil {
