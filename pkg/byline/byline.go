@@ -805,29 +805,3 @@ func CutLabel(s, label string) string {
 	}
 	return ""
 }
-
-// fold lower-cases s, Turkish-aware, and maps Turkish letters to ASCII and
-// ё to е, so that "HÜRRİYET", "Hürriyet" and "hurriyet" compare equal.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case 'İ', 'I', 'ı':
-			return 'i'
-		case 'Ş', 'ş':
-			return 's'
-		case 'Ğ', 'ğ':
-			return 'g'
-		case 'Ü', 'ü':
-			return 'u'
-		case 'Ö', 'ö':
-			return 'o'
-		case 'Ç', 'ç':
-			return 'c'
-		case 'Â', 'â':
-			return 'a'
-		case 'Ё', 'ё':
-			return 'е'
-		}
-		return unicode.ToLower(r)
-	}, s)
-}

@@ -174,7 +174,7 @@ func listedByline(blocks []article.Block) string {
 		if len(b.Text) > 80 {
 			continue
 		}
-		f := fold(b.Text, 20)
+		f := byline.Fold(b.Text, 20)
 		for _, l := range listLabels {
 			rest, ok := strings.CutPrefix(f, l)
 			if !ok {
@@ -255,7 +255,7 @@ func (w *walker) labelledByline(blocks []article.Block, head int) string {
 		if len(t) > 160 {
 			continue
 		}
-		f := fold(t, 20)
+		f := byline.Fold(t, 20)
 		for _, l := range visibleLabels {
 			rest, ok := strings.CutPrefix(f, l)
 			if !ok {
@@ -405,12 +405,12 @@ func (w *walker) lines(i int, t string) string {
 func (w *walker) bylineText(blocks []article.Block, head int) string {
 	var sb strings.Builder
 	for _, r := range w.bylines {
-		sb.WriteString(fold(nodeText(r.node, 300), 300))
+		sb.WriteString(byline.Fold(nodeText(r.node, 300), 300))
 		sb.WriteByte('\n')
 	}
 	if head >= 0 {
 		for i := max(0, head-3); i < min(len(blocks), head+10); i++ {
-			sb.WriteString(fold(blocks[i].Text, 300))
+			sb.WriteString(byline.Fold(blocks[i].Text, 300))
 			sb.WriteByte('\n')
 		}
 	}
@@ -420,7 +420,7 @@ func (w *walker) bylineText(blocks []article.Block, head int) string {
 // shown says every person of a byline ("A, B") is in the folded text.
 func shown(persons, visible string) bool {
 	for _, p := range strings.Split(persons, ", ") {
-		if !strings.Contains(visible, fold(p, 200)) {
+		if !strings.Contains(visible, byline.Fold(p, 200)) {
 			return false
 		}
 	}
@@ -613,7 +613,7 @@ func trimLink(s string) string {
 // sourceLine opens with a source label: what follows names where the
 // text came from, not who wrote it.
 func sourceLine(t string) bool {
-	f := strings.Fields(fold(t, 20))
+	f := strings.Fields(byline.Fold(t, 20))
 	if len(f) == 0 {
 		return false
 	}
@@ -685,7 +685,7 @@ func cleanByline(s string) string {
 			s = rest
 		}
 	}
-	f := fold(s, 20)
+	f := byline.Fold(s, 20)
 	for _, l := range bylineLabels {
 		rest, ok := strings.CutPrefix(f, l)
 		if !ok {
@@ -698,7 +698,7 @@ func cleanByline(s string) string {
 			break // "von der Leyen": a name's particle, not a label
 		}
 		if r := firstRune(rest); r == ':' || r == ' ' || r == '\n' {
-			// fold maps rune for rune, so the label's rune count cuts s.
+			// byline.Fold maps rune for rune, so the label's rune count cuts s.
 			s = strings.TrimLeft(byline.CutLabel(s, l), " :：\n")
 			break
 		}
@@ -886,7 +886,7 @@ func attrCase(n *html.Node, lower string, budget int) string {
 // ends its path with the words of lower, a lower-case line, joined by
 // hyphens or underscores: "/author/jane-roe", "/yazar/ayse_kaya".
 func slugNames(n *html.Node, lower string, budget int) bool {
-	want := fold(strings.Join(strings.Fields(lower), "-"), 100)
+	want := byline.Fold(strings.Join(strings.Fields(lower), "-"), 100)
 	found := false
 	var walk func(*html.Node)
 	walk = func(m *html.Node) {
@@ -899,7 +899,7 @@ func slugNames(n *html.Node, lower string, budget int) bool {
 				u, err := url.Parse(attr(c, "href"))
 				if err == nil {
 					seg := path.Base(strings.TrimSuffix(u.Path, "/"))
-					if seg = fold(strings.ReplaceAll(seg, "_", "-"), 100); seg == want {
+					if seg = byline.Fold(strings.ReplaceAll(seg, "_", "-"), 100); seg == want {
 						found = true
 						return
 					}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
 
 	// Turkish and Russian offsets changed before 2016 and 2014 (DST, the
 	// 2011–2014 Moscow UTC+4 years), and archives reach back past that, so
@@ -231,7 +232,7 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 			return
 		}
 		lang := ""
-		switch r := firstRune(fold(name, 1)); {
+		switch r := firstRune(byline.Fold(name, 1)); {
 		case r >= 0x400 && r < 0x500:
 			lang = "ru"
 		case turkishMonth(name):
@@ -497,7 +498,7 @@ func hour12(h, ampm string) string {
 // turkishMonth says a month name is Turkish: the pipeline's zone rule
 // needs the language when the page gives none.
 func turkishMonth(name string) bool {
-	switch fold(name, 20) {
+	switch byline.Fold(name, 20) {
 	case "ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik":
 		return true
 	}

@@ -3,17 +3,17 @@ package extract
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
 )
 
 // relatedLeads open an inline teaser in the body flow ("İlgili Haber: …",
-// "Читайте также: …"), folded by fold. Longer leads come first, so that a
-// lead is matched whole.
+// "Читайте также: …"), folded by byline.Fold. Longer leads come first, so
+// that a lead is matched whole.
 var relatedLeads = []string{
 	"bunlar da ilginizi cekebilir", "bunlar da ilgini cekebilir", "ilginizi cekebilir",
 	"ilgili haberler", "ilgili haber", "ilgili icerikler", "ilgili icerik",
@@ -26,63 +26,6 @@ var relatedLeads = []string{
 // captionLeads open a photo or camera credit standing on its own.
 var captionLeads = []string{
 	"fotograf", "foto", "kamera", "goruntu", "фото", "photo",
-}
-
-// fold lowercases the first max runes of s for lead matching: Turkish
-// dotted and dotless i and the diacritics writers drop (ş → s), ё → е and
-// й → и, which writers mix up. ASCII is lowered in place and the rest
-// below U+0800 (every letter of Turkish and Russian) read from foldRunes,
-// foldRune's answers (runetables.go); most blocks are folded.
-func fold(s string, max int) string {
-	var sb strings.Builder
-	// One allocation for the whole: the folded runes take as many bytes
-	// as the page's, or fewer, all but never more.
-	sb.Grow(min(len(s), 4*max))
-	for i, n := 0, 0; i < len(s) && n < max; n++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			sb.WriteByte(c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r < 0x800 {
-			r = rune(foldRunes[r])
-		} else {
-			r = foldRune(r)
-		}
-		sb.WriteRune(r)
-	}
-	return sb.String()
-}
-
-// foldRune is fold's mapping of one rune.
-func foldRune(r rune) rune {
-	switch r {
-	case 'İ', 'I', 'ı', 'î', 'Î':
-		return 'i'
-	case 'Ş', 'ş':
-		return 's'
-	case 'Ğ', 'ğ':
-		return 'g'
-	case 'Ü', 'ü', 'û', 'Û':
-		return 'u'
-	case 'Ö', 'ö':
-		return 'o'
-	case 'Ç', 'ç':
-		return 'c'
-	case 'Â', 'â':
-		return 'a'
-	case 'Ё', 'ё':
-		return 'е'
-	case 'Й', 'й':
-		return 'и'
-	}
-	return unicode.ToLower(r)
 }
 
 // lead returns what follows the first of leads that s starts with as a
@@ -126,7 +69,7 @@ func markLeads(bs []article.Block) {
 			run = false
 			continue
 		}
-		head := fold(b.Text, 48)
+		head := byline.Fold(b.Text, 48)
 		if rest, ok := lead(head, relatedLeads); ok {
 			rest = strings.TrimLeft(rest, " ")
 			label := strings.TrimRight(rest, " :.…»>-–—") == ""
@@ -154,12 +97,12 @@ func markLeads(bs []article.Block) {
 }
 
 // copyright recognises a site's rights line by its opening or its
-// formula; folded is fold(text).
+// formula; folded is byline.Fold(text, 300).
 func copyright(folded, text string) bool {
 	if strings.HasPrefix(folded, "©") || strings.HasPrefix(folded, "copyright") || strings.HasPrefix(folded, "(c) ") {
 		return true
 	}
-	f := fold(text, 300)
+	f := byline.Fold(text, 300)
 	return strings.Contains(f, "tum haklari saklidir") || strings.Contains(f, "все права защищены") ||
 		strings.Contains(f, "all rights reserved") || (strings.Contains(f, "©") && len(text) <= 80)
 }

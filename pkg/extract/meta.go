@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
+	"github.com/wiredesk/wiredesk/pkg/byline"
 )
 
 // result resolves the article layout, the zones and the metadata; zone is
@@ -58,13 +59,13 @@ func (w *walker) headline(blocks []article.Block, title string) int {
 	// share bar, a "latest" list) comes first on some pages, and the
 	// lines around it are the menu's: a heading goes first, then a copy
 	// outside the menus, then the first copy.
-	// fold maps rune to rune, so a block of another length in runes is
+	// byline.Fold maps rune to rune, so a block of another length in runes is
 	// not the title in other letters: most blocks are told apart without
 	// folding them (folding every block was 6% of extraction).
 	found, best := -1, -1
-	ft, n := fold(title, len(title)), utf8.RuneCountInString(title)
+	ft, n := byline.Fold(title, len(title)), utf8.RuneCountInString(title)
 	same := func(s string) bool {
-		return s == title || runesEqual(s, n) && fold(s, len(s)) == ft
+		return s == title || runesEqual(s, n) && byline.Fold(s, len(s)) == ft
 	}
 	for pass := range 2 {
 		for i := range blocks {

@@ -7,13 +7,15 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/wiredesk/wiredesk/pkg/byline"
 )
 
 // monthNames are the month names and abbreviations visible dates use, in
 // the languages of the pages the fetcher meets: Turkish and Russian first
 // (genitive "ноября" and nominative "ноябрь", "янв" in RIA-style
 // datelines), and the European languages of cited sources and wire copy.
-// Keys are folded (fold); several languages share a spelling ("mart",
+// Keys are folded (byline.Fold); several languages share a spelling ("mart",
 // "mai", "agosto") with the same month.
 var monthNames = monthTable(map[time.Month][]string{
 	time.January: {"ocak", "января", "январь", "янв", "january", "jan", "januar", "jänner", "janvier",
@@ -46,7 +48,7 @@ func monthTable(byMonth map[time.Month][]string) map[string]time.Month {
 	m := make(map[string]time.Month)
 	for mo, names := range byMonth {
 		for _, n := range names {
-			m[fold(n, 20)] = mo
+			m[byline.Fold(n, 20)] = mo
 		}
 	}
 	return m
@@ -68,7 +70,7 @@ func monthAlternation() string {
 	return strings.Join(alts, "|")
 }
 
-// monthSpellings are monthNames' keys as pages write them (before fold).
+// monthSpellings are monthNames' keys as pages write them (before byline.Fold).
 var monthSpellings = []string{
 	"января", "январь", "янв", "февраля", "февраль", "фев", "марта", "март", "мар", "апреля", "апрель", "апр",
 	"мая", "май", "июня", "июнь", "июн", "июля", "июль", "июл", "августа", "август", "авг", "сентября",
@@ -87,7 +89,7 @@ var monthSpellings = []string{
 
 // monthOf is the month a written name stands for.
 func monthOf(name string) (time.Month, bool) {
-	m, ok := monthNames[fold(strings.TrimSuffix(name, "."), 20)]
+	m, ok := monthNames[byline.Fold(strings.TrimSuffix(name, "."), 20)]
 	return m, ok
 }
 
@@ -136,7 +138,7 @@ func zoneNamed(abbr, offset string) *time.Location {
 	if secs, ok := offsetSeconds(offset); ok {
 		return time.FixedZone(abbr+offset, secs)
 	}
-	name, ok := zoneAbbrevs[fold(abbr, 10)]
+	name, ok := zoneAbbrevs[byline.Fold(abbr, 10)]
 	if !ok {
 		name, ok = zoneAbbrevs[strings.ToLower(abbr)]
 	}

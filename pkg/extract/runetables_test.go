@@ -30,23 +30,6 @@ func TestRuneTables(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "\t%#016x, // U+%04X\n", v, w*64)
 	}
-	b.WriteString("}\n\n")
-	b.WriteString("// foldRunes is foldRune(r) for the characters below U+0800.\nvar foldRunes = [0x800]uint16{\n")
-	for r := rune(0); r < 0x800; r++ {
-		f := foldRune(r)
-		if f > 0xffff {
-			t.Fatalf("foldRune(%U) = %U, beyond uint16", r, f)
-		}
-		if r%8 == 0 {
-			fmt.Fprintf(&b, "\t/* %#04x */ ", r)
-		}
-		fmt.Fprintf(&b, "%#04x,", f)
-		if r%8 == 7 {
-			b.WriteString("\n")
-		} else {
-			b.WriteString(" ")
-		}
-	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -217,57 +200,6 @@ func TestTextRuns(t *testing.T) {
 			}
 			check(t, "", sb.String())
 			check(t, "x", sb.String())
-		}
-	})
-}
-
-// oldFold is fold as it was, a rune at a time through foldRune.
-func oldFold(s string, max int) string {
-	var sb strings.Builder
-	n := 0
-	for _, r := range s {
-		if n == max {
-			break
-		}
-		n++
-		sb.WriteRune(foldRune(r))
-	}
-	return sb.String()
-}
-
-// TestFold holds fold to the rune-at-a-time fold it replaces: every
-// character, every byte pair, random strings of valid and broken UTF-8,
-// cut at every length in runes.
-func TestFold(t *testing.T) {
-	check := func(t *testing.T, s string) {
-		t.Helper()
-		for _, max := range []int{0, 1, 2, 3, 5, 300, len(s)} {
-			if got, want := fold(s, max), oldFold(s, max); got != want {
-				t.Fatalf("fold(%q, %d) = %q, want %q", s, max, got, want)
-			}
-		}
-	}
-	t.Run("every character", func(t *testing.T) {
-		for r := rune(0); r <= unicode.MaxRune; r += 1 + max(r-0x800, 0)/256 {
-			check(t, "A"+string(r)+"Iı")
-		}
-	})
-	t.Run("every byte pair", func(t *testing.T) {
-		for a := range 256 {
-			for b := range 256 {
-				check(t, string([]byte{'Q', byte(a), byte(b), 0xd0}))
-			}
-		}
-	})
-	t.Run("random", func(t *testing.T) {
-		rng := rand.New(rand.NewPCG(5, 12))
-		pieces := []string{"A", "z", "I", "İ", "ı", "Ş", "ğ", "Ü", "Ö", "ç", "Â", "Ё", "й", "Ж", "ы", " ", "©", "\u212a", "ẞ", "Σ", "😀", "\xc0\xaf", "\x80", "\xd0", "\xe2\x82", "\xff"}
-		for range 20000 {
-			var sb strings.Builder
-			for range rng.IntN(20) {
-				sb.WriteString(pieces[rng.IntN(len(pieces))])
-			}
-			check(t, sb.String())
 		}
 	})
 }

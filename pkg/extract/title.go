@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/wiredesk/wiredesk/pkg/byline"
 )
 
 // titleSeps separate a page title from the site name in <title>.
@@ -39,10 +41,10 @@ func recase(t string, titles ...string) string {
 	if !shouting(t) {
 		return t
 	}
-	ft := []rune(fold(t, len(t)))
+	ft := []rune(byline.Fold(t, len(t)))
 	for _, c := range titles {
 		rc := []rune(c)
-		fc := []rune(fold(c, len(c)))
+		fc := []rune(byline.Fold(c, len(c)))
 		if len(fc) != len(rc) {
 			continue
 		}
