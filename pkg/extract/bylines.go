@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,8 +53,14 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		// Typed as an organisation: whatever its name looks like.
 		attribution = strings.Join(ld.orgs, ", ")
 	}
-	if len(ld.authors) > 0 && try(strings.Join(ld.authors, ", ")) {
-		return persons, w.attribution(attribution, ld, sites)
+	if len(ld.authors) > 0 {
+		s := strings.Join(ld.authors, ", ")
+		if wide := w.widerMeta(s, sites); wide != "" {
+			s = wide
+		}
+		if try(s) {
+			return persons, w.attribution(attribution, ld, sites)
+		}
 	}
 	// Author metas disagree on some sites ("author" holds the publishing
 	// house, "article:author" the writer): one whose persons the page
@@ -716,6 +723,37 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// widerMeta is an author meta that names every person of ld, the
+// JSON-LD author, and more: a publishing system that fills JSON-LD's
+// author with the first writer only ("author": {"name": "Jane Roe"})
+// while the meta lists the three who wrote the story ("Jane Roe, John
+// Doe, Ayşe Kaya"). "" when none does.
+func (w *walker) widerMeta(ld string, sites []string) string {
+	want, _ := byline.Split(ld, sites...)
+	if want == "" {
+		return ""
+	}
+	for _, k := range authorMetas {
+		v := cleanByline(w.metas[k])
+		if v == "" || urlLike(v) {
+			continue
+		}
+		p, _ := byline.Split(v, sites...)
+		have := strings.Split(p, ", ")
+		if len(have) <= len(strings.Split(want, ", ")) {
+			continue
+		}
+		all := true
+		for _, n := range strings.Split(want, ", ") {
+			all = all && slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, n) })
+		}
+		if all {
+			return p
+		}
+	}
+	return ""
 }
 
 // metaCoAuthors joins the values of an author meta given once per

@@ -212,6 +212,7 @@ func TestBylineAttribution(t *testing.T) {
 		{"author metas disagree: the one shown wins", `<meta name="author" content="Yayın Evi Grubu"><meta property="article:author" content="Deniz Arslan"><h1>Bakanlar görüştü</h1><div class="info">Deniz Arslan</div><p>` + strings.Repeat("Bakanlar bugün görüştü. ", 10) + `</p><footer>© Yayın Evi Grubu</footer>`, "Deniz Arslan", ""},
 		{"rel=author in a menu-like line under the headline", `<h1>Bakanlar Ankara'da görüştü</h1><div class="nav-info"><span>18.11.2026</span> <a rel="author" href="/yazar/deniz-arslan">Deniz Arslan</a></div><article><p>` + strings.Repeat("Bakanlar bugün Ankara'da bir araya geldi ve görüştü. ", 12) + `</p></article>`, "Deniz Arslan", ""},
 		{"parsely author meta", `<meta name="parsely-author" content="Lisa de Moraes"><h1>A headline</h1>`, "Lisa de Moraes", ""},
+		{"JSON-LD names the first of the meta's writers", `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Deniz Arslan"}}</script><meta name="author" content="Deniz Arslan, Selin Okur, Emre Tan"><h1>Bakanlar görüştü</h1>`, "Deniz Arslan, Selin Okur, Emre Tan", ""},
 		{"publisher is the attribution", `<script type="application/ld+json">{"@type":"NewsArticle","author":"Ayşe Kaya","publisher":{"@type":"Organization","name":"Haber Ajansı Örnek"}}</script>`, "Ayşe Kaya", "Haber Ajansı Örnek"},
 	}
 	for _, tt := range tests {
