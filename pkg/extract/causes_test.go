@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/wiredesk/wiredesk/internal/heldout"
 	"github.com/wiredesk/wiredesk/internal/zyte"
@@ -44,7 +45,7 @@ func TestCommentCauses(t *testing.T) {
 	lostZones := map[string]int{}
 	lostCauses := map[string]*row{}
 	lost, hit, total := 0, 0, 0
-	profiles, recalls, bare := map[string]int{}, map[string]int{}, map[string]int{}
+	profiles, recalls, bare, gone, wrong := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, p := range pages {
 		src, err := readPage(bytes.NewReader(p.HTML), prep{strip: true, attrs: true})
 		if err != nil {
@@ -54,6 +55,8 @@ func TestCommentCauses(t *testing.T) {
 		if err != nil || len(doc.Nodes) == 0 {
 			continue
 		}
+		var before bytes.Buffer
+		html.Render(&before, doc.Nodes[0])
 		prune(doc.Nodes[0])
 		w := newWalker(u, bytes.Count(src, []byte("<")))
 		w.walkDocument(doc.Nodes[0])
@@ -105,6 +108,19 @@ func TestCommentCauses(t *testing.T) {
 			recalls[recallProfile(&l, blocks, p.Truth)]++
 			if l.main < 0 {
 				bare[w.bareProfile(p.Truth)]++
+			} else {
+				wrong[w.wrongProfile(&l, p.Truth)]++
+			}
+			if all := allText(blocks); zyte.Match(p.Truth, all).Recall() < 0.2 {
+				var after bytes.Buffer
+				html.Render(&after, doc.Nodes[0])
+				b := func(r float64) string { return fmt.Sprintf("%.1f", float64(int(r*5))/5) }
+				visible, _ := heldout.Text(p.HTML, nil)
+				pre, _ := heldout.Text(before.Bytes(), nil)
+				post, _ := heldout.Text(after.Bytes(), nil)
+				gone[fmt.Sprintf("recall in the page's markup %s, its visible text %s, the parsed page %s, pruned %s, the blocks %s",
+					b(zyte.Match(p.Truth, string(p.HTML)).Recall()), b(zyte.Match(p.Truth, visible).Recall()),
+					b(zyte.Match(p.Truth, pre).Recall()), b(zyte.Match(p.Truth, post).Recall()), b(zyte.Match(p.Truth, all).Recall()))]++
 			}
 		}
 		if inComment*3 >= inRef && inComment > 0 {
@@ -153,6 +169,24 @@ func TestCommentCauses(t *testing.T) {
 	}
 	sort.Strings(ps)
 	ps = ps[:0]
+	for k := range wrong {
+		ps = append(ps, k)
+	}
+	sort.Strings(ps)
+	fmt.Fprintf(out, "\nthe pages lost with a container: the least element holding the reference\tpages\t\n")
+	for _, k := range ps {
+		fmt.Fprintf(out, "%s\t%d\t\n", k, wrong[k])
+	}
+	ps = ps[:0]
+	for k := range gone {
+		ps = append(ps, k)
+	}
+	sort.Strings(ps)
+	fmt.Fprintf(out, "\nthe pages lost with under 0.2 of the reference in any block\tpages\t\n")
+	for _, k := range ps {
+		fmt.Fprintf(out, "%s\t%d\t\n", k, gone[k])
+	}
+	ps = ps[:0]
 	for k := range bare {
 		ps = append(ps, k)
 	}
@@ -171,6 +205,119 @@ func TestCommentCauses(t *testing.T) {
 		fmt.Fprintf(out, "%s\t%d\t\n", k, recalls[k])
 	}
 	out.Flush()
+}
+
+// wrongProfile describes a lost page's container against the least
+// element that holds most of the reference the page's blocks hold.
+func (w *walker) wrongProfile(l *layout, truth string) string {
+	text := func(e int32) string {
+		var sb strings.Builder
+		for _, b := range w.blocksIn(e) {
+			sb.WriteString(b.text)
+			sb.WriteString("\n")
+		}
+		return sb.String()
+	}
+	var all strings.Builder
+	for i := range w.blocks {
+		all.WriteString(w.blocks[i].text)
+		all.WriteString("\n")
+	}
+	want := zyte.Match(truth, all.String()).Recall() * 0.7
+	if want < 0.1 {
+		return "the reference is in no block"
+	}
+	ref := int32(-1)
+	for i := range w.elems {
+		e := int32(i)
+		if w.elems[i].flags&flagNoCandidate != 0 || w.elems[i].chars == 0 {
+			continue
+		}
+		if zyte.Match(truth, text(e)).Recall() >= want && (ref < 0 || w.within(e, ref)) {
+			ref = e
+		}
+	}
+	if ref < 0 {
+		return "no element short of <body> holds it"
+	}
+	bucket := func(n int) string {
+		switch {
+		case n < 100:
+			return "<100"
+		case n < 200:
+			return "<200"
+		case n < 500:
+			return "<500"
+		case n < 2000:
+			return "<2k"
+		}
+		return ">=2k"
+	}
+	vocab := func(e int32) string {
+		var toks []string
+		n := w.elems[e].node
+		for _, key := range []string{"class", "id"} {
+			for _, f := range strings.FieldsFunc(strings.ToLower(attr(n, key)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if ci, ok := tokenClasses[f]; ok && (ci.zone != "" || ci.positive) {
+					toks = append(toks, f)
+				}
+			}
+		}
+		return "<" + n.Data + "[" + strings.Join(toks, " ") + "]>"
+	}
+	re, ce := &w.elems[ref], &w.elems[l.main]
+	pos := "after"
+	switch {
+	case w.within(ref, l.main):
+		pos = "inside"
+	case w.within(l.main, ref):
+		pos = "around"
+	case ref < l.main:
+		pos = "before"
+	}
+	h1 := "no h1"
+	if t := w.firstTitle; t >= 0 {
+		h := w.blocks[t].elem
+		switch {
+		case w.within(h, ref):
+			h1 = "h1 in it"
+		case h < ref && w.firstProse(t, ref):
+			h1 = "first prose after h1"
+		case h < ref:
+			h1 = "h1 before"
+		default:
+			h1 = "h1 after"
+		}
+		switch {
+		case w.within(h, l.main):
+			h1 += ", h1 in the container"
+		case h < l.main:
+			h1 += ", h1 before the container"
+		default:
+			h1 += ", h1 after the container"
+		}
+		if w.titleMatch(t) {
+			h1 += " (title)"
+		}
+	}
+	return fmt.Sprintf("%s para %s links %d%%, %s the container %s para %s; %s; score %.1f of the container's",
+		vocab(ref), bucket(re.para), re.linkChars*100/max(re.chars, 1)/10*10, pos, vocab(l.main), bucket(ce.para), h1,
+		float64(int(w.final(ref)/max(w.final(l.main), 1e-9)*10))/10)
+}
+
+// titleMatch reports block t's text opening <title>.
+func (w *walker) titleMatch(t int) bool {
+	b := &w.blocks[t]
+	return len(b.text) >= 10 && strings.Contains(strings.ToLower(w.titleText), strings.ToLower(b.text))
+}
+
+func allText(blocks []article.Block) string {
+	var sb strings.Builder
+	for i := range blocks {
+		sb.WriteString(blocks[i].Text)
+		sb.WriteString("\n")
+	}
+	return sb.String()
 }
 
 // bareProfile says why a page has no container: its best candidate's
