@@ -340,7 +340,28 @@ func (w *walker) bareProfile(truth string) string {
 		wb = "<100"
 	}
 	if best < 0 {
-		return "no candidate; reference words " + wb
+		// the page's longest block, and what kept it from scoring
+		var lb *rawBlock
+		for i := range w.blocks {
+			if lb == nil || w.blocks[i].chars > lb.chars {
+				lb = &w.blocks[i]
+			}
+		}
+		if lb == nil {
+			return "no candidate, no block; reference words " + wb
+		}
+		tag := "text"
+		if lb.node != nil {
+			tag = lb.node.Data
+		}
+		var zb strings.Builder
+		for _, b := range w.blocks {
+			zb.WriteString(b.text)
+			zb.WriteString("\n")
+		}
+		return fmt.Sprintf("no candidate; longest block <%s> %d letters, links %d%%, paragraph %v; recall in all blocks %.1f; reference words %s",
+			tag, lb.chars/100*100, lb.linkChars*100/max(lb.chars, 1)/10*10, paragraphLike(lb),
+			float64(int(zyte.Match(truth, zb.String()).Recall()*5))/5, wb)
 	}
 	e := &w.elems[best]
 	pb := ">=200"

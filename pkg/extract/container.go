@@ -320,8 +320,13 @@ func (w *walker) bestScored() int32 {
 	// Reader comments, promotions and the next story come after the
 	// article far more often than before it: of two close candidates
 	// apart from each other, the first in reading order is the article.
+	// Not a first one with no name beside a best one named as an article
+	// ("post-body entry-content", <article>): the text before a blog's
+	// post is more often its "about me" box than the post.
+	named := w.elems[best].flags&(flagPositive|flagArticle) != 0
 	for i := int32(0); i < best; i++ {
-		if w.within(best, i) || w.final(i) < closeRival*bestScore || w.elems[i].para < minArticle {
+		if w.within(best, i) || w.final(i) < closeRival*bestScore || w.elems[i].para < minArticle ||
+			(named && w.elems[i].flags&(flagPositive|flagArticle) == 0) {
 			continue
 		}
 		best, bestScore = i, w.final(i)
@@ -412,7 +417,7 @@ func (w *walker) shortArticle(best int32) bool {
 
 // firstProse reports whether the text of candidate c is the first prose
 // after block t, the headline: the lines between them are labels, links
-// and stamps (a byline, a date, a share bar, a photo), not a paragraph.
+// and stamps (a byline, a date, a share bar, a photo), not a sentence.
 // An old template nests the post's text deep in cells and wrappers of its
 // own, far from the headline in the tree but right under it on the page.
 func (w *walker) firstProse(t int, c int32) bool {
@@ -421,7 +426,7 @@ func (w *walker) firstProse(t int, c int32) bool {
 		return false
 	}
 	for i := t + 1; i < first; i++ {
-		if paragraphLike(&w.blocks[i]) {
+		if b := &w.blocks[i]; paragraphLike(b) && sentence(b.text) {
 			return false
 		}
 	}

@@ -163,6 +163,12 @@ func TestGoldenZones(t *testing.T) {
 		// A two-sentence post under a headline in a band of its own,
 		// far from it in the tree: the first prose under it.
 		{"ru_brief_far_headline.html", "Лёд у городской", article.ZoneBody},
+		// The same with a stamp line between them: a line, not a sentence.
+		{"ru_brief_stamp_line.html", "Ночью в посёлке", article.ZoneBody},
+		// A blog post named as one after a classless "about me" box of a
+		// little more prose: the post, not the box.
+		{"tr_post_after_about.html", "Kestaneleri önce", article.ZoneBody},
+		{"tr_post_after_about.html", "Merhaba, ben Nermin", article.ZoneUnknown},
 		{"ru_izvestia_visible.html", "Смотрите также:", article.ZoneRelated},
 		{"ru_izvestia_visible.html", "По теме переговоров", article.ZoneBody},
 		{"ru_izvestia_visible.html", "Фото: ИЗВЕСТИЯ", article.ZoneCaption},
