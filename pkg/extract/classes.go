@@ -129,6 +129,12 @@ var tokenClasses = map[string]classInfo{
 	"piyasalar": {zone: article.ZoneAside}, "adfox": {zone: article.ZoneAside}, "adriver": {zone: article.ZoneAside},
 	"rtb": {zone: article.ZoneAside}, "dfp": {zone: article.ZoneAside}, "adsbygoogle": {zone: article.ZoneAside},
 	"adsense": {zone: article.ZoneAside}, "reklamalani": {zone: article.ZoneAside}, "sagkolon": {zone: article.ZoneAside},
+	// the site's prompts amid the text: a sign-up or a call to action, a
+	// tooltip's help text, a "story saved" toast, a web push offer, an
+	// outdated-browser warning, a job board
+	"signup": {zone: article.ZoneAside}, "cta": {zone: article.ZoneAside}, "tooltip": {zone: article.ZoneAside},
+	"toast": {zone: article.ZoneAside}, "webpush": {zone: article.ZoneAside}, "outdatedbrowser": {zone: article.ZoneAside},
+	"jobs": {zone: article.ZoneAside},
 	// other articles: related, popular, teasers, tickers, teaser networks
 	"related": {zone: article.ZoneRelated}, "ilgili": {zone: article.ZoneRelated}, "benzer": {zone: article.ZoneRelated},
 	"also": {zone: article.ZoneRelated}, "seealso": {zone: article.ZoneRelated}, "teaser": {zone: article.ZoneRelated, deck: true},
@@ -153,11 +159,24 @@ var tokenClasses = map[string]classInfo{
 	// page footer and header
 	"footer": {zone: article.ZoneFooter}, "copyright": {zone: article.ZoneFooter}, "colophon": {zone: article.ZoneFooter},
 	"podval": {zone: article.ZoneFooter}, "contentinfo": {zone: article.ZoneFooter},
+	// the author's biography under the story ("author-bio",
+	// "author__biography", "yazar-bio"); "bio" alone may hold a
+	// person's page, whose biography is the article
+	"authorbio": {zone: article.ZoneFooter}, "authorbiography": {zone: article.ZoneFooter},
+	"authordescription": {zone: article.ZoneFooter}, "shortbio": {zone: article.ZoneFooter}, "yazarbio": {zone: article.ZoneFooter},
+	// the page's header
 	"header": {zone: article.ZoneHeader}, "masthead": {zone: article.ZoneHeader}, "topbar": {zone: article.ZoneHeader},
 	"shapka": {zone: article.ZoneHeader}, "logo": {zone: article.ZoneHeader},
 	// captions and credits
 	"caption": {zone: article.ZoneCaption}, "figcaption": {zone: article.ZoneCaption},
 	"photocredit": {zone: article.ZoneCaption}, "credit": {zone: article.ZoneCaption}, "credits": {zone: article.ZoneCaption},
+	// a video or audio player's title, description and fallback lines,
+	// which caption the media; "player" alone may name a table's rows of
+	// sportsmen
+	"videoplayer": {zone: article.ZoneCaption}, "audioplayer": {zone: article.ZoneCaption},
+	"jwplayer": {zone: article.ZoneCaption}, "stickyplayer": {zone: article.ZoneCaption},
+	"playerwrapper": {zone: article.ZoneCaption}, "playercontainer": {zone: article.ZoneCaption},
+	"playerplaceholder": {zone: article.ZoneCaption},
 
 	// Likely article containers (a scoring bonus only).
 	"content": {positive: true}, "article": {positive: true}, "articlebody": {positive: true}, "text": {positive: true}, "body": {positive: true},

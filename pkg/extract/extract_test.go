@@ -337,6 +337,23 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_blog_thread_long.html", "Спасибо за разбор", article.ZoneComment},
 		{"ru_blog_thread_long.html", "Ирина, согласен", article.ZoneComment},
 		{"ru_blog_thread_long.html", "Как человек, который живёт", article.ZoneComment},
+		// The template's prompts amid the story, named by their class
+		// words: a video player's title and fallback line, a tooltip, a
+		// sign-up box, the author's biography, a web push offer, a
+		// "saved" toast, a job board, an outdated-browser warning. The
+		// paragraphs around them stay the article's.
+		{"tr_template_prompts.html", "Trabzon ve Rize limanlarında", article.ZoneBody},
+		{"tr_template_prompts.html", "Balıkçılar, hamsi stokunun", article.ZoneBody},
+		{"tr_template_prompts.html", "Sezonun ilk haftasında", article.ZoneBody},
+		{"tr_template_prompts.html", "Limanda sezon öncesi hazırlık", article.ZoneCaption},
+		{"tr_template_prompts.html", "Video yüklenemedi.", article.ZoneCaption},
+		{"tr_template_prompts.html", "Haberi listenize eklemek", article.ZoneAside},
+		{"tr_template_prompts.html", "Günün en önemli ekonomi", article.ZoneAside},
+		{"tr_template_prompts.html", "Deniz Aksoy, 2012'den", article.ZoneFooter},
+		{"tr_template_prompts.html", "Son dakika gelişmelerini", article.ZoneAside},
+		{"tr_template_prompts.html", "Haber kaydedildi", article.ZoneAside},
+		{"tr_template_prompts.html", "Liman işletmesi deneyimli", article.ZoneAside},
+		{"tr_template_prompts.html", "Tarayıcınız güncel değil.", article.ZoneAside},
 		{"ru_comments_anchor_story.html", "Наконец-то сделали", article.ZoneComment},
 		{"ru_comments_anchor_story.html", "Хорошая новость для малого", article.ZoneComment},
 		{"ru_comments_anchor_story.html", "Анна Белова, 14 мая 2026", article.ZoneHeader},
