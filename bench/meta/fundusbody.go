@@ -72,6 +72,12 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 			body.dropped++
 			full.dropped++
 		}
+		var tparas []string
+		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u}); err == nil && r != nil {
+			tparas = strings.Split(r.ContentText, "\n")
+		} else {
+			tfFull.dropped++
+		}
 		// The reference body: the parser's sections, and its summary
 		// where the page prints it (the article's own standfirst or lead,
 		// which the parser stores apart).
@@ -95,7 +101,13 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 						break
 					}
 				}
-				fmt.Fprintf(w, "wiredesk %s noise %d words%s: %.200s\n", p.File, len(tokens(n)), where, n)
+				// Whether go-trafilatura's text holds it too: what it
+				// drops that wiredesk keeps.
+				tf := "dropped by trafilatura"
+				if covered(tokens(n), shingleSet(tokens(strings.Join(tparas, "\n")))) >= 0.8 {
+					tf = "kept by trafilatura"
+				}
+				fmt.Fprintf(w, "wiredesk %s noise %d words%s [%s]: %.200s\n", p.File, len(tokens(n)), where, tf, n)
 			}
 		}
 		withSF := paras
@@ -106,14 +118,13 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		if p.Country == "tr" || p.Country == "ru" {
 			trru.add(ref, paras, standfirst, dateline, credit)
 		}
-		var tparas []string
-		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u}); err == nil && r != nil {
-			tparas = strings.Split(r.ContentText, "\n")
-		} else {
-			tfFull.dropped++
-		}
 		tfFull.add(p.Full(), tparas, "", "", "")
-		tfBody.add(ref, tparas, "", "", "")
+		_, tnoise := tfBody.add(ref, tparas, "", "", "")
+		if verbose {
+			for _, n := range tnoise {
+				fmt.Fprintf(w, "trafilatura %s noise %d words: %.200s\n", p.File, len(tokens(n)), n)
+			}
+		}
 	}
 	fmt.Fprintf(w, "fundus, %d pages: the body against the parser's sections and the summary where the page prints it (the standfirst neither kept nor noise), and summary+body against both\n", len(set.Pages))
 	fmt.Fprintf(w, "parser summaries: %d paragraphs (%d words) on %d pages, printed on the page %d paragraphs (%d words), not printed %d (%d words)\n",
