@@ -39,6 +39,14 @@ func ValidToken(s string) bool {
 	return s != ""
 }
 
+// ValidSourceID reports whether s can be a source's ID: a subject token
+// (ValidToken) of at most 64 bytes that starts with a letter or digit. The
+// fetcher's configuration and the reader's source filter both hold IDs to
+// it.
+func ValidSourceID(s string) bool {
+	return len(s) <= 64 && s != "" && s[0] != '_' && s[0] != '-' && ValidToken(s)
+}
+
 // hexDigits reports whether s is n lowercase hex digits ([0-9a-f]{n}): an
 // id is 16, a content hash 32. Every message is checked so on decode, and
 // these loops were a regexp's search each.

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/andybalholm/cascadia"
 
+	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/extract"
 )
 
@@ -60,15 +60,13 @@ func (s *Source) Location() *time.Location {
 	return loc
 }
 
-var sourceID = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
-
 // Validate reports every problem with s, naming the field.
 func (s *Source) Validate() error {
 	var errs []error
 	add := func(field, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
 	}
-	if !sourceID.MatchString(s.ID) {
+	if !article.ValidSourceID(s.ID) {
 		add("id", "%q must be 1-64 of [a-z0-9_-], starting with a letter or digit", s.ID)
 	}
 	if len(s.Feeds)+len(s.Sitemaps)+len(s.StartURLs) == 0 {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/wiredesk/wiredesk/pkg/article"
 	"github.com/wiredesk/wiredesk/pkg/store"
 )
 
@@ -21,7 +22,6 @@ func bad(param, format string, args ...any) error {
 }
 
 var (
-	tokenRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
 	langRE    = regexp.MustCompile(`^[a-z]{2,3}$`)
 	countryRE = regexp.MustCompile(`^[A-Za-z]{2}$`)
 )
@@ -59,7 +59,7 @@ func parseSearch(v url.Values, extra ...string) (store.SearchQuery, error) {
 	if q.Lang = v.Get("lang"); q.Lang != "" && !langRE.MatchString(q.Lang) {
 		return q, bad("lang", "%q is not a language code like tr or ru", q.Lang)
 	}
-	if q.Source = v.Get("source"); q.Source != "" && !tokenRE.MatchString(q.Source) {
+	if q.Source = v.Get("source"); q.Source != "" && !article.ValidSourceID(q.Source) {
 		return q, bad("source", "%q is not a source id", q.Source)
 	}
 	if q.Country = v.Get("country"); q.Country != "" && !countryRE.MatchString(q.Country) {
