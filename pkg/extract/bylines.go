@@ -279,6 +279,34 @@ func (w *walker) labelledByline(blocks []article.Block, head int) string {
 				return cleanByline(byline.CutLabel(w.lines(i, t), l))
 			}
 		}
+		if s := labelledSegment(t); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// labelledSegment is the part of a line of facts, set off by bars or
+// dots, that opens with a byline label, without it: "Published
+// 03.12.2026 | by Jane Roe | 4 comments", "12 Mart 2026 · Yazan: Ayşe
+// Kaya". The line's first part is the whole line's, which
+// labelledByline reads.
+func labelledSegment(t string) string {
+	for _, sep := range []string{" | ", " · ", " • "} {
+		parts := strings.Split(t, sep)
+		for _, p := range parts[1:] {
+			p = strings.TrimSpace(p)
+			f := byline.Fold(p, 20)
+			for _, l := range visibleLabels {
+				rest, ok := strings.CutPrefix(f, l)
+				if !ok || strings.TrimSpace(strings.TrimLeft(rest, " :")) == "" {
+					continue
+				}
+				if r := firstRune(rest); r == ':' || r == ' ' {
+					return cleanByline(byline.CutLabel(p, l))
+				}
+			}
+		}
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -91,7 +92,7 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		}
 	}
 	site := clean(w.metas["og:site_name"])
-	og, tt := clean(w.metas["og:title"]), clean(w.titleText)
+	og, tt := clean(w.metas["og:title"]), dropPageSegment(clean(w.titleText))
 	if placeholderTitle(og) {
 		og = "" // "(no title)": the CMS's word for a title no one wrote
 	}
@@ -237,6 +238,33 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		return h
 	}
 	return stripHost(stripSite(tt, site, true), w.pageURL)
+}
+
+// pageSegment is a <title> segment that numbers the page of a thread or
+// a long article: "Page 2", "Page 2 of 5", "Sayfa 3", "Страница 2",
+// "Seite 4".
+var pageSegment = regexp.MustCompile(`(?i)^(page|sayfa|страница|стр\.|seite|página|pagina|pagina)\s*\d+(\s*(of|/|из|von|de)\s*\d+)?$`)
+
+// dropPageSegment is t less a segment that numbers the page ("Thread
+// title - Page 2 - Forum"): the thread's or the article's title is the
+// same on every page.
+func dropPageSegment(t string) string {
+	for _, sep := range titleSeps {
+		parts := strings.Split(t, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		kept := parts[:0:0]
+		for _, p := range parts {
+			if !pageSegment.MatchString(strings.TrimSpace(p)) {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 && len(kept) < len(parts) {
+			return strings.Join(kept, sep)
+		}
+	}
+	return t
 }
 
 // placeholderTitle is what a publishing system writes where a title was
