@@ -263,42 +263,9 @@ func (s *sqliteStore) Search(ctx context.Context, q SearchQuery) (SearchPage, er
 		// is full.
 		query, args = sqliteSearchSQL(q, tq, cur, 0, false)
 	}
-	page := SearchPage{Hits: []Hit{}, Total: -1}
-	var last cursor
-	checked := 0
-	err = s.scanSearch(ctx, query, args, func(r Record, rank float64, pub string) error {
-		if !tq.check(&r.Article) {
-			return nil
-		}
-		if tq.phrases {
-			// Only Go can count a phrase's matches: one pass reads the
-			// page and counts the rest (from the first page on).
-			checked++
-			if len(page.Hits) == q.Limit {
-				page.Next = last.encode()
-				return nil
-			}
-		}
-		if len(page.Hits) == q.Limit {
-			page.Next = last.encode()
-			return errStopScan
-		}
-		page.Hits = append(page.Hits, newHit(r, rank, tq.terms))
-		last = cursor{Query: q.fingerprint(), Rank: rank, Score: r.Article.Relevance.Score, Published: pub, ID: r.Article.ID}
-		return nil
-	})
-	if err != nil && !errors.Is(err, errStopScan) {
-		return SearchPage{}, fmt.Errorf("store %s: search: %w", s.name, err)
-	}
-	if tq.phrases {
-		// A later page's pass saw only what follows its cursor.
-		if page.Total = checked; cur != nil {
-			page.Total = 0
-			if err := s.Scan(ctx, q, func(Record) error { page.Total++; return nil }); err != nil {
-				return SearchPage{}, err
-			}
-		}
-		return page, nil
+	page, err := searchPage(ctx, s, s.name, q, tq, cur, query, args)
+	if err != nil || tq.phrases {
+		return page, err
 	}
 	countQuery, countArgs := sqliteSearchSQL(q, tq, nil, 0, true)
 	if err := s.r.QueryRowContext(ctx, countQuery, countArgs...).Scan(&page.Total); err != nil {
