@@ -254,10 +254,21 @@ func editDistance(a, b string) int {
 // walkKeys records, for each line that holds a key or a sequence item,
 // the dotted path of the value there.
 func walkKeys(n *yaml.Node, path string, paths map[int]string) {
+	walkYAML(n, path, func(p string, line int, v *yaml.Node, item bool) {
+		if _, ok := paths[line]; !item || !ok || v.Kind == yaml.ScalarNode {
+			paths[line] = p
+		}
+	})
+}
+
+// walkYAML calls visit for every key and sequence item below n, a parent
+// before its children: with its dotted path ("sources[2].feeds"), the
+// line of the key or item, the value's node, and whether it is an item.
+func walkYAML(n *yaml.Node, path string, visit func(path string, line int, v *yaml.Node, item bool)) {
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			walkKeys(c, path, paths)
+			walkYAML(c, path, visit)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -266,16 +277,14 @@ func walkKeys(n *yaml.Node, path string, paths map[int]string) {
 			if path != "" {
 				p = path + "." + k.Value
 			}
-			paths[k.Line] = p
-			walkKeys(v, p, paths)
+			visit(p, k.Line, v, false)
+			walkYAML(v, p, visit)
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
 			p := fmt.Sprintf("%s[%d]", path, i)
-			if _, ok := paths[c.Line]; !ok || c.Kind == yaml.ScalarNode {
-				paths[c.Line] = p
-			}
-			walkKeys(c, p, paths)
+			visit(p, c.Line, c, true)
+			walkYAML(c, p, visit)
 		}
 	}
 }
@@ -301,33 +310,10 @@ func newOrigin(data []byte, file string) *origin {
 		return nil
 	}
 	o := &origin{file: file, lines: map[string]scalar{}}
-	o.walk(&root, "")
+	walkYAML(&root, "", func(p string, line int, v *yaml.Node, _ bool) {
+		o.lines[p] = scalar{line: line, text: v.Value, leaf: v.Kind == yaml.ScalarNode}
+	})
 	return o
-}
-
-func (o *origin) walk(n *yaml.Node, path string) {
-	switch n.Kind {
-	case yaml.DocumentNode:
-		for _, c := range n.Content {
-			o.walk(c, path)
-		}
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			p := k.Value
-			if path != "" {
-				p = path + "." + k.Value
-			}
-			o.lines[p] = scalar{line: k.Line, text: v.Value, leaf: v.Kind == yaml.ScalarNode}
-			o.walk(v, p)
-		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			p := fmt.Sprintf("%s[%d]", path, i)
-			o.lines[p] = scalar{line: c.Line, text: c.Value, leaf: c.Kind == yaml.ScalarNode}
-			o.walk(c, p)
-		}
-	}
 }
 
 // where returns " (line N of FILE)" for a key whose value v still is the
