@@ -121,14 +121,7 @@ func (d *Detector) Languages() []string { return append([]string(nil), d.langs..
 // languages is named when it can be, and is Other when it cannot.
 func (d *Detector) Detect(text string) (lang string, confidence float64) {
 	s := analyse(text)
-	if s.letters < MinLetters {
-		return "", 0
-	}
-	lang, confidence = d.byRules(s)
-	if lang == "" {
-		lang, confidence = d.byLingua(s)
-	}
-	if lang == Other {
+	if lang, confidence = d.decide(s); lang == Other {
 		lang = d.name(s)
 	}
 	return lang, confidence
@@ -138,7 +131,11 @@ func (d *Detector) Detect(text string) (lang string, confidence float64) {
 // languages is Other. It is what dropping a page needs, and what the
 // open-world figures measure.
 func (d *Detector) Decide(text string) (lang string, confidence float64) {
-	s := analyse(text)
+	return d.decide(analyse(text))
+}
+
+// decide is Decide on a text's sample.
+func (d *Detector) decide(s *sample) (lang string, confidence float64) {
 	if s.letters < MinLetters {
 		return "", 0
 	}
