@@ -343,7 +343,7 @@ func (c *Cleaner) decide(p *pass, b Block, lc func(string) string) verdict {
 	switch {
 	case relatedRE.MatchString(lower):
 		return verdict{reason: article.ReasonRelated}
-	case inBody && boilerplateIn(lower, nwords), c.cues.siteNotice(cues, lower, nwords, p.in.Lang), correctionPrompt(lower, nwords):
+	case inBody && boilerplateIn(lower, nwords), c.cues.siteNotice(cues, lower, nwords, p.in.Lang), correctionPrompt(lower, nwords), embedPlaceholder(lower, nwords):
 		return verdict{reason: article.ReasonBoilerplate}
 	case !inBody && nwords < 40 && boilerplate(lower):
 		return verdict{reason: article.ReasonBoilerplate}
