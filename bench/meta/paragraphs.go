@@ -33,6 +33,12 @@ type tally struct {
 	// kept nor as missed.
 	credits     int
 	creditTexts []string // of the last page, for -v
+	// shingles counts the output's 3-token shingles (a paragraph's
+	// tokens when it has fewer than three) and shingleNoise those not in
+	// the reference: noise that does not depend on where a tool breaks
+	// its lines. go-trafilatura's text has one or two lines a page, and a
+	// page's whole text as one paragraph is never noise by paragraph.
+	shingles, shingleNoise int
 }
 
 // add scores one page: paras are the body's paragraphs, standfirst the
@@ -102,12 +108,33 @@ func (t *tally) add(truth string, paras []string, standfirst, dateline, credit s
 	for _, p := range paras {
 		toks := tokens(p)
 		t.outWords += len(toks)
+		t.countShingles(toks, refSet)
 		if len(toks) > 0 && covered(toks, refSet) < 0.2 {
 			t.noiseWds += len(toks)
 			noise = append(noise, p)
 		}
 	}
 	return missed, noise
+}
+
+// countShingles adds a paragraph's shingles, and those not in the
+// reference's set, to the shingle noise.
+func (t *tally) countShingles(toks []string, refSet map[string]bool) {
+	if len(toks) < 3 {
+		for _, k := range toks {
+			t.shingles++
+			if !refSet[k] {
+				t.shingleNoise++
+			}
+		}
+		return
+	}
+	for i := 0; i+3 <= len(toks); i++ {
+		t.shingles++
+		if !refSet[strings.Join(toks[i:i+3], " ")] {
+			t.shingleNoise++
+		}
+	}
 }
 
 // shingleSet holds the 3-token shingles of a token list, and single tokens
@@ -145,8 +172,9 @@ func covered(toks []string, set map[string]bool) float64 {
 }
 
 func (t *tally) print(w io.Writer, name string) {
-	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d  credit paragraphs %d\n",
-		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst, t.credits)
+	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d  credit paragraphs %d  noise by shingle %d/%d = %.4f\n",
+		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst, t.credits,
+		t.shingleNoise, t.shingles, ratio(t.shingleNoise, t.shingles))
 }
 
 func ratio(a, b int) float64 {
