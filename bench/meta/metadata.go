@@ -355,6 +355,7 @@ var pageSets = map[string]struct {
 	"goose3":       {loadGoose3, "goose3 extraction tests (real pages and goose3's own; reference: the title, authors and publish_date its tests assert) [dev]"},
 	"gtrends":      {loadGtrends, "BoilerNet GoogleTrends-2017 (real pages of 2017-2018, 133 sites; reference: the elements its annotators labelled title and author, bylines corrected) [dev]"},
 	"pismo":        {loadPismo, "pismo corpus tests (real pages of 2009-2012, mostly blogs and personal sites; reference: pismo's expected title, author and day, corrected) [dev]"},
+	"graby":        {loadGraby, "graby tests (real pages: a blog, a personal site, French and Australian news; reference: graby's expected title, authors and date) [dev]"},
 	"fundus":       {loadFundus, "fundus parser tests (real news pages, ~40 countries; reference: each publisher's fundus parser's title, persons among its authors, publishing_date) [dev]"},
 }
 
@@ -366,7 +367,7 @@ func runMetadata(spec string, w io.Writer, verbose bool) error {
 		kind, path, _ := strings.Cut(part, "=")
 		set, ok := pageSets[kind]
 		if !ok || path == "" {
-			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, mercury-fork=GITDIR, metascraper=GITDIR, snacktory=GITDIR, goose3=GITDIR, fundus=GITDIR, pismo=GITDIR or gtrends=DIR", part)
+			return fmt.Errorf("-pages: %q is not demo=DIR, newspaper4k=GITDIR, readability=GITDIR, mercury=GITDIR, mercury-fork=GITDIR, metascraper=GITDIR, snacktory=GITDIR, goose3=GITDIR, fundus=GITDIR, pismo=GITDIR, graby=GITDIR or gtrends=DIR", part)
 		}
 		pages, err := set.load(path)
 		if err != nil {

@@ -23,6 +23,10 @@ import (
 // attribution of last resort.
 func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) (persons, attribution string) {
 	sites := []string{clean(w.metas["og:site_name"]), clean(w.metas["application-name"])}
+	// owner is sites less the host: microformats' explicit author may
+	// be named as the host is, on a personal site ("Jane Roe" on
+	// janeroe.com).
+	owner := slices.Clone(sites)
 	if w.pageURL != nil {
 		sites = append(sites, siteDomain(w.pageURL.Hostname()))
 	}
@@ -31,6 +35,7 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		// meta of its magazines) unless it is also the article's author,
 		// as on a personal blog.
 		sites = append(sites, ld.publisher)
+		owner = append(owner, ld.publisher)
 	}
 	try := func(s string) bool {
 		return w.take(byline.Split, s, sites, &persons, &attribution)
@@ -113,6 +118,12 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 		}
 		s = capitalised(r.node, s)
 		s = w.coAuthors(r, s, sites)
+		if hasToken(attr(r.node, "class"), "p-author") && w.take(byline.Split, s, owner, &persons, &attribution) {
+			// microformats2's author of the entry (an h-card marked
+			// p-author), wherever the theme prints it: a personal
+			// site's header card names its owner, who writes there.
+			return persons, w.attribution(attribution, ld, sites)
+		}
 		if w.within(r.elem, l.main) {
 			if try(s) {
 				return persons, w.attribution(attribution, ld, sites)

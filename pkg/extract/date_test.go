@@ -236,6 +236,8 @@ func TestBylineSiteDomain(t *testing.T) {
 	}{
 		{"writer's subdomain on a platform", "https://deniz-arslan.blogyeri.com.tr/p/iskele",
 			`<meta name="author" content="Deniz Arslan">` + story, "Deniz Arslan", ""},
+		{"personal site's h-card in its header", "https://www.denizarslan.com.tr/yazilar/iskele",
+			`<meta name="author" content="Deniz Arslan"><header><div class="h-card p-author"><a class="u-url" href="/"><span class="p-name">Deniz Arslan</span></a></div><nav><a href="/yazilar/">Yazılar</a></nav></header>` + story, "Deniz Arslan", "Deniz Arslan"},
 		{"outlet on a section's subdomain", "https://spor.ornekgazete.com.tr/haber/iskele",
 			`<meta name="author" content="Örnek Gazete">` + story, "", "Örnek Gazete"},
 	}
