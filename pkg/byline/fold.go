@@ -18,11 +18,33 @@ import (
 // Turkish and Russian) read from foldRunes, foldRune's answers
 // (foldtable.go). An invalid byte becomes U+FFFD, as strings.Map writes it.
 func Fold(s string, max int) string {
+	// What folding leaves as it is needs no copy: a word in lower case
+	// already, as most of those byline matches are, is returned as it is.
+	i, n := 0, 0
+	for ; i < len(s) && n < max; n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || foldTable(r) != r {
+			break
+		}
+		i += size
+	}
+	if i == len(s) || n == max {
+		return s[:i]
+	}
 	var sb strings.Builder
 	// One allocation for the whole: the folded runes take as many bytes
 	// as the page's, or fewer, all but never more.
 	sb.Grow(min(len(s), 4*max))
-	for i, n := 0, 0; i < len(s) && n < max; n++ {
+	sb.WriteString(s[:i])
+	for ; i < len(s) && n < max; n++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -34,14 +56,17 @@ func Fold(s string, max int) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if r < 0x800 {
-			r = rune(foldRunes[r])
-		} else {
-			r = foldRune(r)
-		}
-		sb.WriteRune(r)
+		sb.WriteRune(foldTable(r))
 	}
 	return sb.String()
+}
+
+// foldTable is foldRune, from foldRunes below U+0800.
+func foldTable(r rune) rune {
+	if r < 0x800 {
+		return rune(foldRunes[r])
+	}
+	return foldRune(r)
 }
 
 // fold is Fold of the whole of s.
