@@ -132,6 +132,8 @@ const (
 	cueCopyForbidden
 	cueSubscribe
 	cueSubscribeState
+	cueAdblock
+	cueAdblockWhat
 	cueClickHere
 	cueChannel
 	cueURL
@@ -154,6 +156,7 @@ func newBlockCues() *blockCues {
 		cueAffiliate: affiliateCues, cueAffiliateWhat: affiliateWhat, cueSelf: selfCues,
 		cueCopyright: copyrightCues, cueCopyForbidden: copyForbidden,
 		cueSubscribe: subscribeCues, cueSubscribeState: subscribeState,
+		cueAdblock: adblockCues, cueAdblockWhat: adblockWhat,
 		cueClickHere: clickHere, cueChannel: channelWords, cueURL: urlTells,
 	}
 	b := &blockCues{consent: make(map[string]consentIDs, len(consentCues))}

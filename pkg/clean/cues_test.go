@@ -73,6 +73,8 @@ func siteNoticeOne(lower string, nwords int, lang string) bool {
 		return true
 	case hasAny(lower, copyrightCues) && hasAny(lower, copyForbidden) && hasAny(" "+lower, selfCues):
 		return true
+	case hasAny(lower, adblockCues) && hasAny(lower, adblockWhat) && (hasAny(" "+lower, readerCues) || hasAny(" "+lower, selfCues)):
+		return true
 	}
 	return hasAny(lower, subscribeCues) && hasAny(lower, subscribeState)
 }
@@ -91,7 +93,7 @@ func cuePieces() []string {
 		}
 	}
 	for _, list := range [][]string{cookieCues, cookieUse, cookieChoice, readerCues, affiliateCues, affiliateWhat, selfCues,
-		copyrightCues, copyForbidden, subscribeCues, subscribeState, clickHere, channelWords, urlTells} {
+		copyrightCues, copyForbidden, subscribeCues, subscribeState, adblockCues, adblockWhat, clickHere, channelWords, urlTells} {
 		add(list)
 	}
 	for _, w := range consentCues {
@@ -121,6 +123,7 @@ func TestCueMatcherMatchesContains(t *testing.T) {
 		cueAffiliate: affiliateCues, cueAffiliateWhat: affiliateWhat, cueSelf: selfCues,
 		cueCopyright: copyrightCues, cueCopyForbidden: copyForbidden,
 		cueSubscribe: subscribeCues, cueSubscribeState: subscribeState,
+		cueAdblock: adblockCues, cueAdblockWhat: adblockWhat,
 		cueClickHere: clickHere, cueChannel: channelWords, cueURL: urlTells,
 	}
 	for lang, id := range bc.consent {

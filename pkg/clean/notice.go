@@ -5,7 +5,7 @@ import "strings"
 // A site's notice about itself, printed inside the article's container: an
 // affiliate disclosure ("We may earn a commission from links in this
 // article"), a copyright notice that forbids copying, the status line of a
-// subscription box. Each needs two cues together, and the disclosure and
+// subscription box, a plea to turn off an ad blocker. Each needs two cues together, and the disclosure and
 // the copyright notice a third, that the site speaks of itself or of this
 // page: a story about affiliate marketing or copyright law says the words
 // without the shape.
@@ -24,6 +24,20 @@ var (
 		"no part", "reproduc", "without the written permission", "without permission",
 		"izinsiz", "izin alınmadan", "kaynak gösterilmeden", "kullanılamaz",
 		"без разрешения", "воспроизвед", "запрещ",
+	}
+	// An ad blocker's notice: the blocker, what it does to the page or
+	// what the reader should do about it, said to the reader or by the
+	// site of itself ("Some site features may not work correctly while
+	// an ad blocker is enabled … If you can't see comments", "Reklam
+	// engelleyici açıkken sitemiz …", "Отключите блокировщик рекламы,
+	// чтобы вы …"). A story about ad blockers says the first two.
+	adblockCues = []string{
+		"ad blocker", "adblocker", "ad-blocker", "ad block", "adblock", "werbeblocker", "bloqueur de pub",
+		"bloqueador de anuncios", "reklam engelleyici", "блокировщик рекламы", "блокировщика рекламы",
+	}
+	adblockWhat = []string{
+		"disable", "turn off", "whitelist", "allowlist", "is enabled", "are enabled", "not work", "deaktivier",
+		"ausschalten", "désactiv", "desactiv", "devre dışı", "kapat", "отключ", "не работа",
 	}
 	// "подписали" is "signed" as much as "subscribed": the Russian cue is
 	// the subscription or the mailing list itself.
@@ -176,6 +190,8 @@ func (bc *blockCues) siteNotice(h cueHits, lower string, nwords int, lang string
 	case h.has(cueAffiliate) && h.has(cueAffiliateWhat) && h.hasSpaced(cueSelf):
 		return true
 	case h.has(cueCopyright) && h.has(cueCopyForbidden) && h.hasSpaced(cueSelf):
+		return true
+	case h.has(cueAdblock) && h.has(cueAdblockWhat) && (h.hasSpaced(cueReader) || h.hasSpaced(cueSelf)):
 		return true
 	}
 	return h.has(cueSubscribe) && h.has(cueSubscribeState)

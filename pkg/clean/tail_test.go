@@ -57,8 +57,9 @@ func TestTailTeasers(t *testing.T) {
 
 // TestSiteNotices: the site's notices about itself inside the container
 // (an affiliate disclosure, a copyright notice that forbids copying, a
-// subscription box's status line) are dropped; prose about affiliate
-// marketing, copyright or signing, with the same words, stays. Turkish and
+// subscription box's status line, a plea to turn off an ad blocker) are
+// dropped; prose about affiliate marketing, copyright, signing or ad
+// blockers, with the same words, stays. Turkish and
 // Russian pages in styles of their own.
 func TestSiteNotices(t *testing.T) {
 	body := func(s string) clean.Block { return block(article.ZoneBody, s) }
@@ -74,6 +75,8 @@ func TestSiteNotices(t *testing.T) {
 			{"Bu yazıdaki bazı bağlantılar satış ortaklığı bağlantısıdır; alışveriş yaparsanız sitemiz komisyon alabilir.", article.ReasonBoilerplate},
 			{"Bu haberin telif hakları Gündem Postası'na aittir, kaynak gösterilmeden kullanılamaz.", article.ReasonBoilerplate},
 			{"Bültene başarıyla abone oldunuz!", article.ReasonBoilerplate},
+			{"Reklam engelleyici açıkken sitemizin bazı bölümleri düzgün çalışmayabilir; lütfen engelleyiciyi bu site için kapatın.", article.ReasonBoilerplate},
+			{"Reklam engelleyici kullananların oranı gençlerde yüzde kırka ulaştı.", ""},
 			{"Yasa, Resmi Gazete'de yayımlandıktan altı ay sonra yürürlüğe girecek.", ""},
 		}},
 		{"ru", "Россия и Казахстан подписали соглашение о торговле", "ru", []struct{ text, reason string }{
@@ -81,6 +84,8 @@ func TestSiteNotices(t *testing.T) {
 			{"Документ защищает авторские права производителей семян и запрещает их воспроизводство без лицензии.", ""},
 			{"Все материалы сайта защищены авторским правом, воспроизведение без разрешения редакции запрещено.", article.ReasonBoilerplate},
 			{"Произошла ошибка при оформлении подписки на рассылку. Попробуйте еще раз.", article.ReasonBoilerplate},
+			{"Пожалуйста, отключите блокировщик рекламы, чтобы вы могли читать наши материалы без ограничений.", article.ReasonBoilerplate},
+			{"Блокировщик рекламы не работает на половине крупных сайтов, выяснили исследователи.", ""},
 			{"Соглашение вступит в силу с 1 января 2027 года.", ""},
 		}},
 	} {
