@@ -35,6 +35,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		}
 		var paras []string
 		var standfirst, dateline, credit string
+		wd.title = ""
 		var dropped []article.Dropped
 		pg, res, err := pipelinePage(cl, p.HTML, base, "heldout", true)
 		if err != nil {
@@ -46,6 +47,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 				standfirst = res.Article.Standfirst
 				dateline = printedDateline(res.Article)
 				credit = res.Article.Credit
+				wd.title = res.Article.Title
 			} else {
 				wd.dropped++
 				if verbose {
@@ -63,10 +65,15 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 			for _, n := range noise {
 				fmt.Fprintf(w, "wiredesk %s noise: %.120s\n", p.Name, n)
 			}
+			for _, n := range wd.titleTexts {
+				fmt.Fprintf(w, "wiredesk %s title: %.120s\n", p.Name, n)
+			}
 		}
 		var tparas []string
+		tf.title = ""
 		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: base}); err == nil && r != nil {
 			tparas = strings.Split(r.ContentText, "\n")
+			tf.title = r.Metadata.Title
 		} else {
 			tf.dropped++
 		}

@@ -39,6 +39,16 @@ type tally struct {
 	// its lines. go-trafilatura's text has one or two lines a page, and a
 	// page's whole text as one paragraph is never noise by paragraph.
 	shingles, shingleNoise int
+	// title, when set (by -heldout, before each add), is the headline
+	// the tool gave the article: references that print the headline
+	// above the text (CleanEval, L3S-GN1, Big9, Chaos) hold it as a
+	// paragraph, which issue 10 puts in the title field, not the body.
+	// A reference paragraph it holds is neither kept nor missed, and
+	// counted as "title paragraphs". The Zyte and fundus references
+	// leave the headline out; there it stays unset.
+	title      string
+	titles     int
+	titleTexts []string // of the last page, for -v
 }
 
 // add scores one page: paras are the body's paragraphs, standfirst the
@@ -60,6 +70,7 @@ func (t *tally) add(truth string, paras []string, standfirst, dateline, credit s
 	t.pages++
 	t.standfirstTexts = t.standfirstTexts[:0]
 	t.creditTexts = t.creditTexts[:0]
+	t.titleTexts = t.titleTexts[:0]
 	ref := tokens(truth)
 	refSet := shingleSet(ref)
 	outSet := shingleSet(tokens(strings.Join(paras, "\n")))
@@ -83,6 +94,10 @@ func (t *tally) add(truth string, paras []string, standfirst, dateline, credit s
 	if credit != "" {
 		crSet = shingleSet(tokens(credit))
 	}
+	var tiSet map[string]bool
+	if t.title != "" {
+		tiSet = shingleSet(tokens(t.title))
+	}
 	for _, p := range strings.Split(truth, "\n") {
 		toks := tokens(p)
 		if len(toks) == 0 {
@@ -96,6 +111,11 @@ func (t *tally) add(truth string, paras []string, standfirst, dateline, credit s
 		if crSet != nil && covered(toks, crSet) >= 0.8 && covered(toks, outSet) < 0.8 {
 			t.credits++
 			t.creditTexts = append(t.creditTexts, p)
+			continue
+		}
+		if tiSet != nil && covered(toks, tiSet) >= 0.8 && covered(toks, outSet) < 0.8 {
+			t.titles++
+			t.titleTexts = append(t.titleTexts, p)
 			continue
 		}
 		t.refParas++
@@ -172,8 +192,8 @@ func covered(toks []string, set map[string]bool) float64 {
 }
 
 func (t *tally) print(w io.Writer, name string) {
-	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d  credit paragraphs %d  noise by shingle %d/%d = %.4f\n",
-		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst, t.credits,
+	fmt.Fprintf(w, "%-12s pages %3d (no article on %2d)  paragraphs kept %5d/%5d = %.3f  noise in body %6d/%6d words = %.4f  standfirst paragraphs %d  credit paragraphs %d  title paragraphs %d  noise by shingle %d/%d = %.4f\n",
+		name, t.pages, t.dropped, t.kept, t.refParas, ratio(t.kept, t.refParas), t.noiseWds, t.outWords, ratio(t.noiseWds, t.outWords), t.standfirst, t.credits, t.titles,
 		t.shingleNoise, t.shingles, ratio(t.shingleNoise, t.shingles))
 }
 
