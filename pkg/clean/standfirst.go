@@ -272,6 +272,42 @@ const (
 	minDeckWords  = 8
 )
 
+// A list of points in the template's header is a summary of
+// minPointBlocks to maxPointBlocks items.
+const (
+	minPointBlocks = 2
+	maxPointBlocks = 6
+)
+
+// headerPoint reports a point of a list the extractor zoned as the
+// template's header: an unlinked item of a clause or more (a menu's items
+// are links, a label is a word or two). Its words, not a class, tell a
+// summary's points from the header's furniture.
+func headerPoint(b Block) bool {
+	if b.Zone != article.ZoneHeader || b.Tag != "li" || b.LinkDensity > 0 {
+		return false
+	}
+	text := strings.TrimSpace(b.Text)
+	nw := countWordsTo(text, maxStandfirstWords+1)
+	return nw >= minStandfirstWords && nw <= maxStandfirstWords/2 && !datedLine(text) && !nameLine(text)
+}
+
+// headlineAbove reports the headline (an h1 saying the title again, in
+// whatever zone) before block n, with only the header's blocks between:
+// the points under it are the story's, not a list further down.
+func headlineAbove(in Input, n int, title map[string]bool, lc func(string) string) bool {
+	for i := n - 1; i >= 0; i-- {
+		b := in.Blocks[i]
+		if b.Level == 1 {
+			return headlineAgain(title, words(lc(b.Text)))
+		}
+		if b.Zone != article.ZoneHeader && b.Zone != article.ZoneHeading {
+			return false
+		}
+	}
+	return false
+}
+
 // deckStandfirst sets apart the summary the page's markup marks as one
 // (Block.Deck: a lead, intro or summary class, or a paragraph all in
 // bold; or a heading written as sentences, sentenceHeading) where it
@@ -290,15 +326,37 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 	title := setOf(words(lc(in.Title))...)
 	var run []int
 	total := 0
+	h1 := headlineAt(in, title, lc)
+	// points: the run is a list of points the template's header prints
+	// under the headline (headerPoints), not blocks the markup marks.
+	points := false
 	// What comes before the headline (a breadcrumb, a rubric) is not
 	// the article's opening.
-	for n := headlineAt(in, title, lc) + 1; n < len(vs); n++ {
+	for n := h1 + 1; n < len(vs); n++ {
 		b, v := in.Blocks[n], vs[n]
 		if len(run) > 0 && b.Deck && v.reason == article.ReasonUnrelated {
 			// A point of the summary, outside the container, that
 			// relatedness judged alone: the markup says it is the
 			// summary's.
 			v.reason, v.text = "", b.Text
+		}
+		if points {
+			if headerPoint(b) && len(run) < maxPointBlocks && total+countWords(b.Text) <= maxStandfirstWords {
+				run, total = append(run, n), total+countWords(b.Text)
+				continue
+			}
+			if len(run) < minPointBlocks {
+				return
+			}
+			break
+		}
+		if len(run) == 0 && v.reason == article.ReasonBoilerplate && headerPoint(b) && n+1 < len(vs) && headerPoint(in.Blocks[n+1]) && headlineAbove(in, n, title, lc) {
+			// The story's points under the headline, in the
+			// template's header ("Story highlights" over three
+			// unlinked sentences): the summary, however the header
+			// is named.
+			run, total, points = []int{n}, countWords(b.Text), true
+			continue
 		}
 		if v.reason != "" || v.text == "" {
 			continue
@@ -344,7 +402,7 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 	for _, n := range run {
 		c := &vs[n]
 		text := c.text
-		if c.reason == article.ReasonUnrelated {
+		if c.reason == article.ReasonUnrelated || points {
 			text = in.Blocks[n].Text
 		}
 		parts = append(parts, strings.TrimSpace(text))

@@ -27,6 +27,14 @@ func TestStandfirst(t *testing.T) {
 		return clean.Block{Block: article.Block{Text: s, Tag: "li", Zone: article.ZoneBody}}
 	}
 	deck := func(b clean.Block) clean.Block { b.Deck = true; return b }
+	// The template's header, as an old layout zones it: the headline and
+	// the story's points beside it.
+	headerH1 := func(s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "h1", Zone: article.ZoneHeader, Level: 1}}
+	}
+	headerLi := func(s string, ld float64) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: "li", Zone: article.ZoneHeader, LinkDensity: ld}}
+	}
 	header := func(s string) clean.Block { return block(article.ZoneHeader, s) }
 	byLink := func(s, link string) clean.Block { return withLD(block(article.ZoneRelated, s), 0.9, link) }
 	for _, tc := range []struct {
@@ -285,6 +293,57 @@ func TestStandfirst(t *testing.T) {
 				body("Güncelleme tüm kullanıcılara ücretsiz olarak sunuluyor."),
 			},
 			reasons: map[int]string{0: article.ReasonDuplicate},
+		},
+		{
+			name: "tr points under the header's headline", title: "Ege'de zeytin hasadı yağışla gecikti", lang: "tr",
+			blocks: []clean.Block{
+				headerH1("Ege'de zeytin hasadı yağışla gecikti"),
+				headerLi("Öne çıkanlar", 0),
+				headerLi("Aydın ve Muğla'da toplama iki hafta geç başladı", 0),
+				headerLi("Üreticiler dane kaybının yüzde onu bulduğunu söylüyor", 0),
+				headerLi("Kooperatif alım fiyatını aralık ayında açıklayacak", 0),
+				body("Ege'nin zeytin bahçelerinde ekim ayı boyunca süren yağışlar, hasadın her yıl başladığı tarihten iki hafta sonraya kalmasına yol açtı."),
+				body("Aydınlı üretici Hasan Tuna, ıslak toprakta merdiven kurmanın bile güç olduğunu anlattı."),
+			},
+			standfirst: "Aydın ve Muğla'da toplama iki hafta geç başladı\nÜreticiler dane kaybının yüzde onu bulduğunu söylüyor\nKooperatif alım fiyatını aralık ayında açıklayacak",
+			reasons:    map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonBoilerplate, 2: article.ReasonStandfirst, 3: article.ReasonStandfirst, 4: article.ReasonStandfirst},
+		},
+		{
+			name: "ru five points under the headline", title: "В Архангельске продлили навигацию на Северной Двине", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Архангельске продлили навигацию на Северной Двине"),
+				headerLi("Навигация продлится до двадцатого ноября", 0),
+				headerLi("Причина в тёплой погоде и позднем ледоставе", 0),
+				headerLi("Паромы на острова пойдут по зимнему расписанию", 0),
+				headerLi("Грузовые суда успеют завезти топливо в посёлки", 0),
+				headerLi("Решение приняли на заседании областной комиссии", 0),
+				body("Областная комиссия по безопасности на воде решила продлить навигацию на Северной Двине до двадцатого ноября из-за тёплой осени."),
+				body("Капитан порта пояснил, что лёд в дельте реки пока не образовался."),
+			},
+			standfirst: "Навигация продлится до двадцатого ноября\nПричина в тёплой погоде и позднем ледоставе\nПаромы на острова пойдут по зимнему расписанию\nГрузовые суда успеют завезти топливо в посёлки\nРешение приняли на заседании областной комиссии",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonStandfirst, 3: article.ReasonStandfirst, 4: article.ReasonStandfirst, 5: article.ReasonStandfirst},
+		},
+		{
+			name: "tr linked header list is the menu", title: "Ege'de zeytin hasadı yağışla gecikti", lang: "tr",
+			blocks: []clean.Block{
+				headerH1("Ege'de zeytin hasadı yağışla gecikti"),
+				headerLi("Tarım haberleri ve hava durumu arşivi", 1),
+				headerLi("Bölge haberleri ve yerel seçim sonuçları", 1),
+				body("Ege'nin zeytin bahçelerinde ekim ayı boyunca süren yağışlar, hasadın her yıl başladığı tarihten iki hafta sonraya kalmasına yol açtı."),
+				body("Aydınlı üretici Hasan Tuna, ıslak toprakta merdiven kurmanın bile güç olduğunu anlattı."),
+			},
+			reasons: map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonBoilerplate, 2: article.ReasonBoilerplate},
+		},
+		{
+			name: "ru header list away from the headline", title: "В Архангельске продлили навигацию на Северной Двине", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Архангельске продлили навигацию на Северной Двине"),
+				body("Областная комиссия по безопасности на воде решила продлить навигацию на Северной Двине до двадцатого ноября из-за тёплой осени."),
+				headerLi("Подпишитесь на рассылку о погоде в регионе", 0),
+				headerLi("Сообщите о происшествии в нашу редакцию", 0),
+				body("Капитан порта пояснил, что лёд в дельте реки пока не образовался."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 2: article.ReasonBoilerplate, 3: article.ReasonBoilerplate},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
