@@ -14,10 +14,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Kind is the form a page's reference came in.
@@ -140,6 +142,15 @@ func reference(gold []byte) (string, Kind, error) {
 	}
 	if i := bytes.Index(gold, commentsMark); i >= 0 {
 		gold = gold[:i]
+	}
+	if !utf8.Valid(gold) {
+		// Chaos's and Big9's references are Windows-1252 beside UTF-8
+		// pages: read as UTF-8, every curly quote became U+FFFD, and a
+		// paragraph with "It’s" in it could never be found in any
+		// tool's text.
+		if u, err := charmap.Windows1252.NewDecoder().Bytes(gold); err == nil {
+			gold = u
+		}
 	}
 	return html.UnescapeString(goldTag.ReplaceAllString(string(gold), "")), Markup, nil
 }

@@ -16,8 +16,8 @@ func TestLoad(t *testing.T) {
 	}
 	// empty_03 marks nothing as the article and nogold_04 has no
 	// reference: neither is scored.
-	if len(pages) != 4 {
-		t.Fatalf("got %d pages, want 4: %v", len(pages), byName)
+	if len(pages) != 5 {
+		t.Fatalf("got %d pages, want 5: %v", len(pages), byName)
 	}
 	tests := []struct {
 		name, site string
@@ -37,6 +37,12 @@ func TestLoad(t *testing.T) {
 			want: []string{"Köprüde yeni dönem", "Birinci paragraf burada.", "İkinci paragraf da burada."},
 			not:  []string{"Anasayfa", "Ayşe Kaya", "Okur yorumu"},
 			html: "__label"},
+		// A reference in Windows-1252 beside a UTF-8 page: its curly
+		// quotes read as the page prints them, not as U+FFFD.
+		{name: "hafen_05", site: "hafen", kind: Markup,
+			want: []string{"Neue Fähre im Hafen", "sagte: „Die Fähre fährt ab Montag.“ Das ist’s."},
+			not:  []string{"\uFFFD", "URL:"},
+			html: "„Die Fähre"},
 		{name: "frag_02", site: "frag", kind: Fragment,
 			want: []string{"Bir paragraf.", "İkinci paragraf."},
 			not:  []string{"<p>"}},
