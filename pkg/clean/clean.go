@@ -176,10 +176,12 @@ func (c *Cleaner) Clean(in Input) Result {
 }
 
 // citationAt returns the block index of a source line that the article's
-// text goes on after (a fact check citing its sources), or -1. A source
-// line ends the article when what follows is the site's: teasers,
-// headlines, other zones; three or more paragraphs of running text in the
-// container after it say the article has not ended.
+// text goes on after (a fact check citing its sources, a video's source
+// under the embed), or -1. A source line ends the article when what
+// follows is the site's: teasers, headlines, other zones; three or more
+// paragraphs of running text in the container after it (sentences of
+// over minCitedWords words: an agency's short paragraphs count) say the
+// article has not ended.
 func citationAt(blocks []Block, vs []verdict) int {
 	for n, v := range vs {
 		if v.reason != article.ReasonSourceLine {
@@ -190,7 +192,7 @@ func citationAt(blocks []Block, vs []verdict) int {
 		}
 		prose := 0
 		for _, b := range blocks[n+1:] {
-			if b.Zone == article.ZoneBody && b.LinkDensity < 0.5 && countWordsTo(b.Text, 25) > 25 && !headlineShaped(b.Text) {
+			if b.Zone == article.ZoneBody && b.LinkDensity < 0.5 && countWordsTo(b.Text, minCitedWords) > minCitedWords && !headlineShaped(b.Text) {
 				prose++
 			}
 		}
@@ -201,6 +203,10 @@ func citationAt(blocks []Block, vs []verdict) int {
 	}
 	return -1
 }
+
+// minCitedWords: a paragraph after a source line over this many words is
+// running text, not a teaser's headline or a credit.
+const minCitedWords = 15
 
 // minContainerWords is how much text the container must hold for what
 // follows it to be judged as outside the article: a sliver of a body zone
