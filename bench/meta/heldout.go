@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"sort"
 	"strings"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -28,6 +29,10 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 	}
 	base, _ := url.Parse("http://localhost/page.html")
 	var wd, tf tally
+	// The pages the classifier dropped whole, by its reason, and the
+	// reference paragraphs they held: a tally over the set, which a
+	// held-out set may print.
+	dropPages, dropParas := map[string]int{}, map[string]int{}
 	for _, p := range pages {
 		if p.Kind == heldout.Spans {
 			// One run of text: no paragraphs to count.
@@ -58,6 +63,20 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 			wd.dropped++
 		}
 		missed, noise := wd.add(p.Truth, paras, standfirst, dateline, credit)
+		if pg == nil || res.Article == nil {
+			reason := "fetch"
+			if pg != nil {
+				reason = res.Drop.Reason
+				switch {
+				case reason == article.DropLang:
+					reason += " " + res.Drop.Lang
+				case strings.HasPrefix(res.Drop.Detail, "listing"), strings.HasPrefix(res.Drop.Detail, "no prose"):
+					reason += " (" + strings.SplitN(res.Drop.Detail, ":", 2)[0] + ")"
+				}
+			}
+			dropPages[reason]++
+			dropParas[reason] += len(missed)
+		}
 		if verbose {
 			for _, m := range missed {
 				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.Name, whyDropped(m, dropped, pg), m)
@@ -81,6 +100,14 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 	}
 	fmt.Fprintf(w, "held-out %s, %d pages: reference paragraphs kept and noise, as on the Zyte pages\n", dir, len(pages))
 	wd.print(w, "wiredesk")
+	reasons := make([]string, 0, len(dropPages))
+	for r := range dropPages {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		fmt.Fprintf(w, "wiredesk     pages without an article, %s: %d pages, %d reference paragraphs\n", r, dropPages[r], dropParas[r])
+	}
 	tf.print(w, "trafilatura")
 	return nil
 }
