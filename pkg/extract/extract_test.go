@@ -395,6 +395,11 @@ func TestGoldenZones(t *testing.T) {
 		{"ru_graphic_year.html", "(График: бюджет 2025 года", article.ZoneBody},
 		{"ru_graphic_year.html", "14 марта 2026", article.ZoneHeader},
 		{"ru_graphic_year.html", "Выпуск 2026", article.ZoneHeader},
+		// A list of measures above the first paragraph: a number with
+		// its unit glued on ("52.18ГБ") is no clock time, and the list
+		// is the text's, not a header's date lines.
+		{"ru_storage_units.html", "Смартфон Север, 64 ГБ", article.ZoneBody},
+		{"ru_storage_units.html", "Смартфон Восток Мини", article.ZoneBody},
 		{"ru_thread_plain.html", "Турецкая делегация", article.ZoneBody},
 		{"ru_thread_plain.html", "Переговоры в астанинском", article.ZoneRelated},
 		{"ru_thread_plain.html", "Глава МИД посетит", article.ZoneRelated},

@@ -298,12 +298,28 @@ func dated(s string) bool {
 }
 
 // clock reports whether the number s[start:end], the minutes after the
-// separator at end, is a time of day and not a price: "$58.56" and
-// "58.56 €" are money.
+// separator at end, is a time of day and not a price or a measure:
+// "$58.56" and "58.56 €" are money, "2.41hrs" and "4.75GB" a quantity
+// with its unit glued on. A time's own labels may be glued too ("20:56h",
+// "15.30Uhr", "7.30pm").
 func clock(s string, start, end int) bool {
 	before, _ := utf8.DecodeLastRuneInString(s[:start])
 	after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[end+3:], " \u00a0"))
-	return !unicode.Is(unicode.Sc, before) && !unicode.Is(unicode.Sc, after)
+	if unicode.Is(unicode.Sc, before) || unicode.Is(unicode.Sc, after) {
+		return false
+	}
+	unit := s[end+3:]
+	for i, r := range unit {
+		if !unicode.IsLetter(r) {
+			unit = unit[:i]
+			break
+		}
+	}
+	switch strings.ToLower(unit) {
+	case "", "h", "uhr", "am", "pm", "ч", "мск":
+		return true
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
