@@ -300,8 +300,17 @@ func (w *walker) wrongProfile(l *layout, truth string) string {
 			h1 += " (title)"
 		}
 	}
-	return fmt.Sprintf("%s para %s links %d%%, %s the container %s para %s; %s; score %.1f of the container's",
-		vocab(ref), bucket(re.para), re.linkChars*100/max(re.chars, 1)/10*10, pos, vocab(l.main), bucket(ce.para), h1,
+	titled := func(e int32) string {
+		for _, b := range w.blocksIn(e) {
+			if b.node != nil && headingLevel(b.node.DataAtom) > 0 && len(b.text) >= 10 &&
+				strings.Contains(strings.ToLower(w.titleText), strings.ToLower(b.text)) {
+				return " titled <" + b.node.Data + ">"
+			}
+		}
+		return ""
+	}
+	return fmt.Sprintf("%s%s para %s links %d%%, %s the container %s%s para %s; %s; score %.1f of the container's",
+		vocab(ref), titled(ref), bucket(re.para), re.linkChars*100/max(re.chars, 1)/10*10, pos, vocab(l.main), titled(l.main), bucket(ce.para), h1,
 		float64(int(w.final(ref)/max(w.final(l.main), 1e-9)*10))/10)
 }
 
