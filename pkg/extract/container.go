@@ -332,6 +332,9 @@ func (w *walker) bestScored() int32 {
 		best, bestScore = i, w.final(i)
 		break
 	}
+	if p := w.titledPost(best); p >= 0 {
+		best, bestScore = p, w.final(p)
+	}
 	// A long thread of readers' comments outscores a short post above
 	// it, though each of its paragraphs counts less under its comment
 	// word; chosen, it leaves no article text outside comments. Comments
@@ -376,6 +379,78 @@ func (w *walker) bestScored() int32 {
 		return -1
 	}
 	return best
+}
+
+// titledPost returns the post that a heading <title> names heads, when
+// the choice is headed by no such heading, or -1: a blog prints its name
+// in the h1 and the post's title in an h2 or h3 inside the post's box
+// ("post", "entry", <article>), and a longer unnamed text before it (the
+// blog's own blurb, a notice) outscores a short post. The heading is the
+// first h2 to h4 that names the title, in no box of furniture words and
+// with prose between it and the choice; the post is its nearest ancestor
+// named as an article with a short article's prose, apart from the
+// choice.
+func (w *walker) titledPost(choice int32) int32 {
+	titled := func(b *rawBlock) int {
+		if b.node == nil || b.elem < 0 {
+			return 0
+		}
+		level := headingLevel(b.node.DataAtom)
+		if level == 0 || level > 4 || b.linkChars*2 >= b.chars || !w.namesTitle(b.text) {
+			return 0
+		}
+		return level
+	}
+	t := -1
+	for i := range w.blocks {
+		if titled(&w.blocks[i]) > 1 {
+			t = i
+			break
+		}
+	}
+	if t < 0 || furnitureMarked(w.blocks[t].marks) || w.firstProse(t, choice) {
+		return -1
+	}
+	a := w.blocks[t].elem
+	for ; a >= 0; a = w.elems[a].parent {
+		e := &w.elems[a]
+		if w.within(choice, a) || e.flags&flagNoCandidate != 0 {
+			return -1
+		}
+		if e.flags&(flagPositive|flagArticle) != 0 && e.para >= minShort && e.linkChars*3 < e.chars {
+			break
+		}
+	}
+	if a < 0 || w.within(a, choice) {
+		return -1
+	}
+	// The choice headed already: a heading that names the title in it
+	// or in the post around it (up to its parent's parent, short of the
+	// element that holds the titled post too).
+	post := choice
+	for level := 0; level < 2; level++ {
+		p := w.elems[post].parent
+		if p < 0 || w.elems[p].flags&flagNoCandidate != 0 || w.within(a, p) {
+			break
+		}
+		post = p
+	}
+	for i := range w.blocks {
+		if b := &w.blocks[i]; titled(b) > 0 && w.within(b.elem, post) {
+			return -1
+		}
+	}
+	return a
+}
+
+// furnitureMarked reports a mark chain holding a furniture word's zone.
+func furnitureMarked(m *mark) bool {
+	for ; m != nil; m = m.parent {
+		if m.zone != "" && m.zone != article.ZoneHeader {
+			return true
+		}
+	}
+	return false
 }
 
 // minShort is the least prose of a short article under its headline.

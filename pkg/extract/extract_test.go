@@ -169,6 +169,10 @@ func TestGoldenZones(t *testing.T) {
 		// little more prose: the post, not the box.
 		{"tr_post_after_about.html", "Kestaneleri önce", article.ZoneBody},
 		{"tr_post_after_about.html", "Merhaba, ben Nermin", article.ZoneUnknown},
+		// A blog's name in the h1, a longer blurb under it, then the post
+		// whose h3 names the title: the post.
+		{"ru_blog_titled_post.html", "Старые ветки", article.ZoneBody},
+		{"ru_blog_titled_post.html", "Этот дневник", article.ZoneUnknown},
 		{"ru_izvestia_visible.html", "Смотрите также:", article.ZoneRelated},
 		{"ru_izvestia_visible.html", "По теме переговоров", article.ZoneBody},
 		{"ru_izvestia_visible.html", "Фото: ИЗВЕСТИЯ", article.ZoneCaption},
