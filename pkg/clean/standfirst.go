@@ -358,6 +358,12 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 			run, total, points = []int{n}, countWords(b.Text), true
 			continue
 		}
+		if len(run) == 0 && h1 >= 0 && v.reason == article.ReasonUnrelated && !v.after && sentenceHeading(b, strings.TrimSpace(b.Text)) {
+			// A heading written as sentences under the headline, which
+			// relatedness judged alone (its words are not the
+			// title's): the deck, as the markup prints it.
+			v.reason, v.text = "", b.Text
+		}
 		if v.reason != "" || v.text == "" {
 			continue
 		}

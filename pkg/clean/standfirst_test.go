@@ -324,6 +324,27 @@ func TestStandfirst(t *testing.T) {
 			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst, 2: article.ReasonStandfirst, 3: article.ReasonStandfirst, 4: article.ReasonStandfirst, 5: article.ReasonStandfirst},
 		},
 		{
+			name: "tr sentence deck in other words than the title", title: "Ege'de zeytin hasadı yağışla gecikti", lang: "tr",
+			blocks: []clean.Block{
+				h1("Ege'de zeytin hasadı yağışla gecikti"),
+				h2("Üreticiler bu yıl dalda kalan danenin kooperatife satılamayacağından endişe ediyor."),
+				body("Ege'nin zeytin bahçelerinde ekim ayı boyunca süren yağışlar, hasadın her yıl başladığı tarihten iki hafta sonraya kalmasına yol açtı."),
+				body("Aydınlı üretici Hasan Tuna, ıslak toprakta merdiven kurmanın bile güç olduğunu anlattı."),
+			},
+			standfirst: "Üreticiler bu yıl dalda kalan danenin kooperatife satılamayacağından endişe ediyor.",
+			reasons:    map[int]string{0: article.ReasonDuplicate, 1: article.ReasonStandfirst},
+		},
+		{
+			name: "ru short line under the headline is no deck", title: "В Архангельске продлили навигацию на Северной Двине", lang: "ru",
+			blocks: []clean.Block{
+				h1("В Архангельске продлили навигацию на Северной Двине"),
+				h2("Так тепло бывает редко."),
+				body("Областная комиссия по безопасности на воде решила продлить навигацию на Северной Двине до двадцатого ноября из-за тёплой осени."),
+				body("Капитан порта пояснил, что лёд в дельте реки пока не образовался."),
+			},
+			reasons: map[int]string{0: article.ReasonDuplicate, 1: article.ReasonUnrelated},
+		},
+		{
 			name: "tr linked header list is the menu", title: "Ege'de zeytin hasadı yağışla gecikti", lang: "tr",
 			blocks: []clean.Block{
 				headerH1("Ege'de zeytin hasadı yağışla gecikti"),
