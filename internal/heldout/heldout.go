@@ -144,13 +144,7 @@ func reference(gold []byte) (string, Kind, error) {
 		gold = gold[:i]
 	}
 	if !utf8.Valid(gold) {
-		// Chaos's and Big9's references are Windows-1252 beside UTF-8
-		// pages: read as UTF-8, every curly quote became U+FFFD, and a
-		// paragraph with "It’s" in it could never be found in any
-		// tool's text.
-		if u, err := charmap.Windows1252.NewDecoder().Bytes(gold); err == nil {
-			gold = u
-		}
+		gold = windows1252Bytes(gold)
 	}
 	return html.UnescapeString(goldTag.ReplaceAllString(string(gold), "")), Markup, nil
 }
@@ -162,6 +156,29 @@ func hasClass(n *nethtml.Node, c string) bool {
 		}
 	}
 	return false
+}
+
+// windows1252Bytes reads the bytes of b that are no UTF-8 as
+// Windows-1252 and keeps the rest. Chaos's and Big9's references are
+// Windows-1252 beside UTF-8 pages: read as UTF-8, every curly quote was
+// U+FFFD, and a paragraph with "It’s" in it could never be found in any
+// tool's text. A CleanEval reference in UTF-8 with one stray byte keeps
+// its UTF-8 letters ("Akgün", not "AkgÃ¼n").
+func windows1252Bytes(b []byte) []byte {
+	dec := charmap.Windows1252.NewDecoder()
+	out := make([]byte, 0, len(b)+len(b)/8)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			if u, err := dec.Bytes(b[:1]); err == nil {
+				out = append(out, u...)
+			}
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
 }
 
 // Text is the visible text of src, a newline at every block; with keep,

@@ -16,8 +16,8 @@ func TestLoad(t *testing.T) {
 	}
 	// empty_03 marks nothing as the article and nogold_04 has no
 	// reference: neither is scored.
-	if len(pages) != 5 {
-		t.Fatalf("got %d pages, want 5: %v", len(pages), byName)
+	if len(pages) != 6 {
+		t.Fatalf("got %d pages, want 6: %v", len(pages), byName)
 	}
 	tests := []struct {
 		name, site string
@@ -43,6 +43,12 @@ func TestLoad(t *testing.T) {
 			want: []string{"Neue Fähre im Hafen", "sagte: „Die Fähre fährt ab Montag.“ Das ist’s."},
 			not:  []string{"\uFFFD", "URL:"},
 			html: "„Die Fähre"},
+		// A UTF-8 reference with one stray Windows-1252 byte (an
+		// ellipsis): its letters stay UTF-8's.
+		{name: "liman_06", site: "liman", kind: Markup,
+			want: []string{"Liman müdürü Akgün", "söyledi…"},
+			not:  []string{"Ã", "\uFFFD"},
+			html: "Akgün"},
 		{name: "frag_02", site: "frag", kind: Fragment,
 			want: []string{"Bir paragraf.", "İkinci paragraf."},
 			not:  []string{"<p>"}},
