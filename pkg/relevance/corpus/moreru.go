@@ -1,11 +1,8 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"path"
 	"regexp"
 	"strconv"
@@ -85,35 +82,10 @@ func extractRIATopics(ctx context.Context, g gitDir, c Corpus) ([]Record, error)
 	var recs []Record
 	seen := make(map[string]bool)
 	for _, f := range riaTopicsFiles {
-		cr := csv.NewReader(bytes.NewReader(blobs[f]))
-		cr.FieldsPerRecord = -1
-		head, err := cr.Read()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		col := make(map[string]int)
-		for i, h := range head {
-			col[h] = i
-		}
-		for _, h := range []string{"id", "url", "title", "content", "datetime", "topic"} {
-			if _, ok := col[h]; !ok {
-				return nil, fmt.Errorf("%s: no column %q", f, h)
-			}
-		}
-		for n := 1; ; n++ {
-			row, err := cr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			if len(row) != len(head) {
-				return nil, fmt.Errorf("%s: row %d has %d fields, want %d", f, n, len(row), len(head))
-			}
+		err := eachCSVRow(f, blobs[f], []string{"id", "url", "title", "content", "datetime", "topic"}, func(n int, row []string, col map[string]int) error {
 			id := row[col["id"]]
 			if seen[id] {
-				continue
+				return nil
 			}
 			var paras []string
 			for _, p := range riaParaRe.Split(row[col["content"]], -1) {
@@ -135,10 +107,14 @@ func extractRIATopics(ctx context.Context, g gitDir, c Corpus) ([]Record, error)
 				r.Order, _ = strconv.ParseInt(m[5]+m[4]+m[3]+m[1]+m[2], 10, 64)
 			}
 			if r.Body == "" {
-				continue
+				return nil
 			}
 			seen[id] = true
 			recs = append(recs, r)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return recs, nil

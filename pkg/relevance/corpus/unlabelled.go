@@ -1,11 +1,8 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -72,35 +69,10 @@ func extractOneTV(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
 	seen := make(map[string]bool)
 	openings := make(map[string]int)
 	for _, f := range oneTVFiles {
-		cr := csv.NewReader(bytes.NewReader(blobs[f]))
-		cr.FieldsPerRecord = -1
-		head, err := cr.Read()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		col := make(map[string]int)
-		for i, h := range head {
-			col[h] = i
-		}
-		for _, h := range []string{"url", "title", "content"} {
-			if _, ok := col[h]; !ok {
-				return nil, fmt.Errorf("%s: no column %q", f, h)
-			}
-		}
-		for n := 1; ; n++ {
-			row, err := cr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", f, err)
-			}
-			if len(row) != len(head) {
-				return nil, fmt.Errorf("%s: row %d has %d fields, want %d", f, n, len(row), len(head))
-			}
+		err := eachCSVRow(f, blobs[f], []string{"url", "title", "content"}, func(n int, row []string, col map[string]int) error {
 			m := oneTVURLRe.FindStringSubmatch(row[col["url"]])
 			if m == nil || seen[m[2]] {
-				continue
+				return nil
 			}
 			r := Record{
 				ID:       "onetv/1tv/" + m[2],
@@ -115,11 +87,15 @@ func extractOneTV(ctx context.Context, g gitDir, c Corpus) ([]Record, error) {
 			}
 			r.Order, _ = strconv.ParseInt(strings.ReplaceAll(m[1], "-", ""), 10, 64)
 			if r.Body == "" {
-				continue
+				return nil
 			}
 			seen[m[2]] = true
 			openings[FirstRunes(r.Body, 150)]++
 			recs = append(recs, r)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	kept := recs[:0]
