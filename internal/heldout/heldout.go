@@ -163,9 +163,29 @@ func hasClass(n *nethtml.Node, c string) bool {
 // Windows-1252 beside UTF-8 pages: read as UTF-8, every curly quote was
 // U+FFFD, and a paragraph with "It’s" in it could never be found in any
 // tool's text. A CleanEval reference in UTF-8 with one stray byte keeps
-// its UTF-8 letters ("Akgün", not "AkgÃ¼n").
+// its UTF-8 letters ("Akgün", not "AkgÃ¼n"): the bytes are read one by
+// one when UTF-8's letters outnumber the stray bytes.
 func windows1252Bytes(b []byte) []byte {
 	dec := charmap.Windows1252.NewDecoder()
+	// A reference with more stray bytes than UTF-8 letters is
+	// Windows-1252 through and through: a byte pair that happens to be
+	// UTF-8 ("\xc2\x95") is its two characters too.
+	multi, stray := 0, 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			stray++
+		case size > 1:
+			multi++
+		}
+		i += size
+	}
+	if stray >= multi {
+		if u, err := dec.Bytes(b); err == nil {
+			return u
+		}
+	}
 	out := make([]byte, 0, len(b)+len(b)/8)
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
