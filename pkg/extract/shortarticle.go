@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/wiredesk/wiredesk/pkg/article"
+)
+
+// This file holds the checks for a short article the scores pass over:
+// a post a heading names, a brief under its headline, the first prose
+// after the headline (container.go chooses among the candidates).
+
+// titledPost returns the post that a heading <title> names heads, when
+// the choice is headed by no such heading, or -1: a blog prints its name
+// in the h1 and the post's title in an h2 or h3 inside the post's box
+// ("post", "entry", <article>), and a longer unnamed text before it (the
+// blog's own blurb, a notice) outscores a short post. The heading is the
+// first h2 to h4 that names the title, in no box of furniture words and
+// with prose between it and the choice; the post is its nearest ancestor
+// named as an article with a short article's prose, apart from the
+// choice.
+func (w *walker) titledPost(choice int32) int32 {
+	titled := func(b *rawBlock) int {
+		if b.node == nil || b.elem < 0 {
+			return 0
+		}
+		level := headingLevel(b.node.DataAtom)
+		if level == 0 || level > 4 || b.linkChars*2 >= b.chars || !w.namesTitle(b.text) {
+			return 0
+		}
+		return level
+	}
+	t := -1
+	for i := range w.blocks {
+		if titled(&w.blocks[i]) > 1 {
+			t = i
+			break
+		}
+	}
+	if t < 0 || furnitureMarked(w.blocks[t].marks) || w.firstProse(t, choice) {
+		return -1
+	}
+	a := w.blocks[t].elem
+	for ; a >= 0; a = w.elems[a].parent {
+		e := &w.elems[a]
+		if w.within(choice, a) || e.flags&flagNoCandidate != 0 {
+			return -1
+		}
+		if e.flags&(flagPositive|flagArticle) != 0 && e.para >= minShort && e.linkChars*3 < e.chars {
+			break
+		}
+	}
+	if a < 0 || w.within(a, choice) {
+		return -1
+	}
+	// The choice headed already: a heading that names the title in it
+	// or in the post around it (up to its parent's parent, short of the
+	// element that holds the titled post too).
+	post := choice
+	for level := 0; level < 2; level++ {
+		p := w.elems[post].parent
+		if p < 0 || w.elems[p].flags&flagNoCandidate != 0 || w.within(a, p) {
+			break
+		}
+		post = p
+	}
+	for i := range w.blocks {
+		if b := &w.blocks[i]; titled(b) > 0 && w.within(b.elem, post) {
+			return -1
+		}
+	}
+	return a
+}
+
+// furnitureMarked reports a mark chain holding a furniture word's zone.
+func furnitureMarked(m *mark) bool {
+	for ; m != nil; m = m.parent {
+		if m.zone != "" && m.zone != article.ZoneHeader {
+			return true
+		}
+	}
+	return false
+}
+
+// shortArticle reports a container with less prose than an article needs
+// that is one all the same: the page's headline (its first h1, or on a
+// page with none the line <title> writes) opens it or stands right above it, and its text is prose, not links (a third at
+// most: a brief's tags and share links). A news
+// brief of two sentences is an article; a page of links with a blurb, or
+// a "page not found" notice under a lesser heading, is not.
+func (w *walker) shortArticle(best int32) bool {
+	e := &w.elems[best]
+	if e.para < minShort || e.linkChars*3 >= e.chars {
+		return false
+	}
+	t := w.firstTitle
+	if t < 0 {
+		t = w.titleLine(best)
+	}
+	if t < 0 {
+		return false
+	}
+	h := w.blocks[t].elem
+	if w.within(h, best) {
+		return true
+	}
+	// The headline over the text: before it, under its parent or the
+	// parent's parent (the post around the body's wrapper).
+	a := best
+	for level := 0; level < 2 && a >= 0; level++ {
+		a = w.elems[a].parent
+	}
+	if h < best && a >= 0 && w.elems[a].flags&flagNoCandidate == 0 && w.within(h, a) {
+		return true
+	}
+	return h < best && w.firstProse(t, best)
+}
+
+// firstProse reports whether the text of candidate c is the first prose
+// after block t, the headline: the lines between them are labels, links
+// and stamps (a byline, a date, a share bar, a photo), not a sentence.
+// An old template nests the post's text deep in cells and wrappers of its
+// own, far from the headline in the tree but right under it on the page.
+func (w *walker) firstProse(t int, c int32) bool {
+	first := int(w.elems[c].firstBlock)
+	if t >= first {
+		return false
+	}
+	for i := t + 1; i < first; i++ {
+		if b := &w.blocks[i]; paragraphLike(b) && sentence(b.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLine stands for the first h1 on a page that has none: an old
+// page sets its headline in bold or a lesser heading. It is the block
+// that <title> opens with (less the site's name), or that opens with
+// <title>'s first part (a date after it), not a link: the first inside
+// the choice, else the last before it. -1 when none.
+func (w *walker) titleLine(best int32) int {
+	tt := clean(w.titleText)
+	head := tt
+	for _, sep := range titleSeps {
+		if i := strings.Index(head, sep); i > 0 {
+			head = head[:i]
+		}
+	}
+	if len(head) < minTitleLine {
+		return -1
+	}
+	found := -1
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem >= w.elems[best].end {
+			break
+		}
+		if b.linkChars*2 >= b.chars || len(b.text) < minTitleLine ||
+			!(strings.HasPrefix(tt, b.text) || strings.HasPrefix(b.text, head)) {
+			continue
+		}
+		found = i
+		if b.elem >= best {
+			break
+		}
+	}
+	return found
+}
