@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"go/format"
 	"testing"
 	"unicode"
 
@@ -22,41 +21,19 @@ func TestTables(t *testing.T) {
 		"// letter of Russian and Turkish), and 0 for the other characters\n"+
 		"// (Unicode %s): the fingerprint of every block asked both of unicode's\n// tables.\n", unicode.Version)
 	b.WriteString("var letterLower = [0x800]rune{\n")
-	for r := rune(0); r < 0x800; r++ {
+	golden.Rows(&b, 0x800, 8, func(r rune) string {
 		low := rune(0)
 		if unicode.IsLetter(r) {
 			low = unicode.ToLower(r)
 		}
-		row(&b, r, 8, fmt.Sprintf("%#04x", low))
-	}
+		return fmt.Sprintf("%#04x", low)
+	})
 	b.WriteString("}\n\n")
 	fmt.Fprintf(&b, "// wordRunes is wordRune, unicode.IsLetter(r) || unicode.IsDigit(r)\n// (Unicode %s), for the characters below U+0800.\n", unicode.Version)
 	b.WriteString("var wordRunes = [0x800]bool{\n")
-	for r := rune(0); r < 0x800; r++ {
-		v := "false"
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			v = "true"
-		}
-		row(&b, r, 8, v)
-	}
+	golden.Rows(&b, 0x800, 8, func(r rune) string {
+		return fmt.Sprint(unicode.IsLetter(r) || unicode.IsDigit(r))
+	})
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "tables.go", src, *update)
-}
-
-// row writes the entry of character r, n to a line, each line opened
-// with the character it starts at.
-func row(b *bytes.Buffer, r rune, n int, v string) {
-	if r%rune(n) == 0 {
-		fmt.Fprintf(b, "\t/* %#04x */ ", r)
-	}
-	b.WriteString(v + ",")
-	if r%rune(n) == rune(n)-1 {
-		b.WriteString("\n")
-	} else {
-		b.WriteString(" ")
-	}
+	golden.CheckGo(t, "tables.go", b.Bytes(), *update)
 }

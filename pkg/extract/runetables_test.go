@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -31,11 +30,7 @@ func TestRuneTables(t *testing.T) {
 		fmt.Fprintf(&b, "\t%#016x, // U+%04X\n", v, w*64)
 	}
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "runetables.go", src, *update)
+	golden.CheckGo(t, "runetables.go", b.Bytes(), *update)
 }
 
 // oldWords is words as it was, on unicode's tables alone.
