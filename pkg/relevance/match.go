@@ -477,9 +477,7 @@ func (m *matcher) mayStartWord(w string) bool {
 	if m.starts == nil {
 		return true
 	}
-	if strings.ContainsRune(w, 'ё') {
-		w = strings.ReplaceAll(w, "ё", "е")
-	}
+	w = stem.FoldYo(w)
 	n := 0
 	for pos := range w {
 		if n > 0 && m.starts[w[:pos]] {

@@ -31,7 +31,7 @@ func Word(lang, word string) string {
 		turkish.Stem(env)
 	case "ru":
 		// Snowball's Russian treats ё as е only if told so.
-		env.SetCurrent(strings.ReplaceAll(w, "ё", "е"))
+		env.SetCurrent(FoldYo(w))
 		russian.Stem(env)
 	case "en":
 		english.Stem(env)
@@ -39,6 +39,16 @@ func Word(lang, word string) string {
 		return w
 	}
 	return env.Current()
+}
+
+// FoldYo reads the lower-case ё in s as е. Russian prints the same letter
+// either way (ещё, еще), so every index and matcher of words folds it
+// alike: the stemmer, the relevance terms and the store's search.
+func FoldYo(s string) string {
+	if !strings.Contains(s, "ё") {
+		return s
+	}
+	return strings.ReplaceAll(s, "ё", "е")
 }
 
 // Lower lowercases s with lang's casing rules.

@@ -75,6 +75,25 @@ func TestLowerTurkish(t *testing.T) {
 	}
 }
 
+func TestFoldYo(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"none", "министр", "министр"},
+		{"one", "провёл", "провел"},
+		{"many", "ещё её", "еще ее"},
+		// Only the lower-case letter: callers fold after lowering.
+		{"capital", "Ёлка", "Ёлка"},
+		{"latin", "yön", "yön"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FoldYo(tt.in); got != tt.want {
+				t.Errorf("FoldYo(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSplit(t *testing.T) {
 	got := Split("Lavrov: \"Rusya'nın tutumu net\" — МИД РФ, 12.01.2020")
 	want := []string{"Lavrov", "Rusyanın", "tutumu", "net", "МИД", "РФ", "12", "01", "2020"}

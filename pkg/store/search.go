@@ -218,11 +218,7 @@ func wordAlt(low, st string) alt {
 // lowerWord is a word as the index holds it: lowercased in lang, with ё
 // read as е (Russian writes ё or е for the same letter).
 func lowerWord(lang, w string) string {
-	low := stem.Lower(lang, w)
-	if strings.Contains(low, "ё") {
-		low = strings.ReplaceAll(low, "ё", "е")
-	}
-	return low
+	return stem.FoldYo(stem.Lower(lang, w))
 }
 
 // turkishFold maps the letters of the Turkish alphabet that an English
