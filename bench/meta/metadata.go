@@ -269,6 +269,7 @@ func (t metaTally) print(w io.Writer, name string) {
 func scoreSet(w io.Writer, label string, pages []known, verbose bool) error {
 	now := evalNow()
 	var wd, tf metaTally
+	wdMiss, tfMiss := newMissTally(), newMissTally()
 	for _, k := range pages {
 		u, err := url.Parse(k.url)
 		if err != nil {
@@ -286,7 +287,11 @@ func scoreSet(w io.Writer, label string, pages []known, verbose bool) error {
 		if k.scoreTitle {
 			printed = printedHeadline(k)
 		}
-		check := func(t *metaTally, who, title string, pub time.Time, byline []string) {
+		var pt pageTitles
+		if k.scoreTitle {
+			pt = readTitles(k.html)
+		}
+		check := func(t *metaTally, mt missTally, who, title string, pub time.Time, byline []string) {
 			var miss []string
 			if k.scoreTitle {
 				t.titleN++
@@ -300,6 +305,9 @@ func scoreSet(w io.Writer, label string, pages []known, verbose bool) error {
 					t.printed++
 				} else {
 					miss = append(miss, fmt.Sprintf("title %q (want %q)", title, k.title))
+					kind, ref := titleMiss(title, k.title, pt)
+					mt.title[kind]++
+					mt.titleRef[ref]++
 				}
 			}
 			if k.scoreDate {
@@ -325,17 +333,19 @@ func scoreSet(w io.Writer, label string, pages []known, verbose bool) error {
 					t.byline++
 				} else {
 					miss = append(miss, fmt.Sprintf("byline %q (want %q)", byline, k.byline))
+					mt.byline[bylineMiss(byline, k.byline, u)]++
 				}
 			}
 			if verbose && len(miss) > 0 {
 				fmt.Fprintf(w, "%s %s: %s\n", who, k.name, strings.Join(miss, "; "))
 			}
 		}
-		check(&wd, "wiredesk", p.Title, p.PublishedAt, names(p.Byline))
-		check(&tf, "trafilatura", tm.Title, tm.Date, names(tm.Author))
+		check(&wd, wdMiss, "wiredesk", p.Title, p.PublishedAt, names(p.Byline))
+		check(&tf, tfMiss, "trafilatura", tm.Title, tm.Date, names(tm.Author))
 	}
 	fmt.Fprintf(w, "%s\n", label)
 	wd.print(w, "wiredesk")
+	wdMiss.print(w, "wiredesk")
 	tf.print(w, "trafilatura")
 	return nil
 }
