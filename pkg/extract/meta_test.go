@@ -59,6 +59,37 @@ func TestTitle(t *testing.T) {
 	}
 }
 
+// TestTitleSiteDomain: a title segment names the site by its registered
+// domain's label as well as by the host's first: an edition's or a
+// language's subdomain comes first on some sites.
+func TestTitleSiteDomain(t *testing.T) {
+	tests := []struct {
+		name, url, page, want string
+	}{
+		{"edition subdomain", "https://edition.kiyigazete.com/haber/iskele",
+			`<meta property="og:title" content="Kıyıda yeni iskele yapılıyor | Kiyigazete Ekonomi">`, "Kıyıda yeni iskele yapılıyor"},
+		{"host's first label", "https://www.kiyigazete.com/haber/iskele",
+			`<meta property="og:title" content="Kıyıda yeni iskele yapılıyor | Kiyigazete Ekonomi">`, "Kıyıda yeni iskele yapılıyor"},
+		{"another site's name stays", "https://edition.kiyigazete.com/haber/iskele",
+			`<meta property="og:title" content="Kıyıda yeni iskele yapılıyor | Liman Postası">`, "Kıyıda yeni iskele yapılıyor | Liman Postası"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := url.Parse(tt.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Extract(strings.NewReader(tt.page), u, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Title != tt.want {
+				t.Errorf("Title = %q, want %q", res.Title, tt.want)
+			}
+		})
+	}
+}
+
 func TestLeadingPath(t *testing.T) {
 	tests := []struct {
 		name, title, sep string

@@ -160,7 +160,7 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		// The site's or the blog's name in an h1: the short segment of a
 		// <title> whose other part is longer ("Blog Name - Entry title"),
 		// or whose other part an h2 or h3 prints ("Blog Name: Entry").
-		if s := siteSegment(b.text, tt); (s != "" && !w.restNamesHost(b.text, tt)) || w.blogName(b.text, tt, site) {
+		if s := siteSegment(b.text, tt); (s != "" && !w.restNamesHost(b.text, tt) && !w.entryH1(l, b, tt)) || w.blogName(b.text, tt, site) {
 			if site == "" {
 				site = b.text
 			}
@@ -227,7 +227,11 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	// Any h1 left, unless it is one word beside a <title> that says more
 	// (the site's name as a logo: "Engadget" over "Editorial: … --
 	// Engadget").
-	if first != "" && !offTitle(first, og, tt) && (headlineLike(first, site) || tt == "") {
+	// A one-word h1 that <title> opens with, in the article, is an
+	// entry's name ("Dredging" over "Dredging - Portwiki, the free
+	// harbour encyclopedia").
+	if first != "" && !offTitle(first, og, tt) && (headlineLike(first, site) || tt == "" || w.entryH1(l, firstBlock, tt)) &&
+		!w.headerH1(l, firstBlock, tt) {
 		return first
 	}
 	if t := clean(ld.headline); t != "" {
@@ -236,7 +240,119 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	if h := w.titleHeading(tt, site); h != "" {
 		return h
 	}
-	return stripHost(stripSite(tt, site, true), w.pageURL)
+	t := stripHost(stripSite(tt, site, true), w.pageURL)
+	if t == tt {
+		t = w.leadingSiteName(l, t)
+	}
+	return t
+}
+
+// headerH1 says the h1 b, in the page's header or menus with no og:title
+// to go by, is the site's name or tagline: it is no segment of <title>
+// and shares no word with the headline <title> gives, which the site's
+// name or a section beside it may ("The Coastline Journal Weekly" over "Coastline Journal | Harbour
+// dredging to begin in spring"; "Local stories from the bay" over
+// "Harbour dredging … - Coastline").
+func (w *walker) headerH1(l *layout, b *rawBlock, tt string) bool {
+	if b == nil || tt == "" || w.within(b.elem, l.main) || w.furniture(l, b.elem, b.marks) == "" {
+		return false
+	}
+	if _, _, ok := splitSegment(tt, b.text); ok {
+		return false // <title> names it: a topic's page ("Topic — all news")
+	}
+	longest := ""
+	for _, seg := range splitAll(tt) {
+		if len(seg) > len(longest) {
+			longest = seg
+		}
+	}
+	return len(strings.Fields(longest)) >= 4 && !sharesWord(b.text, longest)
+}
+
+// splitAll cuts t at every title separator.
+func splitAll(t string) []string {
+	segs := []string{t}
+	for _, sep := range titleSegSeps {
+		var next []string
+		for _, s := range segs {
+			for _, p := range strings.Split(s, sep) {
+				if p = strings.TrimSpace(p); p != "" {
+					next = append(next, p)
+				}
+			}
+		}
+		segs = next
+	}
+	return segs
+}
+
+// leadingSiteName is t less a short first segment that names the site,
+// as the page shows by printing it in its header, menus or footer and
+// not in the article ("Coastline Journal | Harbour dredging to begin in
+// spring" over a footer "© Coastline Journal"): a small site's <title>
+// puts its name first, and with no heading to go by only the page's
+// furniture tells the name from the headline. t otherwise.
+func (w *walker) leadingSiteName(l *layout, t string) string {
+	for _, sep := range titleSeps {
+		head, tail, ok := strings.Cut(t, sep)
+		if !ok || len(strings.Fields(head)) > 3 || len(strings.Fields(tail)) < 4 || len(tail) <= len(head) {
+			continue
+		}
+		if len(splitAll(tail)) > 1 {
+			return t
+		}
+		nh := " " + normWords(head) + " "
+		if strings.TrimSpace(nh) == "" {
+			return t
+		}
+		inFurniture := false
+		for i := range w.blocks {
+			b := &w.blocks[i]
+			if !strings.Contains(" "+normWords(b.text)+" ", nh) || len(strings.Fields(b.text)) > 3*len(strings.Fields(head))+4 {
+				continue
+			}
+			if w.within(b.elem, l.main) || w.furniture(l, b.elem, b.marks) == "" {
+				return t // printed in the article: a kicker, a headline
+			}
+			inFurniture = true
+		}
+		if inFurniture {
+			return strings.TrimSpace(tail)
+		}
+		return t
+	}
+	return t
+}
+
+// normWords is s's words of letters and digits, folded, one space
+// apart.
+func normWords(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// entryH1 says the h1 b, <title>'s short first segment, is the entry's
+// own heading, not a blog's name: it stands in the article, off the
+// header and the menus, and the page prints the rest of <title> nowhere
+// as a line of its own ("Dredging - Portwiki, the free harbour
+// encyclopedia" over an h1 "Dredging" above the body: a wiki's or a
+// reference site's entry, whose <title> describes the site after the
+// entry's name). A blog's name is printed in its header, and the
+// entry's title, <title>'s rest, in a heading or a line of its own.
+func (w *walker) entryH1(l *layout, b *rawBlock, tt string) bool {
+	head, rest, ok := splitSegment(tt, b.text)
+	if !ok || head != "" || rest == "" {
+		return false
+	}
+	if !w.within(b.elem, l.main) && w.furniture(l, b.elem, b.marks) != "" {
+		return false
+	}
+	nr := normTitle(rest)
+	for i := range w.blocks {
+		if normTitle(w.blocks[i].text) == nr {
+			return false
+		}
+	}
+	return true
 }
 
 // placeholderTitle is what a publishing system writes where a title was

@@ -75,25 +75,37 @@ func (w *walker) restNamesHost(h, title string) bool {
 	if w.pageURL == nil {
 		return false
 	}
-	label := strings.TrimPrefix(strings.ToLower(w.pageURL.Hostname()), "www.")
-	if i := strings.IndexByte(label, '.'); i > 0 {
-		label = label[:i]
-	}
-	if len(label) < 3 {
-		return false
-	}
 	head, tail, ok := splitSegment(title, h)
 	if !ok {
 		return false
 	}
-	for _, seg := range []string{head, tail} {
-		for _, part := range strings.Split(seg, ",") {
-			if strings.TrimSpace(part) != "" && namesHost(strings.TrimSpace(part), label) {
-				return true
+	for _, label := range hostLabels(w.pageURL) {
+		if len(label) < 3 {
+			continue
+		}
+		for _, seg := range []string{head, tail} {
+			for _, part := range strings.Split(seg, ",") {
+				if strings.TrimSpace(part) != "" && namesHost(strings.TrimSpace(part), label) {
+					return true
+				}
 			}
 		}
 	}
 	return false
+}
+
+// hostLabels are the labels of the page's host that may name its site:
+// the first ("cnn" of www.cnn.com, "gazeteyeni" of gazeteyeni.com) and
+// the registered domain's when a subdomain comes first ("wikipedia" of
+// en.wikipedia.org, "cnn" of edition.cnn.com).
+func hostLabels(page *url.URL) []string {
+	host := strings.TrimPrefix(strings.ToLower(page.Hostname()), "www.")
+	first, _, _ := strings.Cut(host, ".")
+	labels := []string{first}
+	if reg, _, _ := strings.Cut(siteDomain(host), "."); reg != first {
+		labels = append(labels, reg)
+	}
+	return labels
 }
 
 // splitSegment finds h at the start or the end of title next to a
@@ -133,13 +145,17 @@ func stripHost(t string, page *url.URL) string {
 	if page == nil {
 		return t
 	}
-	label := strings.TrimPrefix(strings.ToLower(page.Hostname()), "www.")
-	if i := strings.IndexByte(label, '.'); i > 0 {
-		label = label[:i]
+	for _, label := range hostLabels(page) {
+		if len(label) >= 2 {
+			if s := stripHostLabel(t, label); s != t {
+				return s
+			}
+		}
 	}
-	if len(label) < 2 {
-		return t
-	}
+	return t
+}
+
+func stripHostLabel(t, label string) string {
 	for _, sep := range titleSeps {
 		i := strings.LastIndex(t, sep)
 		if i <= 0 {
