@@ -578,7 +578,7 @@ func kind(s string, sites []string) Kind {
 	if place > 0 && place+placeCodes(words) == len(words) {
 		return Other // "Washington DC", "London UK": a place and its state's or country's code
 	}
-	if place > 0 && !givenPlace(words) {
+	if place > 0 && !givenPlace(words) && !citySurname(words) {
 		// "Birleşik Rusya", "Единая Россия": a name with a country in it
 		// is a party or an institution, not a person.
 		return Org
@@ -654,6 +654,34 @@ func initials(words []string) bool {
 func givenPlace(words []string) bool {
 	return len(words) == 2 && places[strings.Trim(fold(words[0]), ".,:;")] && surname(words[1])
 }
+
+// citySurname is a given name before a surname that is also a city's
+// name: "Bushrod Washington", "Jack London", "Irving Berlin". A party or
+// an institution named so takes its country's name ("Birleşik Rusya",
+// "Единая Россия") or an adjective before the city's ("Вечерняя
+// Москва"); a city after one ordinary name word is a person's surname.
+func citySurname(words []string) bool {
+	if len(words) != 2 {
+		return false
+	}
+	first, last := strings.Trim(fold(words[0]), ".,:;"), strings.Trim(fold(words[1]), ".,:;")
+	if !places[last] || countries[last] || !nameWord(words[0]) || acronym(words[0]) || caps(words[1]) {
+		return false
+	}
+	if places[first] || orgWords[first] || agencies[first] || editions[first] || articles[first] || ours[first] {
+		return false
+	}
+	for _, end := range adjectiveEnds {
+		if strings.HasSuffix(first, end) {
+			return false
+		}
+	}
+	return true
+}
+
+// adjectiveEnds close a Russian or Ukrainian adjective, which opens an
+// outlet's or a party's name before a city ("Вечерняя Москва").
+var adjectiveEnds = []string{"ая", "яя", "ое", "ее", "ые", "ие", "ый", "ой"}
 
 // surname is an ordinary capitalised word that names no place, outlet,
 // organisation, edition or date: "Siegler", "Madani".

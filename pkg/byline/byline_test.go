@@ -44,6 +44,10 @@ func TestSplit(t *testing.T) {
 		{"Hürriyet", "www.hurriyet.com.tr", "", "Hürriyet"},
 		{"Vesti Kuryer", "vestikuryer.example", "", "Vesti Kuryer"},
 		{"Birleşik Rusya", "", "", "Birleşik Rusya"},
+		{"Harriet Berlin", "", "Harriet Berlin", ""},   // a city as a surname
+		{"Джек Лондон", "", "Джек Лондон", ""},         // the same in Cyrillic
+		{"Вечерняя Москва", "", "", "Вечерняя Москва"}, // an adjective before the city: an outlet
+		{"Reuters London", "", "", "Reuters London"},   // an agency's bureau
 		{"Единая Россия", "", "", "Единая Россия"},
 		{"Haber Merkezi", "", "", "Haber Merkezi"},
 		{"Gündem Dış Haberler Servisi", "", "", "Gündem Dış Haberler Servisi"},

@@ -81,6 +81,18 @@ var places = set(
 	"нью-йорк", "лос-анджелес", "сан-франциско", "тель-авив", "рио-де-жанейро",
 )
 
+// countries are the places that name a country or a region, not a
+// city: an institution's name holds them ("Birleşik Rusya"), a person's
+// surname rarely.
+var countries = set(
+	"turkiye", "rusya", "ukrayna", "azerbaycan", "ermenistan", "iran", "suriye", "irak", "abd",
+	"gurcistan", "kazakistan", "ozbekistan", "libya", "israil", "avrupa", "amerika", "cin", "almanya",
+	"fransa", "ingiltere", "yunanistan", "kibris", "gazze",
+	"россия", "турция", "украина", "белоруссия", "беларусь", "азербайджан", "армения", "грузия",
+	"казахстан", "сирия", "иран", "российская", "федерация", "сша", "китай", "европа",
+	"russia", "turkey", "usa", "florida", "california", "texas",
+)
+
 // placeNames are the cities of several words a dateline names after a
 // writer ("Jane Roe, New York"): the words alone are ordinary ones.
 var placeNames = set("new york", "los angeles", "san francisco", "hong kong", "new delhi", "tel aviv",

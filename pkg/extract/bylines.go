@@ -93,8 +93,16 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 			}
 		}
 	}
+	if len(metaNames) > 0 && w.metaOutside(l, metaNames, sites) {
+		metaNames = nil
+	}
 	for _, s := range metaNames {
 		if try(s) {
+			return persons, w.attribution(attribution, ld, sites)
+		}
+		// "cindy mangomini": the writer's name as a profile stored it,
+		// in lower case, which the meta's slot says is a person's.
+		if lowerName(s) && try(titleWords(s)) {
 			return persons, w.attribution(attribution, ld, sites)
 		}
 	}
@@ -223,7 +231,7 @@ func (*walker) take(split func(string, ...string) (string, string), s string, si
 // visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
 // "Автор: Иван Петров", "Текст: …"; an interview's ("Söyleşi: …",
 // "Записала …") and a feature's ("Story by …", "Words by …"); folded.
-var visibleLabels = []string{"written by", "posted by", "story by", "words by", "text by", "reporting by", "by",
+var visibleLabels = []string{"written by", "posted by", "story by", "words by", "text by", "reporting by", "guest post by", "a guest post by", "article by", "by",
 	"yazan", "yazar", "muhabir", "haberi hazirlayan", "hazirlayan", "derleyen", "haber", "metin", "soylesi", "roportaj",
 	"автор", "автор материала", "текст", "материал подготовила", "материал подготовил", "подготовила", "подготовили",
 	"подготовил", "беседовала", "беседовал", "записала", "записал",
@@ -369,6 +377,92 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// metaOutside says the author metas name someone the page prints only
+// outside the article (an "About the author" card in the sidebar naming
+// the blog's owner, whom the theme puts in every page's meta) while a
+// byline element in the article names another person: the article's
+// own byline is its writer's.
+func (w *walker) metaOutside(l *layout, metaNames, sites []string) bool {
+	var metaPersons []string
+	for _, s := range metaNames {
+		if p, _ := byline.Split(s, sites...); p != "" {
+			metaPersons = append(metaPersons, strings.Split(p, ", ")...)
+		}
+	}
+	if len(metaPersons) == 0 {
+		return false
+	}
+	other := false
+	for _, r := range w.bylines {
+		if !w.within(r.elem, l.main) || inComment(r.node) || inQuote(r.node) || w.mediaCredit(r) {
+			continue
+		}
+		p, _ := byline.Split(cleanByline(lineText(r.node, 300)), sites...)
+		if p == "" {
+			continue
+		}
+		fp := byline.Fold(p, 300)
+		for _, m := range metaPersons {
+			if strings.Contains(fp, byline.Fold(m, 200)) {
+				return false // the article's byline names the meta's person
+			}
+		}
+		other = true
+		break
+	}
+	if !other {
+		return false
+	}
+	outside := false
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		ft := byline.Fold(b.text, 2000)
+		for _, m := range metaPersons {
+			if !strings.Contains(ft, byline.Fold(m, 200)) {
+				continue
+			}
+			if w.within(b.elem, l.main) {
+				return false
+			}
+			outside = true
+		}
+	}
+	return outside
+}
+
+// lowerName is two or three lower-case words of letters that name no
+// account or role ("site admin", "guest author", "news team"): a name
+// typed in lower case into a profile. One word is a user name or a pen
+// name, which the byline leaves out.
+func lowerName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 2 || accountWords[w] {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLower(r) && r != '-' && r != '\'' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// accountWords name an account, a role or a desk in a lower-case author
+// meta, not a person.
+var accountWords = map[string]bool{
+	"admin": true, "administrator": true, "user": true, "guest": true, "author": true, "editor": true,
+	"editors": true, "webmaster": true, "web": true, "master": true, "moderator": true, "team": true,
+	"staff": true, "desk": true, "post": true, "blog": true, "site": true, "content": true, "news": true,
+	"writer": true, "contributor": true, "redaktion": true, "redakcja": true, "yazar": true, "editör": true,
+	"haber": true, "merkezi": true, "автор": true, "редакция": true, "редактор": true, "администратор": true,
+	"гость": true, "пользователь": true, "новости": true,
 }
 
 // titleWords capitalises each word of a lower-case name ("jane roe",
