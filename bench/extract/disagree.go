@@ -165,24 +165,7 @@ func zoneList(m map[string]int) string {
 func disagreeOne(p rawPage, cache string) disagreeRow {
 	row := disagreeRow{name: p.name, gtZones: map[string]int{}}
 	u, _ := url.Parse("http://localhost/page.html")
-	gtText, ok := "", false
-	var file string
-	if cache != "" {
-		sum := sha256.Sum256(p.html)
-		file = filepath.Join(cache, hex.EncodeToString(sum[:12])+".txt")
-		if b, err := os.ReadFile(file); err == nil {
-			gtText, ok = string(b), true
-		}
-	}
-	if !ok {
-		if r, err := trafilatura.Extract(bytes.NewReader(p.html), trafilatura.Options{OriginalURL: u}); err == nil {
-			gtText = r.ContentText
-		}
-		if file != "" {
-			_ = os.MkdirAll(cache, 0o755)
-			_ = os.WriteFile(file, []byte(gtText), 0o644)
-		}
-	}
+	gtText, _ := gtExtract(p.html, u, cache)
 	gt := letters(gtText, len(gtText))
 	row.gt = utf8.RuneCountInString(gt)
 	r, err := extract.Extract(bytes.NewReader(p.html), u, nil)
@@ -252,4 +235,30 @@ func readSet(arg string) ([]rawPage, error) {
 func htmlFile(name string) bool {
 	name = strings.ToLower(name)
 	return strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm") || strings.HasSuffix(name, ".html.gz")
+}
+
+// gtExtract is go-trafilatura's main text and title of a page with its
+// defaults, an error counting as no text. With cache set, both are kept
+// there by the page's hash (a file each), and read back on later runs:
+// only wiredesk changes between runs.
+func gtExtract(page []byte, u *url.URL, cache string) (text, title string) {
+	var file string
+	if cache != "" {
+		sum := sha256.Sum256(page)
+		file = filepath.Join(cache, hex.EncodeToString(sum[:12]))
+		t, terr := os.ReadFile(file + ".title")
+		b, err := os.ReadFile(file + ".txt")
+		if err == nil && terr == nil {
+			return string(b), string(t)
+		}
+	}
+	if r, err := trafilatura.Extract(bytes.NewReader(page), trafilatura.Options{OriginalURL: u}); err == nil {
+		text, title = r.ContentText, r.Metadata.Title
+	}
+	if file != "" {
+		_ = os.MkdirAll(cache, 0o755)
+		_ = os.WriteFile(file+".title", []byte(title), 0o644)
+		_ = os.WriteFile(file+".txt", []byte(text), 0o644)
+	}
+	return text, title
 }

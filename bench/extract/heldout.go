@@ -12,8 +12,6 @@ import (
 	"text/tabwriter"
 	"unicode"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
-
 	"github.com/wiredesk/wiredesk/internal/heldout"
 	"github.com/wiredesk/wiredesk/internal/zyte"
 	"github.com/wiredesk/wiredesk/pkg/extract"
@@ -22,16 +20,19 @@ import (
 // heldoutScore is one page's scores: each extractor's text as it is,
 // and with its title in front.
 type heldoutScore struct {
-	page             *heldout.Page
-	w, wt, t, tt     zyte.Counts
-	headline         bool // the reference holds the page's headline
+	page         *heldout.Page
+	w, wt, t, tt zyte.Counts
+	headline     bool // the reference holds the page's headline
+	// unscorable: the reference is not in the page's own visible text
+	// (recall under 0.1 against all of it), so no extractor can find it.
+	unscorable       bool
 	wdText, wdTitled string
 }
 
 // runHeldout scores both extractors on a held-out set with the Zyte
 // metric, overall and per site, and lists the pages and sites each one
 // loses.
-func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
+func runHeldout(dir string, verbose bool, dump, gtCache string, stdout io.Writer) error {
 	var zoned zoneTally
 	pages, err := heldout.Load(dir)
 	if err != nil {
@@ -54,14 +55,14 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 				}
 			}
 		}
-		ttext, ttitle := "", ""
-		if r, err := trafilatura.Extract(bytes.NewReader(p.HTML), trafilatura.Options{OriginalURL: u}); err == nil {
-			ttext, ttitle = r.ContentText, r.Metadata.Title
-		}
+		ttext, ttitle := gtExtract(p.HTML, u, gtCache)
 		s.wdText, s.wdTitled = text, titled(title, text)
 		s.w, s.wt = zyte.Match(p.Truth, text), zyte.Match(p.Truth, s.wdTitled)
 		s.t, s.tt = zyte.Match(p.Truth, ttext), zyte.Match(p.Truth, titled(ttitle, ttext))
 		s.headline = opensWith(p.Truth, title) || opensWith(p.Truth, ttitle)
+		if visible, err := heldout.Text(p.HTML, nil); err == nil {
+			s.unscorable = zyte.Match(p.Truth, visible).Recall() < 0.1
+		}
 		if s.headline {
 			headlines++
 		}
@@ -81,9 +82,13 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 	type siteRow struct {
 		n, wLost, tLost int
 		w, t            []zyte.Counts
+		// the same over the scorable pages only
+		ns, wLostS, tLostS int
 	}
 	sites := map[string]*siteRow{}
 	wLost, tLost := 0, 0
+	var sw, st []zyte.Counts // the * rows over the scorable pages
+	unscorable, wLostS, tLostS := 0, 0, 0
 	for i := range scores {
 		s := &scores[i]
 		for k, c := range []zyte.Counts{s.w, s.wt, s.t, s.tt} {
@@ -106,14 +111,34 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 			r.tLost++
 			tLost++
 		}
+		if s.unscorable {
+			unscorable++
+			continue
+		}
+		r.ns++
+		sw, st = append(sw, cw), append(st, ct)
+		if cw.Recall() < 0.1 {
+			r.wLostS++
+			wLostS++
+		}
+		if ct.Recall() < 0.1 {
+			r.tLostS++
+			tLostS++
+		}
 	}
-	wSites, tSites := 0, 0
+	wSites, tSites, wSitesS, tSitesS := 0, 0, 0, 0
 	for _, r := range sites {
 		if r.wLost*2 >= r.n && r.wLost > 0 {
 			wSites++
 		}
 		if r.tLost*2 >= r.n && r.tLost > 0 {
 			tSites++
+		}
+		if r.wLostS*2 >= r.ns && r.wLostS > 0 {
+			wSitesS++
+		}
+		if r.tLostS*2 >= r.ns && r.tLostS > 0 {
+			tSitesS++
 		}
 	}
 
@@ -134,6 +159,9 @@ func runHeldout(dir string, verbose bool, dump string, stdout io.Writer) error {
 	tw.Flush()
 	fmt.Fprintf(stdout, "pages lost (recall < 0.1, on the * rows): wiredesk %d, go-trafilatura %d; sites lost (half their pages or more): wiredesk %d, go-trafilatura %d\n",
 		wLost, tLost, wSites, tSites)
+	mw, mt := zyte.Score(sw), zyte.Score(st)
+	fmt.Fprintf(stdout, "unscorable pages (the reference's recall in the page's own visible text < 0.1): %d; without them, * rows: wiredesk F1 %.3f (P %.3f, R %.3f), go-trafilatura %.3f (%.3f, %.3f); pages lost wiredesk %d, go-trafilatura %d; sites lost wiredesk %d, go-trafilatura %d\n",
+		unscorable, mw.F1, mw.Precision, mw.Recall, mt.F1, mt.Precision, mt.Recall, wLostS, tLostS, wSitesS, tSitesS)
 
 	names := make([]string, 0, len(sites))
 	for s := range sites {

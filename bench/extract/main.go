@@ -29,7 +29,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fundusDir := fs.String("fundus", "", "score both extractors on the fundus parser test pages: a bare git mirror of flairNLP/fundus or a checkout; not in the repository, see README")
 	disagree := fs.Bool("disagree", false, "list the pages of each set named after the flags (directories or bare git repositories, DIR:PREFIX for part of one) where one extractor finds under a quarter of the other's text: sets of article pages with no body reference")
 	share := fs.Float64("share", 0.25, "with -disagree: a page is lost under this share of the other extractor's letters")
-	gtCache := fs.String("gtcache", "", "with -disagree: keep go-trafilatura's text of each page in this directory, by the page's hash")
+	gtCache := fs.String("gtcache", "", "with -disagree or -heldout: keep go-trafilatura's text of each page in this directory, by the page's hash")
 	rounds := fs.Int("rounds", 3, "with -zyte: timed passes over the pages per extractor")
 	predOut := fs.String("out", "", "with -zyte: write both extractors' predictions here, in evaluate.py's format; with -heldout or -fundus: wiredesk's text of each page")
 	if err := fs.Parse(args); err != nil {
@@ -50,7 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *heldout != "" {
-		if err := runHeldout(*heldout, *verbose, *predOut, stdout); err != nil {
+		if err := runHeldout(*heldout, *verbose, *predOut, *gtCache, stdout); err != nil {
 			fmt.Fprintln(stderr, "extract-bench:", err)
 			return 2
 		}

@@ -20,6 +20,8 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
+var causesQuick = flag.Bool("causes-quick", false, "with -causes: skip the costly profiles of the lost pages with a container (the least element holding the reference, go-trafilatura's text and the best candidate there)")
+
 var causesDir = flag.String("causes", "", "a page set in the CleanEval layout: tally, over the whole set, which rule zoned its reference text comment")
 
 // TestCommentCauses is a diagnostic, not a test: with -causes DIR it
@@ -46,6 +48,7 @@ func TestCommentCauses(t *testing.T) {
 	lostCauses := map[string]*row{}
 	lost, hit, total := 0, 0, 0
 	profiles, recalls, bare, gone, wrong := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	gtWhere, cands, briefs := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, p := range pages {
 		src, err := readPage(bytes.NewReader(p.HTML), prep{strip: true, attrs: true})
 		if err != nil {
@@ -104,11 +107,20 @@ func TestCommentCauses(t *testing.T) {
 		}
 		total += inComment
 		if isLost {
+			if l.main < 0 {
+				briefs[w.briefProfile(p.Truth)]++
+			}
+			if gt, ok := gtText(p.HTML); ok && (!*causesQuick || l.main < 0) {
+				gtWhere[w.gtProfile(&l, p.Truth, gt)]++
+			}
+			if !*causesQuick || l.main < 0 {
+				cands[w.candProfile(&l, p.Truth)]++
+			}
 			profiles[w.lostProfile(&l, blocks, gold)]++
 			recalls[recallProfile(&l, blocks, p.Truth)]++
 			if l.main < 0 {
 				bare[w.bareProfile(p.Truth)]++
-			} else {
+			} else if !*causesQuick {
 				wrong[w.wrongProfile(&l, p.Truth)]++
 			}
 			if all := allText(blocks); zyte.Match(p.Truth, all).Recall() < 0.2 {
@@ -203,6 +215,24 @@ func TestCommentCauses(t *testing.T) {
 	fmt.Fprintf(out, "\nthe pages lost, by the reference's recall in all blocks and in the best zone\tpages\t\n")
 	for _, k := range ps {
 		fmt.Fprintf(out, "%s\t%d\t\n", k, recalls[k])
+	}
+	for _, m := range []struct {
+		title string
+		m     map[string]int
+	}{
+		{"the pages lost, by go-trafilatura's verdict and where its text lies", gtWhere},
+		{"the pages lost: the container chosen against the candidate of best F1, by kind", cands},
+		{"the pages lost with no container: the candidate of best F1", briefs},
+	} {
+		ps = ps[:0]
+		for k := range m.m {
+			ps = append(ps, k)
+		}
+		sort.Slice(ps, func(i, j int) bool { return m.m[ps[i]] > m.m[ps[j]] || m.m[ps[i]] == m.m[ps[j]] && ps[i] < ps[j] })
+		fmt.Fprintf(out, "\n%s\tpages\t\n", m.title)
+		for _, k := range ps {
+			fmt.Fprintf(out, "%s\t%d\t\n", k, m.m[k])
+		}
 	}
 	out.Flush()
 }
