@@ -1,13 +1,16 @@
 package extract
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html/atom"
 
@@ -28,6 +31,50 @@ func gtText(page []byte) (string, bool) {
 		return "", false
 	}
 	return string(b), true
+}
+
+// benchLost reports a page lost as bench/extract's -heldout counts it
+// on its * rows: recall under 0.1 of the article text, with the title
+// in front where the reference opens with the title either extractor
+// found.
+func benchLost(page []byte, truth string) bool {
+	u, _ := url.Parse("http://localhost/page.html")
+	r, err := Extract(bytes.NewReader(page), u, nil)
+	if err != nil {
+		return true
+	}
+	text := r.ArticleText()
+	var gtTitle []byte
+	if *causesGT != "" {
+		sum := sha256.Sum256(page)
+		gtTitle, _ = os.ReadFile(filepath.Join(*causesGT, hex.EncodeToString(sum[:12])+".title"))
+	}
+	if opensWith(truth, r.Title) || opensWith(truth, string(gtTitle)) {
+		if r.Title != "" {
+			text = r.Title + "\n\n" + text
+		}
+	}
+	return zyte.Match(truth, text).Recall() < 0.1
+}
+
+// opensWith is bench/extract's: the reference's opening holds the
+// title, in letters and digits only, case folded.
+func opensWith(truth, title string) bool {
+	t := foldLetters(title, 200)
+	return len(t) >= 10 && strings.Contains(foldLetters(truth, 1500), t)
+}
+
+func foldLetters(s string, max int) string {
+	var sb strings.Builder
+	for _, r := range s {
+		if sb.Len() >= max {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return sb.String()
 }
 
 // elemText is the text of element e's blocks, a line each.
@@ -226,6 +273,49 @@ func (w *walker) briefProfile(truth string) string {
 			head += " before, prose between"
 		}
 	}
+	if w.firstTitle >= 0 && w.namesTitle(w.blocks[w.firstTitle].text) {
+		head += " (h1 names <title>)"
+	}
+	if t >= 0 && w.blocks[t].elem < best {
+		n, marked := 0, 0
+		for i := t + 1; i < int(e.firstBlock); i++ {
+			if b := &w.blocks[i]; paragraphLike(b) && sentence(b.text) {
+				n++
+				if furnitureMarked(b.marks) {
+					marked++
+				}
+			}
+		}
+		if n > 0 {
+			head += fmt.Sprintf(" (%d prose blocks between, %d under furniture words)", min(n, 5), marked)
+		}
+	}
+	titled := "no lesser heading names <title>"
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node == nil || headingLevel(b.node.DataAtom) < 2 || headingLevel(b.node.DataAtom) > 4 || !w.namesTitle(b.text) {
+			continue
+		}
+		switch {
+		case w.within(b.elem, best):
+			titled = "an h2-h4 naming <title> inside"
+		case b.elem < best:
+			titled = "an h2-h4 naming <title> before"
+			if w.firstProse(i, best) {
+				titled += " (first prose after it)"
+			}
+		default:
+			titled = "an h2-h4 naming <title> after"
+		}
+		if b.linkChars*2 >= b.chars {
+			titled += " (a link)"
+		}
+		if w.furnitureApart(b.marks, best) {
+			titled += " (furniture words)"
+		}
+		break
+	}
+	head += "; " + titled
 	rank := "top scorer"
 	if top != best {
 		rank = "not top: the top " + w.relation(top, best) + " it"

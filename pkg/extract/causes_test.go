@@ -22,6 +22,8 @@ import (
 
 var causesQuick = flag.Bool("causes-quick", false, "with -causes: skip the costly profiles of the lost pages with a container (the least element holding the reference, go-trafilatura's text and the best candidate there)")
 
+var causesBench = flag.Bool("causes-bench", false, "with -causes: a page is lost as bench/extract counts it (the * rows: with the title in front where the reference opens with either extractor's; go-trafilatura's title from -causes-gt)")
+
 var causesDir = flag.String("causes", "", "a page set in the CleanEval layout: tally, over the whole set, which rule zoned its reference text comment")
 
 // TestCommentCauses is a diagnostic, not a test: with -causes DIR it
@@ -68,6 +70,9 @@ func TestCommentCauses(t *testing.T) {
 		blocks := w.zones(&l)
 		res := &Result{Blocks: blocks}
 		isLost := zyte.Match(p.Truth, res.ArticleText()).Recall() < 0.1
+		if *causesBench {
+			isLost = benchLost(p.HTML, p.Truth)
+		}
 		if isLost {
 			lost++
 		}

@@ -374,7 +374,7 @@ func (w *walker) bestScored() int32 {
 		best = w.scatteredCells(best)
 	}
 	if w.elems[best].para < minArticle && !w.shortArticle(best) {
-		return -1
+		return w.namedBrief(best)
 	}
 	return best
 }

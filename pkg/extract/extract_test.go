@@ -173,6 +173,12 @@ func TestGoldenZones(t *testing.T) {
 		// whose h3 names the title: the post.
 		{"ru_blog_titled_post.html", "Старые ветки", article.ZoneBody},
 		{"ru_blog_titled_post.html", "Этот дневник", article.ZoneUnknown},
+		// A blog's brief: two short sentences in the post's box under
+		// its linked h3 that names the title, the blog's name in the h1
+		// and its motto between: the box, short as it is.
+		{"tr_blog_brief_post.html", "Bu sabah saksıdaki", article.ZoneBody},
+		{"tr_blog_brief_post.html", "Kasımda diktiğim", article.ZoneBody},
+		{"tr_blog_brief_post.html", "Sevim Emekli", article.ZoneAside},
 		{"ru_izvestia_visible.html", "Смотрите также:", article.ZoneRelated},
 		{"ru_izvestia_visible.html", "По теме переговоров", article.ZoneBody},
 		{"ru_izvestia_visible.html", "Фото: ИЗВЕСТИЯ", article.ZoneCaption},

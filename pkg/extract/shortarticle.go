@@ -167,3 +167,75 @@ func (w *walker) titleLine(best int32) int {
 	}
 	return found
 }
+
+// namedBrief returns the box named as an article around a choice too
+// short to be one (the choice itself or the nearest such ancestor that is
+// one, up to six levels up) when that box is a brief: a short article by its
+// headline (shortArticle), or 50 letters of prose or more, few links,
+// under a heading that names <title> (h1 to h4, inside the box or the
+// last heading before its text with no sentence between; a link to
+// the post's own page or not). A blog prints
+// its name in the h1 and the post's title in an h2 over the post's box
+// ("entry", "post-body", <article>); a brief's one or two sentences
+// there score under minShort, or apart in paragraphs of their own, the
+// best of them alone. Else -1.
+func (w *walker) namedBrief(best int32) int32 {
+	for a, level := best, 0; a >= 0 && level <= maxBriefClimb && w.elems[a].flags&flagNoCandidate == 0; a, level = w.elems[a].parent, level+1 {
+		if w.elems[a].flags&(flagPositive|flagArticle) != 0 && w.brief(a) {
+			return a
+		}
+	}
+	return -1
+}
+
+// brief reports a box named as an article that is a brief (namedBrief).
+func (w *walker) brief(a int32) bool {
+	e := &w.elems[a]
+	if e.para < minBrief || e.linkChars*3 >= e.chars {
+		return false
+	}
+	if e.para >= minShort && w.shortArticle(a) {
+		return true
+	}
+	// the post around the box: its parent's parent, short of <body>
+	post := a
+	for level := 0; level < 2; level++ {
+		if p := w.elems[post].parent; p >= 0 && w.elems[p].flags&flagNoCandidate == 0 {
+			post = p
+		}
+	}
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.elem >= e.end {
+			break
+		}
+		if b.node == nil || headingLevel(b.node.DataAtom) == 0 || headingLevel(b.node.DataAtom) > 4 ||
+			w.furnitureApart(b.marks, a) || !w.namesTitle(b.text) {
+			continue
+		}
+		if w.within(b.elem, a) || w.firstProse(i, a) || w.within(b.elem, post) {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureApart reports a furniture word's zone in the mark chain m on
+// an element that is not a nor around it: words on the page's wrapper
+// weigh on the article and the heading alike, and tell them nothing.
+func (w *walker) furnitureApart(m *mark, a int32) bool {
+	for ; m != nil; m = m.parent {
+		if m.zone != "" && m.zone != article.ZoneHeader && !w.within(a, m.elem) {
+			return true
+		}
+	}
+	return false
+}
+
+// minBrief is the least prose of a brief in a box named as an article
+// under a heading that names <title>.
+const minBrief = 50
+
+// maxBriefClimb is how far above the choice namedBrief looks for the
+// brief's box: a post's box, its body and the body's wrappers.
+const maxBriefClimb = 6
