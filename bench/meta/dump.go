@@ -19,7 +19,7 @@ func dumpPage(dir, prefix string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cl, err := newClassifier()
+	cl, err := newClassifier(languages)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func dumpFundusPage(dir, prefix string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cl, err := newClassifier()
+	cl, err := newClassifier(languages)
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	cl, err := newClassifier()
+	cl, err := newClassifier(languages)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/markusmobius/go-trafilatura v1.12.2
+	github.com/pemistahl/lingua-go v1.4.0
 	github.com/wiredesk/wiredesk v0.0.0
 	golang.org/x/net v0.62.0
 	golang.org/x/text v0.43.0
@@ -47,7 +48,6 @@ require (
 	github.com/nats-io/nuid v1.0.1 // indirect
 	github.com/nlnwa/gowarc/v3 v3.1.0 // indirect
 	github.com/nlnwa/whatwg-url v0.6.2 // indirect
-	github.com/pemistahl/lingua-go v1.4.0 // indirect
 	github.com/prometheus/client_golang v1.25.0 // indirect
 	github.com/prometheus/client_model v0.6.3 // indirect
 	github.com/prometheus/common v0.72.0 // indirect

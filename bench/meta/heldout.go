@@ -11,80 +11,80 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/wiredesk/wiredesk/internal/heldout"
-	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
 // runHeldout measures paragraphs kept and noise on a held-out set, like
-// runParagraphs on the Zyte pages. A page has no URL of its own: the
-// fetcher's canonical URL stands in when the page gives one, so that a
-// link to the page's own site is told from a citation.
+// runParagraphs on the Zyte pages, in both language scopes (scope.go).
+// A page has no URL of its own: the fetcher's canonical URL stands in
+// when the page gives one, so that a link to the page's own site is told
+// from a citation. Every line printed is a tally over the set, which a
+// held-out set may print; -v lists single pages, for development sets.
 func runHeldout(dir string, w io.Writer, verbose bool) error {
 	pages, err := heldout.Load(dir)
 	if err != nil {
 		return err
 	}
-	cl, err := newClassifier()
+	narrow, err := newClassifier(languages)
+	if err != nil {
+		return err
+	}
+	every, err := newClassifier(everyLanguage())
 	if err != nil {
 		return err
 	}
 	base, _ := url.Parse("http://localhost/page.html")
-	var wd, tf tally
-	// The pages the classifier dropped whole, by its reason, and the
-	// reference paragraphs they held: a tally over the set, which a
-	// held-out set may print.
+	var wd, wdEvery, wdReal, wdFiller, tf tally
+	// The pages the classifier dropped whole in the narrow scope, by its
+	// reason, and the reference paragraphs they held.
 	dropPages, dropParas := map[string]int{}, map[string]int{}
+	why := newCauses()
+	var outNarrow, outEvery, fillerNarrowLang int
 	for _, p := range pages {
 		if p.Kind == heldout.Spans {
 			// One run of text: no paragraphs to count.
 			continue
 		}
-		var paras []string
-		var standfirst, dateline, credit string
-		wd.title = ""
-		var dropped []article.Dropped
-		pg, res, err := pipelinePage(cl, p.HTML, base, "heldout", true)
+		o, err := runPage(narrow, p.HTML, base, "heldout", true)
 		if err != nil {
 			return fmt.Errorf("page %s: %w", p.Name, err)
 		}
-		if pg != nil {
-			if res.Article != nil {
-				paras, dropped = res.Article.Paragraphs, res.Article.Dropped
-				standfirst = res.Article.Standfirst
-				dateline = printedDateline(res.Article)
-				credit = res.Article.Credit
-				wd.title = res.Article.Title
-			} else {
-				wd.dropped++
-				if verbose {
-					fmt.Fprintf(w, "wiredesk %s: dropped %s (%s)\n", p.Name, res.Drop.Reason, res.Drop.Detail)
-				}
-			}
-		} else {
-			wd.dropped++
+		missed, _ := scoreOutcome(&wd, p.Truth, o, true)
+		if o.noArticle != "" {
+			dropPages[o.noArticle]++
+			dropParas[o.noArticle] += len(missed)
 		}
-		missed, noise := wd.add(p.Truth, paras, standfirst, dateline, credit)
-		if pg == nil || res.Article == nil {
-			reason := "fetch"
-			if pg != nil {
-				reason = res.Drop.Reason
-				switch {
-				case reason == article.DropLang:
-					reason += " " + res.Drop.Lang
-				case strings.HasPrefix(res.Drop.Detail, "listing"), strings.HasPrefix(res.Drop.Detail, "no prose"):
-					reason += " (" + strings.SplitN(res.Drop.Detail, ":", 2)[0] + ")"
-				}
+		filler := placeholder(p.Truth)
+		if o.lostToLanguage() {
+			outNarrow++
+			if filler {
+				fillerNarrowLang++
 			}
-			dropPages[reason]++
-			dropParas[reason] += len(missed)
+		}
+		oe, err := runPage(every, p.HTML, base, "heldout", true)
+		if err != nil {
+			return fmt.Errorf("page %s: %w", p.Name, err)
+		}
+		if oe.lostToLanguage() {
+			outEvery++
+		}
+		missed, noise := scoreOutcome(&wdEvery, p.Truth, oe, true)
+		if filler {
+			scoreOutcome(&wdFiller, p.Truth, oe, true)
+		} else {
+			scoreOutcome(&wdReal, p.Truth, oe, true)
+		}
+		for _, m := range missed {
+			c := missCause(m, oe.paras, oe.dropped, oe.pg, oe.noArticle)
+			why.add(c, p.Name)
+			if verbose {
+				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.Name, c, m)
+			}
 		}
 		if verbose {
-			for _, m := range missed {
-				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.Name, whyDropped(m, dropped, pg), m)
-			}
 			for _, n := range noise {
 				fmt.Fprintf(w, "wiredesk %s noise: %.120s\n", p.Name, n)
 			}
-			for _, n := range wd.titleTexts {
+			for _, n := range wdEvery.titleTexts {
 				fmt.Fprintf(w, "wiredesk %s title: %.120s\n", p.Name, n)
 			}
 		}
@@ -98,7 +98,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		}
 		tf.add(p.Truth, tparas, "", "", "")
 	}
-	fmt.Fprintf(w, "held-out %s, %d pages: reference paragraphs kept and noise, as on the Zyte pages\n", dir, len(pages))
+	fmt.Fprintf(w, "held-out %s, %d pages: reference paragraphs kept and noise, as on the Zyte pages; wiredesk: the 12 languages of earlier sessions in scope, wd-every: every language the detector knows, wd-real: the same without the pages whose reference is placeholder Latin (lorem ipsum), wd-filler: those pages alone\n", dir, len(pages))
 	wd.print(w, "wiredesk")
 	reasons := make([]string, 0, len(dropPages))
 	for r := range dropPages {
@@ -108,6 +108,26 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 	for _, r := range reasons {
 		fmt.Fprintf(w, "wiredesk     pages without an article, %s: %d pages, %d reference paragraphs\n", r, dropPages[r], dropParas[r])
 	}
+	wdEvery.print(w, "wd-every")
+	wdReal.print(w, "wd-real")
+	wdFiller.print(w, "wd-filler")
+	fmt.Fprintf(w, "scope        pages out of scope (dropped for their language): 12 languages %d (%d of them placeholder), every language %d; placeholder pages %d\n",
+		outNarrow, fillerNarrowLang, outEvery, wdFiller.pages)
+	why.print(w, "wd-every")
 	tf.print(w, "trafilatura")
 	return nil
+}
+
+// scoreOutcome adds one page's outcome to t, with the headline the tool
+// gave when title is set (tally.title), and returns the reference
+// paragraphs it missed and its noise paragraphs.
+func scoreOutcome(t *tally, truth string, o outcome, title bool) (missed, noise []string) {
+	if o.noArticle != "" {
+		t.dropped++
+	}
+	t.title = ""
+	if title {
+		t.title = o.title
+	}
+	return t.add(truth, o.paras, o.standfirst, o.dateline, o.credit)
 }

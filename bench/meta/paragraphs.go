@@ -14,9 +14,9 @@ import (
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
-// languages the classifier keeps for this run: the benchmark is mostly
-// English, with Portuguese, Russian, Italian, Malay and others; the cleaner's
-// judgement, not the language scope, is what is measured.
+// languages are the narrow scope (scope.go): the twelve languages the
+// benchmarks were first run with. The Zyte set is mostly English, with
+// Portuguese, Russian, Italian, Malay and others.
 var languages = []string{"en", "pt", "ru", "it", "de", "fr", "es", "tr", "pl", "uk", "ms", "id"}
 
 // tally counts reference paragraphs kept and the text that is noise.
@@ -209,59 +209,64 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	cl, err := newClassifier()
+	narrow, err := newClassifier(languages)
 	if err != nil {
 		return err
 	}
-	var wd, tf tally
+	every, err := newClassifier(everyLanguage())
+	if err != nil {
+		return err
+	}
+	var wd, wdEvery, tf tally
+	why := newCauses()
+	var outNarrow, outEvery int
 	for _, p := range pages {
 		u, err := url.Parse(p.URL)
 		if err != nil {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
-		var paras []string
-		var standfirst, dateline, credit string
-		var at []int // each paragraph's block index
-		var dropped []article.Dropped
-		var blocks []article.Block
-		pg, res, err := pipelinePage(cl, p.HTML, u, "zyte", false)
+		o, err := runPage(narrow, p.HTML, u, "zyte", false)
 		if err != nil {
 			return fmt.Errorf("page %s: %w", p.ID, err)
 		}
-		if pg != nil {
-			blocks = pg.Blocks
-			if res.Article != nil {
-				paras = res.Article.Paragraphs
-				standfirst = res.Article.Standfirst
-				dateline = printedDateline(res.Article)
-				credit = res.Article.Credit
-				dropped = res.Article.Dropped
-				at = paragraphBlocks(pg.Blocks, paras)
-			} else {
-				wd.dropped++
-				if verbose {
-					fmt.Fprintf(w, "wiredesk %s: dropped %s (%s)\n", p.ID, res.Drop.Reason, res.Drop.Detail)
-				}
-			}
-		} else {
-			wd.dropped++
+		if o.lostToLanguage() {
+			outNarrow++
 		}
-		missed, noise := wd.add(p.Truth, paras, standfirst, dateline, credit)
-		if verbose {
-			for _, m := range missed {
-				fmt.Fprintf(w, "wiredesk %s missed (%s): %.120s\n", p.ID, whyDropped(m, dropped, pg), m)
+		scoreOutcome(&wd, p.Truth, o, false)
+		oe, err := runPage(every, p.HTML, u, "zyte", false)
+		if err != nil {
+			return fmt.Errorf("page %s: %w", p.ID, err)
+		}
+		if oe.lostToLanguage() {
+			outEvery++
+		}
+		missed, noise := scoreOutcome(&wdEvery, p.Truth, oe, false)
+		if verbose && oe.noArticle != "" && oe.res.Drop != nil {
+			fmt.Fprintf(w, "wiredesk %s: dropped %s (%s)\n", p.ID, oe.res.Drop.Reason, oe.res.Drop.Detail)
+		}
+		for _, m := range missed {
+			c := missCause(m, oe.paras, oe.dropped, oe.pg, oe.noArticle)
+			why.add(c, p.ID)
+			if verbose {
+				fmt.Fprintf(w, "wiredesk %s missed (%s; %s): %.120s\n", p.ID, c, whyDropped(m, oe.dropped, oe.pg), m)
 			}
-			for _, m := range wd.standfirstTexts {
+		}
+		if verbose {
+			for _, m := range wdEvery.standfirstTexts {
 				fmt.Fprintf(w, "wiredesk %s standfirst (neither kept nor missed): %.120s\n", p.ID, m)
 			}
-			for _, m := range wd.creditTexts {
+			for _, m := range wdEvery.creditTexts {
 				fmt.Fprintf(w, "wiredesk %s credit (neither kept nor missed): %.120s\n", p.ID, m)
+			}
+			var at []int
+			if oe.pg != nil {
+				at = paragraphBlocks(oe.pg.Blocks, oe.paras)
 			}
 			for _, n := range noise {
 				where := ""
-				for k, q := range paras {
+				for k, q := range oe.paras {
 					if q == n && at[k] >= 0 {
-						where = " (" + describe(blocks[at[k]]) + ")"
+						where = " (" + describe(oe.pg.Blocks[at[k]]) + ")"
 						break
 					}
 				}
@@ -277,8 +282,11 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		}
 		tf.add(p.Truth, tparas, "", "", "")
 	}
-	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference)\n", len(pages))
+	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference); wiredesk: the 12 languages of earlier sessions in scope, wd-every: every language the detector knows\n", len(pages))
 	wd.print(w, "wiredesk")
+	wdEvery.print(w, "wd-every")
+	fmt.Fprintf(w, "scope        pages out of scope (dropped for their language): 12 languages %d, every language %d\n", outNarrow, outEvery)
+	why.print(w, "wd-every")
 	tf.print(w, "trafilatura")
 	return nil
 }
