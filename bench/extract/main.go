@@ -32,8 +32,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	gtCache := fs.String("gtcache", "", "with -disagree or -heldout: keep go-trafilatura's text of each page in this directory, by the page's hash")
 	rounds := fs.Int("rounds", 3, "with -zyte: timed passes over the pages per extractor")
 	predOut := fs.String("out", "", "with -zyte: write both extractors' predictions here, in evaluate.py's format; with -heldout or -fundus: wiredesk's text of each page")
+	dump := fs.String("dump", "", "write every page's whole extraction (all Result fields, a JSON line a page) of the sets named after the flags (zyte:DIR, fundus:DIR, heldout:DIR) here, to compare two builds with cmp")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *dump != "" {
+		if err := runDump(*dump, fs.Args()); err != nil {
+			fmt.Fprintln(stderr, "extract-bench:", err)
+			return 2
+		}
+		return 0
 	}
 	if *disagree {
 		if err := runDisagree(fs.Args(), *share, *gtCache, *verbose, stdout); err != nil {
