@@ -225,9 +225,36 @@ var zoneRank = map[article.Zone]int{
 // at camelCase boundaries, dropping trailing digits ("share2" → "share").
 type tokenBuf struct {
 	cur, prev, pair []byte
+	// read is what each class or id value read so far says: a page
+	// repeats its values ("col-md-4", "item") from element to element,
+	// and a repeat costs one map lookup instead of a lookup per word.
+	read map[string]classInfo
 }
 
+// scan adds what the words of s say to ci.
 func (b *tokenBuf) scan(s string, ci *classInfo) {
+	c, ok := b.read[s]
+	if !ok {
+		b.words(s, &c)
+		if b.read == nil {
+			b.read = make(map[string]classInfo)
+		}
+		b.read[s] = c
+	}
+	// What words adds to a classInfo is a join: the zone of the highest
+	// rank, the flags or-ed. Adding a value's own reading is adding its
+	// words one by one.
+	if c.zone != "" && zoneRank[c.zone] > zoneRank[ci.zone] {
+		ci.zone = c.zone
+	}
+	ci.positive = ci.positive || c.positive
+	ci.author = ci.author || c.author
+	ci.date = ci.date || c.date
+	ci.deck = ci.deck || c.deck
+}
+
+// words splits s into words and adds what each says to ci.
+func (b *tokenBuf) words(s string, ci *classInfo) {
 	b.cur, b.prev = b.cur[:0], b.prev[:0]
 	lastLower := false
 	for i := 0; i <= len(s); {

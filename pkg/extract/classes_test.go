@@ -60,6 +60,31 @@ func TestScanASCII(t *testing.T) {
 	}
 }
 
+// TestScanRead checks that the values scan has read before, added to an
+// element's classInfo that holds other values' words already, add what
+// reading their words there would (class and id on one element).
+func TestScanRead(t *testing.T) {
+	parts := []string{"author", "Byline", "side", "bar", "no", "comments", "most", "read", "header", "lead", "date", "content", "widget", "share", "-", " ", "2"}
+	rng := rand.New(rand.NewPCG(12, 12))
+	var b tokenBuf // one for the page, as the walk's
+	for range 20000 {
+		var got, want classInfo
+		var r tokenBuf
+		for range 1 + rng.IntN(3) {
+			var sb strings.Builder
+			for range 1 + rng.IntN(4) {
+				sb.WriteString(parts[rng.IntN(len(parts))])
+			}
+			s := sb.String()
+			b.scan(s, &got)
+			r.words(s, &want)
+		}
+		if got != want {
+			t.Fatalf("scan = %+v, words read in turn %+v", got, want)
+		}
+	}
+}
+
 // scanRunes is scan without its ASCII path.
 func (b *tokenBuf) scanRunes(s string, ci *classInfo) {
 	b.cur, b.prev = b.cur[:0], b.prev[:0]

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/wiredesk/wiredesk/internal/cputime"
 	"github.com/wiredesk/wiredesk/internal/zyte"
 )
 
@@ -62,10 +63,13 @@ func BenchmarkZyte(b *testing.B) {
 	}
 	b.SetBytes(int64(size / len(pages)))
 	b.ReportAllocs()
+	before, n := cputime.Process(b), 0
 	for i := 0; b.Loop(); i++ {
 		k := i % len(pages)
 		if _, err := Extract(bytes.NewReader(pages[k].HTML), urls[k], nil); err != nil {
 			b.Fatal(err)
 		}
+		n++
 	}
+	b.ReportMetric(float64((cputime.Process(b)-before).Microseconds())/float64(n), "cpu-µs/op")
 }
