@@ -58,7 +58,13 @@ func (p prep) ready(dst, b []byte) []byte {
 				emit(i, len(b))
 				return dst
 			}
-			emit(i, i+4+end+3)
+			if p.strip && plainComment(rest[4:4+end]) {
+				// Nothing reads a comment's text: an empty one in its
+				// place leaves the tree as it was, comment node and all.
+				dst = append(dst, "<!---->"...)
+			} else {
+				emit(i, i+4+end+3)
+			}
 			i += 4 + end + 3
 			continue
 		}
@@ -132,6 +138,15 @@ func (p prep) ready(dst, b []byte) []byte {
 			dst = append(dst, "</title>"...)
 		}
 	}
+}
+
+// plainComment reports a comment's text (what follows "<!--" up to the
+// first "-->") that the tokenizer reads to that same "-->": it ends a
+// comment at the first "-->" or "--!>", and at once on "<!-->" and
+// "<!--->".
+func plainComment(body []byte) bool {
+	return !bytes.HasPrefix(body, []byte(">")) && !bytes.HasPrefix(body, []byte("->")) &&
+		!bytes.Contains(body, []byte("--!>"))
 }
 
 // markupEnd returns the length of the doctype, bogus comment, CDATA

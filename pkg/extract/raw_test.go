@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/url"
 	"os"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/wiredesk/wiredesk/internal/zyte"
 )
@@ -20,7 +24,10 @@ func TestStripRaw(t *testing.T) {
 		{"style any case", `<STYLE type=text/css>p{}</Style ><p>b`, `<STYLE type=text/css></Style ><p>b`},
 		{"json-ld kept", `<script type="application/ld+json">{"a":1}</script>`, `<script type="application/ld+json">{"a":1}</script>`},
 		{"escaped script kept", `<script><!-- document.write("<script>x</script>") --></script>`, `<script><!-- document.write("<script>x</script>") --></script>`},
-		{"in a comment", `<!-- <script> --><p>b</p><!-- </script> -->`, `<!-- <script> --><p>b</p><!-- </script> -->`},
+		{"in a comment", `<!-- <script> --><p>b</p><!-- </script> -->`, `<!----><p>b</p><!---->`},
+		{"comment ended at once", `<!-->a<script>b</script>--><!--->c-->`, `<!-->a<script>b</script>--><!--->c-->`},
+		{"comment ended by --!>", `<!-- a --!> b --><p>c`, `<!-- a --!> b --><p>c`},
+		{"unclosed comment", `<p>a<!-- b<script>c</script>`, `<p>a<!-- b<script>c</script>`},
 		{"in an attribute", `<div data-x="<script>">text</div><script>y</script>`, `<div data-x="<script>">text</div><script></script>`},
 		{"in a textarea", `<textarea><script>x</script></textarea>`, `<textarea><script>x</script></textarea>`},
 		{"not an end tag", `<script>a="</scripts>";</script>b`, `<script></script>b`},
@@ -149,4 +156,66 @@ func TestReadPageReaders(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEmptyCommentsSameTree parses pages with and without the strip: the trees must be the same but for the comments' text and
+// the text of the scripts and styles the strip empties.
+func TestEmptyCommentsSameTree(t *testing.T) {
+	docs := []string{
+		`<p>a<!-- x -->b</p><!---->c`,
+		`<!-- x --><html><!-- y --><head><!-- z --></head><body>a</body></html><!-- after -->`,
+		`<table><!-- c --><tr><!-- d --><td>x<!-- e --></table>`,
+		`<!-->a<p>b</p>--><!--->c<p>d</p>--><!-- e --!> f <p>g</p> -->`,
+		`<p>a<!-- <title> --><title>t</title><!-- b -- c ---><p>d<!-- e`,
+		`<svg><!-- a --><title><!-- b --></title></svg><select><!-- c --><option>d</select>`,
+	}
+	for _, p := range pages(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(data))
+	}
+	zp, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range zp {
+		docs = append(docs, string(p.HTML))
+	}
+	for i, d := range docs {
+		full := parse(t, prep{}.ready(nil, []byte(d))) // a title left open closed, as always
+		stripped := parse(t, prep{strip: true}.ready(nil, []byte(d)))
+		if diff := sameBut(full, stripped); diff != "" {
+			name := d
+			if len(name) > 80 {
+				name = name[:80]
+			}
+			t.Errorf("doc %d (%q): %s", i, name, diff)
+		}
+	}
+}
+
+// sameBut describes the first place where two trees differ other than in
+// a comment's text or a script's or style's text, or returns "".
+func sameBut(a, b *html.Node) string {
+	if a.Type != b.Type || a.Namespace != b.Namespace || !reflect.DeepEqual(a.Attr, b.Attr) {
+		return fmt.Sprintf("node %q against %q", a.Data, b.Data)
+	}
+	if a.Type != html.CommentNode && a.Data != b.Data {
+		return fmt.Sprintf("node %q against %q", a.Data, b.Data)
+	}
+	if a.Type == html.ElementNode && (a.DataAtom == atom.Script || a.DataAtom == atom.Style) {
+		return "" // text only, emptied
+	}
+	ca, cb := a.FirstChild, b.FirstChild
+	for ; ca != nil && cb != nil; ca, cb = ca.NextSibling, cb.NextSibling {
+		if d := sameBut(ca, cb); d != "" {
+			return d
+		}
+	}
+	if ca != nil || cb != nil {
+		return fmt.Sprintf("children of %q differ in number", a.Data)
+	}
+	return ""
 }
