@@ -18,7 +18,8 @@ import (
 // active-formatting list limits) or the walk searches whole (<time>) keeps
 // all of its own. One whose value may hold white space stays too: the
 // byline reader looks for a writer's name in any attribute near a byline
-// (capitalised). A source's rules may select on any attribute: with
+// (capitalised), up to maxCaseAttr bytes long; a longer one (an SVG path,
+// a srcset) goes. A source's rules may select on any attribute: with
 // rules, nothing is cut.
 
 // unreadAttr reports an attribute name (any case) that neither the walk,
@@ -149,7 +150,7 @@ func stripAttrs(dst, b []byte, start, nameEnd, end int) []byte {
 				}
 			}
 			unread = append(unread, [2]int{key, keyEnd})
-			if !mayHoldSpace(val) {
+			if !mayHoldSpace(val) || longerRead(val, maxCaseAttr) {
 				// Cut the name and its value; the spaces around
 				// stay, so that the neighbours read as before. A
 				// following '=' would then be read as the value of
@@ -206,6 +207,14 @@ func mayHoldSpace(v []byte) bool {
 		}
 	}
 	return false
+}
+
+// longerRead reports a value the tokenizer reads as longer than max
+// bytes: it reads a value as written but for character references and
+// "\r\n", which it shortens, and NUL, which it lengthens to U+FFFD; a
+// value with neither of the first two is read at its length or longer.
+func longerRead(v []byte, max int) bool {
+	return len(v) > max && bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\r') < 0
 }
 
 func skipSpaces(b []byte, i, end int) int {

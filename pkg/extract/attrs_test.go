@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -36,6 +37,10 @@ func TestStripAttrs(t *testing.T) {
 		{"next reads as a value: whole", `<p hidden data-x="1" ="z">`, `<p hidden data-x="1" ="z">`},
 		{"end tag untouched", `<p>x</p title="y">`, `<p>x</p title="y">`},
 		{"quote past the end: whole", `<p a== "x>" title="b">`, `<p a== "x>" title="b">`},
+		{"longer than a name: cut", `<path d="` + strings.Repeat("M1 2", 76) + `" fill=x>`, `<path  >`},
+		{"as long as a name: kept", `<img alt="` + strings.Repeat("Ab c", 75) + `">`, `<img alt="` + strings.Repeat("Ab c", 75) + `">`},
+		{"long with a reference: kept", `<img alt="` + strings.Repeat("Ab c", 75) + `&amp;">`, `<img alt="` + strings.Repeat("Ab c", 75) + `&amp;">`},
+		{"long with a CR: kept", `<img alt="` + strings.Repeat("Ab c", 75) + "\r\n" + `">`, `<img alt="` + strings.Repeat("Ab c", 75) + "\r\n" + `">`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,5 +147,5 @@ func cutAttr(a html.Attribute) bool {
 	if a.Namespace != "" { // xlink:href in SVG, as the page wrote it
 		name = a.Namespace + ":" + a.Key
 	}
-	return unreadAttr([]byte(name)) && !mayHoldSpace([]byte(a.Val))
+	return unreadAttr([]byte(name)) && (!mayHoldSpace([]byte(a.Val)) || len(a.Val) > maxCaseAttr)
 }

@@ -176,6 +176,11 @@ func capitalised(n *html.Node, s string) string {
 	return strings.Join(lines, "\n")
 }
 
+// maxCaseAttr is the longest attribute value attrCase reads: a name's
+// spelling is in an alt or a title, not in a path or a srcset. The strip
+// cuts longer unread values before the parse (stripAttrs).
+const maxCaseAttr = 300
+
 // attrCase looks through up to budget elements under n for an attribute
 // value holding lower, a lower-case line, with capitals, and returns
 // that spelling.
@@ -189,7 +194,7 @@ func attrCase(n *html.Node, lower string, budget int) string {
 			}
 			budget--
 			for _, a := range c.Attr {
-				if a.Key == "class" || a.Key == "href" || a.Key == "src" || len(a.Val) > 300 {
+				if a.Key == "class" || a.Key == "href" || a.Key == "src" || len(a.Val) > maxCaseAttr {
 					continue
 				}
 				v := strings.Join(strings.Fields(a.Val), " ")
