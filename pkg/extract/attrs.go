@@ -66,15 +66,34 @@ func unreadAttr(k []byte) bool {
 // the active formatting list). <a> is not among them: an <a> start tag
 // first closes any <a> still in that list, so no two are ever compared.
 func keepsAttrs(name []byte) bool {
-	for _, f := range keptAttrTags {
-		if equalFoldASCII(name, f) {
-			return true
-		}
+	var buf [6]byte // the longest name below
+	l, ok := lowerShort(buf[:], name)
+	if !ok {
+		return false
+	}
+	switch string(l) {
+	case "time", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+		return true
 	}
 	return false
 }
 
-var keptAttrTags = []string{"time", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
+// lowerShort writes name with its ASCII capitals lowered into buf, as
+// equalFoldASCII compares; ok is false when name is longer than buf. A
+// switch on the result asks a tag name of a list in one comparison or
+// two, where equalFoldASCII would be called for each name in turn.
+func lowerShort(buf, name []byte) (_ []byte, ok bool) {
+	if len(name) > len(buf) {
+		return nil, false
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(name)], true
+}
 
 // stripAttrs appends the start tag b[start:end] to dst without its unread
 // attributes (in place, as prep.ready). nameEnd is where the tag's name

@@ -149,3 +149,33 @@ func cutAttr(a html.Attribute) bool {
 	}
 	return unreadAttr([]byte(name)) && (!mayHoldSpace([]byte(a.Val)) || len(a.Val) > maxCaseAttr)
 }
+
+// TestTagLists checks keepsAttrs and rawElement, which switch on a name
+// lowered, against their lists compared name by name in any ASCII case.
+func TestTagLists(t *testing.T) {
+	kept := []string{"time", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
+	raw := []string{"script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes", "plaintext"}
+	names := []string{"", "a", "p", "div", "times", "tim", "bb", "scripts", "scrip", "plaintexts", "TİTLE", "ſcript", "strong\x00"}
+	for _, l := range [][]string{kept, raw} {
+		for _, n := range l {
+			names = append(names, n, strings.ToUpper(n), strings.ToUpper(n[:1])+n[1:], n+"x")
+		}
+	}
+	for _, n := range names {
+		wantKept, wantRaw := false, ""
+		for _, k := range kept {
+			wantKept = wantKept || equalFoldASCII([]byte(n), k)
+		}
+		for _, r := range raw {
+			if equalFoldASCII([]byte(n), r) {
+				wantRaw = r
+			}
+		}
+		if got := keepsAttrs([]byte(n)); got != wantKept {
+			t.Errorf("keepsAttrs(%q) = %v, want %v", n, got, wantKept)
+		}
+		if got := rawElement([]byte(n)); got != wantRaw {
+			t.Errorf("rawElement(%q) = %q, want %q", n, got, wantRaw)
+		}
+	}
+}

@@ -257,17 +257,36 @@ func closingTag(b []byte, i int, name string) int {
 	}
 }
 
-// rawElements are the elements whose content the tokenizer reads as text
-// up to their end tag.
-var rawElements = []string{"script", "style", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes", "plaintext"}
-
-// rawElement returns the lower-case name of a raw-text or RCDATA element,
-// or "" for any other tag name.
+// rawElement returns the lower-case name of a raw-text or RCDATA element
+// (one whose content the tokenizer reads as text up to its end tag), or ""
+// for any other tag name.
 func rawElement(name []byte) string {
-	for _, r := range rawElements {
-		if equalFoldASCII(name, r) {
-			return r
-		}
+	var buf [9]byte // the longest name
+	l, ok := lowerShort(buf[:], name)
+	if !ok {
+		return ""
+	}
+	switch string(l) {
+	case "script":
+		return "script"
+	case "style":
+		return "style"
+	case "textarea":
+		return "textarea"
+	case "title":
+		return "title"
+	case "noscript":
+		return "noscript"
+	case "xmp":
+		return "xmp"
+	case "iframe":
+		return "iframe"
+	case "noembed":
+		return "noembed"
+	case "noframes":
+		return "noframes"
+	case "plaintext":
+		return "plaintext"
 	}
 	return ""
 }
