@@ -33,7 +33,7 @@ func (w *walker) countSentences() {
 		}
 		for m := b.marks; m != nil; m = m.parent {
 			if (m.zone == article.ZoneNav || m.zone == article.ZoneAside) && m.weak {
-				if (words(b.text) >= 6 || (sentence(b.text) && words(b.text) >= 3)) && w.quoted(b.elem, m.elem) {
+				if (wordsUpTo(b.text, 6) >= 6 || (sentence(b.text) && wordsUpTo(b.text, 3) >= 3)) && w.quoted(b.elem, m.elem) {
 					m.sentences++
 				}
 				break

@@ -57,7 +57,7 @@ func TestWordRune(t *testing.T) {
 }
 
 // TestWords holds words, runesOver and runesEqual to the counts they
-// replace: every character once, each beside a letter and a space, and
+// replace, and wordsUpTo and lineWordsAtMost to words and lineWords: every character once, each beside a letter and a space, and
 // random strings of valid and broken UTF-8 (overlong two-byte forms, lone
 // continuation bytes, cut sequences).
 func TestWords(t *testing.T) {
@@ -65,6 +65,15 @@ func TestWords(t *testing.T) {
 		t.Helper()
 		if got, want := words(s), oldWords(s); got != want {
 			t.Fatalf("words(%q) = %d, want %d", s, got, want)
+		}
+		w, lw := words(s), lineWords(s)
+		for n := range 8 {
+			if got, want := wordsUpTo(s, n+1), min(w, n+1); got != want {
+				t.Fatalf("wordsUpTo(%q, %d) = %d, want %d", s, n+1, got, want)
+			}
+			if got, want := lineWordsAtMost(s, n), lw <= n; got != want {
+				t.Fatalf("lineWordsAtMost(%q, %d) = %v, want %v", s, n, got, want)
+			}
 		}
 		c := utf8.RuneCountInString(s)
 		for _, n := range []int{0, 1, max(c-1, 0), c, c + 1, len(s), 2 * maxLabel} {

@@ -28,7 +28,7 @@ func sentence(text string) bool {
 
 // prose is a paragraph of running text: a sentence with few links.
 func prose(b *article.Block) bool {
-	return b.Level == 0 && b.LinkDensity < linkRunShare && sentence(b.Text) && words(b.Text) >= 6
+	return b.Level == 0 && b.LinkDensity < linkRunShare && sentence(b.Text) && wordsUpTo(b.Text, 6) >= 6
 }
 
 // words counts the runs of letters and digits in s. Every block is
@@ -36,7 +36,13 @@ func prose(b *article.Block) bool {
 // Russian (below U+0800: one or two bytes) are decoded here and looked up
 // in wordRunes, not in unicode's tables (a search a character); the rest
 // are asked of unicode as before (TestWords).
-func words(s string) int {
+func words(s string) int { return wordsUpTo(s, len(s)+1) }
+
+// wordsUpTo is min(words(s), max), max > 0, counting no further than the
+// word max:
+// most blocks are asked whether they hold a few words, and a paragraph's
+// answer is in its first words.
+func wordsUpTo(s string, max int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -55,7 +61,9 @@ func words(s string) int {
 			i += size
 		}
 		if w && !in {
-			n++
+			if n++; n >= max {
+				return n
+			}
 		}
 		in = w
 	}
@@ -104,6 +112,22 @@ func lineWords(s string) int {
 	return n + dense/2
 }
 
+// lineWordsAtMost is lineWords(s) <= n, counting s's words no further than
+// the word n+1.
+func lineWordsAtMost(s string, n int) bool {
+	w := wordsUpTo(s, n+1)
+	if w > n {
+		return false
+	}
+	dense := 0
+	for _, r := range s {
+		if r >= 0x2e80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			dense++
+		}
+	}
+	return w+dense/2 <= n
+}
+
 // shapeBody re-zones body blocks by their shape in the body's flow, which
 // holds whatever the markup's names say:
 //
@@ -132,7 +156,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 	// headline: headlines rarely end with a full stop.
 	teasers := make([]bool, len(bs))
 	for i := range bs {
-		teasers[i] = loose(i) && bs[i].LinkDensity >= linkRunShare && hrefs[i] != "" && hrefs[i] != mailLink && words(bs[i].Text) >= 3 &&
+		teasers[i] = loose(i) && bs[i].LinkDensity >= linkRunShare && hrefs[i] != "" && hrefs[i] != mailLink && wordsUpTo(bs[i].Text, 3) >= 3 &&
 			!linkedSentence(&bs[i])
 	}
 	pair := func(i, j int) bool {
@@ -155,7 +179,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 	// it opens it.
 	for i := range bs {
 		b := &bs[i]
-		if b.Zone != article.ZoneBody || b.Level > 0 || b.Tag == "li" || b.LinkDensity < inlineTeaser || sentence(b.Text) || words(b.Text) < 3 {
+		if b.Zone != article.ZoneBody || b.Level > 0 || b.Tag == "li" || b.LinkDensity < inlineTeaser || sentence(b.Text) || wordsUpTo(b.Text, 3) < 3 {
 			continue
 		}
 		if hrefs[i] != "" && !sameHost(hrefs[i], host) {
@@ -177,7 +201,7 @@ func shapeBody(bs []article.Block, hrefs []string, host string) {
 		if !loose(i) || b.Level > 0 {
 			continue
 		}
-		n := words(b.Text)
+		n := wordsUpTo(b.Text, 7) // asked of up to six
 		switch {
 		case bareURL(b.Text) || urlText(b.Text):
 			if !amidBody(bs, i) {
@@ -243,7 +267,7 @@ func withinText(bs []article.Block, i int) bool {
 // a link in it but some plain text beside: eight words or more, ending
 // with a full stop, a fifth of it or more outside the link.
 func linkedSentence(b *article.Block) bool {
-	if b.LinkDensity > 0.8 || words(b.Text) < 8 {
+	if b.LinkDensity > 0.8 || wordsUpTo(b.Text, 8) < 8 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(b.Text, " \u00a0\"'”»)]*"))
@@ -268,7 +292,7 @@ func amidBody(bs []article.Block, i int) bool {
 		k++
 	}
 	return j >= 0 && k < len(bs) && bs[j].Zone == article.ZoneBody && bs[k].Zone == article.ZoneBody &&
-		bs[j].Level == 0 && bs[k].Level == 0 && words(bs[j].Text) >= 3 && words(bs[k].Text) >= 3
+		bs[j].Level == 0 && bs[k].Level == 0 && wordsUpTo(bs[j].Text, 3) >= 3 && wordsUpTo(bs[k].Text, 3) >= 3
 }
 
 // dated reports text holding a clock time (9:30, 14.05) or a year of this
@@ -450,7 +474,7 @@ func markComments(bs []article.Block) {
 	stamp := func(i int) bool {
 		return open(i) || (i < len(bs) && bs[i].Zone == article.ZoneHeader)
 	}
-	short := func(i, n int) bool { return !sentence(bs[i].Text) && lineWords(bs[i].Text) <= n }
+	short := func(i, n int) bool { return !sentence(bs[i].Text) && lineWordsAtMost(bs[i].Text, n) }
 	// unit returns the end of a comment starting at i, or -1. Its head is
 	// a name line and a stamp line, or one line holding both ("Pyotr_M
 	// 14.05.2026 10:02"); the first comment's head is body or unknown, as
@@ -479,7 +503,7 @@ func markComments(bs []article.Block) {
 		}
 		// a reply or like link, already furniture; not the next
 		// comment's name, which is unknown outside the article
-		for j < len(bs) && words(bs[j].Text) <= 2 && bs[j].Level == 0 && bs[j].Zone != article.ZoneBody && head(j, false) < 0 {
+		for j < len(bs) && wordsUpTo(bs[j].Text, 3) <= 2 && bs[j].Level == 0 && bs[j].Zone != article.ZoneBody && head(j, false) < 0 {
 			j++
 		}
 		return j

@@ -201,10 +201,10 @@ func (s *threadStat) add(w *walker, i int) {
 // paragraph after the headline is the article's byline, not a comment's.
 func (w *walker) threadShapes() {
 	bs := w.blocks
-	short := func(i, n int) bool { return !sentence(bs[i].text) && lineWords(bs[i].text) <= n }
+	short := func(i, n int) bool { return !sentence(bs[i].text) && lineWordsAtMost(bs[i].text, n) }
 	prose := func(i int) bool {
 		b := &bs[i]
-		return b.linkChars*2 < b.chars && sentence(b.text) && words(b.text) >= 6 && headingLevel(atomOf(b)) == 0
+		return b.linkChars*2 < b.chars && sentence(b.text) && wordsUpTo(b.text, 6) >= 6 && headingLevel(atomOf(b)) == 0
 	}
 	unit := func(i int) int {
 		if i+1 >= len(bs) {
@@ -225,7 +225,7 @@ func (w *walker) threadShapes() {
 		if j == head {
 			return -1
 		}
-		for j < len(bs) && words(bs[j].text) <= 2 && bs[j].linkChars*2 >= bs[j].chars {
+		for j < len(bs) && wordsUpTo(bs[j].text, 3) <= 2 && bs[j].linkChars*2 >= bs[j].chars {
 			j++ // a reply or like link
 		}
 		return j
@@ -318,7 +318,7 @@ func (w *walker) threadRuns(c int32) int {
 	for i := 0; i < len(in) && runs < 3; i++ {
 		b := &in[i]
 		if !paragraphLike(b) {
-			if b.node != nil && headingLevel(b.node.DataAtom) == 0 && words(b.text) <= maxHeadWords {
+			if b.node != nil && headingLevel(b.node.DataAtom) == 0 && wordsUpTo(b.text, maxHeadWords+1) <= maxHeadWords {
 				head = true
 			}
 			continue
