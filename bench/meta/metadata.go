@@ -334,6 +334,8 @@ func scoreSet(w io.Writer, label string, pages []known, verbose bool) error {
 				} else {
 					miss = append(miss, fmt.Sprintf("byline %q (want %q)", byline, k.byline))
 					mt.byline[bylineMiss(byline, k.byline, u)]++
+					text, raw := pageText(k.html)
+					bylineWhere(mt.bylineWhere, byline, k.byline, text, raw)
 				}
 			}
 			if verbose && len(miss) > 0 {

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/url"
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -20,12 +23,14 @@ import (
 var (
 	titleKinds = []string{
 		"empty",
-		"a segment of <title>", // ours is one part of <title> cut at a separator
-		"ours longer",          // ours holds the reference and more
-		"ours shorter",         // the reference holds ours and more
-		"an unrelated h1",      // ours is an h1 sharing no word of four letters with the reference (a logo's, a section's)
-		"an h1 rewording it",   // ours is an h1 sharing some
-		"og:title",             // ours is og:title, the reference something else
+		"a segment of <title>",          // ours is one part of <title> cut at a separator
+		"ours longer, a segment before", // ours holds the reference after a title separator
+		"ours longer, a segment after",  // ours holds the reference before a title separator
+		"ours longer, run on",           // ours holds the reference and more words
+		"ours shorter",                  // the reference holds ours and more
+		"an unrelated h1",               // ours is an h1 sharing no word of four letters with the reference (a logo's, a section's)
+		"an h1 rewording it",            // ours is an h1 sharing some
+		"og:title",                      // ours is og:title, the reference something else
 		"<title> whole",
 		"different",
 	}
@@ -43,13 +48,20 @@ var (
 	}
 )
 
+// Where a wrong byline's names are on the page, ours and the
+// reference's: in its visible text (outside scripts, styles and the
+// head), or only in its markup (metas, JSON-LD, attributes), or nowhere.
+var bylineWhereKinds = []string{"ours printed", "ours in the markup only", "ours nowhere",
+	"the reference's printed", "the reference's in the markup only", "the reference's nowhere",
+	"both printed, ours first", "both printed, the reference's first"}
+
 // missTally counts one tool's misses by kind.
 type missTally struct {
-	title, titleRef, byline map[string]int
+	title, titleRef, byline, bylineWhere map[string]int
 }
 
 func newMissTally() missTally {
-	return missTally{title: map[string]int{}, titleRef: map[string]int{}, byline: map[string]int{}}
+	return missTally{title: map[string]int{}, titleRef: map[string]int{}, byline: map[string]int{}, bylineWhere: map[string]int{}}
 }
 
 func (m missTally) print(w io.Writer, who string) {
@@ -70,6 +82,7 @@ func (m missTally) print(w io.Writer, who string) {
 	line("title", titleKinds, m.title)
 	line("title's reference is", titleRefKinds, m.titleRef)
 	line("byline", bylineKinds, m.byline)
+	line("byline's names are", bylineWhereKinds, m.bylineWhere)
 }
 
 // titleMiss is the kind of a wrong title, and where the reference's is.
@@ -90,7 +103,17 @@ func titleMiss(got, want string, pt pageTitles) (kind, ref string) {
 	case len(segs) > 1 && inSegs(got):
 		kind = "a segment of <title>"
 	case strings.Contains(g, w):
-		kind = "ours longer"
+		kind = "ours longer, run on"
+		i := strings.Index(g, w)
+		before, after := strings.TrimSpace(g[:i]), strings.TrimSpace(g[i+len(w):])
+		for _, sep := range []string{"|", "-", "–", "—", ":", "»", "«", "·", "•", "~", "›", "::"} {
+			if before != "" && strings.HasSuffix(before, sep) {
+				kind = "ours longer, a segment before"
+			}
+			if before == "" && strings.HasPrefix(after, sep) {
+				kind = "ours longer, a segment after"
+			}
+		}
 	case strings.Contains(w, g):
 		kind = "ours shorter"
 	case anySame(got, pt.h1s):
@@ -123,6 +146,74 @@ func titleMiss(got, want string, pt pageTitles) (kind, ref string) {
 		ref = "elsewhere"
 	}
 	return kind, ref
+}
+
+// bylineWhere tallies where the names of a wrong byline stand on the
+// page: text is the page's visible text and raw its markup, both folded
+// by foldAll's rule.
+func bylineWhere(c map[string]int, got, want []string, text, raw string) {
+	where := func(names []string, who string) {
+		if len(names) == 0 {
+			return
+		}
+		printed, marked := true, true
+		for _, n := range foldAll(names) {
+			printed = printed && strings.Contains(text, n)
+			marked = marked && strings.Contains(raw, n)
+		}
+		switch {
+		case printed:
+			c[who+" printed"]++
+		case marked:
+			c[who+" in the markup only"]++
+		default:
+			c[who+" nowhere"]++
+		}
+	}
+	where(got, "ours")
+	where(want, "the reference's")
+	first := func(names []string) int {
+		at := -1
+		for _, n := range foldAll(names) {
+			if i := strings.Index(text, n); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+		return at
+	}
+	if g, w := first(got), first(want); g >= 0 && w >= 0 && g != w {
+		if g < w {
+			c["both printed, ours first"]++
+		} else {
+			c["both printed, the reference's first"]++
+		}
+	}
+}
+
+// pageText is the page's visible text and its whole markup, folded as
+// foldAll folds a name.
+func pageText(doc []byte) (text, raw string) {
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return "", ""
+	}
+	var b strings.Builder
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Head || n.DataAtom == atom.Noscript) {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(root)
+	fold := func(s string) string { return " " + strings.Join(foldAll([]string{s}), "") + " " }
+	return fold(b.String()), fold(string(doc))
 }
 
 // titleSegments cuts <title> at the separators sameTitle knows.
