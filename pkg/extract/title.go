@@ -178,6 +178,21 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 			first, firstBlock = text, b
 		}
 	}
+	// An h1 sharing no word with <title> or og:title, while the page
+	// prints <title>'s headline in a line of its own: the h1 is the
+	// blog's name or a tagline, the line the entry's title.
+	for _, h := range []string{inMain, first} {
+		if h == "" {
+			continue
+		}
+		if sharesLongWord(h, tt) || (og != "" && sharesLongWord(h, og)) {
+			break // a title confirms the h1, whole or in part
+		}
+		if line := w.titleSegmentLine(tt, site); line != "" {
+			return line
+		}
+		break
+	}
 	if headlineLike(inMain, site) && !offTitle(inMain, og, tt) {
 		return inMain
 	}
@@ -221,7 +236,7 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 		}
 		// og:title that is <title> word for word carries the site's
 		// name as <title> does: guess it off alike.
-		t := stripHost(stripSite(og, site, ogIsTitle), w.pageURL)
+		t := w.trailingSiteName(l, stripHost(stripSite(og, site, ogIsTitle), w.pageURL))
 		return w.fullHeading(t)
 	}
 	// Any h1 left, unless it is one word beside a <title> that says more
@@ -244,7 +259,7 @@ func (w *walker) headlineText(l *layout, ld ldInfo) string {
 	if t == tt {
 		t = w.leadingSiteName(l, t)
 	}
-	return t
+	return w.trailingSiteName(l, t)
 }
 
 // headerH1 says the h1 b, in the page's header or menus with no og:title
@@ -298,30 +313,57 @@ func (w *walker) leadingSiteName(l *layout, t string) string {
 		if !ok || len(strings.Fields(head)) > 3 || len(strings.Fields(tail)) < 4 || len(tail) <= len(head) {
 			continue
 		}
-		if len(splitAll(tail)) > 1 {
+		if len(splitAll(tail)) > 1 || !w.siteNameShown(l, head) {
 			return t
 		}
-		nh := " " + normWords(head) + " "
-		if strings.TrimSpace(nh) == "" {
-			return t
-		}
-		inFurniture := false
-		for i := range w.blocks {
-			b := &w.blocks[i]
-			if !strings.Contains(" "+normWords(b.text)+" ", nh) || len(strings.Fields(b.text)) > 3*len(strings.Fields(head))+4 {
-				continue
-			}
-			if w.within(b.elem, l.main) || w.furniture(l, b.elem, b.marks) == "" {
-				return t // printed in the article: a kicker, a headline
-			}
-			inFurniture = true
-		}
-		if inFurniture {
-			return strings.TrimSpace(tail)
-		}
-		return t
+		return strings.TrimSpace(tail)
 	}
 	return t
+}
+
+// trailingSiteName is t less a last segment of up to eight words that
+// names the site, as the page shows by printing it only in its header,
+// menus or footer: a long name the guess that cuts short segments keeps
+// ("Harbour dredging to begin in spring - The Coastline Journal of the
+// Western Bays"). t otherwise.
+func (w *walker) trailingSiteName(l *layout, t string) string {
+	cut, n := -1, 0
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(t, sep); i > cut {
+			cut, n = i, len(sep)
+		}
+	}
+	if cut <= 0 {
+		return t
+	}
+	head, tail := strings.TrimSpace(t[:cut]), strings.TrimSpace(t[cut+n:])
+	if len(strings.Fields(tail)) > 8 || len(strings.Fields(head)) < 3 || !w.siteNameShown(l, tail) {
+		return t
+	}
+	return head
+}
+
+// siteNameShown says the page prints seg, a title's segment, in a short
+// block of its header, menus or footer ("© Coastline Journal") and in
+// no short block of the article: the site's name, not a kicker or a
+// headline's part.
+func (w *walker) siteNameShown(l *layout, seg string) bool {
+	nh := " " + normWords(seg) + " "
+	if strings.TrimSpace(nh) == "" {
+		return false
+	}
+	shown := false
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if !strings.Contains(" "+normWords(b.text)+" ", nh) || len(strings.Fields(b.text)) > 3*len(strings.Fields(seg))+4 {
+			continue
+		}
+		if w.within(b.elem, l.main) || w.furniture(l, b.elem, b.marks) == "" {
+			return false // printed in the article
+		}
+		shown = true
+	}
+	return shown
 }
 
 // normWords is s's words of letters and digits, folded, one space
@@ -354,6 +396,50 @@ func (w *walker) entryH1(l *layout, b *rawBlock, tt string) bool {
 	}
 	return true
 }
+
+// titleSegmentLine is a block other than an h1 that prints <title>'s headline,
+// its longest segment of four words or more, word for word: "Harbour
+// dredging to begin in spring" in an h2 or a div under <title>"Harbour
+// dredging to begin in spring | Bay Notes". "" when none does.
+func (w *walker) titleSegmentLine(tt, site string) string {
+	longest := ""
+	for _, seg := range splitAll(tt) {
+		if len(seg) > len(longest) {
+			longest = seg
+		}
+	}
+	if len(strings.Fields(longest)) < 4 || !headlineLike(longest, site) {
+		return ""
+	}
+	nl := normTitle(longest)
+	for i := range w.blocks {
+		b := &w.blocks[i]
+		if b.node != nil && b.node.DataAtom == atom.H1 {
+			continue
+		}
+		if normTitle(b.text) == nl {
+			return b.text
+		}
+	}
+	return ""
+}
+
+// sharesLongWord says h and t have a word of four letters or more in
+// common ("the" and "for" tell nothing).
+func sharesLongWord(h, t string) bool {
+	tw := map[string]bool{}
+	for _, w := range strings.FieldsFunc(normTitle(t), notWordRune) {
+		tw[w] = true
+	}
+	for _, w := range strings.FieldsFunc(normTitle(h), notWordRune) {
+		if utf8.RuneCountInString(w) >= 4 && tw[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // placeholderTitle is what a publishing system writes where a title was
 // left empty: "(no title)", "Untitled", "(без названия)", "Başlıksız".
