@@ -381,9 +381,10 @@ func contains(list []string, s string) bool {
 
 // metaOutside says the author metas name someone the page prints only
 // outside the article (an "About the author" card in the sidebar naming
-// the blog's owner, whom the theme puts in every page's meta) while a
-// byline element in the article names another person: the article's
-// own byline is its writer's.
+// the blog's owner, whom the theme puts in every page's meta) or nowhere
+// (the account that filed the story) while a byline element in the
+// article names another person: the article's own byline is its
+// writer's.
 func (w *walker) metaOutside(l *layout, metaNames, sites []string) bool {
 	var metaPersons []string
 	for _, s := range metaNames {
@@ -415,7 +416,7 @@ func (w *walker) metaOutside(l *layout, metaNames, sites []string) bool {
 	if !other {
 		return false
 	}
-	outside := false
+	outside := true // printed nowhere, or only outside the article
 	for i := range w.blocks {
 		b := &w.blocks[i]
 		ft := byline.Fold(b.text, 2000)
