@@ -45,6 +45,7 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 	}
 	var body, tfBody, full, tfFull, trru tally
 	var sf standfirstTally
+	var noiseWhy causeTally
 	var printed summaryTally
 	for _, p := range set.Pages {
 		u, err := url.Parse(fundusURL(&p))
@@ -83,6 +84,11 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 		// which the parser stores apart).
 		ref := printed.reference(&p, pg)
 		missed, noise := body.add(ref, paras, standfirst, dateline, credit)
+		title := ""
+		if res.Article != nil {
+			title = res.Article.Title
+		}
+		noiseWhy.addPage(p.File, pg, title, paras, noise, shingleSet(tokens(ref)))
 		if verbose {
 			var dropped []article.Dropped
 			var at []int
@@ -130,6 +136,10 @@ func runFundusBody(dir string, w io.Writer, verbose bool) error {
 	fmt.Fprintf(w, "parser summaries: %d paragraphs (%d words) on %d pages, printed on the page %d paragraphs (%d words), not printed %d (%d words)\n",
 		printed.paras, printed.words, printed.pages, printed.printedParas, printed.printedWords, printed.paras-printed.printedParas, printed.words-printed.printedWords)
 	body.print(w, "wiredesk body")
+	noiseWhy.print(w, "wiredesk body")
+	if verbose {
+		noiseWhy.list(w, "wiredesk body")
+	}
 	tfBody.print(w, "trafilatura body")
 	trru.print(w, "  tr+ru only")
 	full.print(w, "wiredesk standfirst+body")

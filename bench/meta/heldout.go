@@ -38,6 +38,7 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 	// reason, and the reference paragraphs they held.
 	dropPages, dropParas := map[string]int{}, map[string]int{}
 	why := newCauses()
+	var noiseWhy causeTally
 	var outNarrow, outEvery, fillerNarrowLang int
 	for _, p := range pages {
 		if p.Kind == heldout.Spans {
@@ -48,7 +49,8 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 		if err != nil {
 			return fmt.Errorf("page %s: %w", p.Name, err)
 		}
-		missed, _ := scoreOutcome(&wd, p.Truth, o, true)
+		missed, wnoise := scoreOutcome(&wd, p.Truth, o, true)
+		noiseWhy.addPage(p.Name, o.pg, o.title, o.paras, wnoise, shingleSet(tokens(p.Truth)))
 		if o.noArticle != "" {
 			dropPages[o.noArticle]++
 			dropParas[o.noArticle] += len(missed)
@@ -107,6 +109,10 @@ func runHeldout(dir string, w io.Writer, verbose bool) error {
 	sort.Strings(reasons)
 	for _, r := range reasons {
 		fmt.Fprintf(w, "wiredesk     pages without an article, %s: %d pages, %d reference paragraphs\n", r, dropPages[r], dropParas[r])
+	}
+	noiseWhy.print(w, "wiredesk")
+	if verbose {
+		noiseWhy.list(w, "wiredesk")
 	}
 	wdEvery.print(w, "wd-every")
 	wdReal.print(w, "wd-real")

@@ -219,6 +219,7 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 	}
 	var wd, wdEvery, tf tally
 	why := newCauses()
+	var noiseWhy causeTally
 	var outNarrow, outEvery int
 	for _, p := range pages {
 		u, err := url.Parse(p.URL)
@@ -232,7 +233,8 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 		if o.lostToLanguage() {
 			outNarrow++
 		}
-		scoreOutcome(&wd, p.Truth, o, false)
+		_, wnoise := scoreOutcome(&wd, p.Truth, o, false)
+		noiseWhy.addPage(p.ID, o.pg, o.title, o.paras, wnoise, shingleSet(tokens(p.Truth)))
 		oe, err := runPage(every, p.HTML, u, "zyte", false)
 		if err != nil {
 			return fmt.Errorf("page %s: %w", p.ID, err)
@@ -284,6 +286,10 @@ func runParagraphs(dir string, w io.Writer, verbose bool) error {
 	}
 	fmt.Fprintf(w, "Zyte benchmark, %d pages: reference paragraphs kept (>= 80%% of a paragraph's 3-token shingles in the output) and noise (output paragraphs with < 20%% of their shingles in the reference); wiredesk: the 12 languages of earlier sessions in scope, wd-every: every language the detector knows\n", len(pages))
 	wd.print(w, "wiredesk")
+	noiseWhy.print(w, "wiredesk")
+	if verbose {
+		noiseWhy.list(w, "wiredesk")
+	}
 	wdEvery.print(w, "wd-every")
 	fmt.Fprintf(w, "scope        pages out of scope (dropped for their language): 12 languages %d, every language %d\n", outNarrow, outEvery)
 	why.print(w, "wd-every")
