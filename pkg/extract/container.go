@@ -333,6 +333,9 @@ func (w *walker) bestScored() int32 {
 	if p := w.titledPost(best); p >= 0 {
 		best, bestScore = p, w.final(p)
 	}
+	if p := w.namedAfter(best, bestScore); p >= 0 {
+		best, bestScore = p, w.final(p)
+	}
 	// A long thread of readers' comments outscores a short post above
 	// it, though each of its paragraphs counts less under its comment
 	// word; chosen, it leaves no article text outside comments. Comments

@@ -179,6 +179,11 @@ func TestGoldenZones(t *testing.T) {
 		{"tr_blog_brief_post.html", "Bu sabah saksıdaki", article.ZoneBody},
 		{"tr_blog_brief_post.html", "Kasımda diktiğim", article.ZoneBody},
 		{"tr_blog_brief_post.html", "Sevim Emekli", article.ZoneAside},
+		// A series notice of more prose between the headline and the
+		// post's short box named "entry": the post.
+		{"ru_post_after_notice.html", "Башню построили", article.ZoneBody},
+		{"ru_post_after_notice.html", "Сейчас в ней склад", article.ZoneBody},
+		{"ru_post_after_notice.html", "Это шестая заметка", article.ZoneUnknown},
 		{"ru_izvestia_visible.html", "Смотрите также:", article.ZoneRelated},
 		{"ru_izvestia_visible.html", "По теме переговоров", article.ZoneBody},
 		{"ru_izvestia_visible.html", "Фото: ИЗВЕСТИЯ", article.ZoneCaption},

@@ -239,3 +239,43 @@ const minBrief = 50
 // maxBriefClimb is how far above the choice namedBrief looks for the
 // brief's box: a post's box, its body and the body's wrappers.
 const maxBriefClimb = 6
+
+// maxShortChoice is the most prose of a choice with no article name that
+// namedAfter weighs against a named box after it.
+const maxShortChoice = 500
+
+// namedAfter returns the first box named as an article after a short
+// choice with no such name, under the headline that names <title>, or
+// -1. Between a blog's headline and its post's box ("entry",
+// "post-body entry-content") a template may print a few lines of its
+// own (a notice, an intro to the series, the author's blurb) that
+// outscore a post as short; the post's box scores two fifths of the
+// choice or more, holds 50 letters of prose with few links, has no
+// furniture word apart from it and no like siblings (a list of teasers
+// named "entry" is no post).
+func (w *walker) namedAfter(best int32, bestScore float64) int32 {
+	c := &w.elems[best]
+	t := w.firstTitle
+	if c.flags&(flagPositive|flagArticle) != 0 || c.para >= maxShortChoice || t < 0 {
+		return -1
+	}
+	if h := w.blocks[t].elem; h < 0 || h >= best || !w.namesTitle(w.blocks[t].text) {
+		return -1
+	}
+	for i := c.end; i < int32(len(w.elems)); i++ {
+		e := &w.elems[i]
+		if e.flags&(flagPositive|flagArticle) == 0 || e.flags&flagNoCandidate != 0 || w.final(i) < namedShare*bestScore ||
+			e.para < minBrief || e.linkChars*3 >= e.chars {
+			continue
+		}
+		if bs := w.blocksIn(i); len(bs) == 0 || w.furnitureApart(bs[0].marks, i) || w.likeRun(i) > 0 {
+			return -1
+		}
+		return i
+	}
+	return -1
+}
+
+// namedShare is the least score, against the choice's, of the named box
+// namedAfter takes.
+const namedShare = 0.4
