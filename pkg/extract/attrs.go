@@ -18,8 +18,10 @@ import (
 // active-formatting list limits) or the walk searches whole (<time>) keeps
 // all of its own. One whose value may hold white space stays too: the
 // byline reader looks for a writer's name in any attribute near a byline
-// (capitalised), up to maxCaseAttr bytes long; a longer one (an SVG path,
-// a srcset) goes. A source's rules may select on any attribute: with
+// (capitalised), up to maxCaseAttr bytes long and in other case than the
+// byline's line: a longer one (an SVG path, a srcset) goes, and so does
+// one lowering leaves as it is (viewBox="0 0 24 24", sizes, a lower-case
+// label). A source's rules may select on any attribute: with
 // rules, nothing is cut.
 
 // unreadAttr reports an attribute name (any case) that neither the walk,
@@ -169,7 +171,7 @@ func stripAttrs(dst, b []byte, start, nameEnd, end int) []byte {
 				}
 			}
 			unread = append(unread, [2]int{key, keyEnd})
-			if !mayHoldSpace(val) || longerRead(val, maxCaseAttr) {
+			if !mayHoldSpace(val) || longerRead(val, maxCaseAttr) || caseless(val) {
 				// Cut the name and its value; the spaces around
 				// stay, so that the neighbours read as before. A
 				// following '=' would then be read as the value of
@@ -234,6 +236,19 @@ func mayHoldSpace(v []byte) bool {
 // value with neither of the first two is read at its length or longer.
 func longerRead(v []byte, max int) bool {
 	return len(v) > max && bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\r') < 0
+}
+
+// caseless reports a value lowering leaves as it is, as the tokenizer
+// reads it: ASCII with no capital letter and no character reference.
+// attrCase takes a name's spelling only from a value that differs from
+// its lowering where it holds the name.
+func caseless(v []byte) bool {
+	for _, c := range v {
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 func skipSpaces(b []byte, i, end int) int {

@@ -19,6 +19,7 @@ func TestStripAttrs(t *testing.T) {
 		{"single quotes and bare", `<img src='a.jpg' alt=Foto width=10>`, `<img   >`},
 		{"a name twice: whole", `<img alt="" ALT="AP Logo" width=1>`, `<img alt="" ALT="AP Logo" width=1>`},
 		{"white space kept", `<img alt="Lawrence Bonk" title='a&nbsp;b' data-x="Фото" width=10>`, `<img alt="Lawrence Bonk" title='a&nbsp;b' data-x="Фото" >`},
+		{"white space in lower case: cut", `<svg viewBox="0 0 24 24"><img alt="lawrence bonk" title="a &amp; b" sizes="(max-width: 600px) 100vw">`, `<svg ><img  title="a &amp; b" >`},
 		{"any case", `<IMG SRC="a" Data-Lazy="b" ID=c>`, `<IMG   ID=c>`},
 		{"no spaces between", `<p class="a"title="b"id="c">`, `<p class="a"id="c">`},
 		{"spaces around =", `<p title = "b" class=a>`, `<p  class=a>`},
@@ -147,7 +148,7 @@ func cutAttr(a html.Attribute) bool {
 	if a.Namespace != "" { // xlink:href in SVG, as the page wrote it
 		name = a.Namespace + ":" + a.Key
 	}
-	return unreadAttr([]byte(name)) && (!mayHoldSpace([]byte(a.Val)) || len(a.Val) > maxCaseAttr)
+	return unreadAttr([]byte(name)) && (!mayHoldSpace([]byte(a.Val)) || len(a.Val) > maxCaseAttr || strings.ToLower(a.Val) == a.Val)
 }
 
 // TestTagLists checks keepsAttrs and rawElement, which switch on a name
