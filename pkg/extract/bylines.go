@@ -123,6 +123,12 @@ func (w *walker) byline(l *layout, ld ldInfo, blocks []article.Block, head int) 
 			continue
 		}
 		s = capitalised(r.node, s)
+		if lowerName(s) {
+			// "mark lindqvist" in an author's element: a name the
+			// profile stored in lower case, which the element says is
+			// a person's.
+			s = titleWords(s)
+		}
 		s = w.coAuthors(r, s, sites)
 		if hasToken(attr(r.node, "class"), "p-author") && w.take(byline.Split, s, owner, &persons, &attribution) {
 			// microformats2's author of the entry (an h-card marked
@@ -231,7 +237,8 @@ func (*walker) take(split func(string, ...string) (string, string), s string, si
 // visibleLabels open a byline line: "By Jane Roe", "Yazan: Ayşe Kaya",
 // "Автор: Иван Петров", "Текст: …"; an interview's ("Söyleşi: …",
 // "Записала …") and a feature's ("Story by …", "Words by …"); folded.
-var visibleLabels = []string{"written by", "posted by", "story by", "words by", "text by", "reporting by", "guest post by", "a guest post by", "article by", "by",
+var visibleLabels = []string{"written by", "posted by", "story by", "words by", "text by", "reporting by", "guest post by", "a guest post by", "article by",
+	"story and photos by", "text and photos by", "words and photos by", "by",
 	"yazan", "yazar", "muhabir", "haberi hazirlayan", "hazirlayan", "derleyen", "haber", "metin", "soylesi", "roportaj",
 	"автор", "автор материала", "текст", "материал подготовила", "материал подготовил", "подготовила", "подготовили",
 	"подготовил", "беседовала", "беседовал", "записала", "записал",
