@@ -268,7 +268,10 @@ func visibleDate(text string, z zones) (pub, upd stamp) {
 		}
 	}
 	updLabels := updatedLabelRE.FindAllStringIndex(text, -1)
-	pubLabels := publishedLabelRE.FindAllStringIndex(text, -1)
+	var pubLabels [][]int // asked only after an update label: most text has none
+	if len(updLabels) > 0 {
+		pubLabels = publishedLabelRE.FindAllStringIndex(text, -1)
+	}
 	lastBefore := func(labels [][]int, at int) int {
 		best := -1
 		for _, l := range labels {
