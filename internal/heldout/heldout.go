@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,8 +17,9 @@ import (
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
 // Kind is the form a page's reference came in.
@@ -100,14 +100,19 @@ func Load(dir string) ([]Page, error) {
 	return pages, nil
 }
 
-// Decode converts a page to UTF-8 from its own charset, as the fetcher
-// does before extraction.
+// Decode converts a page to UTF-8 as the fetcher does before extraction
+// (fetch.ToUTF8), with no Content-Type header to go by: the saved pages
+// kept none. The HTML prescan alone (a charset declared in the first
+// 1,024 bytes, windows-1252 otherwise) read a UTF-8 page whose <meta
+// charset> comes after a long head of scripts as windows-1252, "Whoâ€™s"
+// for "Who’s", which the fetcher, finding the bytes valid UTF-8, never
+// does.
 func Decode(raw []byte) ([]byte, error) {
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	out, err := fetch.ToUTF8(raw, "text/html")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("decode: %w", err)
 	}
-	return io.ReadAll(r)
+	return out, nil
 }
 
 func reference(gold []byte) (string, Kind, error) {

@@ -16,8 +16,8 @@ func TestLoad(t *testing.T) {
 	}
 	// empty_03 marks nothing as the article and nogold_04 has no
 	// reference: neither is scored.
-	if len(pages) != 6 {
-		t.Fatalf("got %d pages, want 6: %v", len(pages), byName)
+	if len(pages) != 7 {
+		t.Fatalf("got %d pages, want 7: %v", len(pages), byName)
 	}
 	tests := []struct {
 		name, site string
@@ -49,6 +49,12 @@ func TestLoad(t *testing.T) {
 			want: []string{"Liman müdürü Akgün", "söyledi…"},
 			not:  []string{"Ã", "\uFFFD"},
 			html: "Akgün"},
+		// A UTF-8 page whose <meta charset> comes after a head of
+		// scripts longer than the HTML prescan reads: the page is read
+		// as UTF-8, as the fetcher reads it, not as windows-1252.
+		{name: "rihtim_07", site: "rihtim", kind: Markup,
+			want: []string{"Rıhtımda yeni vinç", "Liman işletmesi “yeni vinç haftaya çalışır” dedi; işçiler’in"},
+			html: "işçiler’in vardiyası"},
 		{name: "frag_02", site: "frag", kind: Fragment,
 			want: []string{"Bir paragraf.", "İkinci paragraf."},
 			not:  []string{"<p>"}},
