@@ -27,9 +27,10 @@ import (
 // Turkish sites still serve.
 func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 	name := declared(body, contentType)
-	// Every way to "utf-8" below has found validUTF8(body) true (detect
-	// answers "utf-8" only then): valid says so, and the body is not
-	// scanned a second time.
+	// valid is set where a way to "utf-8" below has found validUTF8(body)
+	// true, and the body is not scanned a second time; detection also
+	// answers "utf-8" for UTF-8 with a few stray bytes (mostlyUTF8),
+	// which are replaced.
 	valid := false
 	if name == "utf-8" {
 		if valid = validUTF8(body); !valid {
@@ -40,8 +41,7 @@ func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 		name, valid = "utf-8", true
 	}
 	if name == "" {
-		name = detect(body)
-		valid = name == "utf-8"
+		name, valid = detectValid(body)
 	}
 	if name == "utf-8" {
 		// Less its BOM and a rune cut off at the end, a valid body is
@@ -130,9 +130,51 @@ func metaCharset(body []byte) string {
 // wiredesk's languages are published in: UTF-8, windows-1251 and KOI8-R
 // for Russian, windows-1254 and ISO-8859-9 for Turkish.
 func detect(b []byte) string {
+	name, _ := detectValid(b)
+	return name
+}
+
+// detectValid is detect, and says whether bytes it reads as UTF-8 are
+// valid UTF-8: UTF-8 with a few stray bytes is read as UTF-8 too
+// (mostlyUTF8), the strays replaced.
+func detectValid(b []byte) (string, bool) {
 	if validUTF8(b) {
-		return "utf-8"
+		return "utf-8", true
 	}
+	if mostlyUTF8(b) {
+		return "utf-8", false
+	}
+	return detectLegacy(b), false
+}
+
+// mostlyUTF8 reports bytes that are UTF-8 but for a few strays (ten
+// valid sequences a stray or more): a page put together from parts, one
+// of which slipped in a windows-1252 byte (a no-break space, a curly
+// quote), is UTF-8 all the same, where reading it as windows-1251 turns
+// every "’" into "вЂ™". Text in a single-byte encoding is not: its
+// letters are lone high bytes, and few chance to form a valid sequence
+// with the bytes after them.
+func mostlyUTF8(b []byte) bool {
+	good, stray := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			stray++
+		} else {
+			good++
+		}
+		i += size
+	}
+	return good >= 10*stray
+}
+
+// detectLegacy guesses the single-byte encoding of bytes that are not
+// UTF-8.
+func detectLegacy(b []byte) string {
 	// Russian words are made of high bytes, so a high byte's neighbour is
 	// mostly another; a Turkish word has an accented letter here and there
 	// between ASCII ones. Counting only high bytes keeps the ASCII of the

@@ -156,6 +156,15 @@ func TestToUTF8(t *testing.T) {
 		{"meta windows-1251, ASCII only", func(t testing.TB) []byte {
 			return []byte(articleHTML("en", `<meta charset="windows-1251">`, "Talks resume", "The talks resume in Geneva next week."))
 		}, "text/html", "windows-1251", "Talks resume"},
+		// UTF-8 with one stray windows-1252 byte (a no-break space) is
+		// UTF-8 still, declared or not: read as windows-1251, every
+		// typographic quote would be garbled.
+		{"undeclared utf-8 with a stray byte", func(t testing.TB) []byte {
+			return []byte(strings.Replace(trPage("", trPara1, trQuote), "Cenevre", "\xa0Cenevre", 1))
+		}, "text/html", "utf-8", trQuote},
+		{"declared utf-8 with a stray byte", func(t testing.TB) []byte {
+			return []byte(strings.Replace(ruPage(""), "Женеве", "\xa0Женеве", 1))
+		}, "text/html; charset=utf-8", "utf-8", ruPara1},
 		{"unknown label falls back to meta", func(t testing.TB) []byte { return []byte(ruPage(utf8Meta)) },
 			"text/html; charset=x-unheard-of", "utf-8", ruPara1},
 	}
