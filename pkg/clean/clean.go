@@ -162,6 +162,7 @@ func (c *Cleaner) Clean(in Input) Result {
 	tailTeasers(in, vs, lc)
 	standfirst(in, vs, &res, lc)
 	deckStandfirst(in, vs, &res, lc)
+	headerDeck(in, vs, &res, lc)
 	for n, b := range in.Blocks {
 		v := vs[n]
 		if v.reason != "" {

@@ -416,3 +416,60 @@ func deckStandfirst(in Input, vs []verdict, res *Result, lc func(string) string)
 	}
 	res.Meta.Standfirst = strings.Join(parts, "\n")
 }
+
+// headerDeck sets apart the deck a template prints under a headline the
+// first pass dropped: the headline (an h1 or h2 saying the title) before
+// any paragraph of the article, in whatever zone, and as the next block
+// with words a summary the markup sets apart (a heading h2-h4, or a
+// paragraph marked as a deck), unlinked, of a sentence's length, and no
+// byline, date, label or the headline again, which the first pass
+// dropped with a zone of furniture (the header, or an aside or related
+// box the extractor took the story's head for) or judged alone
+// (unrelated: its words are not the title's). standfirst and
+// deckStandfirst read what the first pass kept, so they never see it,
+// and the summary was lost.
+func headerDeck(in Input, vs []verdict, res *Result, lc func(string) string) {
+	if res.Meta.Standfirst != "" {
+		return
+	}
+	title := setOf(words(lc(in.Title))...)
+	h1 := -1
+	for n, b := range in.Blocks {
+		if vs[n].reason == "" && vs[n].body {
+			// The article began with no headline above it.
+			return
+		}
+		if (b.Level == 1 || b.Level == 2) && headlineAgain(title, words(lc(b.Text))) {
+			h1 = n
+			break
+		}
+	}
+	if h1 < 0 {
+		return
+	}
+	n := h1 + 1
+	for n < len(in.Blocks) && strings.TrimSpace(in.Blocks[n].Text) == "" {
+		n++
+	}
+	if n >= len(in.Blocks) {
+		return
+	}
+	b, v := in.Blocks[n], vs[n]
+	text := strings.TrimSpace(b.Text)
+	nw := countWordsTo(text, maxStandfirstWords+1)
+	marked := b.Level == 0 && b.Deck || b.Level >= 2 && b.Level <= 4
+	dropped := deckZone(b.Zone) && v.reason == zoneReasons[b.Zone] || v.reason == article.ReasonUnrelated && !v.after
+	if !dropped || b.LinkDensity > 0 || !marked ||
+		nw < minStandfirstWords || nw > maxStandfirstWords || capsHeading(text) || nameLine(text) || datedLine(text) ||
+		label(text) || trailMeta(b, lc) || headlineAgain(title, words(lc(text))) || !bodyAfter(vs, n) {
+		return
+	}
+	res.Meta.Standfirst = text
+	vs[n].reason, vs[n].body, vs[n].heading = article.ReasonStandfirst, false, false
+}
+
+// deckZone reports a zone of furniture a template's head may be put in:
+// the header, or a box the extractor zoned as an aside or related links.
+func deckZone(z article.Zone) bool {
+	return z == article.ZoneHeader || z == article.ZoneAside || z == article.ZoneRelated
+}

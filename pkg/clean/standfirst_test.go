@@ -1,6 +1,7 @@
 package clean_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/wiredesk/wiredesk/pkg/article"
@@ -36,6 +37,9 @@ func TestStandfirst(t *testing.T) {
 		return clean.Block{Block: article.Block{Text: s, Tag: "li", Zone: article.ZoneHeader, LinkDensity: ld}}
 	}
 	header := func(s string) clean.Block { return block(article.ZoneHeader, s) }
+	headerHeading := func(level int, s string) clean.Block {
+		return clean.Block{Block: article.Block{Text: s, Tag: fmt.Sprintf("h%d", level), Zone: article.ZoneHeader, Level: level}}
+	}
 	byLink := func(s, link string) clean.Block { return withLD(block(article.ZoneRelated, s), 0.9, link) }
 	for _, tc := range []struct {
 		name, title, lang string
@@ -307,6 +311,100 @@ func TestStandfirst(t *testing.T) {
 			},
 			standfirst: "Aydın ve Muğla'da toplama iki hafta geç başladı\nÜreticiler dane kaybının yüzde onu bulduğunu söylüyor\nKooperatif alım fiyatını aralık ayında açıklayacak",
 			reasons:    map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonBoilerplate, 2: article.ReasonStandfirst, 3: article.ReasonStandfirst, 4: article.ReasonStandfirst},
+		},
+		{
+			// The template's header holds the headline, the deck as an
+			// h2 and the byline; the extractor zones it all as
+			// furniture.
+			name: "en deck as a heading in the header", title: "Ferry crews vote to strike over winter rosters", lang: "en",
+			blocks: []clean.Block{
+				headerH1("Ferry crews vote to strike over winter rosters"),
+				headerHeading(2, "Islanders fear a week without crossings as talks with the operator stall"),
+				header("By Maren Quist | 4 December 2026"),
+				body("Deckhands and engineers on the island routes voted by a wide margin to walk out for five days unless the operator withdraws its new winter rosters."),
+				body("The union says the rosters cut rest days between night sailings to one."),
+			},
+			standfirst: "Islanders fear a week without crossings as talks with the operator stall",
+			reasons:    map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonStandfirst, 2: article.ReasonBoilerplate},
+		},
+		{
+			name: "de deck the markup marks, in the header", title: "Stadtwerke heben den Gaspreis im Februar an", lang: "de",
+			blocks: []clean.Block{
+				headerH1("Stadtwerke heben den Gaspreis im Februar an"),
+				deck(header("Für einen Haushalt mit Gasheizung wird das rund zwölf Euro im Monat mehr.")),
+				body("Die Stadtwerke erhöhen zum ersten Februar den Arbeitspreis für Erdgas, wie das Unternehmen am Mittwoch mitteilte."),
+				body("Als Grund nennt der Versorger gestiegene Netzentgelte."),
+			},
+			standfirst: "Für einen Haushalt mit Gasheizung wird das rund zwölf Euro im Monat mehr.",
+			reasons:    map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonStandfirst},
+		},
+		{
+			// An old layout's story head in boxes the extractor zones as
+			// an aside (the headline, an h2, and the byline) and as
+			// related links (the deck, marked as one).
+			name: "en headline in an aside box, the deck in a related one", title: "Council delays the vote on the harbour tunnel", lang: "en",
+			blocks: []clean.Block{
+				{Block: article.Block{Text: "Council delays the vote on the harbour tunnel", Tag: "h2", Zone: article.ZoneAside, Level: 2}},
+				deck(block(article.ZoneRelated, "Councillors want a second traffic study before they commit the city to forty years of tolls.")),
+				block(article.ZoneAside, "By Oskar Lind | Last updated 2 December 2026"),
+				body("The city council on Tuesday put off its vote on the harbour tunnel until March, after three members asked for a new study of traffic on the ring road."),
+				body("The tunnel's backers said the delay would raise the cost of the project."),
+			},
+			standfirst: "Councillors want a second traffic study before they commit the city to forty years of tolls.",
+			reasons:    map[int]string{0: article.ReasonSidebar, 1: article.ReasonStandfirst, 2: article.ReasonSidebar},
+		},
+		{
+			// The deck under the header's headline, outside the
+			// header, marked as one; its words are not the title's, so
+			// relatedness judged it alone.
+			name: "en marked deck judged alone under the header's headline", title: "Night trains return to the coast line", lang: "en",
+			blocks: []clean.Block{
+				headerH1("Night trains return to the coast line"),
+				deck(clean.Block{Block: article.Block{Text: "Sleepers, a buffet car and a bicycle wagon: what changes for passengers from May.", Tag: "h2", Zone: article.ZoneUnknown, Level: 2}}),
+				block(article.ZoneUnknown, "by Ines Varga, 2 December 2026"),
+				body("The rail operator will run a night service between the capital and the coast three times a week from the first of May, ending a gap of eleven years."),
+				body("Tickets go on sale in February, the operator said on Wednesday."),
+			},
+			standfirst: "Sleepers, a buffet car and a bicycle wagon: what changes for passengers from May.",
+			reasons:    map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonStandfirst, 2: article.ReasonCredit},
+		},
+		{
+			// A box after the article has begun is the site's, whatever
+			// its heading says.
+			name: "en box after the lead stays", title: "Council delays the vote on the harbour tunnel", lang: "en",
+			blocks: []clean.Block{
+				body("The city council on Tuesday put off its vote on the harbour tunnel until March, after three members asked for a new study of traffic on the ring road."),
+				{Block: article.Block{Text: "Council delays the vote on the harbour tunnel", Tag: "h2", Zone: article.ZoneAside, Level: 2}},
+				deck(block(article.ZoneRelated, "Councillors want a second traffic study before they commit the city to forty years of tolls.")),
+				body("The tunnel's backers said the delay would raise the cost of the project."),
+			},
+			reasons: map[int]string{2: article.ReasonRelated},
+		},
+		{
+			// Unmarked, the header's paragraph may be anything the
+			// template puts there: it stays furniture.
+			name: "en unmarked paragraph in the header stays", title: "Ferry crews vote to strike over winter rosters", lang: "en",
+			blocks: []clean.Block{
+				headerH1("Ferry crews vote to strike over winter rosters"),
+				header("Islanders fear a week without crossings as talks with the operator stall."),
+				body("Deckhands and engineers on the island routes voted by a wide margin to walk out for five days unless the operator withdraws its new winter rosters."),
+				body("The union says the rosters cut rest days between night sailings to one."),
+			},
+			reasons: map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonBoilerplate},
+		},
+		{
+			// A linked heading under the headline is a teaser or a
+			// section's link, and the site's h1 that is not the title
+			// heads no story.
+			name: "en linked heading, and a logo's h1", title: "Ferry crews vote to strike over winter rosters", lang: "en",
+			blocks: []clean.Block{
+				headerH1("Harbour Courier"),
+				withLD(headerHeading(2, "Read more about the island routes and their timetables"), 1, "https://kiyi.example/routes"),
+				h1("Ferry crews vote to strike over winter rosters"),
+				body("Deckhands and engineers on the island routes voted by a wide margin to walk out for five days unless the operator withdraws its new winter rosters."),
+				body("The union says the rosters cut rest days between night sailings to one."),
+			},
+			reasons: map[int]string{0: article.ReasonBoilerplate, 1: article.ReasonBoilerplate, 2: article.ReasonDuplicate},
 		},
 		{
 			name: "ru five points under the headline", title: "В Архангельске продлили навигацию на Северной Двине", lang: "ru",
