@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,9 +18,8 @@ import (
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
-
-	"github.com/wiredesk/wiredesk/pkg/fetch"
 )
 
 // Kind is the form a page's reference came in.
@@ -100,19 +100,51 @@ func Load(dir string) ([]Page, error) {
 	return pages, nil
 }
 
-// Decode converts a page to UTF-8 as the fetcher does before extraction
-// (fetch.ToUTF8), with no Content-Type header to go by: the saved pages
-// kept none. The HTML prescan alone (a charset declared in the first
-// 1,024 bytes, windows-1252 otherwise) read a UTF-8 page whose <meta
-// charset> comes after a long head of scripts as windows-1252, "Whoâ€™s"
-// for "Who’s", which the fetcher, finding the bytes valid UTF-8, never
-// does.
+// Decode converts a page to UTF-8 as the fetcher does before extraction,
+// with no Content-Type header to go by (the saved pages kept none):
+// bytes that are UTF-8, or UTF-8 but for a few stray bytes (ten valid
+// sequences a stray or more, which the fetcher's detection reads as
+// UTF-8 too), are read as UTF-8 whatever the page declares, the strays
+// replaced; other bytes are read by the HTML prescan (a charset declared
+// in the first 1,024 bytes, windows-1252 otherwise). The prescan alone
+// read a UTF-8 page whose <meta charset> comes after a long head of
+// scripts as windows-1252, "Whoâ€™s" for "Who’s". The fetcher's guesses
+// among legacy encodings (windows-1251, KOI8-R, windows-1254) are not
+// repeated here: pkg/fetch imports pkg/extract, whose tests read this
+// package.
 func Decode(raw []byte) ([]byte, error) {
-	out, err := fetch.ToUTF8(raw, "text/html")
-	if err != nil {
-		return nil, fmt.Errorf("decode: %w", err)
+	if utf8Text(raw) {
+		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+		if utf8.Valid(raw) {
+			return raw, nil
+		}
+		return bytes.ToValidUTF8(raw, []byte("\uFFFD")), nil
 	}
-	return out, nil
+	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(r)
+}
+
+// utf8Text reports bytes beyond ASCII that are UTF-8 but for at most one
+// stray byte in ten valid sequences.
+func utf8Text(b []byte) bool {
+	good, stray := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			stray++
+		} else {
+			good++
+		}
+		i += size
+	}
+	return good > 0 && good >= 10*stray
 }
 
 func reference(gold []byte) (string, Kind, error) {

@@ -65,15 +65,6 @@ func toUTF8(body []byte, contentType string) ([]byte, string, error) {
 	return bytes.ToValidUTF8(out, []byte("\uFFFD")), name, nil
 }
 
-// ToUTF8 decodes a saved HTML page to UTF-8 as the fetcher decodes a
-// fetched one (toUTF8): a benchmark that gives the page to other tools
-// gives them the bytes the fetcher reads. contentType is the response's
-// header, or "text/html" when none was kept.
-func ToUTF8(body []byte, contentType string) ([]byte, error) {
-	out, _, err := toUTF8(body, contentType)
-	return out, err
-}
-
 // declared returns the canonical name of the declared encoding, or "".
 func declared(body []byte, contentType string) string {
 	if isBOM(body) {
