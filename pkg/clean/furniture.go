@@ -75,6 +75,10 @@ var (
 		"комментарии": true, "закрыть": true, "подписаться": true, "печать": true, "галерея": true, "читать далее": true,
 		"share": true, "close": true, "caption": true, "subscribe": true, "by": true, "print": true, "comments": true,
 		"back to gallery": true, "read more": true, "loading": true,
+		// An ad slot's label, a video player's embed button, the page's tools.
+		"advertisements": true, "advert": true, "anzeige": true, "werbung": true, "embed": true,
+		"text size": true, "discuss": true, "e-mail this to a friend": true, "email this to a friend": true,
+		"reuse this content": true, "go to permalink": true, "explore further": true,
 	}
 )
 
