@@ -3,14 +3,10 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
-
-	"github.com/wiredesk/wiredesk/internal/zyte"
 )
 
 func TestStripAttrs(t *testing.T) {
@@ -74,20 +70,7 @@ func TestStripAttrsSameTree(t *testing.T) {
 		`<div/data-x=1 class=a>x</div><div class="a"data-x='1'id=b>y`,
 		`<img alt="" alt="AP Logo"><img title=a title="b c" TITLE=d><p data-a=1 data-A=2>`,
 	}
-	for _, p := range pages(t) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, string(data))
-	}
-	zp, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range zp {
-		docs = append(docs, string(p.HTML))
-	}
+	docs = append(docs, treeDocs(t)...)
 	for i, d := range docs {
 		full := parse(t, prep{strip: true}.ready(nil, []byte(d)))
 		cut := parse(t, prep{strip: true, attrs: true}.ready(nil, []byte(d)))

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiredesk/wiredesk/internal/golden"
+	"github.com/wiredesk/wiredesk/internal/zyte"
 	"github.com/wiredesk/wiredesk/pkg/article"
 )
 
@@ -52,6 +53,29 @@ func pages(tb testing.TB) []string {
 		tb.Fatalf("no test pages: %v", err)
 	}
 	return files
+}
+
+// treeDocs returns the golden pages and the Zyte pages as text: the
+// markup the tests that compare two parses' trees run over, besides their
+// own snippets.
+func treeDocs(tb testing.TB) []string {
+	tb.Helper()
+	var docs []string
+	for _, p := range pages(tb) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, string(data))
+	}
+	zp, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, p := range zp {
+		docs = append(docs, string(p.HTML))
+	}
+	return docs
 }
 
 func indent(tb testing.TB, v any) []byte {

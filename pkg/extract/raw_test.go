@@ -169,20 +169,7 @@ func TestEmptyCommentsSameTree(t *testing.T) {
 		`<p>a<!-- <title> --><title>t</title><!-- b -- c ---><p>d<!-- e`,
 		`<svg><!-- a --><title><!-- b --></title></svg><select><!-- c --><option>d</select>`,
 	}
-	for _, p := range pages(t) {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, string(data))
-	}
-	zp, err := zyte.Load(filepath.Join("..", "..", "bench", "zyte"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range zp {
-		docs = append(docs, string(p.HTML))
-	}
+	docs = append(docs, treeDocs(t)...)
 	for i, d := range docs {
 		full := parse(t, prep{}.ready(nil, []byte(d))) // a title left open closed, as always
 		stripped := parse(t, prep{strip: true}.ready(nil, []byte(d)))
